@@ -1,0 +1,40 @@
+"""``python -m dashboard``: serve the app (default) or export a snapshot."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from frontline import settings
+from frontline.cli import not_implemented
+
+PROG = "dashboard"
+EXPORT_FORMATS = ("png", "svg", "pdf", "pptx", "geojson", "kml", "gpkg", "csv")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"python -m {PROG}",
+        description="Serve the Frontline map (default) or export a snapshot for briefings.",
+    )
+    parser.add_argument("--host", default=settings.get("HOST"), help="default: %(default)s")
+    parser.add_argument("--port", type=int, default=None,
+                        help="default: FRONTLINE_PORT or 8050")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("serve", help="serve the app (the default command)")
+    export = sub.add_parser("export", help="write a snapshot of one date to a file")
+    export.add_argument("--date", required=True, help="YYYY-MM-DD")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--out", required=True, help="output file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "export":
+        return not_implemented(PROG, "export")
+    from dashboard.server import serve
+
+    port = args.port if args.port is not None else settings.get_int("PORT")
+    serve(args.host, port)
+    return 0

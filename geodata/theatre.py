@@ -1,0 +1,203 @@
+"""A theatre: one city and one battle, described by a folder of files.
+
+A theatre folder holds ``theatre.yaml`` (name, metric CRS, sides and colours, the
+initial control state, the battle window) and ``places.csv``, ``tigris.csv``,
+``outline.csv``, ``bridges.csv``. :func:`load_theatre` reads and checks them and returns
+a :class:`Theatre` with typed :class:`Place` records. Adding a city means adding a folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontline import settings
+from frontline.errors import GeodataError
+
+THEATRES_DIR = Path(__file__).resolve().parent / "theatres"
+SIDES = ("government", "isis", "contested", "unknown")
+PLACE_KINDS = ("district", "area", "landmark", "city", "town")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry: a district, an area (union of districts), a landmark or town."""
+
+    id: str
+    kind: str
+    name: str
+    name_ar: str = ""
+    variants: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    bank: str = ""
+    parent: str = ""
+    uncertainty_km: float | None = None
+    confidence: str = ""
+    source: str = ""
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every spelling of the place: the name, its bracketed parts, variants, Arabic."""
+        return (self.name, *self.variants, *((self.name_ar,) if self.name_ar else ()))
+
+
+@dataclass(frozen=True)
+class Side:
+    key: str
+    label: str
+    color: str
+
+
+@dataclass(frozen=True)
+class Theatre:
+    """A theatre's configuration and its place records."""
+
+    name: str
+    title: str
+    city: str
+    folder: Path
+    crs: str
+    sides: dict[str, Side]
+    initial_side: str
+    initial_since: dt.date
+    initial_evidence: str
+    battle_start: dt.date
+    battle_end: dt.date
+    center: tuple[float, float]
+    zoom: float
+    banks: tuple[str, ...]
+    city_area: str
+    places: tuple[Place, ...] = field(repr=False)
+
+    @property
+    def places_by_id(self) -> dict[str, Place]:
+        return {p.id: p for p in self.places}
+
+    def place(self, place_id: str) -> Place:
+        try:
+            return self.places_by_id[place_id]
+        except KeyError:
+            raise GeodataError(f"unknown place id {place_id!r} in theatre {self.name}") from None
+
+    @property
+    def districts(self) -> tuple[Place, ...]:
+        """Places that get a polygon of their own."""
+        return tuple(p for p in self.places if p.kind == "district" and p.lat is not None)
+
+    def path(self, filename: str) -> Path:
+        return self.folder / filename
+
+
+def theatre_folder(name: str | None = None) -> Path:
+    """Resolve a theatre name (or path) to its folder."""
+    name = name or settings.get("THEATRE")
+    candidate = Path(name)
+    folder = candidate if candidate.is_dir() else THEATRES_DIR / name
+    if not (folder / "theatre.yaml").is_file():
+        raise GeodataError(f"no theatre {name!r}: expected {folder / 'theatre.yaml'}")
+    return folder
+
+
+@cache
+def load_theatre(name: str | None = None) -> Theatre:
+    """Load and check a theatre (``FRONTLINE_THEATRE`` when ``name`` is None)."""
+    folder = theatre_folder(name)
+    config = _read_yaml(folder / "theatre.yaml")
+    places = tuple(read_places(folder / "places.csv"))
+    try:
+        sides = {
+            key: Side(key, str(v["label"]), str(v["color"])) for key, v in config["sides"].items()
+        }
+        theatre = Theatre(
+            name=str(config["name"]),
+            title=str(config["title"]),
+            city=str(config.get("city", config["name"])),
+            folder=folder,
+            crs=str(config["crs"]),
+            sides=sides,
+            initial_side=str(config["initial"]["side"]),
+            initial_since=_date(config["initial"]["since"]),
+            initial_evidence=str(config["initial"].get("evidence", "")),
+            battle_start=_date(config["battle"]["start"]),
+            battle_end=_date(config["battle"]["end"]),
+            center=(float(config["map"]["center"]["lat"]), float(config["map"]["center"]["lon"])),
+            zoom=float(config["map"]["zoom"]),
+            banks=tuple(config.get("banks", ())),
+            city_area=str(config.get("city_area", "")),
+            places=places,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise GeodataError(f"{folder / 'theatre.yaml'}: missing or bad entry {exc}") from None
+    missing = set(SIDES) - set(sides)
+    if missing:
+        raise GeodataError(f"{folder / 'theatre.yaml'}: sides lack {sorted(missing)}")
+    return theatre
+
+
+def read_places(path: Path) -> list[Place]:
+    """Read a gazetteer CSV (the columns of the reference ``places.csv``)."""
+    places: list[Place] = []
+    seen: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            pid = (row.get("id") or "").strip()
+            if not pid or pid in seen:
+                raise GeodataError(f"{path}:{line}: missing or duplicate id {pid!r}")
+            seen.add(pid)
+            kind = (row.get("kind") or "").strip()
+            if kind not in PLACE_KINDS:
+                raise GeodataError(f"{path}:{line}: unknown kind {kind!r} for {pid}")
+            places.append(
+                Place(
+                    id=pid,
+                    kind=kind,
+                    name=row["name"].strip(),
+                    name_ar=(row.get("name_ar") or "").strip(),
+                    variants=_split_variants(row.get("variants")),
+                    lat=_float(row.get("lat")),
+                    lon=_float(row.get("lon")),
+                    bank=(row.get("bank") or "").strip(),
+                    parent=(row.get("parent") or "").strip(),
+                    uncertainty_km=_float(row.get("uncertainty_km")),
+                    confidence=(row.get("confidence") or "").strip(),
+                    source=(row.get("source") or "").strip(),
+                    note=(row.get("note") or "").strip(),
+                )
+            )
+    return places
+
+
+def read_line(path: Path) -> list[tuple[float, float]]:
+    """Read a ``seq,lat,lon`` CSV as (lon, lat) vertices in sequence order."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda r: int(r["seq"]))
+    return [(float(r["lon"]), float(r["lat"])) for r in rows]
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise GeodataError(f"{path}: expected a mapping")
+    return data
+
+
+def _float(raw: str | None) -> float | None:
+    raw = (raw or "").strip()
+    return float(raw) if raw else None
+
+
+def _date(raw: object) -> dt.date:
+    return raw if isinstance(raw, dt.date) else dt.date.fromisoformat(str(raw))
+
+
+def _split_variants(raw: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (raw or "").split(";") if v.strip())

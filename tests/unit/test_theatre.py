@@ -1,0 +1,26 @@
+"""The Mosul theatre loads, and its context geometry is sound."""
+
+from __future__ import annotations
+
+from shapely.ops import split
+
+from geodata.context import bridges, city_outline, river_line
+from geodata.theatre import SIDES, load_theatre
+
+
+def test_mosul_theatre_loads_with_reference_ids() -> None:
+    theatre = load_theatre("mosul")
+    ids = {p.id for p in theatre.places}
+    assert {"al-maamel", "al-islah-al-zirai", "old-city", "gogjali"} <= ids
+    assert len(theatre.places) == 91
+    assert set(theatre.sides) == set(SIDES)
+    assert theatre.initial_side == "isis"
+    assert theatre.initial_since.isoformat() == "2014-06-10"
+
+
+def test_river_splits_outline_in_two_banks() -> None:
+    theatre = load_theatre("mosul")
+    outline = city_outline(theatre)
+    assert outline.is_valid
+    assert len(split(outline, river_line(theatre)).geoms) == 2
+    assert len(bridges(theatre)) >= 4

@@ -1,0 +1,35 @@
+"""``python -m timeline``: extract articles, ingest a corpus, build and query control."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from frontline.cli import not_implemented
+
+PROG = "timeline"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"python -m {PROG}",
+        description="Events, figures and the control timeline, from articles.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="extract events and figures from one article")
+    extract.add_argument("path")
+    extract.add_argument("--published", help="YYYY-MM-DD (wins over front matter)")
+    extract.add_argument("--json", action="store_true", help="print JSON")
+    ingest = sub.add_parser("ingest", help="extract every article of a folder into the store")
+    ingest.add_argument("dir", nargs="?", help="default: seeds/ (FRONTLINE_SEEDS_DIR)")
+    sub.add_parser("build", help="compute the control timeline from the store")
+    state = sub.add_parser("state", help="control state of every district on a date")
+    state.add_argument("--date", required=True, help="YYYY-MM-DD")
+    state.add_argument("--known-on", help="use only articles published by this date")
+    state.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return not_implemented(PROG, args.command)

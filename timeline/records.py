@@ -1,0 +1,229 @@
+"""Typed records of the timeline domain: articles, dates, events, figures.
+
+Every :class:`Event` and :class:`Figure` carries its provenance: the quote it came
+from, the character span of that quote in the article text (or the CSV line of an
+analyst chronology), and the article's id, source and publication date. The JSON
+shapes (``to_json``) are those of the command-line contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+EVENT_KINDS = (
+    "capture", "attack", "kill", "arrest", "offensive", "declaration", "destruction", "other",
+)
+EVENT_STATUSES = ("reported", "claimed", "expected")
+FIGURE_KINDS = (
+    "killed", "wounded", "displaced", "trapped", "arrested", "territory_percent",
+    "population", "fighters",
+)
+QUALIFIERS = ("exact", "about", "at_least", "at_most", "range", "vague")
+PRECISIONS = ("day", "week", "month", "year")
+BASIS_ARTICLE = "article"
+BASIS_ANALYST = "analyst table"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a precision: ``start`` is the first day of the period.
+
+    ``PartialDate(date(2017, 2, 1), "month")`` is "February 2017"; its ISO form is
+    ``2017-02``. A week is given by its Monday and written as that day.
+    """
+
+    start: dt.date
+    precision: str = "day"
+
+    def __post_init__(self) -> None:
+        if self.precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {self.precision!r}")
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the period."""
+        s = self.start
+        if self.precision == "day":
+            return s
+        if self.precision == "week":
+            return s + dt.timedelta(days=6)
+        if self.precision == "month":
+            nxt = dt.date(s.year + (s.month == 12), s.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(s.year, 12, 31)
+
+    def iso(self) -> str:
+        if self.precision == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        if self.precision == "year":
+            return f"{self.start.year:04d}"
+        return self.start.isoformat()
+
+    @classmethod
+    def parse(cls, text: str, precision: str | None = None) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (precision from the form)."""
+        parts = text.strip().split("-")
+        if len(parts) == 1:
+            return cls(dt.date(int(parts[0]), 1, 1), precision or "year")
+        if len(parts) == 2:
+            return cls(dt.date(int(parts[0]), int(parts[1]), 1), precision or "month")
+        return cls(dt.date.fromisoformat(text.strip()), precision or "day")
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A loaded article: metadata from front matter and the text to extract from.
+
+    ``text`` is the article body as received; ``ignored`` lists character spans
+    (page chrome, marked opinion) that extraction must skip.
+    """
+
+    id: str
+    path: str
+    title: str
+    source: str
+    published: dt.date | None
+    text: str
+    url: str = ""
+    language: str = "en"
+    sha256: str = ""
+    ignored: tuple[tuple[int, int], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "url": self.url,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place named in a quote: the resolved id (None when unresolved) and the mention."""
+
+    id: str | None
+    mention: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "mention": self.mention}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a claim comes from: the article (or chronology) and the exact quote."""
+
+    article_id: str
+    source: str
+    published: dt.date | None
+    quote: str
+    span: tuple[int, int]
+    basis: str = BASIS_ARTICLE
+    title: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened (or was claimed or expected) at a date and places."""
+
+    id: str
+    kind: str
+    date: PartialDate
+    places: tuple[PlaceRef, ...]
+    actor: str
+    side: str
+    status: str
+    provenance: Provenance
+    flags: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.provenance
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "date": self.date.iso(),
+            "date_precision": self.date.precision,
+            "places": [ref.to_json() for ref in self.places],
+            "actor": self.actor,
+            "side": self.side,
+            "status": self.status,
+            "quote": p.quote,
+            "span": list(p.span),
+            "source": p.source,
+            "article": p.article_id,
+            "basis": p.basis,
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number reported about the battle: casualties, displaced, share of territory."""
+
+    id: str
+    kind: str
+    value: float | None
+    qualifier: str
+    subject: str
+    claimant: str
+    provenance: Provenance
+    as_of: PartialDate | None = None
+    since: PartialDate | None = None
+    low: float | None = None
+    high: float | None = None
+    places: tuple[PlaceRef, ...] = ()
+    flags: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.provenance
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "value": self.value,
+            "qualifier": self.qualifier,
+            "as_of": self.as_of.iso() if self.as_of else None,
+            "since": self.since.iso() if self.since else None,
+            "subject": self.subject,
+            "claimant": self.claimant,
+            "places": [ref.to_json() for ref in self.places],
+            "quote": p.quote,
+            "span": list(p.span),
+            "source": p.source,
+            "article": p.article_id,
+            "basis": p.basis,
+            "flags": list(self.flags),
+        }
+        if self.low is not None or self.high is not None:
+            data["low"] = self.low
+            data["high"] = self.high
+        return data
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article (or chronology) yields."""
+
+    article: Article
+    events: tuple[Event, ...]
+    figures: tuple[Figure, ...]
+    unresolved_places: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_json(),
+            "events": [e.to_json() for e in self.events],
+            "figures": [f.to_json() for f in self.figures],
+            "unresolved_places": list(self.unresolved_places),
+            "warnings": list(self.warnings),
+        }
