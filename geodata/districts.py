@@ -1,0 +1,147 @@
+"""District polygons: a Voronoi partition of the district points, clipped to the city
+outline and split by the river so that every district lies on its own bank.
+
+The polygons are estimates (their points are mostly low-confidence), so every row
+carries ``approximate=True`` with its ``confidence`` and ``uncertainty_km``; imported
+authoritative boundaries replace them (``approximate=False``).
+
+Column names are module constants; :func:`validate_districts` checks the shape at the
+stage boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import MultiPoint, Point, Polygon
+from shapely.ops import split
+
+from frontline.errors import GeodataError, ValidationError
+from geodata.context import city_outline, river_line
+from geodata.theatre import Theatre
+
+ID = "id"
+NAME = "name"
+NAME_AR = "name_ar"
+BANK = "bank"
+KIND = "kind"
+CONFIDENCE = "confidence"
+UNCERTAINTY_KM = "uncertainty_km"
+AREA_KM2 = "area_km2"
+APPROXIMATE = "approximate"
+GEOMETRY = "geometry"
+COLUMNS = (ID, NAME, NAME_AR, BANK, KIND, CONFIDENCE, UNCERTAINTY_KM, AREA_KM2, APPROXIMATE)
+CRS = "EPSG:4326"
+
+
+def bank_polygons(theatre: Theatre) -> dict[str, Polygon]:
+    """The outline split by the river, keyed by bank name (from the places on each side)."""
+    outline = city_outline(theatre)
+    pieces = [g for g in split(outline, river_line(theatre)).geoms if isinstance(g, Polygon)]
+    if len(pieces) < 2:
+        raise GeodataError(f"theatre {theatre.name}: the river does not split the outline")
+    banks: dict[str, Polygon] = {}
+    for bank in theatre.banks:
+        points = [Point(p.lon, p.lat) for p in theatre.districts if p.bank == bank]
+        best = max(pieces, key=lambda piece: sum(piece.covers(pt) for pt in points))
+        banks[bank] = best if bank not in banks else banks[bank]
+    return banks
+
+
+def build_districts(theatre: Theatre) -> gpd.GeoDataFrame:
+    """Estimated district polygons for a theatre, one row per district place."""
+    banks = bank_polygons(theatre)
+    rows = []
+    for bank, piece in banks.items():
+        members = [p for p in theatre.districts if p.bank == bank]
+        points = [Point(p.lon, p.lat) for p in members]
+        cells = _voronoi_cells(points, piece)
+        for place, cell in zip(members, cells, strict=True):
+            rows.append(
+                {
+                    ID: place.id,
+                    NAME: place.name,
+                    NAME_AR: place.name_ar,
+                    BANK: bank,
+                    KIND: place.kind,
+                    CONFIDENCE: place.confidence,
+                    UNCERTAINTY_KM: place.uncertainty_km,
+                    APPROXIMATE: True,
+                    GEOMETRY: cell,
+                }
+            )
+    gdf = gpd.GeoDataFrame(rows, geometry=GEOMETRY, crs=CRS)
+    gdf[AREA_KM2] = gdf.to_crs(theatre.crs).area / 1e6
+    return validate_districts(gdf)
+
+
+def _voronoi_cells(points: list[Point], clip: Polygon) -> list[Polygon]:
+    """One Voronoi cell per point, clipped to ``clip``; points outside are snapped in."""
+    inside = [pt if clip.contains(pt) else _snap_inside(pt, clip) for pt in points]
+    if len(inside) == 1:
+        return [clip]
+    regions = shapely.voronoi_polygons(MultiPoint(inside), extend_to=clip.envelope.buffer(1.0))
+    cells: list[Polygon] = []
+    for pt in inside:
+        cell = next(r for r in regions.geoms if r.covers(pt))
+        clipped = cell.intersection(clip)
+        cells.append(_largest_polygon(clipped))
+    return cells
+
+
+def _snap_inside(pt: Point, clip: Polygon) -> Point:
+    nearest = shapely.ops.nearest_points(clip.buffer(-1e-4), pt)[0]
+    return Point(nearest.x, nearest.y)
+
+
+def _largest_polygon(geom: shapely.Geometry) -> Polygon:
+    if isinstance(geom, Polygon):
+        return geom
+    polys = [g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon)]
+    if not polys:
+        raise GeodataError("a district cell came out empty")
+    return max(polys, key=lambda g: g.area)
+
+
+def validate_districts(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Check a districts table: columns, CRS, unique ids, valid polygons."""
+    missing = [c for c in (ID, BANK, AREA_KM2, GEOMETRY) if c not in gdf.columns]
+    if missing:
+        raise ValidationError(f"districts table lacks columns {missing}")
+    if gdf.crs is None or gdf.crs.to_string() != CRS:
+        raise ValidationError(f"districts must be in {CRS}, got {gdf.crs}")
+    if gdf[ID].duplicated().any():
+        dupes = sorted(gdf.loc[gdf[ID].duplicated(), ID])
+        raise ValidationError(f"duplicate district ids {dupes}")
+    invalid = gdf.loc[~gdf.geometry.is_valid, ID].tolist()
+    if invalid:
+        raise ValidationError(f"invalid district geometry: {invalid}")
+    return gdf
+
+
+def members(theatre: Theatre, place_id: str, district_ids: Iterable[str]) -> tuple[str, ...]:
+    """District ids that a place stands for.
+
+    A district stands for itself; an area for the districts whose parent is the area
+    (or, for a bank-wide area, every district on that bank; for the city area, all);
+    a landmark for the district its parent names. Unknown ids give an empty tuple.
+    """
+    known = list(district_ids)
+    places = theatre.places_by_id
+    place = places.get(place_id)
+    if place is None:
+        return ()
+    if place.id in known:
+        return (place.id,)
+    if place.kind == "area":
+        if place.id == theatre.city_area:
+            return tuple(known)
+        children = tuple(d for d in known if places.get(d) and places[d].parent == place.id)
+        if children:
+            return children
+        return tuple(d for d in known if places.get(d) and places[d].bank == place.bank)
+    if place.kind == "landmark" and place.parent:
+        return members(theatre, place.parent, known)[:1] if place.parent in known else ()
+    return ()
