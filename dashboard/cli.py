@@ -32,7 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "export":
-        return not_implemented(PROG, "export")
+        try:
+            from dashboard.cli_export import export
+        except ModuleNotFoundError as exc:
+            if exc.name != "dashboard.cli_export":
+                raise
+            return not_implemented(PROG, "export")
+        return int(export(args))
     from dashboard.server import serve
 
     port = args.port if args.port is not None else settings.get_int("PORT")

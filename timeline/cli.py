@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 from collections.abc import Sequence
 
 from frontline.cli import not_implemented
@@ -30,6 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Each command is a function ``f(args) -> int`` in the module that owns it.
+COMMANDS = {
+    "extract": ("timeline.cli_extract", "extract"),
+    "ingest": ("timeline.cli_extract", "ingest"),
+    "build": ("timeline.cli_control", "build"),
+    "state": ("timeline.cli_control", "state"),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return not_implemented(PROG, args.command)
+    module_name, func_name = COMMANDS[args.command]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return not_implemented(PROG, args.command)
+    return int(getattr(module, func_name)(args))
