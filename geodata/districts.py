@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from shapely.geometry import MultiPoint, Point, Polygon
 from shapely.ops import split
@@ -32,7 +33,10 @@ UNCERTAINTY_KM = "uncertainty_km"
 AREA_KM2 = "area_km2"
 APPROXIMATE = "approximate"
 GEOMETRY = "geometry"
+MEMBERS = "members"
 COLUMNS = (ID, NAME, NAME_AR, BANK, KIND, CONFIDENCE, UNCERTAINTY_KM, AREA_KM2, APPROXIMATE)
+AREA_COLUMNS = (*COLUMNS, MEMBERS)
+CONFIDENCE_ORDER = ("low", "low-medium", "medium", "medium-high", "high")
 CRS = "EPSG:4326"
 
 
@@ -46,7 +50,7 @@ def bank_polygons(theatre: Theatre) -> dict[str, Polygon]:
     for bank in theatre.banks:
         points = [Point(p.lon, p.lat) for p in theatre.districts if p.bank == bank]
         best = max(pieces, key=lambda piece: sum(piece.covers(pt) for pt in points))
-        banks[bank] = best if bank not in banks else banks[bank]
+        banks[bank] = banks.get(bank, best)
     return banks
 
 
@@ -57,7 +61,7 @@ def build_districts(theatre: Theatre) -> gpd.GeoDataFrame:
     for bank, piece in banks.items():
         members = [p for p in theatre.districts if p.bank == bank]
         points = [Point(p.lon, p.lat) for p in members]
-        cells = _voronoi_cells(points, piece)
+        cells = voronoi_cells(points, piece)
         for place, cell in zip(members, cells, strict=True):
             rows.append(
                 {
@@ -77,18 +81,16 @@ def build_districts(theatre: Theatre) -> gpd.GeoDataFrame:
     return validate_districts(gdf)
 
 
-def _voronoi_cells(points: list[Point], clip: Polygon) -> list[Polygon]:
+def voronoi_cells(points: list[Point], clip: Polygon) -> list[Polygon]:
     """One Voronoi cell per point, clipped to ``clip``; points outside are snapped in."""
     inside = [pt if clip.contains(pt) else _snap_inside(pt, clip) for pt in points]
     if len(inside) == 1:
         return [clip]
-    regions = shapely.voronoi_polygons(MultiPoint(inside), extend_to=clip.envelope.buffer(1.0))
-    cells: list[Polygon] = []
-    for pt in inside:
-        cell = next(r for r in regions.geoms if r.covers(pt))
-        clipped = cell.intersection(clip)
-        cells.append(_largest_polygon(clipped))
-    return cells
+    regions = shapely.voronoi_polygons(
+        MultiPoint(inside), extend_to=clip.envelope.buffer(1.0), ordered=True
+    )
+    clipped = shapely.intersection(np.asarray(regions.geoms), clip)
+    return [_largest_polygon(cell) for cell in clipped]
 
 
 def _snap_inside(pt: Point, clip: Polygon) -> Point:
@@ -121,12 +123,21 @@ def validate_districts(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gdf
 
 
-def members(theatre: Theatre, place_id: str, district_ids: Iterable[str]) -> tuple[str, ...]:
+def members(
+    theatre: Theatre,
+    place_id: str,
+    district_ids: Iterable[str],
+    districts: gpd.GeoDataFrame | None = None,
+) -> tuple[str, ...]:
     """District ids that a place stands for.
 
     A district stands for itself; an area for the districts whose parent is the area
-    (or, for a bank-wide area, every district on that bank; for the city area, all);
-    a landmark for the district its parent names. Unknown ids give an empty tuple.
+    (or, for a bank-wide area, every district on that bank; for the city area, all); a
+    landmark for the district whose polygon contains its point (the nearest one on its
+    bank when it falls in no polygon), whatever its ``parent`` says: a parent may be an
+    area, and the polygons are what the map shows. ``districts`` defaults to the
+    theatre's stored (or built) polygons. Unknown ids, towns outside the city and
+    landmarks without coordinates give an empty tuple.
     """
     known = list(district_ids)
     places = theatre.places_by_id
@@ -142,6 +153,83 @@ def members(theatre: Theatre, place_id: str, district_ids: Iterable[str]) -> tup
         if children:
             return children
         return tuple(d for d in known if places.get(d) and places[d].bank == place.bank)
-    if place.kind == "landmark" and place.parent:
-        return members(theatre, place.parent, known)[:1] if place.parent in known else ()
+    if place.kind == "landmark" and place.lat is not None and place.lon is not None:
+        table = districts if districts is not None else _default_districts(theatre)
+        found = containing_district(table[table[ID].isin(known)], Point(place.lon, place.lat),
+                                    place.bank)
+        return (found,) if found else ()
     return ()
+
+
+def containing_district(
+    districts: gpd.GeoDataFrame, point: Point, bank: str = "", max_km: float = 1.0
+) -> str | None:
+    """The id of the district containing ``point``, else the nearest on ``bank`` within
+    ``max_km`` (a landmark on the river bank may fall just outside a clipped polygon)."""
+    if districts.empty:
+        return None
+    inside = districts[districts.geometry.covers(point)]
+    if len(inside):
+        return str(inside.iloc[0][ID])
+    same_bank = districts[districts[BANK] == bank] if bank else districts
+    if same_bank.empty:
+        return None
+    distances = shapely.distance(same_bank.geometry.to_numpy(), point)
+    nearest = int(np.argmin(distances))
+    km_per_degree = 111.0  # a bound, not a measure: good enough to reject far points
+    within = distances[nearest] * km_per_degree <= max_km
+    return str(same_bank.iloc[nearest][ID]) if within else None
+
+
+_DEFAULT_CACHE: dict[tuple[str, str, float], gpd.GeoDataFrame] = {}
+
+
+def _default_districts(theatre: Theatre) -> gpd.GeoDataFrame:
+    """The theatre's stored (or built) polygons, reread only when the store changes."""
+    from geodata.store import load_districts, store_path  # the store imports this module
+
+    path = store_path()
+    key = (str(theatre.folder), str(path), path.stat().st_mtime if path.is_file() else 0.0)
+    if key not in _DEFAULT_CACHE:
+        _DEFAULT_CACHE.clear()
+        _DEFAULT_CACHE[key] = load_districts(theatre=theatre)
+    return _DEFAULT_CACHE[key]
+
+
+def build_areas(theatre: Theatre, districts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """One polygon per area place (Old City, each bank, the city): its members' union.
+
+    An area inherits the weakest confidence and the largest uncertainty of its members,
+    and is approximate when any member is.
+    """
+    ids = districts[ID].tolist()
+    rows = []
+    for place in theatre.places:
+        if place.kind != "area":
+            continue
+        member_ids = members(theatre, place.id, ids, districts)
+        if not member_ids:
+            continue
+        part = districts[districts[ID].isin(member_ids)]
+        rows.append(
+            {
+                ID: place.id,
+                NAME: place.name,
+                NAME_AR: place.name_ar,
+                BANK: place.bank,
+                KIND: place.kind,
+                CONFIDENCE: _weakest(part[CONFIDENCE].tolist()),
+                UNCERTAINTY_KM: float(part[UNCERTAINTY_KM].max()),
+                APPROXIMATE: bool(part[APPROXIMATE].any()),
+                MEMBERS: ",".join(member_ids),
+                GEOMETRY: shapely.union_all(part.geometry.to_numpy()),
+            }
+        )
+    areas = gpd.GeoDataFrame(rows, geometry=GEOMETRY, crs=CRS)
+    areas[AREA_KM2] = areas.to_crs(theatre.crs).area / 1e6 if len(areas) else []
+    return areas
+
+
+def _weakest(levels: list[str]) -> str:
+    ranked = [lvl for lvl in CONFIDENCE_ORDER if lvl in set(levels)]
+    return ranked[0] if ranked else (levels[0] if levels else "")

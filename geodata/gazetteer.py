@@ -4,22 +4,53 @@
 (the ``geocode`` command) and :meth:`Gazetteer.scan` finds every known name in running
 text (the extractor). A name that is not in the theatre comes back with ``id=None`` and
 its candidates, never as a wrong district.
+
+Matching runs in three steps, each stricter about what it trusts:
+
+1. the :func:`~geodata.normalize.normalise` key of a spelling (case, diacritics,
+   article, filler words, doubled letters): score 1.0;
+2. the consonant :func:`~geodata.normalize.skeleton` (transliteration pairs), only when
+   it names a single place: score :data:`SKELETON_SCORE`;
+3. rapidfuzz ``ratio`` on the keys, accepted at :data:`ACCEPT_SCORE` with a clear lead
+   over the runner-up (``ratio`` rather than ``WRatio``: partial matching would resolve
+   "Sinjar" to Bab Sinjar and "Kirkuk" to Kirkukli).
+
+A key shared by two places (``al-Hadba``: the minaret and the east-bank district)
+resolves to neither: ``id=None`` with both as candidates.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from geodata.normalize import (
+    ARTICLES,
+    MAX_NAME_CHARS,
+    consonants,
+    fold,
+    is_arabic,
+    normalise,
+    skeleton,
+    strip_attached_article,
+)
+from geodata.spellings import Spelling, drop_clashing_notes, spellings
 from geodata.theatre import Place, Theatre, load_theatre
 
 ACCEPT_SCORE = 0.86
+SKELETON_SCORE = 0.9
+MIN_SKELETON_CONSONANTS = 3
+LEAD = 0.04
 CANDIDATES = 5
+_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ash|az|as|an|ar|at)-\w", re.IGNORECASE)
+_CLOSE_GAP = re.compile(r"[ \t\u00a0-]{1,3}")
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,17 +100,17 @@ class Mention:
     mention: str
 
 
-def normalise(name: str) -> str:
-    """A matching key: lower case, no diacritics, apostrophes or leading article."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[\u2018\u2019'`\u02bf\u02be\u02bc]", "", text)
-    text = re.sub(r"\([^)]*\)", " ", text)
-    text = re.sub(r"[^0-9a-z\u0600-\u06ff]+", " ", text)
-    words = [w for w in text.split() if w not in {"hay", "hayy", "district", "the"}]
-    words = [re.sub(r"^(al|el|ad|ash|az|as|an|ar|at)(?=\w{3})", "", w) for w in words]
-    words = [w for w in words if w not in {"al", "el"}]
-    return " ".join(words)
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    follows_closely: bool
+
+    @property
+    def is_article(self) -> bool:
+        return fold(self.text) in ARTICLES
 
 
 class Gazetteer:
@@ -87,66 +118,203 @@ class Gazetteer:
 
     def __init__(self, theatre: Theatre) -> None:
         self.theatre = theatre
-        self._by_key: dict[str, Place] = {}
-        for place in theatre.places:
-            for name in _spellings(place):
-                key = normalise(name)
-                if key:
-                    self._by_key.setdefault(key, place)
-        self._keys = list(self._by_key)
-        longest = sorted(self._keys, key=len, reverse=True)
-        self._scan_re = re.compile(
-            r"\b(" + "|".join(re.escape(k).replace(r"\ ", r"\W+(?:al-)?") for k in longest) + r")\b",
-            re.IGNORECASE,
+        self.spellings: tuple[Spelling, ...] = tuple(
+            drop_clashing_notes([s for place in theatre.places for s in spellings(place)])
         )
+        self._by_key = _index((s.key, s.place_id, s.primary) for s in self.spellings)
+        self._owners = _index((s.key, s.place_id, False) for s in self.spellings)
+        self._by_skeleton = _index(
+            (skeleton(s.key), s.place_id, s.primary)
+            for s in self.spellings
+            if not s.gloss and consonants(skeleton(s.key)) >= MIN_SKELETON_CONSONANTS
+        )
+        self._keys = list(self._by_key)
+        self._scan_index: dict[str, list[Spelling]] = {}
+        for s in self.spellings:
+            if s.scannable:
+                self._scan_index.setdefault(s.key, []).append(s)
+        self._max_words = 3 + max(len(s.key.split()) for s in self.spellings)
+        self._city_keys = {s.key for s in self.spellings if s.place_id == theatre.city_area}
 
     @classmethod
     def from_theatre(cls, theatre: Theatre | None = None) -> Gazetteer:
         return cls(theatre or load_theatre())
 
     def match(self, name: str) -> Match:
-        """Resolve one name; an unknown or ambiguous name gives ``id=None``."""
-        key = normalise(name[:200])
+        """Resolve one name; an unknown, ambiguous, empty or over-long name gives ``id=None``."""
+        if len(name) > MAX_NAME_CHARS:
+            return Match(name, None, 0.0, ())
+        key = normalise(name)
         if not key:
             return Match(name, None, 0.0, ())
-        exact = self._by_key.get(key)
-        scored = process.extract(key, self._keys, scorer=fuzz.WRatio, limit=CANDIDATES * 3)
-        candidates: dict[str, float] = {}
-        for found, score, _ in scored:
-            pid = self._by_key[found].id
-            candidates[pid] = max(candidates.get(pid, 0.0), score / 100)
-        ranked = tuple(Candidate(i, s) for i, s in sorted(candidates.items(), key=lambda x: -x[1]))
+        ranked = self._fuzzy(key)
+        exact = self._by_key.get(key) or self._by_key.get(strip_attached_article(key))
         if exact:
-            return Match(name, exact, 1.0, ranked[:CANDIDATES])
-        if ranked and ranked[0].score >= ACCEPT_SCORE and (
-            len(ranked) == 1 or ranked[0].score - ranked[1].score > 0.02
+            return self._decide(name, exact, 1.0, ranked)
+        by_skeleton = self._by_skeleton.get(skeleton(key))
+        if by_skeleton and len(by_skeleton) == 1:
+            best = max(SKELETON_SCORE, dict(ranked).get(by_skeleton[0], 0.0))
+            return self._decide(name, by_skeleton, best, ranked)
+        if ranked and ranked[0][1] >= ACCEPT_SCORE and (
+            len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= LEAD
         ):
-            return Match(name, self.theatre.place(ranked[0].id), ranked[0].score, ranked[:CANDIDATES])
-        return Match(name, None, ranked[0].score if ranked else 0.0, ranked[:CANDIDATES])
+            return self._decide(name, (ranked[0][0],), ranked[0][1], ranked)
+        return Match(name, None, ranked[0][1] if ranked else 0.0, _candidates(ranked))
+
+    def _decide(
+        self, name: str, ids: tuple[str, ...], score: float, ranked: list[tuple[str, float]]
+    ) -> Match:
+        scores = dict(ranked)
+        scores.update(dict.fromkeys(ids, score))
+        merged = sorted(scores.items(), key=lambda item: (-item[1], item[0] not in ids))
+        place = self.theatre.place(ids[0]) if len(ids) == 1 else None
+        return Match(name, place, score, _candidates(merged))
+
+    def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+        """Places ranked by their best-matching spelling key (rapidfuzz ``ratio``)."""
+        best: dict[str, float] = {}
+        for found, score, _ in process.extract(
+            key, self._keys, scorer=fuzz.ratio, limit=CANDIDATES * 4, score_cutoff=30
+        ):
+            for pid in self._owners[found]:
+                best[pid] = max(best.get(pid, 0.0), score / 100)
+        return sorted(best.items(), key=lambda item: -item[1])
 
     def scan(self, text: str) -> list[Mention]:
-        """Every known place name in ``text``, longest first, as non-overlapping spans."""
-        folded = unicodedata.normalize("NFKD", text)
-        if len(folded) != len(text):
-            folded = text
-        mentions = []
-        for m in self._scan_re.finditer(folded.replace("\u2019", "'")):
-            place = self._by_key.get(normalise(m.group(0)))
-            if place is not None:
-                start = m.start()
-                prefix = text[max(0, start - 3):start].lower()
-                if prefix == "al-":
-                    start -= 3
-                mentions.append(Mention(start, m.end(), place.id, text[start:m.end()]))
+        """Every known place name in ``text``, longest first, as non-overlapping spans.
+
+        Running prose is full of English words that double as translated names
+        ("factories", "Police", "Unity"), so a hit must be written like a name: it holds
+        a capital letter, Arabic script or a hyphenated article ("al-maamel"), and comes
+        from a transliterated spelling. A translation gloss only counts when it has two
+        or more content words and is written exactly as in the gazetteer ("the western
+        side"). A bank area followed by "of <city>" takes the city into its span.
+        """
+        tokens = _tokens(text)
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._longest_hit(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            end_index, place_id = hit
+            start = tokens[i].start
+            end = tokens[end_index - 1].end
+            end_index, end = self._extend_of_city(tokens, end_index, end, place_id)
+            if i > 0 and fold(tokens[i - 1].text) == "the" and self._starts_with_the(place_id):
+                start = tokens[i - 1].start
+            mentions.append(Mention(start, end, place_id, text[start:end]))
+            i = end_index
         return mentions
 
+    def _longest_hit(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+        """(end token index, place id) of the longest name starting at token ``i``.
 
-def _spellings(place: Place) -> list[str]:
-    names = list(place.names)
-    bracketed = re.findall(r"\(([^)]*)\)", place.name)
-    for inner in bracketed:
-        names.extend(part.strip() for part in re.split(r"[/;,]", inner) if part.strip())
-    return names
+        A run of words only continues over spaces or hyphens, never over punctuation
+        ("Karamah, Khadra" is two names); articles and filler words add nothing to the key.
+        """
+        if not tokens[i].key and not tokens[i].is_article:
+            return None
+        keys: list[str] = []
+        found: tuple[int, str] | None = None
+        for j in range(i, min(len(tokens), i + self._max_words)):
+            if j > i and not tokens[j].follows_closely:
+                break
+            if not tokens[j].key:
+                continue
+            keys.append(tokens[j].key)
+            place_id = self._scan_place(" ".join(keys), tokens[i : j + 1])
+            if place_id:
+                found = (j + 1, place_id)
+        return found
+
+    def _scan_place(self, key: str, run: list[_Token]) -> str | None:
+        spelled = self._scan_index.get(key)
+        if not spelled:
+            return None
+        surface = " ".join(t.text for t in run)
+        names = {s.place_id for s in spelled if not s.gloss}
+        if names and _written_as_name(surface):
+            if len(names) == 1:
+                return names.pop()
+            chosen = self._by_key.get(key, ())  # a primary name beats another's variant
+            return chosen[0] if len(chosen) == 1 and chosen[0] in names else None
+        glossed = {s.place_id for s in spelled if s.gloss and _same_gloss(surface, s.text)}
+        return glossed.pop() if len(glossed) == 1 else None
+
+    def _extend_of_city(
+        self, tokens: list[_Token], end_index: int, end: int, place_id: str
+    ) -> tuple[int, int]:
+        """"the western side" + " of Mosul": the bank area's span takes in the city."""
+        place = self.theatre.places_by_id[place_id]
+        if place.kind != "area" or not place.bank or end_index + 1 >= len(tokens):
+            return end_index, end
+        if fold(tokens[end_index].text) != "of":
+            return end_index, end
+        for stop in range(end_index + 2, min(len(tokens), end_index + 4) + 1):
+            key = " ".join(t.key for t in tokens[end_index + 1 : stop] if t.key)
+            if key in self._city_keys:
+                return stop, tokens[stop - 1].end
+        return end_index, end
+
+    def _starts_with_the(self, place_id: str) -> bool:
+        return any(
+            s.place_id == place_id and s.text.lower().startswith("the ") for s in self.spellings
+        )
+
+
+def _index(entries: Iterable[tuple[str, str, bool]]) -> dict[str, tuple[str, ...]]:
+    """Map each key to the ids of the places spelled that way (sorted, usually one).
+
+    When places share a key and exactly one of them has it as its primary name, that
+    place keeps the key ("al-Hadbaa" the district over "al-Hadba" the minaret).
+    """
+    table: dict[str, dict[str, bool]] = {}
+    for key, place_id, primary in entries:
+        if key:
+            owners = table.setdefault(key, {})
+            owners[place_id] = owners.get(place_id, False) or primary
+    out = {}
+    for key, owners in table.items():
+        primaries = [pid for pid, is_primary in owners.items() if is_primary]
+        out[key] = tuple(primaries) if len(primaries) == 1 else tuple(sorted(owners))
+    return out
+
+
+def _candidates(ranked: list[tuple[str, float]]) -> tuple[Candidate, ...]:
+    return tuple(Candidate(pid, score) for pid, score in ranked[:CANDIDATES])
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", m.group(0))
+        gap = text[tokens[-1].end : m.start()] if tokens else ""
+        tokens.append(_Token(m.start(), m.start() + len(word), word, normalise(word),
+                             _CLOSE_GAP.fullmatch(gap) is not None))
+    return tokens
+
+
+def _written_as_name(surface: str) -> bool:
+    """A capital, Arabic script or a hyphenated article ("al-maamel") marks a name in prose."""
+    return (
+        is_arabic(surface)
+        or any(ch.isupper() for ch in surface)
+        or _ARTICLE_PREFIX.match(surface) is not None
+    )
+
+
+def _same_gloss(surface: str, gloss: str) -> bool:
+    """A gloss counts in prose only as written (first letter's case aside), 2+ content words."""
+    words = gloss.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    content = [w for w in words if normalise(w)]
+    if len(content) < 2 or any(ch.isdigit() for ch in gloss):
+        return False
+    wanted = " ".join(words)
+    return surface[:1].lower() == wanted[:1].lower() and surface[1:] == wanted[1:]
 
 
 @cache

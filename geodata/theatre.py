@@ -42,10 +42,16 @@ class Place:
     confidence: str = ""
     source: str = ""
     note: str = ""
+    glosses: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every spelling of the place: the name, its bracketed parts, variants, Arabic."""
+        """Every spelling of the place: the name, its bracketed parts, variants, Arabic.
+
+        ``glosses`` (optional column) lists the variants that are English translations
+        ("Factories" for al-Maamel): the gazetteer matches them but never finds them in
+        running prose, where they are ordinary words.
+        """
         return (self.name, *self.variants, *((self.name_ar,) if self.name_ar else ()))
 
 
@@ -170,6 +176,7 @@ def read_places(path: Path) -> list[Place]:
                     confidence=(row.get("confidence") or "").strip(),
                     source=(row.get("source") or "").strip(),
                     note=(row.get("note") or "").strip(),
+                    glosses=_split_variants(row.get("glosses")),
                 )
             )
     return places
