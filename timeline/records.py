@@ -104,7 +104,20 @@ class Article:
             "source": self.source,
             "url": self.url,
             "sha256": self.sha256,
+            "language": self.language,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an article's metadata (the text is not stored in the corpus)."""
+        published = data.get("published")
+        return cls(
+            id=data["id"], path=data.get("path", ""), title=data.get("title", ""),
+            source=data.get("source", ""),
+            published=dt.date.fromisoformat(published) if published else None,
+            text="", url=data.get("url", ""), language=data.get("language", "en"),
+            sha256=data.get("sha256", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,7 @@ class Event:
     status: str
     provenance: Provenance
     flags: tuple[str, ...] = field(default=())
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -163,7 +177,30 @@ class Event:
             "article": p.article_id,
             "basis": p.basis,
             "flags": list(self.flags),
+            "note": self.note,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], article: Article) -> Event:
+        """Rebuild an event from :meth:`to_json` output (the article gives provenance)."""
+        return cls(
+            id=data["id"], kind=data["kind"],
+            date=PartialDate.parse(data["date"], data.get("date_precision")),
+            places=tuple(PlaceRef(r.get("id"), r.get("mention", "")) for r in data["places"]),
+            actor=data.get("actor", ""), side=data.get("side", "unknown"),
+            status=data.get("status", "reported"),
+            provenance=_provenance_from_json(data, article),
+            flags=tuple(data.get("flags", ())), note=data.get("note", ""),
+        )
+
+
+def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
+    start, end = data.get("span", (0, 0))
+    return Provenance(
+        article_id=data.get("article", article.id), source=data.get("source", article.source),
+        published=article.published, quote=data.get("quote", ""), span=(int(start), int(end)),
+        basis=data.get("basis", BASIS_ARTICLE), title=article.title, url=article.url,
+    )
 
 
 @dataclass(frozen=True)
@@ -183,6 +220,7 @@ class Figure:
     high: float | None = None
     places: tuple[PlaceRef, ...] = ()
     flags: tuple[str, ...] = ()
+    note: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -202,11 +240,28 @@ class Figure:
             "article": p.article_id,
             "basis": p.basis,
             "flags": list(self.flags),
+            "note": self.note,
         }
         if self.low is not None or self.high is not None:
             data["low"] = self.low
             data["high"] = self.high
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], article: Article) -> Figure:
+        """Rebuild a figure from :meth:`to_json` output."""
+        as_of, since = data.get("as_of"), data.get("since")
+        return cls(
+            id=data["id"], kind=data["kind"], value=data.get("value"),
+            qualifier=data.get("qualifier", "exact"), subject=data.get("subject", ""),
+            claimant=data.get("claimant", ""),
+            provenance=_provenance_from_json(data, article),
+            as_of=PartialDate.parse(as_of) if as_of else None,
+            since=PartialDate.parse(since) if since else None,
+            low=data.get("low"), high=data.get("high"),
+            places=tuple(PlaceRef(r.get("id"), r.get("mention", "")) for r in data["places"]),
+            flags=tuple(data.get("flags", ())), note=data.get("note", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -227,3 +282,15 @@ class Extraction:
             "unresolved_places": list(self.unresolved_places),
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Extraction:
+        """Rebuild an extraction from :meth:`to_json` output (the article text is not kept)."""
+        article = Article.from_json(data["article"])
+        return cls(
+            article=article,
+            events=tuple(Event.from_json(e, article) for e in data.get("events", ())),
+            figures=tuple(Figure.from_json(f, article) for f in data.get("figures", ())),
+            unresolved_places=tuple(data.get("unresolved_places", ())),
+            warnings=tuple(data.get("warnings", ())),
+        )

@@ -1,0 +1,100 @@
+"""The article store: one JSON file per article under ``$FRONTLINE_DATA_DIR/corpus/``.
+
+Each file is ``Extraction.to_json()`` plus the source file's sha256, so that ``ingest``
+can skip unchanged files and the control timeline can be rebuilt without re-reading
+articles. Writes go to a temporary file in the same folder and are renamed over the
+old one: a crash or a failed extraction never leaves a half-written or lost entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from frontline import settings
+from frontline.errors import StoreError
+from timeline.records import BASIS_ANALYST, Extraction
+
+CORPUS_DIR = "corpus"
+FORMAT = 1
+KEY_SHA = "sha256"
+KEY_FORMAT = "format"
+
+
+def corpus_dir(data_dir: Path | None = None) -> Path:
+    """The corpus folder, created on first use."""
+    path = (data_dir or settings.data_dir()) / CORPUS_DIR
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def entry_path(article_id: str, data_dir: Path | None = None) -> Path:
+    return corpus_dir(data_dir) / f"{article_id}.json"
+
+
+def stored_sha256(article_id: str, data_dir: Path | None = None) -> str | None:
+    """The sha256 of the file an entry was extracted from (None when absent or unreadable)."""
+    path = entry_path(article_id, data_dir)
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8")).get(KEY_SHA))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def save_extraction(extraction: Extraction, data_dir: Path | None = None) -> Path:
+    """Write one article's extraction atomically (temp file, then rename)."""
+    target = entry_path(extraction.article.id, data_dir)
+    payload: dict[str, Any] = {KEY_FORMAT: FORMAT, KEY_SHA: extraction.article.sha256,
+                               **extraction.to_json()}
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def load_extractions(data_dir: Path | None = None,
+                     known_on: dt.date | None = None) -> list[Extraction]:
+    """Every stored extraction, optionally only what was known on ``known_on``.
+
+    An article counts from its publication date; an analyst chronology's rows count
+    from their own dates (a row dated after ``known_on`` is dropped).
+    """
+    out = []
+    for path in sorted(corpus_dir(data_dir).glob("*.json")):
+        try:
+            extraction = Extraction.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"{path}: unreadable store entry ({exc}); run "
+                             "`python -m timeline ingest` again") from None
+        if known_on is not None:
+            known = _known_on(extraction, known_on)
+            if known is not None:
+                out.append(known)
+            continue
+        out.append(extraction)
+    return out
+
+
+def _known_on(extraction: Extraction, day: dt.date) -> Extraction | None:
+    from dataclasses import replace
+
+    published = extraction.article.published
+    if published is not None and published > day:
+        return None
+    events = tuple(e for e in extraction.events
+                   if e.provenance.basis != BASIS_ANALYST or e.date.start <= day)
+    figures = tuple(f for f in extraction.figures
+                    if f.provenance.basis != BASIS_ANALYST
+                    or (f.as_of is not None and f.as_of.start <= day))
+    return replace(extraction, events=events, figures=figures)
