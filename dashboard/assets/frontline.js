@@ -1,0 +1,278 @@
+/* Frontline clientside callbacks: the animation runs here, with no server round trip.
+ *
+ * The page data (dcc.Store "page-data") holds, for every day, the districts' colour
+ * codes and hover-text indices, the front line index and the events. `frame` is the
+ * twin of `dashboard.page_data.frame` in Python: keep the two in step.
+ * Text from articles only ever reaches the DOM as React text children or as
+ * Plotly hover text that was HTML-escaped in Python.
+ */
+(function () {
+  "use strict";
+
+  var LAYERS = ["districts", "front", "events", "bridges", "context"];
+  var TRACE = {districts: 0, front: 1, bridges: 2, halo: 3, events: 4, highlight: 5};
+  var EVENT_SIZE = 14;
+  var N_CONTEXT = 3;
+  var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var DAY_MS = 86400000;
+
+  function noUpdate() { return window.dash_clientside.no_update; }
+
+  function triggeredIds() {
+    var ctx = window.dash_clientside.callback_context;
+    var out = [];
+    (ctx && ctx.triggered ? ctx.triggered : []).forEach(function (t) {
+      var id = t.prop_id.slice(0, t.prop_id.lastIndexOf("."));
+      if (id) { out.push(id); }
+    });
+    return out;
+  }
+
+  function utc(y, m, d) { return Date.UTC(y, m - 1, d); }
+
+  function dayOfIso(data, iso) {
+    var s = ISO.exec(data.start);
+    var m = ISO.exec(iso);
+    if (!s || !m) { return null; }
+    var y = +m[1], mo = +m[2], d = +m[3];
+    if (mo < 1 || mo > 12 || d < 1) { return null; }
+    var last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    if (d > last) { d = last; }  /* 2016-11-31: nearest valid date is the 30th */
+    return Math.round((utc(y, mo, d) - utc(+s[1], +s[2], +s[3])) / DAY_MS);
+  }
+
+  function clampDay(data, day) { return Math.max(0, Math.min(data.dates.length - 1, day)); }
+
+  function isKnown(known) { return (known || []).indexOf("known") >= 0; }
+
+  function visibleEvents(data, day, known) {
+    var out = [];
+    data.events.forEach(function (ev, i) {
+      if (known && (ev.pub === null || ev.pub > day)) { return; }
+      if (day < ev.day || day > ev.end + data.fade) { return; }
+      var age = Math.max(0, day - ev.end);
+      out.push([i, Math.round((1 - age / (data.fade + 1)) * 1000) / 1000]);
+    });
+    return out;
+  }
+
+  function frame(data, day, known) {
+    var v = data.views[known ? "known" : "main"];
+    var fi = v.front[day];
+    return {
+      z: v.z[day],
+      text: v.hover[day].map(function (i) { return v.texts[i]; }),
+      front: (fi >= 0 && fi < data.fronts.length) ? data.fronts[fi] : {lon: [], lat: []},
+      events: visibleEvents(data, day, known)
+    };
+  }
+
+  function parseUrl(data, search) {
+    var params = new URLSearchParams(search || "");
+    var raw = params.get("date");
+    var day = 0, notice = "";
+    var first = data.dates[0], last = data.dates[data.dates.length - 1];
+    if (raw !== null) {
+      var d = dayOfIso(data, raw.trim());
+      if (d === null) {
+        notice = "The date in the address is not a valid YYYY-MM-DD date; showing " + first + ".";
+      } else {
+        day = clampDay(data, d);
+        if (data.dates[day] !== raw.trim()) {
+          notice = "No data for " + raw.trim() + " (the battle runs " + first + " to " + last +
+            "); showing the nearest valid date, " + data.dates[day] + ".";
+        }
+      }
+    }
+    var layers = LAYERS.slice();
+    if (params.get("layers") !== null) {
+      layers = params.get("layers").split(",").filter(function (n) {
+        return LAYERS.indexOf(n) >= 0;
+      });
+    }
+    var known = params.get("known") === "1" ? ["known"] : [];
+    return {day: day, notice: notice, layers: layers, known: known};
+  }
+
+  function stepChange(data, day, known, dir) {
+    var changes = data.views[known ? "known" : "main"].changes;
+    if (dir > 0) {
+      for (var i = 0; i < changes.length; i++) { if (changes[i] > day) { return changes[i]; } }
+      return day;
+    }
+    for (var j = changes.length - 1; j >= 0; j--) { if (changes[j] < day) { return changes[j]; } }
+    return day;
+  }
+
+  function chartQuote(data, clickData) {
+    var pt = clickData && clickData.points && clickData.points[0];
+    if (!pt) { return null; }
+    var cd = pt.customdata;
+    var day = cd ? cd[0] : dayOfIso(data, String(pt.x).slice(0, 10));
+    var fig = cd && cd[1] >= 0 ? data.figures[cd[1]] : null;
+    var text = fig ? "“" + fig.quote + "” — " + fig.source + ", " + fig.date : "";
+    return {day: clampDay(data, day === null ? 0 : day), text: text};
+  }
+
+  /* Playback: 2 days a second at 1x. Above 2x the frame rate stays at 4 a second and
+   * each frame steps several days, so that 8x really is 16 days a second even where
+   * drawing the map takes longer than a frame (software WebGL). */
+  var BASE_MS = 500, MIN_MS = 250;
+  function playInterval(speed) { return Math.max(MIN_MS, Math.round(BASE_MS / (speed || 1))); }
+  function playStep(speed) {
+    return Math.max(1, Math.round((speed || 1) * playInterval(speed) / BASE_MS));
+  }
+
+  function navigate(search, slider, dateValue, nInterval, nPlay, nPrevChange, nNextChange,
+                    nPrevDay, nNextDay, clickData, data, disabled, known, speedValue) {
+    var no = noUpdate();
+    var ids = triggeredIds();
+    var has = function (id) { return ids.indexOf(id) >= 0; };
+    var day = typeof slider === "number" ? slider : 0;
+    var last = data.dates.length - 1;
+    var k = isKnown(known);
+    var out = {day: no, playing: no, notice: no, quote: no, layers: no, known: no};
+    if (ids.length === 0 || has("url")) {
+      var st = parseUrl(data, search);
+      out = {day: st.day, playing: false, notice: st.notice, quote: no,
+             layers: st.layers, known: st.known};
+    } else if (has("play-button")) {
+      var start = disabled && day >= last;
+      out.playing = disabled;
+      if (start) { out.day = 0; }
+    } else if (has("play-interval")) {
+      if (day >= last) { out.playing = false; } else {
+        out.day = Math.min(last, day + playStep(speedValue));
+      }
+    } else if (has("prev-day")) { out.day = clampDay(data, day - 1);
+    } else if (has("next-day")) { out.day = clampDay(data, day + 1);
+    } else if (has("prev-change")) { out.day = stepChange(data, day, k, -1);
+    } else if (has("next-change")) { out.day = stepChange(data, day, k, 1);
+    } else if (has("date-input")) {
+      var d = dateValue ? dayOfIso(data, String(dateValue).trim()) : null;
+      if (d === null) {
+        out.notice = "Type a date as YYYY-MM-DD, between " + data.dates[0] + " and " +
+          data.dates[last] + ".";
+      } else {
+        out.day = clampDay(data, d);
+        out.notice = "";
+      }
+    } else if (has("figures-chart")) {
+      var q = chartQuote(data, clickData);
+      if (q) { out.day = q.day; out.quote = q.text; }
+    } else if (has("date-slider")) {
+      out.day = no;
+    }
+    var shown = out.day === no ? day : out.day;
+    var dateOut = (out.day === no && !has("date-slider")) ? no : data.dates[shown];
+    var playLabel = out.playing === no ? no : (out.playing ? "⏸ Pause" : "▶ Play");
+    var intervalDisabled = out.playing === no ? no : !out.playing;
+    return [out.day, dateOut, intervalDisabled, playLabel, out.notice, out.quote,
+            out.layers, out.known];
+  }
+
+  function writeUrl(data, day, layers, known) {
+    var params = new URLSearchParams(window.location.search);
+    params.set("date", data.dates[day]);
+    if (layers.length === LAYERS.length) { params.delete("layers"); } else {
+      params.set("layers", layers.join(","));
+    }
+    if (known) { params.set("known", "1"); } else { params.delete("known"); }
+    var url = window.location.pathname + "?" + params.toString().replace(/%2C/g, ",");
+    if (url !== window.location.pathname + window.location.search) {
+      window.history.replaceState(window.history.state, "", url);
+    }
+  }
+
+  function render(day, layers, knownValue, selected, data) {
+    if (typeof day !== "number" || !data) { return [noUpdate(), noUpdate(), noUpdate()]; }
+    window.dash_clientside.frontline.pageData = data;  /* for tests and the console */
+    layers = layers || [];
+    var known = isKnown(knownValue);
+    var f = frame(data, day, known);
+    var ev = {lon: [], lat: [], text: [], idx: [], color: [], opacity: []};
+    var ringLon = [], ringLat = [];
+    f.events.forEach(function (pair) {
+      var e = data.events[pair[0]];
+      for (var j = 0; j < e.lon.length; j++) {
+        ev.lon.push(e.lon[j]); ev.lat.push(e.lat[j]); ev.text.push(e.hover);
+        ev.idx.push(pair[0]); ev.color.push(data.kind_colors[e.kind]);
+        ev.opacity.push(pair[1]);
+        if (pair[0] === selected) { ringLon.push(e.lon[j]); ringLat.push(e.lat[j]); }
+      }
+    });
+    var map = new window.dash_clientside.Patch();
+    map.assign(["data", TRACE.districts, "z"], f.z);
+    map.assign(["data", TRACE.districts, "text"], f.text);
+    map.assign(["data", TRACE.front, "lon"], f.front.lon);
+    map.assign(["data", TRACE.front, "lat"], f.front.lat);
+    map.assign(["data", TRACE.events, "lon"], ev.lon);
+    map.assign(["data", TRACE.events, "lat"], ev.lat);
+    map.assign(["data", TRACE.events, "text"], ev.text);
+    map.assign(["data", TRACE.events, "customdata"], ev.idx);
+    map.assign(["data", TRACE.events, "marker"],
+               {size: EVENT_SIZE, color: ev.color, opacity: ev.opacity});
+    map.assign(["data", TRACE.halo, "lon"], ev.lon);
+    map.assign(["data", TRACE.halo, "lat"], ev.lat);
+    map.assign(["data", TRACE.halo, "marker"],
+               {size: EVENT_SIZE + 4, color: "#FFFFFF", opacity: ev.opacity});
+    map.assign(["data", TRACE.highlight, "lon"], ringLon);
+    map.assign(["data", TRACE.highlight, "lat"], ringLat);
+    ["districts", "front", "bridges", "events", "halo"].forEach(function (name) {
+      var layer = name === "halo" ? "events" : name;
+      map.assign(["data", TRACE[name], "visible"], layers.indexOf(layer) >= 0);
+    });
+    for (var c = 0; c < N_CONTEXT; c++) {
+      map.assign(["layout", "map", "layers", c, "visible"], layers.indexOf("context") >= 0);
+    }
+    var chart = new window.dash_clientside.Patch();
+    chart.assign(["layout", "shapes", 0, "x0"], data.dates[day]);
+    chart.assign(["layout", "shapes", 0, "x1"], data.dates[day]);
+    writeUrl(data, day, layers, known);
+    var label = data.dates[day] + (known ? " (as known then)" : "");
+    return [map.build(), chart.build(), label];
+  }
+
+  function el(type, props) {
+    return {type: type, namespace: "dash_html_components", props: props};
+  }
+
+  function eventList(day, knownValue, selected, data) {
+    if (typeof day !== "number" || !data) { return noUpdate(); }
+    var shown = visibleEvents(data, day, isKnown(knownValue));
+    if (shown.length === 0) {
+      return [el("Li", {className: "fl-none", children: "No events in this window."})];
+    }
+    shown.sort(function (a, b) { return data.events[b[0]].day - data.events[a[0]].day; });
+    return shown.map(function (pair) {
+      var e = data.events[pair[0]];
+      return el("Li", {children: el("Button", {
+        id: {type: "event-item", index: pair[0]}, n_clicks: 0,
+        className: "fl-event" + (pair[0] === selected ? " fl-selected" : ""),
+        title: "Show this event's place on the map",
+        children: [
+          el("Span", {className: "fl-event-head",
+                      children: e.date + " · " + e.kind + " (" + e.status + ") · " + e.places}),
+          el("Q", {className: "fl-event-quote", children: e.quote}),
+          el("Span", {className: "fl-event-source", children: "— " + e.source})
+        ]
+      })});
+    });
+  }
+
+  function selectEvent(clicks) {
+    var ctx = window.dash_clientside.callback_context;
+    var t = ctx && ctx.triggered && ctx.triggered[0];
+    if (!t || !t.value) { return noUpdate(); }
+    var raw = t.prop_id.slice(0, t.prop_id.lastIndexOf("."));
+    try { return JSON.parse(raw).index; } catch (err) { return noUpdate(); }
+  }
+
+  function speed(value) { return playInterval(value); }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    frontline: {navigate: navigate, render: render, eventList: eventList,
+                selectEvent: selectEvent, speed: speed, frame: frame, parseUrl: parseUrl,
+                playStep: playStep}
+  });
+})();

@@ -1,0 +1,160 @@
+"""The page layout: controls on top, the map on the left, figures and events on the right.
+
+Built once per app from the page data (an immutable value: nothing here changes per
+session). Per-user state lives in the page: the slider, the toggles and the URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.chart import SERIES_COLORS, claimant_symbols, figures_chart
+from dashboard.figures import APPROX_TEXT, BASIS_TINT, LAYER_NAMES, control_map, tint
+from dashboard.page_data import PageData
+from dashboard.page_events import KIND_COLORS, MARKER_KINDS
+from geodata.theatre import Theatre
+from timeline.control import SIDE_CODES
+
+SPEEDS = (0.5, 1, 2, 4, 8)
+BASE_INTERVAL_MS = 500
+LAYER_LABELS = {"districts": "Districts", "front": "Front line", "events": "Events",
+                "bridges": "Bridges", "context": "River and outline"}
+NO_TIMELINE_TEXT = ("Nothing to show yet: no control timeline is stored. "
+                    "Add articles to seeds/ and run `make data`.")
+NO_ARTICLES_TEXT = ("Nothing to show: the corpus holds no events or figures; the map shows "
+                    "only the theatre's initial state. Add articles to seeds/ and run "
+                    "`make data`.")
+
+
+def empty_text(page: PageData) -> str:
+    """The "nothing to show" notice, or "" when there is something to show."""
+    if not page.has_timeline:
+        return NO_TIMELINE_TEXT
+    return NO_ARTICLES_TEXT if not page.events and not page.figures else ""
+
+
+def month_marks(page: PageData) -> dict[int, str]:
+    """Slider marks at the first day of each month ("Jan 2017" at a year's start)."""
+    marks = {}
+    for day in range(page.n_days):
+        date = page.date_of(day)
+        if date.day == 1:
+            marks[day] = date.strftime("%b %Y" if date.month == 1 else "%b")
+    return marks
+
+
+def _button(id_: str, label: str, title: str) -> html.Button:
+    return html.Button(label, id=id_, title=title, className="fl-button", n_clicks=0)
+
+
+def time_controls(page: PageData) -> html.Div:
+    """Play/pause, speed, previous/next change and day, the slider and a date box."""
+    first = page.dates[0]
+    return html.Div(className="fl-controls", children=[
+        _button(ids.PLAY, "▶ Play", "Play or pause the animation"),
+        dcc.RadioItems(id=ids.SPEED, options=[{"label": f"{s:g}×", "value": s} for s in SPEEDS],
+                       value=1, inline=True, className="fl-speed"),
+        _button(ids.PREV_CHANGE, "« change", "Previous change of control (Shift+←)"),
+        _button(ids.PREV_DAY, "◀", "Previous day (←)"),
+        html.Div(className="fl-slider", children=dcc.Slider(
+            id=ids.SLIDER, min=0, max=page.n_days - 1, step=1, value=0,
+            marks=month_marks(page), included=False, updatemode="drag",
+            allow_direct_input=False)),
+        _button(ids.NEXT_DAY, "▶", "Next day (→)"),
+        _button(ids.NEXT_CHANGE, "change »", "Next change of control (Shift+→)"),
+        html.Label(className="fl-goto", children=["Go to ", dcc.Input(
+            id=ids.DATE_INPUT, type="text", value=first, debounce=True, maxLength=10,
+            placeholder="YYYY-MM-DD", pattern=r"\d{4}-\d{2}-\d{2}", className="fl-date-input",
+            spellCheck=False)]),
+        dcc.Interval(id=ids.INTERVAL, interval=BASE_INTERVAL_MS, disabled=True),
+    ])
+
+
+def _swatch(color: str, shape: str = "box") -> html.Span:
+    return html.Span(className=f"fl-swatch fl-{shape}", style={"background": color})
+
+
+def legend(page: PageData, theatre: Theatre) -> html.Div:
+    """Side colours (reported, then the weaker inferred and assumed tints), event kinds."""
+    sides = [html.Div(className="fl-legend-row", children=[
+        *[_swatch(tint(theatre.sides[s].color, t)) for t in BASIS_TINT.values()],
+        html.Span(theatre.sides[s].label)]) for s in SIDE_CODES]
+    kinds = [html.Span(className="fl-legend-item", children=[
+        _swatch(KIND_COLORS[k], "dot"), k]) for k in MARKER_KINDS]
+    claimants = claimant_symbols(page.figures)
+    series = sorted({f.series for f in page.figures})
+    return html.Div(id=ids.LEGEND, className="fl-legend", children=[
+        html.Div("Fill: reported · lighter: inferred · lightest: assumed",
+                 className="fl-legend-head"),
+        *sides,
+        html.Div(className="fl-legend-row", children=[
+            _swatch("#111111", "bar"), "front line", _swatch("#5DA5DA", "bar"), "Tigris",
+            _swatch("#333333", "dot"), "bridge"]),
+        html.Div(className="fl-legend-row", children=["Events: ", *kinds]),
+        html.Div(className="fl-legend-row fl-small", children=[
+            "Chart: ", *[html.Span(className="fl-legend-item", children=[
+                _swatch(SERIES_COLORS.get(name, "#333333"), "dot"), name]) for name in series],
+            "blue lines: government share of the west (solid), east (dashed), city (dotted)",
+        ]),
+        html.Details(className="fl-small", children=[
+            html.Summary(f"Chart symbols: one per claimant ({len(claimants)})"),
+            html.Ul(className="fl-claimants", children=[
+                html.Li(f"{sym.replace('-', ' ')}: {c}") for c, sym in claimants.items()]),
+        ]) if claimants else "",
+    ])
+
+
+def options(initial_layers: list[str]) -> html.Div:
+    return html.Div(className="fl-options", children=[
+        dcc.Checklist(id=ids.LAYERS, inline=True, value=initial_layers,
+                      options=[{"label": LAYER_LABELS[n], "value": n} for n in LAYER_NAMES]),
+        dcc.Checklist(id=ids.KNOWN_ON, inline=True, value=[], options=[
+            {"label": "As known on the date (only articles published by then)",
+             "value": "known"}]),
+    ])
+
+
+def notices(page: PageData) -> list[Any]:
+    return [
+        html.Div(id=ids.URL_NOTICE, className="fl-notice", role="status"),
+        html.Div(empty_text(page), id=ids.EMPTY_NOTICE, className="fl-notice"),
+    ]
+
+
+def build_layout(page: PageData, theatre: Theatre) -> html.Div:
+    """The whole page for a theatre's page data."""
+    return html.Div(className="fl-page", children=[
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.PAGE_DATA, data=page.to_json()),
+        dcc.Store(id=ids.SELECTED_EVENT, data=None),
+        html.Header(className="fl-header", children=[
+            html.H1(f"Frontline: {theatre.title}", id=ids.TITLE),
+            html.Div(page.dates[0], id=ids.DATE_LABEL, className="fl-date", role="status"),
+            *notices(page),
+        ]),
+        time_controls(page),
+        html.Main(className="fl-main", children=[
+            html.Section(className="fl-map-col", children=[
+                dcc.Graph(id=ids.MAP, figure=control_map(page, theatre, 0, note=False),
+                          config={"displaylogo": False, "scrollZoom": True,
+                                  "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
+                          className="fl-map"),
+                html.P(APPROX_TEXT if page.approximate else "", id=ids.APPROX_NOTE,
+                       className="fl-approx"),
+            ]),
+            html.Section(className="fl-side-col", children=[
+                options(list(LAYER_NAMES)),
+                legend(page, theatre),
+                dcc.Graph(id=ids.CHART, figure=figures_chart(page, 0),
+                          config={"displaylogo": False, "displayModeBar": False},
+                          className="fl-chart"),
+                html.Div(id=ids.CHART_QUOTE, className="fl-quote", role="status"),
+                html.H2("Events in the window", className="fl-h2"),
+                html.Ul(id=ids.EVENT_LIST, className="fl-events"),
+                html.Div(id=ids.EXPORT_PANEL),
+            ]),
+        ]),
+    ])

@@ -1,0 +1,205 @@
+"""Control state of the page's days: colour codes, hover texts and front lines.
+
+The timeline stores a district x day array over its own date range; the page shows the
+battle window. This module cuts that window out once, turns side and basis into one
+number per district and day (``z = side * 3 + basis``, drawn with a stepped colour
+scale, far faster in Plotly than one colour per category) and indexes the hover texts,
+which repeat for as long as a state lasts, into a small table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from dashboard.hover import quote_block, safe
+from timeline.control import BASIS_CODES, SIDE_CODES, ControlTimeline
+
+UNKNOWN = SIDE_CODES.index("unknown")
+ASSUMED = BASIS_CODES.index("assumed")
+N_BASIS = len(BASIS_CODES)
+MAX_EVIDENCE = 2
+COORD_DECIMALS = 5
+
+
+@dataclass(frozen=True, eq=False)
+class ControlView:
+    """One replay of control over the page's days (as reported, or as known then).
+
+    ``z`` and ``hover`` are (n_days, n_districts): the colour code and the index into
+    ``texts`` of each district's hover label; ``front`` is (n_days,) into the page's
+    front lines (-1: none); ``changes`` are the days where a district changed side.
+    """
+
+    z: np.ndarray
+    hover: np.ndarray
+    texts: tuple[str, ...]
+    front: np.ndarray
+    changes: tuple[int, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "z": self.z.tolist(),
+            "hover": self.hover.tolist(),
+            "texts": list(self.texts),
+            "front": self.front.tolist(),
+            "changes": list(self.changes),
+        }
+
+
+def window_columns(timeline: ControlTimeline, start: dt.date, n_days: int) -> np.ndarray:
+    """Timeline column of each page day, -1 where the timeline does not reach."""
+    cols = np.arange(n_days) + timeline.day_index(start)
+    return np.where((cols >= 0) & (cols < timeline.n_days), cols, -1)
+
+
+def _codes(timeline: ControlTimeline, side: np.ndarray, basis: np.ndarray,
+           district_ids: tuple[str, ...], cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Side and basis codes (n_districts, n_days); unknown/assumed where nothing is known."""
+    n = len(district_ids)
+    out_side = np.full((n, cols.size), UNKNOWN, dtype=np.int16)
+    out_basis = np.full((n, cols.size), ASSUMED, dtype=np.int16)
+    row_of = {d: i for i, d in enumerate(timeline.district_ids)}
+    valid = cols >= 0
+    for i, did in enumerate(district_ids):
+        row = row_of.get(did)
+        if row is None:
+            continue
+        out_side[i, valid] = side[row, cols[valid]]
+        out_basis[i, valid] = basis[row, cols[valid]]
+    return out_side, out_basis
+
+
+def _rows(timeline: ControlTimeline, district_ids: tuple[str, ...]) -> list[int]:
+    """Timeline row of each page district (-1: not in the timeline)."""
+    row_of = {d: i for i, d in enumerate(timeline.district_ids)}
+    return [row_of.get(d, -1) for d in district_ids]
+
+
+def _cells(timeline: ControlTimeline, table: np.ndarray | None,
+           district_ids: tuple[str, ...], cols: np.ndarray) -> np.ndarray:
+    """Values of a (district, day) timeline table on the page's cells (-1 when absent)."""
+    out = np.full((len(district_ids), cols.size), -1, dtype=np.int64)
+    if table is None:
+        return out
+    valid = cols >= 0
+    for i, row in enumerate(_rows(timeline, district_ids)):
+        if row >= 0:
+            out[i, valid] = table[row, cols[valid]]
+    return out
+
+
+def _evidence_text(timeline: ControlTimeline, row: int, col: int) -> str:
+    """The quotes behind a timeline cell, with source and date (at most two)."""
+    if row < 0 or col < 0:
+        return ""
+    blocks = [quote_block(ev.quote, ev.source, ev.date)
+              for ev in timeline.evidence_at(row, col)[:MAX_EVIDENCE]]
+    return "<br>".join(blocks)
+
+
+def _label(name: str, side: int, basis: int) -> str:
+    return (f"<b>{safe(name)}</b><br>{SIDE_CODES[side]}"
+            f" ({BASIS_CODES[basis]})")
+
+
+def control_view(timeline: ControlTimeline, names: tuple[str, ...],
+                 district_ids: tuple[str, ...], start: dt.date, n_days: int,
+                 known: bool = False) -> ControlView:
+    """The page's replay of ``timeline``: as reported, or (``known``) as known each day."""
+    cols = window_columns(timeline, start, n_days)
+    side_src = getattr(timeline, "side_known", None) if known else None
+    basis_src = getattr(timeline, "basis_known", None) if known else None
+    if side_src is None or basis_src is None:
+        side_src, basis_src = timeline.side, timeline.basis
+    side, basis = _codes(timeline, side_src, basis_src, district_ids, cols)
+    if known:
+        since = cause = np.full(side.shape, -1, dtype=np.int64)
+    else:
+        since = _cells(timeline, timeline.since, district_ids, cols)
+        cause = _cells(timeline, getattr(timeline, "base_cause", None), district_ids, cols)
+    hover, texts = _hover_table(timeline, names, district_ids, cols,
+                                np.stack([side, basis, since, cause]), known)
+    front_src = getattr(timeline, "front_index_known", None) if known else None
+    if front_src is None:
+        front_src = getattr(timeline, "front_index", None)
+    front = np.full(n_days, -1, dtype=np.int64)
+    if front_src is not None:
+        valid = cols >= 0
+        front[valid] = np.asarray(front_src)[cols[valid]]
+    return ControlView(
+        z=(side * N_BASIS + basis).T.astype(np.int8),
+        hover=hover.T,
+        texts=texts,
+        front=front,
+        changes=side_changes(side),
+    )
+
+
+def _hover_table(timeline: ControlTimeline, names: tuple[str, ...],
+                 district_ids: tuple[str, ...], cols: np.ndarray, state: np.ndarray,
+                 known: bool) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Index every distinct (district, side, basis, since, cause) into hover labels.
+
+    ``state`` stacks the side, basis, since and cause tables, each (n_districts, n_days).
+    """
+    _, n, days = state.shape
+    keys = np.concatenate([np.repeat(np.arange(n), days)[:, None],
+                           state.reshape(4, -1).T], axis=1)
+    unique, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    rows = _rows(timeline, district_ids)
+    texts = []
+    for (d, s, b, sday, _cause), cell in zip(unique.tolist(), first.tolist(), strict=True):
+        text = _label(names[d], s, b)
+        if known:
+            text += "<br>as known on the slider date"
+        elif sday >= 0:
+            text += f"<br>since {timeline.date_of(sday).isoformat()}"
+            evidence = _evidence_text(timeline, rows[d], int(cols[cell % days]))
+            if evidence:
+                text += "<br>" + evidence
+        texts.append(text)
+    return inverse.reshape(n, days), tuple(texts)
+
+
+def side_changes(side: np.ndarray) -> tuple[int, ...]:
+    """Days (columns) on which at least one district's side differs from the day before."""
+    if side.shape[1] < 2:
+        return ()
+    changed = (side[:, 1:] != side[:, :-1]).any(axis=0)
+    return tuple(int(d) + 1 for d in np.flatnonzero(changed))
+
+
+def empty_view(n_districts: int, n_days: int, names: tuple[str, ...]) -> ControlView:
+    """Every district unknown on every day: the page when no timeline is stored."""
+    texts = tuple(f"<b>{safe(n)}</b><br>unknown (nothing to show yet)" for n in names)
+    hover = np.tile(np.arange(n_districts), (n_days, 1))
+    z = np.full((n_days, n_districts), UNKNOWN * N_BASIS + ASSUMED, dtype=np.int8)
+    return ControlView(z=z, hover=hover, texts=texts,
+                       front=np.full(n_days, -1, dtype=np.int64), changes=())
+
+
+def line_coords(geometry: dict[str, Any] | None) -> dict[str, list[float | None]]:
+    """A GeoJSON (multi)line as lon/lat lists for a Scattermap, parts split by None."""
+    lon: list[float | None] = []
+    lat: list[float | None] = []
+    if not geometry:
+        return {"lon": lon, "lat": lat}
+    kind = geometry.get("type")
+    coords = geometry.get("coordinates") or []
+    parts = [coords] if kind == "LineString" else coords if kind == "MultiLineString" else []
+    if kind == "GeometryCollection":
+        for sub in geometry.get("geometries", []):
+            more = line_coords(sub)
+            lon += [*more["lon"], None] if more["lon"] else []
+            lat += [*more["lat"], None] if more["lat"] else []
+    for part in parts:
+        if lon:
+            lon.append(None)
+            lat.append(None)
+        lon += [round(float(p[0]), COORD_DECIMALS) for p in part]
+        lat += [round(float(p[1]), COORD_DECIMALS) for p in part]
+    return {"lon": lon, "lat": lat}

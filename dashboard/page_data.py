@@ -1,0 +1,238 @@
+"""The page's view model, built once and sent to the browser once.
+
+Everything the animation needs for any day sits in :class:`PageData`: the district
+polygons (simplified, coordinates rounded to 5 decimals), per-day colour codes and
+hover indices for both replays (as reported, and as known on each day), front lines,
+events with their points and escaped hover texts, and the figure points. The browser
+then draws any day without asking the server again; :func:`frame` is the Python twin
+of the JS ``frame`` in ``assets/frontline.js`` and feeds the pure figure builders.
+
+No Dash here: this module is plain data, so exports and tests can use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from dashboard.page_control import (
+    ControlView,
+    control_view,
+    empty_view,
+    line_coords,
+)
+from dashboard.page_events import (
+    KIND_COLORS,
+    FigurePoint,
+    PageEvent,
+    figure_points,
+    page_events,
+)
+from frontline import settings
+from frontline.errors import FrontlineError
+from geodata.districts import APPROXIMATE, ID, NAME
+from geodata.theatre import Theatre, load_theatre
+from timeline.control import ControlTimeline
+from timeline.records import Extraction
+
+SIMPLIFY_DEGREES = 0.0001  # about 10 m: far below the polygons' own uncertainty
+DECIMALS = 5
+MAIN = "main"
+KNOWN = "known"
+
+
+@dataclass(frozen=True, eq=False)
+class PageData:
+    """What the page shows, for every day of the battle window."""
+
+    title: str
+    start: dt.date
+    n_days: int
+    district_ids: tuple[str, ...]
+    district_names: tuple[str, ...]
+    geojson: dict[str, Any]
+    approximate: bool
+    views: dict[str, ControlView]
+    fronts: tuple[dict[str, list[float | None]], ...]
+    events: tuple[PageEvent, ...]
+    figures: tuple[FigurePoint, ...]
+    share: dict[str, tuple[float, ...]]
+    fade_days: int
+    has_timeline: bool
+
+    def date_of(self, day: int) -> dt.date:
+        return self.start + dt.timedelta(days=day)
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        return tuple(self.date_of(d).isoformat() for d in range(self.n_days))
+
+    def day_of(self, date: dt.date) -> int:
+        """The page day of ``date``, clamped into the battle window."""
+        return int(np.clip((date - self.start).days, 0, self.n_days - 1))
+
+    def to_json(self) -> dict[str, Any]:
+        """The store sent to the browser (no geometry: that travels in the figure)."""
+        return {
+            "start": self.start.isoformat(),
+            "dates": list(self.dates),
+            "fade": self.fade_days,
+            "district_ids": list(self.district_ids),
+            "views": {k: v.to_json() for k, v in self.views.items()},
+            "fronts": list(self.fronts),
+            "events": [e.to_json() for e in self.events],
+            "kind_colors": KIND_COLORS,
+            "figures": [
+                {"day": self.day_of(f.date), "date": f.date.isoformat(),
+                 "quote": f.quote, "source": f.source, "series": f.series}
+                for f in self.figures
+            ],
+        }
+
+
+def districts_geojson(districts: gpd.GeoDataFrame) -> dict[str, Any]:
+    """A FeatureCollection of simplified districts, coordinates rounded, keyed by id."""
+    geoms = shapely.simplify(np.asarray(districts.geometry.values), SIMPLIFY_DEGREES,
+                             preserve_topology=True)
+    geoms = shapely.transform(geoms, lambda xy: np.round(xy, DECIMALS))
+    features = [
+        {"type": "Feature", "id": did,
+         "properties": {"id": did}, "geometry": shapely.geometry.mapping(g)}
+        for did, g in zip(districts[ID], geoms, strict=True)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
+                    timeline: ControlTimeline | None,
+                    extractions: list[Extraction], fade_days: int = 7) -> PageData:
+    """Build the view model of a theatre's battle window (pure: no I/O)."""
+    start = theatre.battle_start
+    n_days = (theatre.battle_end - start).days + 1
+    ids = tuple(str(i) for i in districts[ID])
+    names = tuple(str(n) for n in districts[NAME]) if NAME in districts else ids
+    if timeline is None:
+        views = {MAIN: empty_view(len(ids), n_days, names)}
+        views[KNOWN] = views[MAIN]
+        fronts: tuple[dict[str, list[float | None]], ...] = ()
+        share: dict[str, tuple[float, ...]] = {}
+    else:
+        views = {mode: control_view(timeline, names, ids, start, n_days, known=mode == KNOWN)
+                 for mode in (MAIN, KNOWN)}
+        fronts = tuple(line_coords(g) for g in getattr(timeline, "fronts", None) or ())
+        share = government_share(timeline, start, n_days)
+    approximate = bool(districts[APPROXIMATE].any()) if APPROXIMATE in districts else True
+    return PageData(
+        title=theatre.title, start=start, n_days=n_days, district_ids=ids,
+        district_names=names, geojson=districts_geojson(districts), approximate=approximate,
+        views=views, fronts=fronts,
+        events=page_events(extractions, theatre, districts, start),
+        figures=figure_points(extractions), share=share, fade_days=fade_days,
+        has_timeline=timeline is not None,
+    )
+
+
+def government_share(timeline: ControlTimeline, start: dt.date,
+                     n_days: int) -> dict[str, tuple[float, ...]]:
+    """Share (percent, by area) of each bank held by the government, per page day."""
+    cols = np.clip(np.arange(n_days) + timeline.day_index(start), 0, timeline.n_days - 1)
+    out = {}
+    for region, table in (timeline.share or {}).items():
+        arr = np.asarray(table, dtype=float)
+        if arr.ndim == 2 and arr.shape[1] == timeline.n_days:
+            out[region] = tuple(np.round(arr[0, cols] * 100, 2).tolist())
+    return out
+
+
+def frame(page: PageData, day: int, known: bool = False) -> dict[str, Any]:
+    """What the map shows on ``day``: colour codes, hover texts, front line, events.
+
+    The Python twin of ``frame`` in ``assets/frontline.js``; keep the two in step.
+    """
+    view = page.views[KNOWN if known else MAIN]
+    front_i = int(view.front[day])
+    front = page.fronts[front_i] if 0 <= front_i < len(page.fronts) else {"lon": [], "lat": []}
+    return {
+        "z": view.z[day].tolist(),
+        "text": [view.texts[i] for i in view.hover[day]],
+        "front": front,
+        "events": visible_events(page, day, known),
+    }
+
+
+def event_opacity(event: PageEvent, day: int, fade_days: int) -> float:
+    """1 while the event's date lasts, then fading to 0 over ``fade_days`` (0: hidden)."""
+    if day < event.day or day > event.end + fade_days:
+        return 0.0
+    age = max(0, day - event.end)
+    return round(1.0 - age / (fade_days + 1), 3)
+
+
+def visible_events(page: PageData, day: int, known: bool = False) -> list[tuple[int, float]]:
+    """(event index, opacity) of the events shown on ``day`` (``known``: published by then)."""
+    out = []
+    for i, ev in enumerate(page.events):
+        if known and (ev.published is None or ev.published > day):
+            continue
+        opacity = event_opacity(ev, day, page.fade_days)
+        if opacity > 0:
+            out.append((i, opacity))
+    return out
+
+
+def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None) -> PageData:
+    """Read districts, timeline and extractions from the store; missing parts are empty."""
+    theatre = theatre or load_theatre()
+    return build_page_data(theatre, _load_districts(theatre, data_dir),
+                           _load_timeline(data_dir), _load_extractions(data_dir),
+                           fade_days=settings.get_int("EVENT_FADE_DAYS"))
+
+
+def _load_districts(theatre: Theatre, data_dir: Path | None) -> gpd.GeoDataFrame:
+    try:
+        from geodata.store import load_districts
+    except ImportError:
+        from geodata.districts import build_districts
+
+        return build_districts(theatre)
+    try:
+        return load_districts(data_dir, theatre)
+    except (FrontlineError, OSError):
+        from geodata.districts import build_districts
+
+        return build_districts(theatre)
+
+
+def _load_timeline(data_dir: Path | None) -> ControlTimeline | None:
+    """The stored timeline, or None when it is not built yet (the page then says so)."""
+    import importlib
+
+    for module_name in ("timeline.control", "timeline.timeline_store"):
+        try:
+            loader = getattr(importlib.import_module(module_name), "load_timeline", None)
+        except ImportError:
+            continue
+        if loader is None:
+            continue
+        try:
+            return loader(data_dir)
+        except (FrontlineError, OSError, NotImplementedError):
+            return None
+    return None
+
+
+def _load_extractions(data_dir: Path | None) -> list[Extraction]:
+    try:
+        from timeline.store import load_extractions
+    except ImportError:
+        return []
+    try:
+        return list(load_extractions(data_dir))
+    except (FrontlineError, OSError):
+        return []

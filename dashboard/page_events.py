@@ -1,0 +1,183 @@
+"""Events and figures of the corpus, placed on the page's days and the map.
+
+An event is drawn at each of its places that has a point: the place's own point (a
+district or landmark), else the centroid of the districts an area stands for. A
+month-precise event is shown from the first day of its month to its last, then fades.
+Figures become points of the chart, grouped into series (displaced, killed militants,
+killed civilians, ...) and told apart by claimant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+
+from dashboard.hover import clip, quote_block, safe
+from geodata.districts import ID, members
+from geodata.theatre import Theatre
+from timeline.records import Event, Extraction, Figure
+
+MARKER_KINDS = ("capture", "kill", "arrest", "attack", "declaration", "destruction", "other")
+KIND_COLORS = {
+    "capture": "#009E73",
+    "kill": "#CC79A7",
+    "arrest": "#56B4E9",
+    "attack": "#E69F00",
+    "declaration": "#000000",
+    "destruction": "#882255",
+    "other": "#777777",
+}
+MILITANT_WORDS = ("isis", "militant", "terrorist", "daesh", "fighter", "jihadist", "islamic state")
+CIVILIAN_WORDS = ("civilian", "resident", "children", "women")
+COUNT_SERIES = {
+    "displaced": "Displaced",
+    "trapped": "Trapped",
+    "population": "Population",
+    "wounded": "Wounded",
+    "arrested": "Arrested",
+    "fighters": "Fighters",
+}
+SHARE_KIND = "territory_percent"
+
+
+@dataclass(frozen=True)
+class PageEvent:
+    """An event as the page shows it: days relative to the page start, points, texts."""
+
+    day: int
+    end: int
+    published: int | None
+    kind: str
+    status: str
+    date: str
+    places: str
+    quote: str
+    source: str
+    hover: str
+    lon: tuple[float, ...]
+    lat: tuple[float, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "day": self.day, "end": self.end, "pub": self.published, "kind": self.kind,
+            "status": self.status, "date": self.date, "places": self.places,
+            "quote": clip(self.quote), "source": self.source, "hover": self.hover,
+            "lon": list(self.lon), "lat": list(self.lat),
+        }
+
+
+@dataclass(frozen=True)
+class FigurePoint:
+    """A figure as a chart point: its series, claimant, date and value with its range."""
+
+    series: str
+    claimant: str
+    date: dt.date
+    value: float
+    low: float
+    high: float
+    hover: str
+    quote: str
+    source: str
+
+
+def place_points(theatre: Theatre, districts: gpd.GeoDataFrame,
+                 place_ids: Iterable[str | None]) -> list[tuple[float, float]]:
+    """(lon, lat) of each place: its point, else the centroid of the districts it covers."""
+    places = theatre.places_by_id
+    ids = districts[ID].tolist()
+    points: list[tuple[float, float]] = []
+    for pid in place_ids:
+        place = places.get(pid or "")
+        if place is None:
+            continue
+        if place.lat is not None and place.lon is not None:
+            points.append((round(place.lon, 5), round(place.lat, 5)))
+            continue
+        covered = districts[districts[ID].isin(members(theatre, place.id, ids))]
+        if len(covered):
+            centre = covered.geometry.union_all().centroid
+            points.append((round(centre.x, 5), round(centre.y, 5)))
+    return points
+
+
+def _day(date: dt.date, start: dt.date) -> int:
+    return (date - start).days
+
+
+def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
+               start: dt.date) -> PageEvent:
+    """Place one extracted event on the page."""
+    points = place_points(theatre, districts, (ref.id for ref in event.places))
+    names = ", ".join(ref.mention for ref in event.places) or "(no place named)"
+    prov = event.provenance
+    date = event.date.iso()
+    kind = event.kind if event.kind in MARKER_KINDS else "other"
+    hover = (f"<b>{safe(event.kind)}</b> ({safe(event.status)}), {safe(date)}"
+             f"<br>{safe(names)}<br>{quote_block(prov.quote, prov.source, date)}")
+    return PageEvent(
+        day=_day(event.date.start, start),
+        end=_day(event.date.end, start),
+        published=_day(prov.published, start) if prov.published else None,
+        kind=kind, status=event.status, date=date, places=names,
+        quote=prov.quote, source=prov.source, hover=hover,
+        lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
+    )
+
+
+def page_events(extractions: Iterable[Extraction], theatre: Theatre,
+                districts: gpd.GeoDataFrame, start: dt.date) -> tuple[PageEvent, ...]:
+    """Every event of the corpus, in date order."""
+    events = [page_event(ev, theatre, districts, start)
+              for ex in extractions for ev in ex.events]
+    return tuple(sorted(events, key=lambda e: (e.day, e.kind)))
+
+
+def series_of(figure: Figure) -> str | None:
+    """The chart series a figure belongs to (None: not charted)."""
+    if figure.kind == SHARE_KIND:
+        return "Territory held (claimed %)"
+    if figure.kind == "killed":
+        subject = figure.subject.lower()
+        if any(w in subject for w in MILITANT_WORDS):
+            return "Killed: militants"
+        if any(w in subject for w in CIVILIAN_WORDS):
+            return "Killed: civilians"
+        return "Killed: all / unspecified"
+    return COUNT_SERIES.get(figure.kind)
+
+
+def figure_point(figure: Figure) -> FigurePoint | None:
+    """A figure as a chart point, dated by its ``as of`` (never after publication)."""
+    series = series_of(figure)
+    prov = figure.provenance
+    when = figure.as_of.end if figure.as_of else prov.published
+    if prov.published and when and when > prov.published:
+        when = prov.published
+    value = figure.value
+    if value is None and figure.low is not None and figure.high is not None:
+        value = (figure.low + figure.high) / 2
+    if series is None or when is None or value is None:
+        return None
+    low = figure.low if figure.low is not None else value
+    high = figure.high if figure.high is not None else value
+    claimant = figure.claimant or prov.source or "unattributed"
+    qualifier = figure.qualifier.replace("_", " ")
+    amount = f"{value:,.0f}" if figure.kind != SHARE_KIND else f"{value:g} %"
+    hover = (f"<b>{safe(series)}</b>: {safe(qualifier)} {amount}"
+             + (f" ({low:,.0f}–{high:,.0f})" if low != high else "")
+             + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
+             + f"<br>{quote_block(prov.quote, prov.source, when.isoformat())}")
+    return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),
+                       low=float(low), high=float(high), hover=hover, quote=prov.quote,
+                       source=prov.source)
+
+
+def figure_points(extractions: Iterable[Extraction]) -> tuple[FigurePoint, ...]:
+    """Every chartable figure of the corpus, in date order."""
+    points = (figure_point(f) for ex in extractions for f in ex.figures)
+    return tuple(sorted((p for p in points if p is not None), key=lambda p: p.date))

@@ -1,0 +1,154 @@
+"""Browser-tier helpers: extra servers on SYNTHETIC corpora, and page-reading helpers.
+
+``xss_page`` serves data built from one synthetic article whose text holds HTML and a
+script attempt; ``empty_page`` serves data built from an empty seeds folder. Both run
+the same build commands as ``make data`` and the real ``python -m dashboard``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard import ids
+from tests.conftest import PageLog, Server, run_cli, start_server
+
+XSS = "<img src=x onerror=alert(1)>"
+XSS_ARTICLE = f"""---
+title: "SYNTHETIC test article with HTML in its text"
+source: "Synthetic Wire <b>bold</b>"
+published: 2017-05-10
+---
+The Counter-Terrorism Service took over al-Maamel on Wednesday {XSS} and raised flags.
+
+On Monday, the Interior Ministry said forces had killed 3320 {XSS} militants since February.
+"""
+DEV_URL = os.environ.get("FRONTLINE_TEST_DEV_URL", "")
+
+
+def build_data(root: Path, seeds: Path) -> dict[str, str]:
+    """Run the data build on ``seeds`` into ``root/data``; the env for a server."""
+    env = {"FRONTLINE_DATA_DIR": str(root / "data"), "FRONTLINE_SEEDS_DIR": str(seeds)}
+    for step in (("geodata", "build"), ("timeline", "ingest", str(seeds)),
+                 ("timeline", "build")):
+        result = run_cli(*step, env=env)
+        if result.returncode == 2 and "not implemented yet" in result.stderr:
+            continue
+        assert result.returncode == 0, f"{step} failed: {result.stderr}"
+    return env
+
+
+def stop(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+    if server.process.stdout:
+        server.process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("xss")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    (seeds / "2017-05-10-synthetic-xss.md").write_text(XSS_ARTICLE, encoding="utf-8")
+    server = start_server(build_data(root, seeds))
+    yield server
+    stop(server)
+
+
+@pytest.fixture(scope="session")
+def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("empty")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    server = start_server(build_data(root, seeds))
+    yield server
+    stop(server)
+
+
+def new_page(chromium: Any, base_url: str) -> Any:
+    """A logged 1280x800 page like the shared ``page`` fixture, for another server."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    log = PageLog()
+    pg.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
+    pg.on("requestfailed", lambda r: log.failed_requests.append(r.url))
+    pg.on("request", lambda r: None if r.url.startswith((base_url, "data:", "blob:"))
+          else log.foreign_requests.append(r.url))
+    pg.log = log
+    pg.base_url = base_url
+    return pg
+
+
+@pytest.fixture
+def xss_page(chromium: Any, xss_server: Server) -> Iterator[Any]:
+    pg = new_page(chromium, xss_server.url)
+    yield pg
+    pg.context.close()
+
+
+@pytest.fixture
+def empty_page(chromium: Any, empty_server: Server) -> Iterator[Any]:
+    pg = new_page(chromium, empty_server.url)
+    yield pg
+    pg.context.close()
+
+
+if DEV_URL:  # local development only: point the shared fixtures at a running server
+    @pytest.fixture(scope="session")
+    def server() -> Iterator[Server]:
+        yield Server(DEV_URL, None)  # type: ignore[arg-type]
+
+
+# --- reading the page -------------------------------------------------------------
+
+GD = "(id) => document.querySelector('#' + id + ' .js-plotly-plot')"
+
+
+def open_page(pg: Any, query: str = "") -> None:
+    """Open the app and wait until the map is drawn and the first frame applied."""
+    pg.goto(pg.base_url + query)
+    pg.wait_for_selector(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=30_000)
+    pg.wait_for_function(
+        f"() => {{ const gd = ({GD})('{ids.MAP}'); return gd && gd.data && "
+        "Array.isArray(gd.data[0].z); }", timeout=30_000)
+
+
+def date_label(pg: Any) -> str:
+    return str(pg.text_content(f"#{ids.DATE_LABEL}") or "").split(" ")[0]
+
+
+def wait_date(pg: Any, iso: str) -> None:
+    pg.wait_for_function(
+        f"(iso) => (document.getElementById('{ids.DATE_LABEL}').textContent || '')"
+        ".startsWith(iso)", arg=iso, timeout=15_000)
+
+
+def go_to(pg: Any, iso: str) -> None:
+    """Type a date into the "Go to" box, as a keyboard user would."""
+    box = pg.locator(f"#{ids.DATE_INPUT}")
+    box.fill(iso)
+    box.press("Enter")
+    wait_date(pg, iso)
+
+
+def district_z(pg: Any, district: str) -> int:
+    js = ("([gd, d]) => { const t = (" + GD + ")(gd).data[0]; const z = t.z;"
+          " const zs = Array.from(z._inputArray || z); return zs[t.locations.indexOf(d)]; }")
+    return int(pg.evaluate(js, [ids.MAP, district]))
+
+
+def trace(pg: Any, graph: str, index: int, prop: str) -> Any:
+    """A property of a trace as the page holds it (typed arrays read as plain lists)."""
+    js = ("([gd, i, p]) => { const v = (" + GD + ")(gd).data[i][p];"
+          " return v && v._inputArray ? Array.from(v._inputArray) : v; }")
+    return pg.evaluate(js, [graph, index, prop])

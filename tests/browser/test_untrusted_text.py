@@ -1,0 +1,58 @@
+"""Article text is shown as text, never run; an empty corpus still gives a page.
+
+Both run on SYNTHETIC corpora built in tests/browser/conftest.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dashboard import ids
+from dashboard.figures import TRACE_DISTRICTS, TRACE_EVENTS
+from tests.browser.conftest import GD, XSS, open_page, trace
+
+pytestmark = pytest.mark.browser
+
+
+def test_html_in_articles_is_shown_as_text_never_executed(xss_page: Any) -> None:
+    dialogs: list[str] = []
+    xss_page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_page(xss_page, "?date=2017-05-11")
+    item = xss_page.locator(f"#{ids.EVENT_LIST} button").filter(has_text="al-Maamel").first
+    item.wait_for()
+    # The list shows the markup literally, as characters, and adds no element for it.
+    assert XSS in (item.text_content() or "")
+    assert "Synthetic Wire <b>bold</b>" in (item.text_content() or "")
+    assert xss_page.locator("img[src=x]").count() == 0
+    assert xss_page.locator(f"#{ids.EVENT_LIST} b").count() == 0
+    # Hover texts reach Plotly escaped; the district hover cites the same quote.
+    xss_page.wait_for_function(
+        f"() => ({GD})('{ids.MAP}').data[{TRACE_EVENTS}].text.length > 0")
+    for text in trace(xss_page, ids.MAP, TRACE_EVENTS, "text"):
+        assert "<img" not in text and "&lt;img" in text
+    districts = trace(xss_page, ids.MAP, TRACE_DISTRICTS, "text")
+    assert any("&lt;img" in t for t in districts)
+    assert not any("<img" in t for t in districts)
+    # Clicking a chart point shows its quote as text, too.
+    xss_page.locator(f"#{ids.CHART} .scatterlayer .trace .points path").first.click(force=True)
+    xss_page.wait_for_function(
+        f"(x) => document.getElementById('{ids.CHART_QUOTE}').textContent.includes(x)", arg=XSS)
+    assert xss_page.locator("img[src=x]").count() == 0
+    xss_page.wait_for_timeout(500)
+    assert dialogs == []
+    assert xss_page.log.page_errors == [] and xss_page.log.console_errors == []
+
+
+def test_empty_corpus_loads_and_says_there_is_nothing_to_show(empty_page: Any) -> None:
+    open_page(empty_page)
+    notice = empty_page.text_content(f"#{ids.EMPTY_NOTICE}") or ""
+    assert "Nothing to show" in notice
+    empty_page.wait_for_selector(f"#{ids.EVENT_LIST} li")
+    assert "No events" in (empty_page.text_content(f"#{ids.EVENT_LIST}") or "")
+    empty_page.click(f"#{ids.NEXT_DAY}")
+    empty_page.wait_for_function(
+        f"() => document.getElementById('{ids.DATE_LABEL}').textContent.startsWith('2016-10-18')")
+    assert empty_page.log.console_errors == [] and empty_page.log.page_errors == []
+    assert empty_page.log.foreign_requests == [] and empty_page.log.failed_requests == []

@@ -1,0 +1,161 @@
+"""The page's view model: codes per day, escaped hover texts, events, figure points.
+
+Runs on the real Mosul districts with a SYNTHETIC timeline and article
+(tests/unit/dashboard_synthetic.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from dashboard.page_data import (
+    KNOWN,
+    MAIN,
+    PageData,
+    build_page_data,
+    districts_geojson,
+    event_opacity,
+    frame,
+    visible_events,
+)
+from dashboard.page_events import figure_points, series_of
+from geodata.districts import build_districts
+from geodata.theatre import load_theatre
+from tests.unit.dashboard_synthetic import (
+    ASSUMED,
+    GOV,
+    ISIS,
+    REPORTED,
+    synthetic_extractions,
+    synthetic_timeline,
+)
+
+
+@pytest.fixture(scope="module")
+def page() -> PageData:
+    theatre = load_theatre()
+    districts = build_districts(theatre)
+    timeline = synthetic_timeline(tuple(districts["id"]))
+    return build_page_data(theatre, districts, timeline, synthetic_extractions(theatre),
+                           fade_days=7)
+
+
+def day(page: PageData, iso: str) -> int:
+    return page.day_of(dt.date.fromisoformat(iso))
+
+
+def code(page: PageData, mode: str, iso: str, district: str) -> int:
+    return int(page.views[mode].z[day(page, iso), page.district_ids.index(district)])
+
+
+def test_page_covers_the_battle_window(page: PageData) -> None:
+    assert page.dates[0] == "2016-10-17" and page.dates[-1] == "2017-07-21"
+    assert page.views[MAIN].z.shape == (page.n_days, len(page.district_ids))
+
+
+def test_geojson_has_one_rounded_feature_per_district(page: PageData) -> None:
+    features = page.geojson["features"]
+    assert [f["properties"]["id"] for f in features] == list(page.district_ids)
+    ring = features[0]["geometry"]["coordinates"][0]
+    assert all(round(x, 5) == x and round(y, 5) == y for x, y in ring)
+
+
+def test_simplification_keeps_polygons_valid() -> None:
+    theatre = load_theatre()
+    districts = build_districts(theatre)
+    geojson = districts_geojson(districts)
+    import shapely.geometry
+
+    shapes = [shapely.geometry.shape(f["geometry"]) for f in geojson["features"]]
+    assert all(s.is_valid and not s.is_empty for s in shapes)
+
+
+def test_codes_follow_the_timeline(page: PageData) -> None:
+    assert code(page, MAIN, "2017-05-09", "al-maamel") == ISIS * 3 + ASSUMED
+    assert code(page, MAIN, "2017-05-11", "al-maamel") == GOV * 3 + REPORTED
+    assert code(page, MAIN, "2017-05-11", "al-zanjili") == ISIS * 3 + ASSUMED
+    assert day(page, "2017-05-10") in page.views[MAIN].changes
+
+
+def test_known_view_uses_the_known_arrays(page: PageData) -> None:
+    assert code(page, KNOWN, "2017-05-11", "al-maamel") == ISIS * 3 + ASSUMED
+    assert page.views[KNOWN].changes == ()
+
+
+def test_district_hover_names_state_since_and_escaped_evidence(page: PageData) -> None:
+    text = frame(page, day(page, "2017-05-11"))["text"][page.district_ids.index("al-maamel")]
+    assert "al-Maamel" in text and "government (reported)" in text
+    assert "since 2017-05-10" in text and "Synthetic News" in text
+    assert "<img" not in text and "&lt;img src=x" in text and "alert(1)&gt;" in text
+
+
+def test_front_line_per_day_rounded(page: PageData) -> None:
+    before = frame(page, day(page, "2017-05-01"))["front"]
+    after = frame(page, day(page, "2017-05-11"))["front"]
+    assert before == {"lon": [], "lat": []}
+    assert after["lon"] == [43.1, 43.12346]
+
+
+def test_event_placed_at_district_point_and_area_centroid(page: PageData) -> None:
+    theatre = load_theatre()
+    capture = next(e for e in page.events if e.kind == "capture")
+    maamel = theatre.place("al-maamel")
+    assert (capture.lon, capture.lat) == ((round(maamel.lon, 5),), (round(maamel.lat, 5),))
+    assert capture.day == day(page, "2017-05-10")
+    declaration = next(e for e in page.events if e.kind == "declaration")
+    assert len(declaration.lon) == 1 and 43.0 < declaration.lon[0] < 43.3
+    assert declaration.end - declaration.day == 30  # January, shown all month
+
+
+def test_event_hover_escapes_article_html(page: PageData) -> None:
+    capture = next(e for e in page.events if e.kind == "capture")
+    assert "<img" not in capture.hover and "&lt;img" in capture.hover
+    assert "capture" in capture.hover and "Synthetic News" in capture.hover
+
+
+def test_events_appear_on_their_date_and_fade(page: PageData) -> None:
+    capture = next(e for e in page.events if e.kind == "capture")
+    assert event_opacity(capture, capture.day - 1, 7) == 0
+    assert event_opacity(capture, capture.day, 7) == 1
+    fading = [event_opacity(capture, capture.day + k, 7) for k in range(1, 8)]
+    assert fading == sorted(fading, reverse=True) and 0 < fading[-1] < 1
+    assert event_opacity(capture, capture.day + 8, 7) == 0
+
+
+def test_known_on_hides_events_published_later(page: PageData) -> None:
+    idx = next(i for i, e in enumerate(page.events) if e.kind == "declaration")
+    jan = day(page, "2017-01-15")
+    assert idx in [i for i, _ in visible_events(page, jan)]
+    assert idx not in [i for i, _ in visible_events(page, jan, known=True)]
+
+
+def test_figures_become_series_points() -> None:
+    points = figure_points(synthetic_extractions(load_theatre()))
+    by_series = {p.series: p for p in points}
+    assert set(by_series) == {"Killed: militants", "Killed: civilians",
+                              "Territory held (claimed %)"}
+    civilians = by_series["Killed: civilians"]
+    assert (civilians.low, civilians.value, civilians.high) == (2000, 5500, 9000)
+    assert civilians.date == dt.date(2017, 5, 10)  # month as_of clamped to publication
+
+
+def test_series_of_unknown_kind_is_none() -> None:
+    figure = synthetic_extractions(load_theatre())[0].figures[0]
+    assert series_of(figure) == "Killed: militants"
+
+
+def test_store_is_json_and_carries_no_raw_html_in_hovers(page: PageData) -> None:
+    data = json.loads(json.dumps(page.to_json()))
+    assert len(data["dates"]) == page.n_days
+    assert all("<img" not in t for t in data["views"]["main"]["texts"])
+    assert all("<img" not in e["hover"] for e in data["events"])
+
+
+def test_no_timeline_gives_an_unknown_map() -> None:
+    theatre = load_theatre()
+    page = build_page_data(theatre, build_districts(theatre), None, [])
+    assert not page.has_timeline and not page.events
+    assert set(page.views[MAIN].z.ravel().tolist()) == {3 * 3 + ASSUMED}
