@@ -117,14 +117,15 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
     prov = event.provenance
     date = event.date.iso()
     kind = event.kind if event.kind in MARKER_KINDS else "other"
+    excerpt = prov.excerpt(event.note)
     hover = (f"<b>{safe(event.kind)}</b> ({safe(event.status)}), {safe(date)}"
-             f"<br>{safe(names)}<br>{quote_block(prov.quote, prov.source, date)}")
+             f"<br>{safe(names)}<br>{quote_block(excerpt, prov.source, date)}")
     return PageEvent(
         day=_day(event.date.start, start),
         end=_day(event.date.end, start),
         published=_day(prov.published, start) if prov.published else None,
         kind=kind, status=event.status, date=date, places=names,
-        quote=prov.quote, source=prov.source, hover=hover,
+        quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
     )
 
@@ -171,9 +172,10 @@ def figure_point(figure: Figure) -> FigurePoint | None:
     hover = (f"<b>{safe(series)}</b>: {safe(qualifier)} {amount}"
              + (f" ({low:,.0f}–{high:,.0f})" if low != high else "")
              + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
-             + f"<br>{quote_block(prov.quote, prov.source, when.isoformat())}")
+             + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, when.isoformat())}")
     return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),
-                       low=float(low), high=float(high), hover=hover, quote=prov.quote,
+                       low=float(low), high=float(high), hover=hover,
+                       quote=prov.excerpt(figure.note),
                        source=prov.source)
 
 

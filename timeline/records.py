@@ -144,6 +144,13 @@ class Provenance:
     title: str = ""
     url: str = ""
 
+    def excerpt(self, note: str = "") -> str:
+        """What a reader is shown: the article's sentence, or for an analyst chronology the
+        row's note with its line (the raw row stays the ``quote``, the provenance)."""
+        if self.basis == BASIS_ANALYST and note:
+            return f"{note} (analyst chronology: {self.article_id})"
+        return self.quote
+
 
 @dataclass(frozen=True)
 class Event:
