@@ -1,0 +1,127 @@
+"""Builders of synthetic test records: events, figures, extractions and a toy city.
+
+Everything here is SYNTHETIC test data, labelled as such: the toy city "Toyville" has
+four square districts, two per bank of a north-south river, and its quotes are made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import geopandas as gpd
+from shapely.geometry import box
+
+from geodata.theatre import Place, Side, Theatre
+from timeline.records import (
+    Article,
+    Event,
+    Extraction,
+    Figure,
+    PartialDate,
+    PlaceRef,
+    Provenance,
+)
+
+_ids = itertools.count(1)
+
+# Toyville (synthetic): west bank w-north, w-south; east bank e-north, e-south.
+TOY_START = dt.date(2014, 6, 10)
+TOY_END = dt.date(2017, 7, 21)
+TOY_DISTRICTS = {
+    "w-north": ("west", (43.10, 36.34, 43.12, 36.35)),
+    "w-south": ("west", (43.10, 36.33, 43.12, 36.34)),
+    "e-north": ("east", (43.12, 36.34, 43.14, 36.35)),
+    "e-south": ("east", (43.12, 36.33, 43.14, 36.34)),
+}
+
+
+def toy_theatre(folder: Path | None = None, initial_side: str = "isis") -> Theatre:
+    """A synthetic four-district theatre (no river file: fronts use shared borders)."""
+    places = [
+        Place(pid, "district", pid.replace("-", " ").title(), lat=(b[1] + b[3]) / 2,
+              lon=(b[0] + b[2]) / 2, bank=bank)
+        for pid, (bank, b) in TOY_DISTRICTS.items()
+    ]
+    places += [
+        Place("toyville", "area", "Toyville"),
+        Place("west-toy", "area", "West Toyville", variants=("western Toyville",), bank="west",
+              parent="toyville"),
+        Place("east-toy", "area", "East Toyville", variants=("eastern Toyville",), bank="east",
+              parent="toyville"),
+        Place("toy-mosque", "landmark", "Toy Mosque", lat=36.345, lon=43.11, bank="west",
+              parent="w-north"),
+    ]
+    colours = {"government": "#0072B2", "isis": "#D55E00", "contested": "#F0E442",
+               "unknown": "#BBBBBB"}
+    return Theatre(
+        name="toyville", title="Toyville (synthetic)", city="Toyville",
+        folder=folder or Path("/nonexistent-toyville"), crs="EPSG:32638",
+        sides={k: Side(k, k, c) for k, c in colours.items()}, initial_side=initial_side,
+        initial_since=TOY_START, initial_evidence="Toyville fell on 2014-06-10 (synthetic).",
+        battle_start=dt.date(2016, 10, 17), battle_end=TOY_END, center=(36.34, 43.12),
+        zoom=12.0, banks=("west", "east"), city_area="toyville", places=tuple(places),
+    )
+
+
+def toy_districts(theatre: Theatre | None = None) -> gpd.GeoDataFrame:
+    """The four synthetic square districts, EPSG:4326, with ``id, bank, area_km2``."""
+    theatre = theatre or toy_theatre()
+    gdf = gpd.GeoDataFrame(
+        {"id": list(TOY_DISTRICTS), "bank": [v[0] for v in TOY_DISTRICTS.values()]},
+        geometry=[box(*v[1]) for v in TOY_DISTRICTS.values()], crs="EPSG:4326",
+    )
+    gdf["area_km2"] = gdf.to_crs(theatre.crs).area / 1e6
+    return gdf
+
+
+def _date(value: str | dt.date | PartialDate) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, dt.date):
+        return PartialDate(value)
+    return PartialDate.parse(value)
+
+
+def make_event(kind: str = "capture", date: str | dt.date | PartialDate = "2017-01-10",
+               places: tuple[str | None, ...] = ("w-north",), side: str = "government",
+               status: str = "reported", quote: str = "", *, id: str | None = None,
+               article_id: str = "article-1", published: dt.date | None = None,
+               source: str = "Synthetic News") -> Event:
+    """A synthetic event; ``None`` in ``places`` is an unresolved mention."""
+    refs = tuple(PlaceRef(p, p or "Nowhereville") for p in places)
+    quote = quote or f"(synthetic) {side} {kind} at {', '.join(r.mention for r in refs)}"
+    pd = _date(date)
+    return Event(
+        id=id or f"e{next(_ids)}", kind=kind, date=pd, places=refs, actor=side, side=side,
+        status=status,
+        provenance=Provenance(article_id, source, published or pd.end, quote, (0, len(quote))),
+    )
+
+
+def make_figure(value: float = 70.0, as_of: str | None = "2017-05-10",
+                places: tuple[str, ...] = ("west-toy",), qualifier: str = "at_least",
+                subject: str = "territory in western Toyville", quote: str = "", *,
+                kind: str = "territory_percent", id: str | None = None,
+                article_id: str = "article-1", published: dt.date | None = None) -> Figure:
+    """A synthetic figure (by default a territory percentage)."""
+    quote = quote or f"(synthetic) forces control {qualifier} {value} percent of {subject}"
+    return Figure(
+        id=id or f"f{next(_ids)}", kind=kind, value=value, qualifier=qualifier, subject=subject,
+        claimant="commanders",
+        provenance=Provenance(article_id, "Synthetic News", published, quote, (0, len(quote))),
+        as_of=PartialDate.parse(as_of) if as_of else None,
+        places=tuple(PlaceRef(p, p) for p in places),
+    )
+
+
+def make_extraction(events: tuple[Event, ...] = (), figures: tuple[Figure, ...] = (), *,
+                    published: dt.date | None = dt.date(2017, 5, 10), text: str = "",
+                    article_id: str | None = None) -> Extraction:
+    """A synthetic article's extraction; event/figure article ids are taken as given."""
+    aid = article_id or (events[0].provenance.article_id if events else
+                         figures[0].provenance.article_id if figures else "article-1")
+    article = Article(id=aid, path=f"{aid}.md", title="(synthetic)", source="Synthetic News",
+                      published=published, text=text)
+    return Extraction(article=article, events=tuple(events), figures=tuple(figures))

@@ -1,0 +1,52 @@
+"""Saving and loading the control timeline (SYNTHETIC Toyville data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from frontline.errors import StoreError
+from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
+from timeline.control import build_timeline, known_on_replay
+from timeline.series import add_series
+from timeline.timeline_store import load_timeline, save_timeline
+
+
+def test_a_saved_timeline_loads_back_identical(tmp_path: Path) -> None:
+    theatre = toy_theatre()
+    districts = toy_districts(theatre)
+    events = (make_event("capture", "2017-01-10", ("w-north",), quote="Took W North."),
+              make_event("attack", "2017-02-01", ("w-north",), side="isis", quote="Raid."))
+    extractions = [make_extraction(events, published=dt.date(2017, 2, 2))]
+    tl = build_timeline(theatre, districts, extractions, end=TOY_END, series=False)
+    tl.side_known, tl.basis_known = known_on_replay(theatre, districts, extractions, end=TOY_END)
+    add_series(tl, theatre, districts)
+    assert tl.front_index_known is not None
+    known_day = tl.day_index(dt.date(2017, 1, 20))  # captured, but not yet published
+    assert tl.frontline_km is not None and tl.frontline_km_known is not None
+    assert tl.frontline_km[known_day] > 0 and tl.frontline_km_known[known_day] == 0
+    save_timeline(tl, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.json", "timeline.npz"]
+    back = load_timeline(tmp_path)
+    for name in ("side", "basis", "since", "base_cause", "frontline_km", "front_index",
+                 "side_known", "basis_known", "front_index_known", "frontline_km_known"):
+        assert np.array_equal(getattr(back, name), getattr(tl, name)), name
+    assert back.side.dtype == np.int8 and back.since.dtype == np.int32
+    assert set(back.share) == {"west", "east", "city"}
+    assert back.fronts == tl.fronts and dict(back.changes) == dict(tl.changes)
+    for date in (dt.date(2017, 1, 10), dt.date(2017, 2, 3), dt.date(2017, 6, 1)):
+        assert back.state_json(date) == tl.state_json(date)
+    assert "Raid." in [q for d in back.state_json(dt.date(2017, 2, 3))["districts"]
+                       for q in d["evidence"]]
+
+
+def test_loading_without_a_timeline_or_from_junk_says_what_to_run(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="timeline build"):
+        load_timeline(tmp_path)
+    (tmp_path / "timeline.npz").write_bytes(b"junk")
+    (tmp_path / "timeline.json").write_text("{", encoding="utf-8")
+    with pytest.raises(StoreError, match="timeline build"):
+        load_timeline(tmp_path)
