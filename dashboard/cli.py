@@ -24,8 +24,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("serve", help="serve the app (the default command)")
     export = sub.add_parser("export", help="write a snapshot of one date to a file")
     export.add_argument("--date", required=True, help="YYYY-MM-DD")
-    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    # Formats are checked by cli_export (a one-line error, not argparse's usage block).
+    export.add_argument("--format", required=True, help="|".join(EXPORT_FORMATS))
     export.add_argument("--out", required=True, help="output file")
+    export.add_argument("--scale", default="1", help="PNG pixel scale: 1 or 2 (default 1)")
+    export.add_argument("--known-on", action="store_true",
+                        help="the state as known on --date (articles published by then)")
+    export.add_argument("--dates", default="",
+                        help="deck: comma-separated slide dates instead of the changes")
+    export.add_argument("--deck", action="store_true",
+                        help="with --format pdf: the briefing deck instead of one page")
     return parser
 
 

@@ -183,8 +183,8 @@ def evidence_of(theatre: Theatre, used: Sequence[Extraction],
         date = item.date.iso() if isinstance(item, Event) else (
             item.as_of.iso() if item.as_of else published)
         flags = (*item.flags, *lists.flags.get(item.id, ()))
-        return Evidence(item.id, p.quote, p.source, date, p.article_id, p.basis, flags,
-                        published)
+        return Evidence(item.id, p.excerpt(item.note), p.source, date, p.article_id, p.basis,
+                        flags, published)
 
     return LazyValues(source, make)
 
