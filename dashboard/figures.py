@@ -69,7 +69,7 @@ def context_layers(theatre: Theatre) -> list[dict[str, Any]]:
         {"sourcetype": "geojson", "source": outline, "type": "line", "color": OUTLINE_COLOR,
          "line": {"width": 1.5, "dash": [2, 2]}},
         {"sourcetype": "geojson", "source": river, "type": "line", "color": RIVER_COLOR,
-         "line": {"width": 5}},
+         "line": {"width": 3}},
     ]
 
 
@@ -137,7 +137,7 @@ def control_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fal
         ),
         go.Scattermap(
             lon=state["front"]["lon"], lat=state["front"]["lat"], mode="lines",
-            line={"color": FRONT_COLOR, "width": 4}, hoverinfo="skip", name="Front line",
+            line={"color": FRONT_COLOR, "width": 6}, hoverinfo="skip", name="Front line",
             visible="front" in shown,
         ),
         _bridges_trace(theatre).update(visible="bridges" in shown),
