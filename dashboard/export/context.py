@@ -1,0 +1,130 @@
+"""Everything an export reads, loaded once: theatre, districts, timeline, articles.
+
+:class:`ExportContext` bundles the stores and the page view model the app draws from
+(:class:`dashboard.page_data.PageData`), so that a snapshot shows exactly what the
+map shows and a data export carries the same states. Missing stages load as empty,
+as in the app: the export then says that nothing is known yet instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+
+from dashboard.page_data import PageData, build_page_data
+from frontline import settings
+from frontline.errors import DateError, FrontlineError
+from geodata.theatre import Theatre, load_theatre
+from timeline.control import ControlTimeline
+from timeline.records import Extraction
+
+
+@dataclass(frozen=True, eq=False)
+class ExportContext:
+    """The loaded stores of one theatre, shared by every export of a run or an app."""
+
+    theatre: Theatre
+    districts: gpd.GeoDataFrame
+    timeline: ControlTimeline | None
+    extractions: tuple[Extraction, ...]
+    page: PageData = field(repr=False)
+
+    def check_date(self, date: dt.date) -> dt.date:
+        """Refuse a date outside the battle window (the map has nothing to say there)."""
+        return check_in_battle(self.theatre, date)
+
+    def day_of(self, date: dt.date) -> int:
+        return self.page.day_of(date)
+
+
+def check_in_battle(theatre: Theatre, date: dt.date) -> dt.date:
+    """``date``, or a one-line :class:`DateError` naming the theatre's battle window."""
+    start, end = theatre.battle_start, theatre.battle_end
+    if not start <= date <= end:
+        raise DateError(f"date {date.isoformat()} is outside the battle "
+                        f"({start.isoformat()} to {end.isoformat()})")
+    return date
+
+
+def parse_date(text: str) -> dt.date:
+    """An ISO ``YYYY-MM-DD`` date, or a one-line :class:`DateError`."""
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise DateError(f"invalid date {text!r}: expected YYYY-MM-DD") from None
+
+
+def load_context(theatre: Theatre | None = None, data_dir: Path | None = None) -> ExportContext:
+    """Load the stores once and build the page view model from them.
+
+    With no stored timeline the timeline is computed from the stored extractions, as
+    ``python -m timeline state`` does, so that an export and the CLI agree.
+    """
+    theatre = theatre or load_theatre()
+    districts = _load_districts(theatre, data_dir)
+    extractions = tuple(_load_extractions(data_dir))
+    timeline = _load_timeline(data_dir) or _compute_timeline(theatre, districts, extractions)
+    page = build_page_data(theatre, districts, timeline, list(extractions),
+                           fade_days=settings.get_int("EVENT_FADE_DAYS"))
+    return ExportContext(theatre, districts, timeline, extractions, page)
+
+
+def _load_districts(theatre: Theatre, data_dir: Path | None) -> gpd.GeoDataFrame:
+    try:
+        from geodata.store import load_districts
+    except ImportError:
+        from geodata.districts import build_districts
+
+        return build_districts(theatre)
+    try:
+        return load_districts(data_dir, theatre)
+    except (FrontlineError, OSError):
+        from geodata.districts import build_districts
+
+        return build_districts(theatre)
+
+
+def _load_timeline(data_dir: Path | None) -> ControlTimeline | None:
+    from timeline import control
+
+    loader: Any = getattr(control, "load_timeline", None)
+    if loader is None:
+        try:
+            from timeline import timeline_store
+        except ImportError:
+            return None
+        loader = timeline_store.load_timeline
+    try:
+        return loader(data_dir)
+    except (FrontlineError, OSError, NotImplementedError):
+        return None
+
+
+def _compute_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
+                      extractions: tuple[Extraction, ...]) -> ControlTimeline | None:
+    if not extractions:
+        return None
+    from timeline import control
+
+    build = getattr(control, "build_timeline", None)
+    if build is None:
+        return None
+    try:
+        return build(theatre, districts, list(extractions))
+    except (FrontlineError, NotImplementedError):
+        return None
+
+
+def _load_extractions(data_dir: Path | None) -> list[Extraction]:
+    try:
+        from timeline.store import load_extractions
+    except ImportError:
+        return []
+    try:
+        return list(load_extractions(data_dir))
+    except (FrontlineError, OSError):
+        return []

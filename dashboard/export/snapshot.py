@@ -1,0 +1,224 @@
+"""A snapshot of one date as a single briefing figure: map and chart side by side.
+
+The map and the chart come from the app's own builders (:func:`dashboard.figures.control_map`
+and :func:`dashboard.chart.figures_chart`), so an export shows what the analyst sees;
+this module only places them on one canvas and adds what a page on its own needs:
+title, as-of date (and the "as known on" note), a legend, a scale bar, the events of
+the window with their quotes, the key figures, the sources and the caveat that the
+district boundaries are approximate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import plotly.graph_objects as go
+
+from dashboard.chart import SERIES_COLORS, figures_chart
+from dashboard.export import selection
+from dashboard.export.canvas import MUTED, Box, Canvas, fit_view, scale_bar, wrap
+from dashboard.export.context import ExportContext
+from dashboard.figures import APPROX_TEXT, FRONT_COLOR, RIVER_COLOR, code_colors, control_map
+from dashboard.hover import safe
+from dashboard.page_events import KIND_COLORS, PageEvent
+from timeline.control import SIDE_CODES
+
+WIDTH, HEIGHT = 1400, 860
+MAP_BOX = Box(20, 84, 820, 660)
+PANEL_LEFT = 870
+LEGEND_TOP = 84
+CHART_BOX = Box(PANEL_LEFT + 48, 240, 460, 240)
+EVENTS_TOP = 540
+EVENTS_BOTTOM = 744
+FOOT_TOP = 756
+PANEL_CHARS = 84
+FOOT_CHARS = 236
+MAX_EVENTS = 4
+BASIS_NOTE = "Lighter shades: inferred, or only assumed<br>(carried forward), not reported."
+EXACT_CAVEAT = "Boundaries: imported district boundaries."
+
+
+def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
+                    period: tuple[dt.date, dt.date] | None = None,
+                    heading: str = "") -> go.Figure:
+    """The briefing figure of ``date`` (``period``: list that span's events instead)."""
+    canvas = Canvas(WIDTH, HEIGHT)
+    day = ctx.day_of(date)
+    fig = go.Figure()
+    shapes: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
+    _add_map(fig, ctx, day, known, canvas, shapes, notes)
+    _add_chart(fig, ctx, date, known, canvas, shapes, notes)
+    notes += _header(ctx, date, known, heading, canvas)
+    legend_shapes, legend_notes = _legend(ctx, day, known, canvas)
+    shapes += legend_shapes
+    notes += legend_notes
+    notes += _events_block(ctx, date, day, known, period, canvas)
+    notes += _footnote(ctx, date, known, canvas)
+    fig.update_layout(width=WIDTH, height=HEIGHT, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                      paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF", showlegend=False,
+                      font={"family": "DejaVu Sans, Arial, sans-serif", "color": "#222222"},
+                      shapes=shapes, annotations=notes)
+    return fig
+
+
+def _add_map(fig: go.Figure, ctx: ExportContext, day: int, known: bool, canvas: Canvas,
+             shapes: list[dict[str, Any]], notes: list[dict[str, Any]]) -> None:
+    source = control_map(ctx.page, ctx.theatre, day, known=known)
+    for trace in source.data:
+        fig.add_trace(trace.update(showlegend=False))
+    center, zoom = fit_view(tuple(ctx.districts.total_bounds), MAP_BOX)
+    layout_map = source.layout.map.to_plotly_json()
+    layout_map.update(domain=canvas.domain(MAP_BOX), center=center, zoom=zoom)
+    fig.update_layout(map=layout_map)
+    shapes.append(canvas.rect(MAP_BOX, "rgba(0,0,0,0)", line="#999999"))
+    bar_shapes, bar_notes = scale_bar(canvas, MAP_BOX, center["lat"], zoom)
+    shapes += bar_shapes
+    notes += bar_notes
+    notes.append(canvas.text(MAP_BOX.right - 6, MAP_BOX.top + 6, "N ↑", size=13,
+                             xanchor="right", bgcolor="rgba(255,255,255,0.85)"))
+
+
+def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
+               canvas: Canvas, shapes: list[dict[str, Any]],
+               notes: list[dict[str, Any]]) -> None:
+    page = ctx.page
+    if known:  # only figures published by then; the share lines are hindsight: left out
+        quotes = {f.provenance.quote for f in selection.figures_up_to(ctx, date, known=True)}
+        page = dataclasses.replace(page, share={}, figures=tuple(
+            p for p in page.figures if p.date <= date and p.quote in quotes))
+    chart = figures_chart(page, page.day_of(date))
+    for trace in chart.data:
+        fig.add_trace(trace.update(showlegend=False))
+    box = CHART_BOX
+    x0, x1 = canvas.x(box.left), canvas.x(box.right)
+    y_lo, y_hi = canvas.y(box.bottom), canvas.y(box.top)
+    axes: dict[str, Any] = {}
+    for name in ("xaxis", "xaxis2", "yaxis", "yaxis2"):
+        axis = chart.layout[name].to_plotly_json()
+        lo, hi = axis.get("domain", [0, 1])
+        if name.startswith("x"):
+            axis["domain"] = [x0 + lo * (x1 - x0), x0 + hi * (x1 - x0)]
+        else:
+            axis["domain"] = [y_lo + lo * (y_hi - y_lo), y_lo + hi * (y_hi - y_lo)]
+        axis.setdefault("tickfont", {"size": 10})
+        axes[name] = axis
+    fig.update_layout(**axes)
+    cursor = date.isoformat()
+    for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
+        shapes.append({"type": "line", "xref": xref, "yref": yref, "x0": cursor, "x1": cursor,
+                       "y0": 0, "y1": 1, "line": {"color": "#444444", "width": 2, "dash": "dot"}})
+    notes.append(canvas.text(PANEL_LEFT, box.top - 22, "<b>Reported figures</b> "
+                             f"(cursor: {cursor})", size=13))
+    for ann in chart.layout.annotations or ():
+        item = ann.to_plotly_json()
+        if item.get("xref") == "paper":
+            item["x"] = x0 + item["x"] * (x1 - x0)
+            item["y"] = y_lo + item["y"] * (y_hi - y_lo)
+        notes.append(item)
+    series = sorted({p.series for p in page.figures})
+    key = "   ".join(f"<span style='color:{SERIES_COLORS.get(s, '#333333')}'>●</span> {safe(s)}"
+                     for s in series) or "no figures reported yet"
+    notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(_wrap_html(key, 5)),
+                             size=10, color=MUTED))
+
+
+def _wrap_html(key: str, per_line: int) -> list[str]:
+    parts = key.split("   ")
+    return ["   ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
+
+
+def _header(ctx: ExportContext, date: dt.date, known: bool, heading: str,
+            canvas: Canvas) -> list[dict[str, Any]]:
+    title = f"<b>{safe(ctx.theatre.title)}</b>: control on {date:%-d %B %Y}"
+    if heading:
+        title = f"<b>{safe(heading)}</b> · {title}"
+    if known:
+        mode = (f"As of {date.isoformat()} · as known on {date.isoformat()}: "
+                "only articles published by then")
+    else:
+        mode = (f"As of {date.isoformat()} · as reported, including later reports "
+                "about this date")
+    if not ctx.page.has_timeline:
+        mode += " · no control timeline built yet: districts shown as unknown"
+    return [canvas.text(20, 14, title, size=21), canvas.text(20, 50, safe(mode), size=13,
+                                                              color=MUTED)]
+
+
+def _legend(ctx: ExportContext, day: int, known: bool,
+            canvas: Canvas) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    colors = code_colors(ctx.theatre)
+    shapes: list[dict[str, Any]] = []
+    notes = [canvas.text(PANEL_LEFT, LEGEND_TOP, "<b>Control</b>", size=13)]
+    for i, side in enumerate(SIDE_CODES):
+        top = LEGEND_TOP + 22 + i * 19
+        for b in range(3):
+            shapes.append(canvas.rect(Box(PANEL_LEFT + b * 15, top + 2, 14, 13),
+                                      colors[i * 3 + b], line="#888888"))
+        notes.append(canvas.text(PANEL_LEFT + 50, top, safe(ctx.theatre.sides[side].label),
+                                 size=12))
+    notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + 100, BASIS_NOTE, size=10, color=MUTED))
+    col = PANEL_LEFT + 270
+    notes.append(canvas.text(col, LEGEND_TOP, "<b>Map</b>", size=13))
+    shapes.append(canvas.line(col, LEGEND_TOP + 31, col + 30, LEGEND_TOP + 31, FRONT_COLOR, 4))
+    notes.append(canvas.text(col + 38, LEGEND_TOP + 22, "Front line", size=12))
+    shapes.append(canvas.line(col, LEGEND_TOP + 50, col + 30, LEGEND_TOP + 50, RIVER_COLOR, 5))
+    notes.append(canvas.text(col + 38, LEGEND_TOP + 41, "River (Tigris)", size=12))
+    notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
+    kinds = sorted({ctx.page.events[i].kind for i, _ in _visible(ctx, day, known)})
+    dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
+    rows = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or ["none in this window"]
+    notes.append(canvas.text(col, LEGEND_TOP + 79, "<b>Events</b>", size=11))
+    notes.append(canvas.text(col, LEGEND_TOP + 94, "<br>".join(rows[:3]), size=11))
+    return shapes, notes
+
+
+def _visible(ctx: ExportContext, day: int, known: bool) -> list[tuple[int, float]]:
+    from dashboard.page_data import visible_events
+
+    return visible_events(ctx.page, day, known)
+
+
+def _events_block(ctx: ExportContext, date: dt.date, day: int, known: bool,
+                  period: tuple[dt.date, dt.date] | None,
+                  canvas: Canvas) -> list[dict[str, Any]]:
+    if period is None:
+        events = [ctx.page.events[i] for i, _ in _visible(ctx, day, known)]
+        first = date - dt.timedelta(days=ctx.page.fade_days)
+    else:
+        first, last = period
+        events = selection.page_events_between(ctx, ctx.day_of(first), ctx.day_of(last),
+                                               ctx.day_of(last) if known else None)
+    head = f"<b>Events</b> {first.isoformat()} to {(period or (first, date))[1].isoformat()}"
+    lines = [head, *_event_lines(events, MAX_EVENTS)]
+    room = int((EVENTS_BOTTOM - EVENTS_TOP) / 14)
+    return [canvas.text(PANEL_LEFT, EVENTS_TOP, "<br>".join(lines[:room]), size=11)]
+
+
+def _event_lines(events: list[PageEvent], limit: int) -> list[str]:
+    lines: list[str] = []
+    for ev in events[-limit:]:
+        dot = f"<span style='color:{KIND_COLORS.get(ev.kind, '#777777')}'>●</span>"
+        lines.append(f"{dot} <b>{safe(ev.kind)}</b> ({safe(ev.status)}), {safe(ev.date)}, "
+                     + " ".join(wrap(ev.places, 50, 1)))
+        quote = wrap(f"“{ev.quote}” ({ev.source})", PANEL_CHARS, 2)
+        lines += [f"<i>{q}</i>" for q in quote]
+    if len(events) > limit:
+        lines.append(f"… and {len(events) - limit} earlier events (see the data export)")
+    return lines or ["No events reported in this window."]
+
+
+def _footnote(ctx: ExportContext, date: dt.date, known: bool,
+              canvas: Canvas) -> list[dict[str, Any]]:
+    sources = selection.sources_of(ctx, date, known)
+    listed = "; ".join(f"[{i}] {s.label()}" for i, s in enumerate(sources, start=1))
+    lines = wrap(f"Sources: {listed}", FOOT_CHARS, 3)
+    caveat = APPROX_TEXT if ctx.page.approximate else EXACT_CAVEAT
+    if ctx.page.approximate:
+        caveat += (" District polygons are estimates around points placed within 0.5-1.5 km;"
+                   " read them as indicative, not as surveyed lines.")
+    lines.append(f"<b>{safe(caveat)}</b>")
+    lines.append(safe(f"Frontline · exported for the date {date.isoformat()}"))
+    return [canvas.text(20, FOOT_TOP, "<br>".join(lines), size=11, color="#333333")]

@@ -1,0 +1,195 @@
+"""The export area of the page: download buttons and the briefing-deck job.
+
+Snapshot and data downloads run in the request (a warm browser makes a PNG take about
+a second); the deck runs as a Dash background callback on the embedded diskcache
+manager, with a progress bar, because ten slides take ten renders. The date and the
+"as known on" mode come from the page's own controls; download file names are built
+here from the theatre and the date (never from user text).
+
+Mount with :func:`mount` (fills ``ids.EXPORT_PANEL`` and warms the renderer on the
+app's first request); callbacks are registered on import with ``dash.callback``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import threading
+from typing import Any
+
+import dash
+import diskcache
+from dash import ALL, DiskcacheManager, Input, Output, State, dcc, html
+
+from dashboard import ids
+from dashboard.export import export_bytes, load_context, parse_date
+from dashboard.export.context import ExportContext
+from dashboard.export.files import download_name
+from frontline import settings
+from frontline.errors import FrontlineError
+
+BUTTONS = (("png", "PNG"), ("png2x", "PNG 2×"), ("svg", "SVG"), ("pdf", "PDF"),
+           ("geojson", "GeoJSON"), ("kml", "KML"), ("gpkg", "GeoPackage"), ("csv", "CSV"))
+DECK_FORMATS = (("pptx", "PowerPoint"), ("pdf-deck", "PDF"))
+MAX_PICKED_DATES = 30
+
+
+@functools.cache
+def context() -> ExportContext:
+    """The stores, loaded once per process (the app and each background job)."""
+    return load_context()
+
+
+def export_panel() -> html.Div:
+    """The export controls (the layout mounts them into ``ids.EXPORT_PANEL``)."""
+    return html.Div(className="fl-export", children=[
+        html.H2("Export this view", className="fl-h2"),
+        html.Div(className="fl-export-buttons", children=[
+            html.Button(label, id={"type": ids.EXPORT_BUTTON, "format": key}, n_clicks=0,
+                        className="fl-button", title=f"Download the view as {label}")
+            for key, label in BUTTONS]),
+        html.Div(className="fl-export-deck", children=[
+            dcc.RadioItems(id=ids.DECK_FORMAT, value="pptx", inline=True,
+                           options=[{"label": label, "value": key} for key, label in DECK_FORMATS]),
+            dcc.Input(id=ids.DECK_DATES, type="text", debounce=True, maxLength=400,
+                      placeholder="slide dates (optional): 2017-01-24, 2017-07-09"),
+            html.Button("Briefing deck", id=ids.DECK_BUTTON, n_clicks=0, className="fl-button"),
+            html.Label(["Slides rendered ", html.Progress(id=ids.DECK_PROGRESS, value="0",
+                                                            max="1")], className="fl-small"),
+        ]),
+        html.Div(id=ids.EXPORT_STATUS, className="fl-small", role="status"),
+        html.Div(id=ids.DECK_STATUS, className="fl-small", role="status"),
+        dcc.Download(id=ids.EXPORT_DOWNLOAD),
+        dcc.Download(id=ids.DECK_DOWNLOAD),
+    ])
+
+
+def mount(app: dash.Dash) -> None:
+    """Fill the layout's export placeholder; on the first request, warm up in a thread."""
+    panel = _find(app.layout, ids.EXPORT_PANEL)
+    if panel is not None:
+        panel.children = export_panel()
+    started: list[bool] = []
+
+    @app.server.before_request
+    def _warm_once() -> None:
+        if not started:
+            started.append(True)
+            threading.Thread(target=_warm_up, name="export-warm-up", daemon=True).start()
+
+
+def _warm_up() -> None:
+    """Load the stores and start the long-lived browser before the first click."""
+    from dashboard.export.renderer import start_warm
+
+    with contextlib.suppress(FrontlineError):  # a click reports the failure on one line
+        context()
+        start_warm()
+
+
+def _find(node: Any, target: str) -> Any:
+    if getattr(node, "id", None) == target:
+        return node
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            found = _find(child, target)
+            if found is not None:
+                return found
+    return None
+
+
+def view_date(ctx: ExportContext, day: Any) -> dt.date:
+    """The page date of the slider's day (an out-of-range value is clamped)."""
+    try:
+        index = int(day)
+    except (TypeError, ValueError):
+        index = 0
+    return ctx.page.date_of(ctx.page.day_of(ctx.page.date_of(index)))
+
+
+def _known(value: Any) -> bool:
+    return bool(value) and "known" in value
+
+
+def snapshot_download(key: str, day: Any, known_value: Any) -> tuple[dict[str, Any], str]:
+    """Build one download (pure of Dash state: tests call it directly)."""
+    ctx = context()
+    date = view_date(ctx, day)
+    known = _known(known_value)
+    fmt, scale = ("png", 2.0) if key == "png2x" else (key, 1.0)
+    data = export_bytes(ctx, fmt, date, known=known, scale=scale)
+    suffix = "-".join(p for p in ("2x" if scale == 2 else "", "known" if known else "") if p)
+    name = download_name(ctx.theatre.name, date, fmt, suffix)
+    return dcc.send_bytes(data, name), f"Exported {name} ({len(data):,} bytes)."
+
+
+@dash.callback(
+    Output(ids.EXPORT_DOWNLOAD, "data"),
+    Output(ids.EXPORT_STATUS, "children"),
+    Input({"type": ids.EXPORT_BUTTON, "format": ALL}, "n_clicks"),
+    State(ids.SLIDER, "value"),
+    State(ids.KNOWN_ON, "value"),
+    prevent_initial_call=True,
+)
+def _on_export(_clicks: list[int], day: Any, known_value: Any) -> tuple[Any, str]:
+    trigger = dash.ctx.triggered_id
+    keys = {key for key, _ in BUTTONS}
+    if not isinstance(trigger, dict) or trigger.get("format") not in keys:
+        return dash.no_update, ""
+    if not any(_clicks):
+        return dash.no_update, ""
+    try:
+        return snapshot_download(str(trigger["format"]), day, known_value)
+    except FrontlineError as exc:
+        return dash.no_update, f"Export failed: {exc}"
+
+
+def picked_dates(text: str | None) -> list[dt.date]:
+    """Dates typed by the analyst, comma- or space-separated (a DateError names a bad one)."""
+    parts = [p for p in (text or "").replace(",", " ").split() if p]
+    return [parse_date(p) for p in parts[:MAX_PICKED_DATES]]
+
+
+def _manager() -> DiskcacheManager:
+    folder = settings.data_dir() / "export-jobs"
+    return DiskcacheManager(diskcache.Cache(str(folder)))
+
+
+@dash.callback(
+    Output(ids.DECK_DOWNLOAD, "data"),
+    Output(ids.DECK_STATUS, "children"),
+    Input(ids.DECK_BUTTON, "n_clicks"),
+    State(ids.SLIDER, "value"),
+    State(ids.KNOWN_ON, "value"),
+    State(ids.DECK_FORMAT, "value"),
+    State(ids.DECK_DATES, "value"),
+    background=True,
+    manager=_manager(),
+    progress=[Output(ids.DECK_PROGRESS, "value"), Output(ids.DECK_PROGRESS, "max")],
+    running=[(Output(ids.DECK_BUTTON, "disabled"), True, False)],
+    prevent_initial_call=True,
+)
+def _on_deck(set_progress: Any, clicks: int, day: Any, known_value: Any, fmt: Any,
+             dates_text: Any) -> tuple[Any, str]:
+    if not clicks:
+        return dash.no_update, ""
+    try:
+        return deck_download(str(fmt), day, known_value, dates_text,
+                             lambda done, total: set_progress((str(done), str(total))))
+    except FrontlineError as exc:
+        return dash.no_update, f"Deck failed: {exc}"
+
+
+def deck_download(fmt: str, day: Any, known_value: Any, dates_text: Any,
+                  progress: Any = None) -> tuple[dict[str, Any], str]:
+    """Build the deck download (pure of Dash state: tests call it directly)."""
+    ctx = context()
+    fmt = fmt if fmt in dict(DECK_FORMATS) else "pptx"
+    date = view_date(ctx, day)
+    dates = picked_dates(dates_text if isinstance(dates_text, str) else "")
+    data = export_bytes(ctx, fmt, date, known=_known(known_value), dates=dates or None,
+                        progress=progress)
+    name = download_name(ctx.theatre.name, date, "pptx" if fmt == "pptx" else "pdf", "briefing")
+    return dcc.send_bytes(data, name), f"Deck ready: {name} ({len(data):,} bytes)."

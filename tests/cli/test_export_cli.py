@@ -1,0 +1,118 @@
+"""``python -m dashboard export`` per the CLI contract, on the data built from seeds/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from dashboard.export.snapshot import HEIGHT, MAP_BOX, WIDTH
+from geodata.theatre import load_theatre
+from tests.conftest import run_cli
+from tests.unit.export_support import side_pixels
+
+DATE = "2017-05-11"
+
+
+def export(out: Path, *extra: str, date: str = DATE, fmt: str = "png",
+           env: dict[str, str] | None = None) -> object:
+    return run_cli("dashboard", "export", "--date", date, "--format", fmt, "--out", str(out),
+                   *extra, env=env)
+
+
+def assert_one_line_failure(result: object, *words: str) -> None:
+    assert result.returncode != 0  # type: ignore[attr-defined]
+    err = result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    for word in words:
+        assert word in err, err
+
+
+@pytest.mark.slow
+def test_png_of_the_al_maamel_day_shows_both_sides(data_env: dict[str, str],
+                                                    tmp_path: Path) -> None:
+    out = tmp_path / "snapshot.png"
+    result = export(out, env=data_env)
+    assert result.returncode == 0, result.stderr
+    image = Image.open(out)
+    assert image.size == (WIDTH, HEIGHT)
+    rgb = np.asarray(image.convert("RGB"))
+    area = rgb[MAP_BOX.top:int(MAP_BOX.bottom), MAP_BOX.left:int(MAP_BOX.right)]
+    sides = load_theatre().sides
+    assert side_pixels(area, sides["government"].color) > 2000
+    assert side_pixels(area, sides["isis"].color) > 2000
+    assert [p.name for p in tmp_path.iterdir()] == ["snapshot.png"]
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "kml", "gpkg"])
+def test_data_formats_write_a_valid_file(data_env: dict[str, str], tmp_path: Path,
+                                         fmt: str) -> None:
+    out = tmp_path / f"state.{fmt}"
+    result = export(out, fmt=fmt, env=data_env)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0
+    if fmt == "geojson":
+        doc = json.loads(out.read_text(encoding="utf-8"))
+        districts = [f for f in doc["features"] if f["properties"]["layer"] == "district"]
+        ids = [f["properties"]["id"] for f in districts]
+        assert len(ids) == len(set(ids)) > 50
+        by_id = {f["properties"]["id"]: f["properties"] for f in districts}
+        assert by_id["al-maamel"]["side"] == "government"
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+        assert {"id", "side", "basis", "since", "evidence"} <= set(rows[0])
+
+
+@pytest.mark.slow
+def test_pptx_with_picked_dates(data_env: dict[str, str], tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "deck.pptx"
+    result = export(out, "--dates", "2017-01-24,2017-05-11", fmt="pptx", env=data_env)
+    assert result.returncode == 0, result.stderr
+    assert len(Presentation(str(out)).slides) == 4
+
+
+@pytest.mark.parametrize(("date", "words"), [
+    ("2017-13-40", ("invalid date", "2017-13-40")),
+    ("yesterday", ("invalid date",)),
+    ("2015-01-01", ("outside the battle", "2016-10-17")),
+    ("2018-01-01", ("outside the battle",)),
+])
+def test_bad_dates_fail_on_one_line(tmp_path: Path, date: str, words: tuple[str, ...]) -> None:
+    out = tmp_path / "x.png"
+    assert_one_line_failure(export(out, date=date), *words)
+    assert not list(tmp_path.iterdir())
+
+
+def test_unknown_format_fails_on_one_line(tmp_path: Path) -> None:
+    assert_one_line_failure(export(tmp_path / "x.docx", fmt="docx"), "docx")
+    assert not list(tmp_path.iterdir())
+
+
+def test_missing_output_directory_fails_on_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "dir" / "x.csv"
+    assert_one_line_failure(export(out, fmt="csv"), "does not exist")
+    assert not (tmp_path / "no").exists()
+
+
+def test_unwritable_output_directory_fails_on_one_line() -> None:
+    out = Path("/sys/frontline-export-test.csv")  # not writable, even by root
+    assert_one_line_failure(export(out, fmt="csv"), "not writable")
+    assert not out.exists()
+
+
+@pytest.mark.slow
+def test_renderer_failure_is_one_line_and_leaves_no_file(data_env: dict[str, str],
+                                                         tmp_path: Path) -> None:
+    # A tile style needs the internet: offline, the map cannot render.
+    env = {**data_env, "FRONTLINE_MAP_STYLE": "open-street-map"}
+    result = export(tmp_path / "x.png", env=env)
+    assert_one_line_failure(result, "renderer failed")
+    assert not list(tmp_path.iterdir())

@@ -1,0 +1,61 @@
+"""Briefing decks, opened with python-pptx and pypdf (SYNTHETIC data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pypdf import PdfReader
+
+from dashboard.export import export_bytes
+from dashboard.export.context import ExportContext
+from dashboard.export.deck import plan, slide_dates
+from tests.unit.export_support import CHANGE_DAY, SYNTH_DATE, SYNTH_SOURCE, synthetic_context
+
+pytestmark = pytest.mark.slow
+PICKED = [dt.date(2017, 1, 10), SYNTH_DATE]
+
+
+@pytest.fixture(scope="module")
+def ctx() -> ExportContext:
+    return synthetic_context()  # decks render on a browser of their own (two tabs)
+
+
+def test_slides_follow_the_timeline_changes(ctx: ExportContext) -> None:
+    change = ctx.theatre.battle_start + dt.timedelta(days=CHANGE_DAY)
+    assert change in slide_dates(ctx, SYNTH_DATE)
+    assert slide_dates(ctx, SYNTH_DATE)[-1] == SYNTH_DATE
+    slides = plan(ctx, SYNTH_DATE, [change - dt.timedelta(days=1), change])
+    assert slides[0].changed == ()
+    assert len(slides[1].changed) == 3 and "isis → government" in slides[1].changed[0]
+
+
+def test_pptx_has_title_change_and_source_slides(ctx: ExportContext) -> None:
+    progress: list[tuple[int, int]] = []
+    data = export_bytes(ctx, "pptx", SYNTH_DATE, dates=PICKED,
+                        progress=lambda done, total: progress.append((done, total)))
+    deck = Presentation(io.BytesIO(data))
+    slides = list(deck.slides)
+    assert len(slides) == 2 + len(PICKED)
+    pictures = [[s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+                for slide in slides]
+    assert [len(p) for p in pictures] == [0, 1, 1, 0]
+    assert pictures[1][0].image.content_type == "image/png"
+    texts = ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+             for slide in slides]
+    assert "briefing" in texts[0] and "Approximate boundaries" in texts[0]
+    assert "SYNTHETIC: forces took over al-Maamel" in texts[2]
+    assert "Killed: militants: 3,320" in texts[2]
+    assert SYNTH_SOURCE in texts[-1] and "Sources" in texts[-1]
+    assert progress[-1] == (len(PICKED), len(PICKED))  # one step per rendered slide
+
+
+def test_pdf_deck_has_a_page_per_slide(ctx: ExportContext) -> None:
+    reader = PdfReader(io.BytesIO(export_bytes(ctx, "pdf-deck", SYNTH_DATE, dates=PICKED)))
+    assert len(reader.pages) == 2 + len(PICKED)
+    assert "Change 2 of 2" in reader.pages[2].extract_text()
+    assert "As of 2017-05-11" in reader.pages[2].extract_text()
+    assert SYNTH_SOURCE in reader.pages[-1].extract_text()
