@@ -12,6 +12,7 @@
   var LAYERS = ["districts", "front", "events", "bridges", "context"];
   var TRACE = {districts: 0, front: 1, bridges: 2, halo: 3, events: 4, highlight: 5};
   var EVENT_SIZE = 14;
+  var MAX_LISTED = 40;
   var N_CONTEXT = 3;
   var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
   var DAY_MS = 86400000;
@@ -244,7 +245,11 @@
       return [el("Li", {className: "fl-none", children: "No events in this window."})];
     }
     shown.sort(function (a, b) { return data.events[b[0]].day - data.events[a[0]].day; });
-    return shown.map(function (pair) {
+    /* A long list costs the page far more than it helps a reader: show the newest
+       MAX_LISTED and say how many more there are (exports list them all). */
+    var more = shown.length - MAX_LISTED;
+    if (more > 0) { shown = shown.slice(0, MAX_LISTED); }
+    var items = shown.map(function (pair) {
       var e = data.events[pair[0]];
       return el("Li", {children: el("Button", {
         id: {type: "event-item", index: pair[0]}, n_clicks: 0,
@@ -258,6 +263,11 @@
         ]
       })});
     });
+    if (more > 0) {
+      items.push(el("Li", {className: "fl-none",
+                           children: "… and " + more + " earlier events in this window."}));
+    }
+    return items;
   }
 
   function selectEvent(clicks) {
