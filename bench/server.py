@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gzip
 import http.client
 import json
 import os
@@ -145,7 +146,7 @@ class Session:
         self.cached = False
 
     def request(self, kind: str, method: str, path: str, body: bytes | None = None) -> bytes:
-        headers = {"Accept-Encoding": "gzip, deflate, br"}
+        headers = {"Accept-Encoding": "gzip"}  # what a browser gets, decoded like one
         if body is not None:
             headers["Content-Type"] = "application/json"
         started = time.perf_counter()
@@ -165,6 +166,8 @@ class Session:
         if response.status != 200:
             self.tally.error(f"{kind} {path}: HTTP {response.status}")
         self.tally.add(kind, ms, len(data))
+        if response.getheader("Content-Encoding") == "gzip":
+            data = gzip.decompress(data)
         return data
 
     def open_page(self) -> list[dict[str, Any]]:
