@@ -36,10 +36,13 @@ from dashboard.page_events import (
 )
 from frontline import settings
 from frontline.errors import FrontlineError
-from geodata.districts import APPROXIMATE, ID, NAME
+from geodata.districts import APPROXIMATE, ID, NAME, build_districts
+from geodata.store import load_districts
 from geodata.theatre import Theatre, load_theatre
-from timeline.control import ControlTimeline
+from timeline.control import ControlTimeline, build_timeline
 from timeline.records import Extraction
+from timeline.store import load_extractions
+from timeline.timeline_store import has_timeline, load_timeline
 
 SIMPLIFY_DEGREES = 0.0001  # about 10 m: far below the polygons' own uncertainty
 DECIMALS = 5
@@ -189,50 +192,33 @@ def visible_events(page: PageData, day: int, known: bool = False) -> list[tuple[
 def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None) -> PageData:
     """Read districts, timeline and extractions from the store; missing parts are empty."""
     theatre = theatre or load_theatre()
-    return build_page_data(theatre, _load_districts(theatre, data_dir),
-                           _load_timeline(data_dir), _load_extractions(data_dir),
+    districts, timeline, extractions = load_stores(theatre, data_dir)
+    return build_page_data(theatre, districts, timeline, extractions,
                            fade_days=settings.get_int("EVENT_FADE_DAYS"))
 
 
-def _load_districts(theatre: Theatre, data_dir: Path | None) -> gpd.GeoDataFrame:
-    try:
-        from geodata.store import load_districts
-    except ImportError:
-        from geodata.districts import build_districts
+def load_stores(theatre: Theatre, data_dir: Path | None = None, *, compute: bool = False,
+                ) -> tuple[gpd.GeoDataFrame, ControlTimeline | None, list[Extraction]]:
+    """Districts, control timeline and extractions from the store, for the app and exports.
 
-        return build_districts(theatre)
+    A store that is missing or unreadable loads as empty (the page then says there is
+    nothing to show) rather than failing the app. Without a stored timeline, ``compute``
+    builds one from the stored extractions, as ``python -m timeline state`` does.
+    """
     try:
-        return load_districts(data_dir, theatre)
+        districts = load_districts(data_dir, theatre)
     except (FrontlineError, OSError):
-        from geodata.districts import build_districts
-
-        return build_districts(theatre)
-
-
-def _load_timeline(data_dir: Path | None) -> ControlTimeline | None:
-    """The stored timeline, or None when it is not built yet (the page then says so)."""
-    import importlib
-
-    for module_name in ("timeline.control", "timeline.timeline_store"):
-        try:
-            loader = getattr(importlib.import_module(module_name), "load_timeline", None)
-        except ImportError:
-            continue
-        if loader is None:
-            continue
-        try:
-            return loader(data_dir)
-        except (FrontlineError, OSError, NotImplementedError):
-            return None
-    return None
-
-
-def _load_extractions(data_dir: Path | None) -> list[Extraction]:
+        districts = build_districts(theatre)
     try:
-        from timeline.store import load_extractions
-    except ImportError:
-        return []
-    try:
-        return list(load_extractions(data_dir))
+        extractions = list(load_extractions(data_dir))
     except (FrontlineError, OSError):
-        return []
+        extractions = []
+    timeline: ControlTimeline | None = None
+    try:
+        if has_timeline(data_dir):
+            timeline = load_timeline(data_dir)
+        elif compute and extractions:
+            timeline = build_timeline(theatre, districts, extractions)
+    except (FrontlineError, OSError):
+        timeline = None
+    return districts, timeline, extractions

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import geopandas as gpd
 
-from dashboard.page_data import PageData, build_page_data
+from dashboard.page_data import PageData, build_page_data, load_stores
 from frontline import settings
-from frontline.errors import DateError, FrontlineError
+from frontline.errors import DateError
 from geodata.theatre import Theatre, load_theatre
 from timeline.control import ControlTimeline
 from timeline.records import Extraction
@@ -65,66 +64,7 @@ def load_context(theatre: Theatre | None = None, data_dir: Path | None = None) -
     ``python -m timeline state`` does, so that an export and the CLI agree.
     """
     theatre = theatre or load_theatre()
-    districts = _load_districts(theatre, data_dir)
-    extractions = tuple(_load_extractions(data_dir))
-    timeline = _load_timeline(data_dir) or _compute_timeline(theatre, districts, extractions)
-    page = build_page_data(theatre, districts, timeline, list(extractions),
+    districts, timeline, extractions = load_stores(theatre, data_dir, compute=True)
+    page = build_page_data(theatre, districts, timeline, extractions,
                            fade_days=settings.get_int("EVENT_FADE_DAYS"))
-    return ExportContext(theatre, districts, timeline, extractions, page)
-
-
-def _load_districts(theatre: Theatre, data_dir: Path | None) -> gpd.GeoDataFrame:
-    try:
-        from geodata.store import load_districts
-    except ImportError:
-        from geodata.districts import build_districts
-
-        return build_districts(theatre)
-    try:
-        return load_districts(data_dir, theatre)
-    except (FrontlineError, OSError):
-        from geodata.districts import build_districts
-
-        return build_districts(theatre)
-
-
-def _load_timeline(data_dir: Path | None) -> ControlTimeline | None:
-    from timeline import control
-
-    loader: Any = getattr(control, "load_timeline", None)
-    if loader is None:
-        try:
-            from timeline import timeline_store
-        except ImportError:
-            return None
-        loader = timeline_store.load_timeline
-    try:
-        return loader(data_dir)
-    except (FrontlineError, OSError, NotImplementedError):
-        return None
-
-
-def _compute_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
-                      extractions: tuple[Extraction, ...]) -> ControlTimeline | None:
-    if not extractions:
-        return None
-    from timeline import control
-
-    build = getattr(control, "build_timeline", None)
-    if build is None:
-        return None
-    try:
-        return build(theatre, districts, list(extractions))
-    except (FrontlineError, NotImplementedError):
-        return None
-
-
-def _load_extractions(data_dir: Path | None) -> list[Extraction]:
-    try:
-        from timeline.store import load_extractions
-    except ImportError:
-        return []
-    try:
-        return list(load_extractions(data_dir))
-    except (FrontlineError, OSError):
-        return []
+    return ExportContext(theatre, districts, timeline, tuple(extractions), page)
