@@ -93,17 +93,22 @@ def start_server(env: dict[str, str]) -> Server:
     raise AssertionError("server did not answer within 60 s")
 
 
+def stop_server(server: Server) -> None:
+    """Stop a server started by :func:`start_server` (killed if it will not stop)."""
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+    if server.process.stdout:
+        server.process.stdout.close()
+
+
 @pytest.fixture(scope="session")
 def server(data_env: dict[str, str]) -> Iterator[Server]:
     srv = start_server(data_env)
     yield srv
-    srv.process.terminate()
-    try:
-        srv.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        srv.process.kill()
-    if srv.process.stdout:
-        srv.process.stdout.close()
+    stop_server(srv)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ the same build commands as ``make data`` and the real ``python -m dashboard``.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from tests.conftest import PageLog, Server, run_cli, start_server
+from tests.conftest import PageLog, Server, run_cli, start_server, stop_server
 
 XSS = "<img src=x onerror=alert(1)>"
 XSS_ARTICLE = f"""---
@@ -43,16 +42,6 @@ def build_data(root: Path, seeds: Path) -> dict[str, str]:
     return env
 
 
-def stop(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-    if server.process.stdout:
-        server.process.stdout.close()
-
-
 @pytest.fixture(scope="session")
 def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("xss")
@@ -61,7 +50,7 @@ def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     (seeds / "2017-05-10-synthetic-xss.md").write_text(XSS_ARTICLE, encoding="utf-8")
     server = start_server(build_data(root, seeds))
     yield server
-    stop(server)
+    stop_server(server)
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +60,7 @@ def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     seeds.mkdir()
     server = start_server(build_data(root, seeds))
     yield server
-    stop(server)
+    stop_server(server)
 
 
 def new_page(chromium: Any, base_url: str) -> Any:
