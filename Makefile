@@ -1,6 +1,6 @@
 # Frontline: two commands on a fresh machine.
 #   make run   create .venv, install, build the data from seeds/, serve on 127.0.0.1:8050
-#   make test  the same set-up plus Debian chromium, then ruff and the whole pytest suite
+#   make test  the same set-up plus Debian chromium, then ruff, mypy and the whole pytest suite
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -39,7 +39,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.dev browser lint
+test: $(VENV)/.dev browser lint typecheck
 	$(PY) -m pytest
 
 bench: data $(VENV)/.dev browser
