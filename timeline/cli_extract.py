@@ -77,7 +77,7 @@ class IngestReport:
         return [
             f"articles: {self.extracted} extracted, {self.unchanged} unchanged, "
             f"{len(self.failures)} failed",
-            f"events: {self.events}, figures: {self.figures}",
+            f"from the extracted articles: {self.events} events, {self.figures} figures",
             f"unresolved names: {len(self.unresolved)}"
             + (f" ({', '.join(sorted(self.unresolved))})" if self.unresolved else ""),
         ]
