@@ -92,12 +92,17 @@ def _cells(timeline: ControlTimeline, table: np.ndarray | None,
     return out
 
 
-def _evidence_text(timeline: ControlTimeline, row: int, col: int) -> str:
-    """The quotes behind a timeline cell, with source and date (at most two)."""
+def _evidence_text(timeline: ControlTimeline, row: int, col: int, known: bool = False) -> str:
+    """The quotes behind a timeline cell, with source and date (at most two); ``known``:
+    behind the cell of the "as known on" replay, as known on its day."""
     if row < 0 or col < 0:
         return ""
-    blocks = [quote_block(ev.quote, ev.source, ev.date)
-              for ev in timeline.evidence_at(row, col)[:MAX_EVIDENCE]]
+    if known:
+        state = timeline.known_state(row, col)
+        evidence = state.evidence if state is not None else ()
+    else:
+        evidence = timeline.evidence_at(row, col)
+    blocks = [quote_block(ev.quote, ev.source, ev.date) for ev in evidence[:MAX_EVIDENCE]]
     return "<br>".join(blocks)
 
 
@@ -116,13 +121,17 @@ def control_view(timeline: ControlTimeline, names: tuple[str, ...],
     if side_src is None or basis_src is None:
         side_src, basis_src = timeline.side, timeline.basis
     side, basis = _codes(timeline, side_src, basis_src, district_ids, cols)
-    if known:
+    since_tab = getattr(timeline, "since_known" if known else "since", None)
+    cause_tab = getattr(timeline, "cause_known" if known else "base_cause", None)
+    detailed = not known or (since_tab is not None and cause_tab is not None
+                             and getattr(timeline, "side_known", None) is not None)
+    if detailed:
+        since = _cells(timeline, since_tab, district_ids, cols)
+        cause = _cells(timeline, cause_tab, district_ids, cols)
+    else:  # a timeline stored before the replay kept its details
         since = cause = np.full(side.shape, -1, dtype=np.int64)
-    else:
-        since = _cells(timeline, timeline.since, district_ids, cols)
-        cause = _cells(timeline, getattr(timeline, "base_cause", None), district_ids, cols)
     hover, texts = _hover_table(timeline, names, district_ids, cols,
-                                np.stack([side, basis, since, cause]), known)
+                                np.stack([side, basis, since, cause]), known, detailed)
     front_src = getattr(timeline, "front_index_known", None) if known else None
     if front_src is None:
         front_src = getattr(timeline, "front_index", None)
@@ -141,10 +150,12 @@ def control_view(timeline: ControlTimeline, names: tuple[str, ...],
 
 def _hover_table(timeline: ControlTimeline, names: tuple[str, ...],
                  district_ids: tuple[str, ...], cols: np.ndarray, state: np.ndarray,
-                 known: bool) -> tuple[np.ndarray, tuple[str, ...]]:
+                 known: bool, detailed: bool = True) -> tuple[np.ndarray, tuple[str, ...]]:
     """Index every distinct (district, side, basis, since, cause) into hover labels.
 
-    ``state`` stacks the side, basis, since and cause tables, each (n_districts, n_days).
+    ``state`` stacks the side, basis, since and cause tables, each (n_districts, n_days);
+    ``known``: of the "as known on" replay (since and cause as known on each day), whose
+    labels say so; without ``detailed`` (an older store) they hold side and basis only.
     """
     _, n, days = state.shape
     keys = np.concatenate([np.repeat(np.arange(n), days)[:, None],
@@ -154,11 +165,12 @@ def _hover_table(timeline: ControlTimeline, names: tuple[str, ...],
     texts = []
     for (d, s, b, sday, _cause), cell in zip(unique.tolist(), first.tolist(), strict=True):
         text = _label(names[d], s, b)
-        if known:
+        if known and not detailed:
             text += "<br>as known on the slider date"
         elif sday >= 0:
             text += f"<br>since {timeline.date_of(sday).isoformat()}"
-            evidence = _evidence_text(timeline, rows[d], int(cols[cell % days]))
+            text += " (as known then)" if known else ""
+            evidence = _evidence_text(timeline, rows[d], int(cols[cell % days]), known)
             if evidence:
                 text += "<br>" + evidence
         texts.append(text)

@@ -14,7 +14,7 @@ import time
 
 from frontline.cli import print_json
 from frontline.errors import DateError
-from timeline.control import ControlTimeline, build_timeline, known_on_replay
+from timeline.control import ControlTimeline, add_known_replay, build_timeline
 
 
 def parse_date(raw: str, flag: str) -> dt.date:
@@ -50,7 +50,7 @@ def build(args: argparse.Namespace) -> int:
     districts = load_districts(theatre=theatre)
     extractions = load_extractions()
     tl = build_timeline(theatre, districts, extractions, series=False)
-    tl.side_known, tl.basis_known = known_on_replay(theatre, districts, extractions, end=tl.end)
+    add_known_replay(tl, theatre, districts, extractions)
     add_series(tl, theatre, districts)
     path = save_timeline(tl)
     flagged = sum(1 for e in tl.evidence.values() if e.flags)

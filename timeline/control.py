@@ -7,7 +7,9 @@ current side began; ``base_cause`` points each cell at the evidence behind its l
 change (an index into ``causes``, tuples of evidence ids), and ``overlays`` holds the
 windows of contesting evidence. ``changes`` lists, per district, the days where the
 state changed with the ids of the evidence behind it. Evidence texts live once in
-``evidence``. Nothing is stored per district per day as a Python object.
+``evidence``. Nothing is stored per district per day as a Python object. The "as
+known on" replay (``*_known``) keeps the same per cell, day d as known on d, with its
+evidence as an index into ``causes_known``.
 
 Rules (computed by :func:`build_timeline`; see :mod:`timeline.claims`,
 :mod:`timeline.rules`, :mod:`timeline.inference`):
@@ -192,6 +194,9 @@ class ControlTimeline:
     area_km2: np.ndarray | None = None
     front_index_known: np.ndarray | None = None
     frontline_km_known: np.ndarray | None = None
+    since_known: np.ndarray | None = None
+    cause_known: np.ndarray | None = None
+    causes_known: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def n_days(self) -> int:
@@ -239,6 +244,22 @@ class ControlTimeline:
         if self.base_cause is not None and int(self.base_cause[district, day]) >= 0:
             ids.extend(self.causes[int(self.base_cause[district, day])])
         return tuple(self.evidence[e] for e in dict.fromkeys(ids) if e in self.evidence)
+
+    def known_state(self, district: int, day: int) -> DistrictState | None:
+        """One cell of the "as known on" replay: the state on ``day`` as computed from what
+        was published by ``day`` (None when the replay or its details are not stored)."""
+        if self.side_known is None or self.basis_known is None or self.since_known is None \
+                or self.cause_known is None:
+            return None
+        cause = int(self.cause_known[district, day])
+        ids = self.causes_known[cause] if 0 <= cause < len(self.causes_known) else ()
+        return DistrictState(
+            id=self.district_ids[district],
+            side=SIDE_CODES[int(self.side_known[district, day])],
+            basis=BASIS_CODES[int(self.basis_known[district, day])],
+            since=self.date_of(int(self.since_known[district, day])),
+            evidence=tuple(self.evidence[e] for e in ids if e in self.evidence),
+        )
 
     def share_at(self, date: dt.date) -> dict[str, dict[str, float]]:
         """Share by area of each key (bank, city) held by each side on ``date``."""
@@ -309,3 +330,16 @@ def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
     from timeline.control_build import replay
 
     return replay(theatre, districts, extractions, end=end)
+
+
+def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
+                     extractions: list[Extraction]) -> None:
+    """Fill the "as known on" replay of ``tl`` over its days: ``side_known``,
+    ``basis_known``, ``since_known`` (the day the state began, as known then) and
+    ``cause_known`` (per cell, an index into ``causes_known``: the evidence ids of the state
+    as known then, contesting evidence first, as :meth:`ControlTimeline.evidence_at`)."""
+    from timeline.control_build import replay_known
+
+    r = replay_known(theatre, districts, extractions, end=tl.end)
+    tl.side_known, tl.basis_known, tl.since_known = r.side, r.basis, r.since
+    tl.cause_known, tl.causes_known = r.cause, r.causes

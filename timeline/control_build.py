@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 
 import geopandas as gpd
@@ -189,21 +189,80 @@ def evidence_of(theatre: Theatre, used: Sequence[Extraction],
     return LazyValues(source, make)
 
 
+@dataclass
+class KnownReplay:
+    """The "as known on" replay: per (district, day) the state on that day as computed
+    from what was published by then (see :func:`replay_known`)."""
+
+    side: np.ndarray
+    basis: np.ndarray
+    since: np.ndarray
+    cause: np.ndarray
+    causes: list[tuple[str, ...]] = field(default_factory=list)
+
+
 def replay(theatre: Theatre, districts: gpd.GeoDataFrame, extractions: Sequence[Extraction], *,
            end: dt.date | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Side and basis of :func:`replay_known`."""
+    r = replay_known(theatre, districts, extractions, end=end)
+    return r.side, r.basis
+
+
+def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
+                 extractions: Sequence[Extraction], *, end: dt.date | None = None) -> KnownReplay:
     """Day d shows the state computed from the articles published by d: one timeline
-    per distinct publication date, stitched along the days."""
+    per distinct publication date, stitched along the days. Besides side and basis, each
+    cell keeps the day its side began and the evidence behind it, as known then."""
     today = dt.date.today()
     last = last_day(theatre, extractions, end, today)
     base = build(theatre, districts, [], end=last, series=False)
     side, basis = base.side.copy(), base.basis.copy()
+    since = base.since.astype(np.int32, copy=True)
+    intern: dict[tuple[str, ...], int] = {}
+    cause = _cell_causes(base, 0, base.n_days, intern)
     dates = knowledge_dates(extractions)
     for k, pub in enumerate(dates):
         first = max((pub - base.start).days, 0)
         stop = (dates[k + 1] - base.start).days if k + 1 < len(dates) else base.n_days
-        if first >= base.n_days or stop <= 0:
+        if first >= base.n_days or stop <= 0 or stop <= first:
             continue
         tl = build(theatre, districts, extractions, known_on=pub, end=last, series=False)
         side[:, first:stop] = tl.side[:, first:stop]
         basis[:, first:stop] = tl.basis[:, first:stop]
-    return side, basis
+        since[:, first:stop] = tl.since[:, first:stop]
+        cause[:, first:stop] = _cell_causes(tl, first, stop, intern)
+    return KnownReplay(side, basis, since, cause, list(intern))
+
+
+def _cell_causes(tl: ControlTimeline, first: int, stop: int,
+                 intern: dict[tuple[str, ...], int]) -> np.ndarray:
+    """Per cell of days ``first:stop``, the index in ``intern`` of the evidence ids behind
+    it, exactly as :meth:`ControlTimeline.evidence_at` lists them (contesting windows open
+    that day, then the last set), without building one tuple per cell."""
+    def index(ids: Sequence[str]) -> int:
+        key = tuple(e for e in dict.fromkeys(ids) if e in tl.evidence)
+        return intern.setdefault(key, len(intern))
+
+    n_d = len(tl.district_ids)
+    if tl.base_cause is None:
+        base = np.full((n_d, stop - first), -1, dtype=np.int64)
+    else:
+        base = tl.base_cause[:, first:stop].astype(np.int64)
+    lut = np.array([index(c) for c in tl.causes] + [index(())], dtype=np.int32)
+    out = lut[base]  # -1 (no cause) picks the last entry: no evidence
+    ov = tl.overlays
+    if not ov or not ov["ov_d"].size:
+        return out
+    contested = tl.side[:, first:stop] == SIDE_CODES.index("contested")
+    lo = np.maximum(ov["ov_start"], first)
+    hi = np.minimum(ov["ov_end"], stop)
+    extra: dict[tuple[int, int], list[str]] = {}
+    for k in np.flatnonzero(hi > lo).tolist():
+        d = int(ov["ov_d"][k])
+        cited = tl.causes[int(ov["ov_cause"][k])]
+        for day in np.flatnonzero(contested[d, int(lo[k]) - first:int(hi[k]) - first]).tolist():
+            extra.setdefault((d, day + int(lo[k]) - first), []).extend(cited)
+    for (d, col), ids in extra.items():
+        b = int(base[d, col])
+        out[d, col] = index([*ids, *(tl.causes[b] if b >= 0 else ())])
+    return out

@@ -2,7 +2,10 @@
 
 Arrays stay arrays (int8 codes, int32 days, float shares); evidence, cause lists,
 changes and front geometries are JSON. Both files are written to a temporary name and
-renamed into place, the JSON last, so a reader never sees half a timeline.
+renamed into place, the JSON last, so a reader never sees half a timeline. A timeline
+saved before the "as known on" replay kept ``since_known``, ``cause_known`` and
+``causes_known`` still loads, without them (the map's known view then shows side and
+basis only until ``python -m timeline build`` runs again).
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ NPZ_FILE = "timeline.npz"
 JSON_FILE = "timeline.json"
 FORMAT = 1
 ARRAYS = ("side", "basis", "since", "base_cause", "frontline_km", "front_index",
-          "side_known", "basis_known", "area_km2", "front_index_known", "frontline_km_known")
+          "side_known", "basis_known", "area_km2", "front_index_known", "frontline_km_known",
+          "since_known", "cause_known")
 
 
 def timeline_paths(data_dir: Path | None = None) -> tuple[Path, Path]:
@@ -55,6 +59,7 @@ def save_timeline(tl: ControlTimeline, data_dir: Path | None = None) -> Path:
         "changes": {d: [[c.day, c.side, c.basis, list(c.evidence)] for c in cs]
                     for d, cs in tl.changes.items()},
         "fronts": tl.fronts,
+        "causes_known": [list(c) for c in tl.causes_known],
     }
     text = json.dumps(doc, ensure_ascii=False)
     _atomic(json_path, lambda handle: handle.write(text.encode("utf-8")))
@@ -99,6 +104,9 @@ def _from_parts(doc: dict[str, Any], arrays: dict[str, np.ndarray]) -> ControlTi
         area_km2=arrays.get("area_km2"),
         front_index_known=arrays.get("front_index_known"),
         frontline_km_known=arrays.get("frontline_km_known"),
+        since_known=arrays.get("since_known"),
+        cause_known=arrays.get("cause_known"),
+        causes_known=[tuple(c) for c in doc.get("causes_known", [])],
     )
 
 

@@ -201,6 +201,10 @@ def test_layers_and_known_on_live_in_the_url(page: Any) -> None:
     wait_date(page, "2017-05-11")
     assert "as known" in (page.text_content(f"#{ids.DATE_LABEL}") or "")
     assert page.get_by_label("Events").is_checked() is False
+    locations = trace(page, ids.MAP, TRACE_DISTRICTS, "locations")
+    hover = trace(page, ids.MAP, TRACE_DISTRICTS, "text")[locations.index("al-maamel")]
+    assert "government (reported)" in hover and "since 2017-05-10 (as known then)" in hover
+    assert "“" in hover and ", 2017-05-1" in hover  # a quote, with its source and date
 
 
 def test_browser_frame_matches_the_python_frame(page: Any, data_env: dict[str, str]) -> None:

@@ -32,7 +32,8 @@ REPORTED, INFERRED, ASSUMED = 0, 1, 2
 
 
 def synthetic_timeline(district_ids: tuple[str, ...]) -> ControlTimeline:
-    """ISIS everywhere (assumed) until al-Maamel is reported taken on 2017-05-10."""
+    """ISIS everywhere (assumed) until al-Maamel is reported taken on 2017-05-10; as known
+    on each day, ISIS everywhere since the timeline's start, citing the initial state."""
     n = len(district_ids)
     side = np.full((n, N_DAYS), ISIS, dtype=np.int8)
     basis = np.full((n, N_DAYS), ASSUMED, dtype=np.int8)
@@ -61,6 +62,9 @@ def synthetic_timeline(district_ids: tuple[str, ...]) -> ControlTimeline:
         fronts=[None, {"type": "LineString", "coordinates": [[43.1, 36.3], [43.123456789, 36.4]]}],
         side_known=np.full((n, N_DAYS), ISIS, dtype=np.int8),
         basis_known=np.full((n, N_DAYS), ASSUMED, dtype=np.int8),
+        since_known=np.zeros((n, N_DAYS), dtype=np.int32),
+        cause_known=np.zeros((n, N_DAYS), dtype=np.int32),
+        causes_known=[("initial",)],
     )
 
 

@@ -92,6 +92,15 @@ def test_district_hover_names_state_since_and_escaped_evidence(page: PageData) -
     assert "<img" not in text and "&lt;img src=x" in text and "alert(1)&gt;" in text
 
 
+def test_known_view_hover_names_since_and_evidence_as_known_then(page: PageData) -> None:
+    maamel = page.district_ids.index("al-maamel")
+    text = frame(page, day(page, "2017-05-11"), known=True)["text"][maamel]
+    assert "al-Maamel" in text and "isis (assumed)" in text
+    assert "since 2016-10-01 (as known then)" in text
+    assert "SYNTHETIC: ISIS holds the city." in text and "theatre, 2014-06-10" in text
+    assert "Synthetic News" not in text
+
+
 def test_front_line_per_day_rounded(page: PageData) -> None:
     before = frame(page, day(page, "2017-05-01"))["front"]
     after = frame(page, day(page, "2017-05-11"))["front"]
@@ -150,7 +159,7 @@ def test_series_of_unknown_kind_is_none() -> None:
 def test_store_is_json_and_carries_no_raw_html_in_hovers(page: PageData) -> None:
     data = json.loads(json.dumps(page.to_json()))
     assert len(data["dates"]) == page.n_days
-    assert all("<img" not in t for t in data["views"]["main"]["texts"])
+    assert all("<img" not in t for v in ("main", "known") for t in data["views"][v]["texts"])
     assert all("<img" not in e["hover"] for e in data["events"])
 
 
