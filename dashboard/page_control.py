@@ -215,3 +215,56 @@ def line_coords(geometry: dict[str, Any] | None) -> dict[str, list[float | None]
         lon += [round(float(p[0]), COORD_DECIMALS) for p in part]
         lat += [round(float(p[1]), COORD_DECIMALS) for p in part]
     return {"lon": lon, "lat": lat}
+
+
+def line_parts(geometry: dict[str, Any] | None) -> list[tuple[list[float], list[float]]]:
+    """The parts of a GeoJSON (multi)line as (lon, lat) lists, coordinates rounded."""
+    if not geometry:
+        return []
+    kind = geometry.get("type")
+    if kind == "GeometryCollection":
+        return [p for sub in geometry.get("geometries", []) for p in line_parts(sub)]
+    coords = geometry.get("coordinates") or []
+    parts = [coords] if kind == "LineString" else coords if kind == "MultiLineString" else []
+    return [([round(float(p[0]), COORD_DECIMALS) for p in part],
+             [round(float(p[1]), COORD_DECIMALS) for p in part]) for part in parts]
+
+
+Edge = tuple[list[float], list[float]]
+
+
+def front_table(geometries: list[dict[str, Any] | None],
+                ) -> tuple[tuple[Edge, ...], tuple[tuple[int, ...], ...]]:
+    """The distinct line parts (edges) of the front geometries, and each front's edges.
+
+    The fronts of a timeline are unions of a few thousand shared boundary edges: each
+    edge is sent once, each front as the list of its edges' indices (see :func:`join_edges`).
+    """
+    index: dict[tuple[tuple[float, ...], tuple[float, ...]], int] = {}
+    edges: list[Edge] = []
+    fronts: list[tuple[int, ...]] = []
+    for geometry in geometries:
+        ids = []
+        for lon, lat in line_parts(geometry):
+            key = (tuple(lon), tuple(lat))
+            i = index.get(key)
+            if i is None:
+                i = index[key] = len(edges)
+                edges.append((lon, lat))
+            ids.append(i)
+        fronts.append(tuple(ids))
+    return tuple(edges), tuple(fronts)
+
+
+def join_edges(edges: tuple[Edge, ...], ids: tuple[int, ...]) -> dict[str, list[float | None]]:
+    """One front as lon/lat lists for a Scattermap, its edges split by None (as
+    ``joinFront`` in ``assets/frontline.js``)."""
+    lon: list[float | None] = []
+    lat: list[float | None] = []
+    for i in ids:
+        if lon:
+            lon.append(None)
+            lat.append(None)
+        lon += edges[i][0]
+        lat += edges[i][1]
+    return {"lon": lon, "lat": lat}

@@ -2,8 +2,8 @@
 
 Everything the animation needs for any day sits in :class:`PageData`: the district
 polygons (simplified, coordinates rounded to 5 decimals), per-day colour codes and
-hover indices for both replays (as reported, and as known on each day), front lines,
-events with their points and escaped hover texts, and the figure points. The browser
+hover indices for both replays (as reported, and as known on each day), front lines
+(as shared edges), events with their points and texts, and the figure points. The browser
 then draws any day without asking the server again; :func:`frame` is the Python twin
 of the JS ``frame`` in ``assets/frontline.js`` and feeds the pure figure builders.
 
@@ -25,12 +25,15 @@ from dashboard.page_control import (
     ControlView,
     control_view,
     empty_view,
-    line_coords,
+    front_table,
+    join_edges,
 )
 from dashboard.page_events import (
     KIND_COLORS,
     FigurePoint,
     PageEvent,
+    StringTable,
+    events_json,
     figure_points,
     page_events,
 )
@@ -62,7 +65,8 @@ class PageData:
     geojson: dict[str, Any]
     approximate: bool
     views: dict[str, ControlView]
-    fronts: tuple[dict[str, list[float | None]], ...]
+    front_edges: tuple[tuple[list[float], list[float]], ...]
+    fronts: tuple[tuple[int, ...], ...]
     events: tuple[PageEvent, ...]
     figures: tuple[FigurePoint, ...]
     share: dict[str, tuple[float, ...]]
@@ -80,16 +84,32 @@ class PageData:
         """The page day of ``date``, clamped into the battle window."""
         return int(np.clip((date - self.start).days, 0, self.n_days - 1))
 
+    def front(self, index: int) -> dict[str, list[float | None]]:
+        """Front line ``index`` as lon/lat lists (empty when there is none)."""
+        if not 0 <= index < len(self.fronts):
+            return {"lon": [], "lat": []}
+        return join_edges(self.front_edges, self.fronts[index])
+
     def to_json(self) -> dict[str, Any]:
-        """The store sent to the browser (no geometry: that travels in the figure)."""
+        """The store sent to the browser (no district geometry: that travels in the figure).
+
+        Sent once, so it is kept small: front lines as a table of shared edges plus each
+        front's edge indices, events as columns whose texts index ``strings`` (each
+        distinct text once) and whose hover texts the browser builds.
+        """
+        strings = StringTable()
+        events = events_json(self.events, strings)
         return {
             "start": self.start.isoformat(),
             "dates": list(self.dates),
             "fade": self.fade_days,
             "district_ids": list(self.district_ids),
             "views": {k: v.to_json() for k, v in self.views.items()},
-            "fronts": list(self.fronts),
-            "events": [e.to_json() for e in self.events],
+            "front_edges": {"lon": [e[0] for e in self.front_edges],
+                            "lat": [e[1] for e in self.front_edges]},
+            "fronts": [list(f) for f in self.fronts],
+            "events": events,
+            "strings": strings.strings,
             "kind_colors": KIND_COLORS,
             "figures": [
                 {"day": self.day_of(f.date), "date": f.date.isoformat(),
@@ -123,18 +143,19 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
     if timeline is None:
         views = {MAIN: empty_view(len(ids), n_days, names)}
         views[KNOWN] = views[MAIN]
-        fronts: tuple[dict[str, list[float | None]], ...] = ()
+        front_edges: tuple[tuple[list[float], list[float]], ...] = ()
+        fronts: tuple[tuple[int, ...], ...] = ()
         share: dict[str, tuple[float, ...]] = {}
     else:
         views = {mode: control_view(timeline, names, ids, start, n_days, known=mode == KNOWN)
                  for mode in (MAIN, KNOWN)}
-        fronts = tuple(line_coords(g) for g in getattr(timeline, "fronts", None) or ())
+        front_edges, fronts = front_table(list(getattr(timeline, "fronts", None) or ()))
         share = government_share(timeline, start, n_days)
     approximate = bool(districts[APPROXIMATE].any()) if APPROXIMATE in districts else True
     return PageData(
         title=theatre.title, start=start, n_days=n_days, district_ids=ids,
         district_names=names, geojson=districts_geojson(districts), approximate=approximate,
-        views=views, fronts=fronts,
+        views=views, front_edges=front_edges, fronts=fronts,
         events=page_events(extractions, theatre, districts, start),
         figures=figure_points(extractions), share=share, fade_days=fade_days,
         has_timeline=timeline is not None,
@@ -159,12 +180,10 @@ def frame(page: PageData, day: int, known: bool = False) -> dict[str, Any]:
     The Python twin of ``frame`` in ``assets/frontline.js``; keep the two in step.
     """
     view = page.views[KNOWN if known else MAIN]
-    front_i = int(view.front[day])
-    front = page.fronts[front_i] if 0 <= front_i < len(page.fronts) else {"lon": [], "lat": []}
     return {
         "z": view.z[day].tolist(),
         "text": [view.texts[i] for i in view.hover[day]],
-        "front": front,
+        "front": page.front(int(view.front[day])),
         "events": visible_events(page, day, known),
     }
 

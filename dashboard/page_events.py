@@ -16,7 +16,7 @@ from typing import Any
 
 import geopandas as gpd
 
-from dashboard.hover import clip, quote_block, safe
+from dashboard.hover import clip, quote_block, safe, safe_lines
 from geodata.districts import ID, members
 from geodata.theatre import Theatre
 from timeline.records import Event, Extraction, Figure
@@ -46,7 +46,12 @@ SHARE_KIND = "territory_percent"
 
 @dataclass(frozen=True)
 class PageEvent:
-    """An event as the page shows it: days relative to the page start, points, texts."""
+    """An event as the page shows it: days relative to the page start, points, texts.
+
+    ``kind`` is the marker kind (unknown kinds become "other"); ``label`` the kind as
+    extracted, which the hover text names. ``hover`` is for the exports: the page sends
+    the fields once (:func:`events_json`) and builds the same text in the browser.
+    """
 
     day: int
     end: int
@@ -60,14 +65,50 @@ class PageEvent:
     hover: str
     lon: tuple[float, ...]
     lat: tuple[float, ...]
+    label: str = ""
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "day": self.day, "end": self.end, "pub": self.published, "kind": self.kind,
-            "status": self.status, "date": self.date, "places": self.places,
-            "quote": clip(self.quote), "source": self.source, "hover": self.hover,
-            "lon": list(self.lon), "lat": list(self.lat),
-        }
+
+class StringTable:
+    """Distinct strings, each sent once; the page's records refer to them by index."""
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        i = self._index.get(text)
+        if i is None:
+            i = self._index[text] = len(self.strings)
+            self.strings.append(text)
+        return i
+
+
+def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, list[Any]]:
+    """The events as columns, their texts as indices into ``table``, each sent once.
+
+    The browser (``assets/frontline.js``: ``eventHover``) builds each event's hover text
+    from these fields as :func:`page_event` does, escaping them the way
+    :mod:`dashboard.hover` does; ``lines`` is the quote already wrapped and escaped
+    (:func:`dashboard.hover.safe_lines`), so the wrapping matches Python's exactly.
+    """
+    cols: dict[str, list[Any]] = {k: [] for k in (
+        "day", "end", "pub", "kind", "label", "status", "date", "places", "quote",
+        "lines", "source", "lon", "lat")}
+    for e in events:
+        cols["day"].append(e.day)
+        cols["end"].append(e.end)
+        cols["pub"].append(e.published)
+        cols["kind"].append(table(e.kind))
+        cols["label"].append(table(e.label or e.kind))
+        cols["status"].append(table(e.status))
+        cols["date"].append(table(e.date))
+        cols["places"].append(table(e.places))
+        cols["quote"].append(table(clip(e.quote)))
+        cols["lines"].append(table(safe_lines(e.quote)))
+        cols["source"].append(table(e.source))
+        cols["lon"].append(list(e.lon))
+        cols["lat"].append(list(e.lat))
+    return cols
 
 
 @dataclass(frozen=True)
@@ -127,6 +168,7 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
         kind=kind, status=event.status, date=date, places=names,
         quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
+        label=event.kind,
     )
 
 

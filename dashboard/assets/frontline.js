@@ -3,8 +3,11 @@
  * The page data (dcc.Store "page-data") holds, for every day, the districts' colour
  * codes and hover-text indices, the front line index and the events. `frame` is the
  * twin of `dashboard.page_data.frame` in Python: keep the two in step.
+ * The store is kept small (`PageData.to_json`): fronts travel as shared edges plus each
+ * front's edge indices, events as columns whose texts index `data.strings`; `decoded`
+ * turns them back into records once per store.
  * Text from articles only ever reaches the DOM as React text children or as
- * Plotly hover text that was HTML-escaped in Python.
+ * Plotly hover text that was HTML-escaped, in Python or by `safe` here (its twin).
  */
 (function () {
   "use strict";
@@ -52,13 +55,73 @@
     return Math.round((utc(y, mo, d) - utc(+s[1], +s[2], +s[3])) / DAY_MS);
   }
 
+  /* Python's str.split() whitespace, so that `safe` collapses exactly what
+     dashboard.hover.safe collapses. */
+  var PY_SPACE = new RegExp("[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a" +
+                            "\\u2028\\u2029\\u202f\\u205f\\u3000]+");
+
+  /* One escaped line: the twin of dashboard.hover.safe (html.escape, quote=False). */
+  function safe(text) {
+    return String(text).split(PY_SPACE).filter(function (w) { return w !== ""; }).join(" ")
+      .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* An event's hover label, as dashboard.page_events.page_event builds it; `lines` is
+     the quote wrapped and escaped in Python (dashboard.hover.safe_lines). */
+  function eventHover(e) {
+    if (e.hover === null) {
+      e.hover = "<b>" + safe(e.label) + "</b> (" + safe(e.status) + "), " + safe(e.date) +
+        "<br>" + safe(e.places) + "<br><i>“" + e.lines + "”</i><br>— " + safe(e.source) +
+        ", " + safe(e.date);
+    }
+    return e.hover;
+  }
+
+  /* The store never changes while the page is open: decode it once (by identity, or by
+     a fingerprint should Dash hand callbacks a copy of it). */
+  var decodedFor = null, decodedKey = null, decodedPage = null;
+  function decoded(data) {
+    if (decodedFor === data) { return decodedPage; }
+    var c = data.events, s = data.strings;
+    var key = [data.start, data.dates.length, c.day.length, s.length, data.fronts.length,
+               data.front_edges.lon.length].join("|");
+    if (key === decodedKey) { decodedFor = data; return decodedPage; }
+    var events = c.day.map(function (day, i) {
+      return {day: day, end: c.end[i], pub: c.pub[i], kind: s[c.kind[i]],
+              label: s[c.label[i]], status: s[c.status[i]], date: s[c.date[i]],
+              places: s[c.places[i]], quote: s[c.quote[i]], lines: s[c.lines[i]],
+              source: s[c.source[i]], lon: c.lon[i], lat: c.lat[i], hover: null};
+    });
+    decodedFor = data;
+    decodedKey = key;
+    decodedPage = {events: events, fronts: {}, noFront: {lon: [], lat: []}};
+    return decodedPage;
+  }
+
+  /* Front line `fi`: its edges joined by nulls (twin of page_control.join_edges), built
+     once, so that an unchanged front is the same object from day to day. */
+  function frontLine(data, fi) {
+    var page = decoded(data);
+    if (!(fi >= 0 && fi < data.fronts.length)) { return page.noFront; }
+    if (!page.fronts[fi]) {
+      var lon = [], lat = [], edges = data.front_edges;
+      data.fronts[fi].forEach(function (k) {
+        if (lon.length) { lon.push(null); lat.push(null); }
+        Array.prototype.push.apply(lon, edges.lon[k]);
+        Array.prototype.push.apply(lat, edges.lat[k]);
+      });
+      page.fronts[fi] = {lon: lon, lat: lat};
+    }
+    return page.fronts[fi];
+  }
+
   function clampDay(data, day) { return Math.max(0, Math.min(data.dates.length - 1, day)); }
 
   function isKnown(known) { return (known || []).indexOf("known") >= 0; }
 
   function visibleEvents(data, day, known) {
     var out = [];
-    data.events.forEach(function (ev, i) {
+    decoded(data).events.forEach(function (ev, i) {
       if (known && (ev.pub === null || ev.pub > day)) { return; }
       if (day < ev.day || day > ev.end + data.fade) { return; }
       var age = Math.max(0, day - ev.end);
@@ -73,7 +136,7 @@
     return {
       z: v.z[day],
       text: v.hover[day].map(function (i) { return v.texts[i]; }),
-      front: (fi >= 0 && fi < data.fronts.length) ? data.fronts[fi] : {lon: [], lat: []},
+      front: frontLine(data, fi),
       events: visibleEvents(data, day, known)
     };
   }
@@ -203,10 +266,11 @@
     var f = frame(data, day, known);
     var ev = {lon: [], lat: [], text: [], idx: [], color: [], opacity: []};
     var ringLon = [], ringLat = [];
+    var events = decoded(data).events;
     f.events.forEach(function (pair) {
-      var e = data.events[pair[0]];
+      var e = events[pair[0]];
       for (var j = 0; j < e.lon.length; j++) {
-        ev.lon.push(e.lon[j]); ev.lat.push(e.lat[j]); ev.text.push(e.hover);
+        ev.lon.push(e.lon[j]); ev.lat.push(e.lat[j]); ev.text.push(eventHover(e));
         ev.idx.push(pair[0]); ev.color.push(data.kind_colors[e.kind]);
         ev.opacity.push(pair[1]);
         if (pair[0] === selected) { ringLon.push(e.lon[j]); ringLat.push(e.lat[j]); }
@@ -280,16 +344,17 @@
   function eventList(day, knownValue, selected, data) {
     if (typeof day !== "number" || !data) { return noUpdate(); }
     var shown = visibleEvents(data, day, isKnown(knownValue));
+    var events = decoded(data).events;
     if (shown.length === 0) {
       return [el("Li", {className: "fl-none", children: "No events in this window."})];
     }
-    shown.sort(function (a, b) { return data.events[b[0]].day - data.events[a[0]].day; });
+    shown.sort(function (a, b) { return events[b[0]].day - events[a[0]].day; });
     /* A long list costs the page far more than it helps a reader: show the newest
        MAX_LISTED and say how many more there are (exports list them all). */
     var more = shown.length - MAX_LISTED;
     if (more > 0) { shown = shown.slice(0, MAX_LISTED); }
     var items = shown.map(function (pair) {
-      var e = data.events[pair[0]];
+      var e = events[pair[0]];
       return el("Li", {children: el("Button", {
         id: {type: "event-item", index: pair[0]}, n_clicks: 0,
         className: "fl-event" + (pair[0] === selected ? " fl-selected" : ""),
@@ -322,6 +387,7 @@
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     frontline: {navigate: navigate, render: render, eventList: eventList,
                 selectEvent: selectEvent, speed: speed, frame: frame, parseUrl: parseUrl,
-                playStep: playStep}
+                playStep: playStep, safe: safe,
+                eventHover: function (data, i) { return eventHover(decoded(data).events[i]); }}
   });
 })();

@@ -221,3 +221,8 @@ def test_browser_frame_matches_the_python_frame(page: Any, data_env: dict[str, s
             assert got["z"] == want["z"] and got["text"] == want["text"]
             assert got["front"] == want["front"]
             assert got["events"] == [[i, o] for i, o in want["events"]]
+    hovers = page.evaluate(
+        "(n) => { const f = window.dash_clientside.frontline; const out = [];"
+        " for (let i = 0; i < n; i++) { out.push(f.eventHover(f.pageData, i)); }"
+        " return out; }", len(expected.events))
+    assert hovers == [e.hover for e in expected.events]

@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.figures import TRACE_DISTRICTS, TRACE_EVENTS
+from dashboard.hover import safe
 from tests.browser.conftest import GD, XSS, open_page, trace
 
 pytestmark = pytest.mark.browser
@@ -35,6 +36,10 @@ def test_html_in_articles_is_shown_as_text_never_executed(xss_page: Any) -> None
     districts = trace(xss_page, ids.MAP, TRACE_DISTRICTS, "text")
     assert any("&lt;img" in t for t in districts)
     assert not any("<img" in t for t in districts)
+    # The page builds event hovers in JS: its escaping is Python's, character for character.
+    tricky = f" {XSS}\t&amp; \"q\" 'a'\n\u00a0<b>x</b>\x1c\ufeff "
+    assert xss_page.evaluate("(s) => window.dash_clientside.frontline.safe(s)", tricky) == safe(
+        tricky)
     # Clicking a chart point shows its quote as text, too.
     xss_page.locator(f"#{ids.CHART} .scatterlayer .trace .points path").first.click(force=True)
     xss_page.wait_for_function(

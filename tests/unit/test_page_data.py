@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 
+from dashboard.hover import safe
+from dashboard.page_control import front_table, join_edges
 from dashboard.page_data import (
     KNOWN,
     MAIN,
@@ -160,7 +163,60 @@ def test_store_is_json_and_carries_no_raw_html_in_hovers(page: PageData) -> None
     data = json.loads(json.dumps(page.to_json()))
     assert len(data["dates"]) == page.n_days
     assert all("<img" not in t for v in ("main", "known") for t in data["views"][v]["texts"])
-    assert all("<img" not in e["hover"] for e in data["events"])
+    lines = [data["strings"][i] for i in data["events"]["lines"]]
+    assert all("<img" not in t for t in lines) and any("&lt;img" in t for t in lines)
+
+
+def json_hover(data: dict[str, Any], i: int) -> str:
+    """An event's hover text from the store, as ``eventHover`` in frontline.js builds it."""
+    col = {k: v[i] for k, v in data["events"].items()}
+    text = {k: data["strings"][col[k]] for k in (
+        "label", "status", "date", "places", "lines", "source")}
+    return (f"<b>{safe(text['label'])}</b> ({safe(text['status'])}), {safe(text['date'])}"
+            f"<br>{safe(text['places'])}<br><i>“{text['lines']}”</i><br>"
+            f"— {safe(text['source'])}, {safe(text['date'])}")
+
+
+def test_store_events_rebuild_the_events_and_their_hovers(page: PageData) -> None:
+    data = json.loads(json.dumps(page.to_json()))
+    events, strings = data["events"], data["strings"]
+    assert len(strings) == len(set(strings))  # each text sent once
+    assert len(events["day"]) == len(page.events) > 0
+    for i, e in enumerate(page.events):
+        assert (events["day"][i], events["end"][i], events["pub"][i]) == (
+            e.day, e.end, e.published)
+        assert [strings[events[k][i]] for k in ("kind", "status", "date", "places", "source")
+                ] == [e.kind, e.status, e.date, e.places, e.source]
+        assert strings[events["quote"][i]] == e.quote
+        assert (events["lon"][i], events["lat"][i]) == (list(e.lon), list(e.lat))
+        assert json_hover(data, i) == e.hover
+
+
+def test_store_fronts_are_shared_edges_joining_to_the_frame_front(page: PageData) -> None:
+    data = json.loads(json.dumps(page.to_json()))
+    edges = data["front_edges"]
+    table = tuple(zip(edges["lon"], edges["lat"], strict=True))
+    for d in range(page.n_days):
+        fi = int(page.views[MAIN].front[d])
+        want = frame(page, d)["front"]
+        got = (join_edges(table, tuple(data["fronts"][fi]))
+               if 0 <= fi < len(data["fronts"]) else {"lon": [], "lat": []})
+        assert got == want
+
+
+def test_front_table_sends_each_shared_edge_once() -> None:
+    a = [[43.1, 36.3], [43.2, 36.35]]
+    b = [[43.2, 36.35], [43.300000001, 36.4]]
+    c = [[43.0, 36.2], [43.1, 36.3]]
+    fronts = [None, {"type": "MultiLineString", "coordinates": [a, b]},
+              {"type": "MultiLineString", "coordinates": [c, a]},
+              {"type": "LineString", "coordinates": b}]
+    edges, ids = front_table(fronts)
+    assert len(edges) == 3 and ids == ((), (0, 1), (2, 0), (1,))
+    assert edges[1] == ([43.2, 43.3], [36.35, 36.4])
+    assert join_edges(edges, ids[1]) == {"lon": [43.1, 43.2, None, 43.2, 43.3],
+                                         "lat": [36.3, 36.35, None, 36.35, 36.4]}
+    assert join_edges(edges, ids[0]) == {"lon": [], "lat": []}
 
 
 def test_no_timeline_gives_an_unknown_map() -> None:
