@@ -6,7 +6,6 @@ import argparse
 from collections.abc import Sequence
 
 from frontline import settings
-from frontline.cli import not_implemented
 
 PROG = "dashboard"
 EXPORT_FORMATS = ("png", "svg", "pdf", "pptx", "geojson", "kml", "gpkg", "csv")
@@ -40,13 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "export":
-        try:
-            from dashboard.cli_export import export
-        except ModuleNotFoundError as exc:
-            if exc.name != "dashboard.cli_export":
-                raise
-            return not_implemented(PROG, "export")
-        return int(export(args))
+        from dashboard.cli_export import export
+
+        return export(args)
     from dashboard.server import serve
 
     port = args.port if args.port is not None else settings.get_int("PORT")

@@ -27,12 +27,12 @@ def export(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     out = check_destination(Path(args.out))
-    dates = [parse_date(d) for d in str(getattr(args, "dates", "") or "").split(",") if d.strip()]
-    if fmt == "pdf" and (getattr(args, "deck", False) or dates):
+    dates = [parse_date(d) for d in args.dates.split(",") if d.strip()]
+    if fmt == "pdf" and (args.deck or dates):
         fmt = "pdf-deck"
-    scale = _scale(getattr(args, "scale", "1"))
+    scale = _scale(args.scale)
     ctx = load_context()
-    size = write_export(out, ctx, fmt, date, known=bool(getattr(args, "known_on", False)),
+    size = write_export(out, ctx, fmt, date, known=args.known_on,
                         scale=scale, dates=dates or None)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
     return 0

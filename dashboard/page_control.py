@@ -116,15 +116,15 @@ def control_view(timeline: ControlTimeline, names: tuple[str, ...],
                  known: bool = False) -> ControlView:
     """The page's replay of ``timeline``: as reported, or (``known``) as known each day."""
     cols = window_columns(timeline, start, n_days)
-    side_src = getattr(timeline, "side_known", None) if known else None
-    basis_src = getattr(timeline, "basis_known", None) if known else None
+    side_src = timeline.side_known if known else None
+    basis_src = timeline.basis_known if known else None
     if side_src is None or basis_src is None:
         side_src, basis_src = timeline.side, timeline.basis
     side, basis = _codes(timeline, side_src, basis_src, district_ids, cols)
-    since_tab = getattr(timeline, "since_known" if known else "since", None)
-    cause_tab = getattr(timeline, "cause_known" if known else "base_cause", None)
+    since_tab = timeline.since_known if known else timeline.since
+    cause_tab = timeline.cause_known if known else timeline.base_cause
     detailed = not known or (since_tab is not None and cause_tab is not None
-                             and getattr(timeline, "side_known", None) is not None)
+                             and timeline.side_known is not None)
     if detailed:
         since = _cells(timeline, since_tab, district_ids, cols)
         cause = _cells(timeline, cause_tab, district_ids, cols)
@@ -132,9 +132,9 @@ def control_view(timeline: ControlTimeline, names: tuple[str, ...],
         since = cause = np.full(side.shape, -1, dtype=np.int64)
     hover, texts = _hover_table(timeline, names, district_ids, cols,
                                 np.stack([side, basis, since, cause]), known, detailed)
-    front_src = getattr(timeline, "front_index_known", None) if known else None
+    front_src = timeline.front_index_known if known else None
     if front_src is None:
-        front_src = getattr(timeline, "front_index", None)
+        front_src = timeline.front_index
     front = np.full(n_days, -1, dtype=np.int64)
     if front_src is not None:
         valid = cols >= 0

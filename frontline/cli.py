@@ -14,8 +14,6 @@ from typing import Any
 
 from frontline.errors import FrontlineError
 
-NOT_IMPLEMENTED_EXIT = 2
-
 
 def run_cli(prog: str, main: Callable[[Sequence[str] | None], int]) -> None:
     """Run ``main`` and exit with its code, reporting expected failures on one line."""
@@ -36,12 +34,6 @@ def _fail(prog: str, message: str, code: int) -> None:
     first_line = " ".join(message.split()) or "failed"
     print(f"{prog}: error: {first_line}", file=sys.stderr)
     sys.exit(code)
-
-
-def not_implemented(prog: str, command: str) -> int:
-    """Report a contract command that a later issue will fill in."""
-    print(f"{prog}: error: '{command}' is not implemented yet", file=sys.stderr)
-    return NOT_IMPLEMENTED_EXIT
 
 
 def print_json(payload: Any) -> None:

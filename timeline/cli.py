@@ -6,8 +6,6 @@ import argparse
 import importlib
 from collections.abc import Sequence
 
-from frontline.cli import not_implemented
-
 PROG = "timeline"
 
 
@@ -42,11 +40,5 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    module_name, func_name = COMMANDS[args.command]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return not_implemented(PROG, args.command)
-    return int(getattr(module, func_name)(args))
+    module_name, func_name = COMMANDS[args.command]  # imported lazily: extract needs no GIS
+    return int(getattr(importlib.import_module(module_name), func_name)(args))
