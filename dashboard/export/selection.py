@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from dashboard.export.context import ExportContext
 from dashboard.page_events import FigurePoint, PageEvent
 from frontline.errors import FrontlineError
-from timeline.control import DistrictState
+from timeline.control import ControlTimeline, DistrictState, build_timeline
+from timeline.control_build import known as known_extractions
 from timeline.records import Article, Event, Extraction, Figure
 
 INITIAL_SOURCE = "theatre reference timeline"
@@ -49,10 +51,6 @@ def usable(ctx: ExportContext, date: dt.date, known: bool) -> list[Extraction]:
     """
     if not known:
         return list(ctx.extractions)
-    try:
-        from timeline.control_build import known as known_extractions
-    except ImportError:
-        return [ex for ex in ctx.extractions if _published_by(ex.article, date)]
     return list(known_extractions(ctx.extractions, date))
 
 
@@ -102,7 +100,7 @@ def states_at(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Di
         timeline = _known_timeline(ctx, date) or timeline
     try:
         return list(timeline.state_at(date))
-    except (FrontlineError, NotImplementedError):
+    except FrontlineError:
         return []
 
 
@@ -113,22 +111,22 @@ def front_at(ctx: ExportContext, date: dt.date, known: bool = False) -> dict[str
         return None
     if known:
         timeline = _known_timeline(ctx, date) or timeline
-    front_of = getattr(timeline, "front_at", None)
     try:
-        return front_of(date) if front_of else None
+        return timeline.front_at(date)
     except FrontlineError:
         return None
 
 
-def _known_timeline(ctx: ExportContext, date: dt.date) -> Any:
-    """The timeline as computed from the articles published by ``date`` (None: cannot)."""
-    try:
-        from timeline.control import build_timeline
-    except ImportError:
-        return None
+@lru_cache(maxsize=16)
+def _known_timeline(ctx: ExportContext, date: dt.date) -> ControlTimeline | None:
+    """The timeline as computed from the articles published by ``date`` (None: cannot).
+
+    Cached: a known-on export asks for the states and the front of the same date, and a
+    deck for each slide's date and the one before it.
+    """
     try:
         return build_timeline(ctx.theatre, ctx.districts, list(ctx.extractions), known_on=date)
-    except (FrontlineError, NotImplementedError):
+    except FrontlineError:
         return None
 
 
@@ -159,10 +157,9 @@ def change_dates(ctx: ExportContext) -> list[dt.date]:
     timeline = ctx.timeline
     if timeline is None:
         return []
-    finder = getattr(timeline, "significant_changes", None)
     try:
-        dates = list(finder()) if finder else []
-    except (FrontlineError, NotImplementedError):
+        dates = list(timeline.significant_changes())
+    except FrontlineError:
         return []
     start, end = ctx.theatre.battle_start, ctx.theatre.battle_end
     return sorted(d for d in dates if start <= d <= end)
