@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dashboard import ids
-from tests.conftest import PageLog, Server, run_cli, start_server, stop_server
+from tests.conftest import PageLog, Server, build_data, start_server, stop_server
 
 XSS = "<img src=x onerror=alert(1)>"
 XSS_ARTICLE = f"""---
@@ -30,25 +29,13 @@ On Monday, the Interior Ministry said forces had killed 3320 {XSS} militants sin
 DEV_URL = os.environ.get("FRONTLINE_TEST_DEV_URL", "")
 
 
-def build_data(root: Path, seeds: Path) -> dict[str, str]:
-    """Run the data build on ``seeds`` into ``root/data``; the env for a server."""
-    env = {"FRONTLINE_DATA_DIR": str(root / "data"), "FRONTLINE_SEEDS_DIR": str(seeds)}
-    for step in (("geodata", "build"), ("timeline", "ingest", str(seeds)),
-                 ("timeline", "build")):
-        result = run_cli(*step, env=env)
-        if result.returncode == 2 and "not implemented yet" in result.stderr:
-            continue
-        assert result.returncode == 0, f"{step} failed: {result.stderr}"
-    return env
-
-
 @pytest.fixture(scope="session")
 def xss_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("xss")
     seeds = root / "seeds"
     seeds.mkdir()
     (seeds / "2017-05-10-synthetic-xss.md").write_text(XSS_ARTICLE, encoding="utf-8")
-    server = start_server(build_data(root, seeds))
+    server = start_server(build_data(root / "data", seeds))
     yield server
     stop_server(server)
 
@@ -58,7 +45,7 @@ def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = tmp_path_factory.mktemp("empty")
     seeds = root / "seeds"
     seeds.mkdir()
-    server = start_server(build_data(root, seeds))
+    server = start_server(build_data(root / "data", seeds))
     yield server
     stop_server(server)
 
