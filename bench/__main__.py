@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         "smoke": args.smoke,
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
+    out = args.out or (RESULTS if not args.smoke else RESULTS.with_name("results-smoke.json"))
+    if args.only:  # a partial rerun replaces its own sections and keeps the others
+        results.update(_previous(out, args.smoke))
     failed = []
     for name in args.only or MODULES:
         try:
@@ -49,11 +52,22 @@ def main(argv: list[str] | None = None) -> int:
             failed.append(name)
             results[name] = {"error": traceback.format_exc(limit=1).strip().splitlines()[-1]}
         results[name]["_seconds"] = round(time.perf_counter() - started, 2)
+        results[name]["_measured"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     print_table(results)
-    out = args.out or (RESULTS if not args.smoke else RESULTS.with_name("results-smoke.json"))
     out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"\nwritten {out}")
     return 1 if failed else 0
+
+
+def _previous(path: Path, smoke: bool) -> dict[str, Any]:
+    """The sections of an earlier run of the same size in ``path`` (none if unreadable)."""
+    try:
+        previous = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(previous, dict) or previous.get("smoke") != smoke:
+        return {}
+    return {k: v for k, v in previous.items() if k in MODULES}
 
 
 def print_table(results: dict[str, Any]) -> None:
@@ -67,7 +81,7 @@ def print_table(results: dict[str, Any]) -> None:
                 ok = measured <= limit if op == "<=" else measured >= limit
                 rows.append((section, key[: -len("_target")], _fmt(measured),
                              f"{op} {_fmt(limit)}", "PASS" if ok else "FAIL"))
-            elif not key.startswith("_") or key == "_seconds":
+            elif not key.startswith("_") or key in ("_seconds", "_measured"):
                 rows.append((section, key, _fmt(value), "", ""))
     header = ("bench", "figure", "value", "target", "")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(5)]

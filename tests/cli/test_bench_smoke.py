@@ -28,11 +28,15 @@ def test_bench_smoke_page_and_server(tmp_path: Path) -> None:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} missing: run `make test` (it installs Debian chromium)")
     out = tmp_path / "results-smoke.json"
+    earlier = {"smoke": True, "districts": {"kept": 1}, "page": {"replaced": 1}}
+    out.write_text(json.dumps(earlier), encoding="utf-8")
     result = run_cli("bench", "--smoke", "--only", "page", "server", "--out", str(out),
                      timeout=240)
     assert result.returncode == 0, result.stderr[-3000:]
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results["smoke"] is True
+    assert results["districts"] == {"kept": 1}  # a partial rerun keeps the other sections
+    assert "replaced" not in results["page"]
     for section, keys in (("page", PAGE_KEYS), ("server", SERVER_KEYS)):
         assert "error" not in results[section], results[section]
         missing = [k for k in keys if k not in results[section]]
