@@ -5,8 +5,8 @@ The map uses MapLibre traces on the ``white-bg`` style and draws its own context
 Districts are one ``Choroplethmap`` whose numeric ``z = side * 3 + basis`` meets a
 stepped colour scale: each side has its colour-blind-safe colour, and ``inferred`` and
 ``assumed`` states get lighter tints of it. The browser animates the same figure by
-patching ``z`` and the texts (see ``assets/frontline.js``); the export issue renders
-these builders with kaleido.
+patching ``z`` and the texts (see ``assets/frontline.js``). Exports draw the same day
+as vector shapes with the same colours (:mod:`dashboard.export.vector_map`).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ download) and written to disk only by :func:`write_export` (atomically). Modules
 - ``context``: the stores loaded once (:class:`ExportContext`), date checks
 - ``selection``: states, events, figures and sources at a date
 - ``snapshot`` + ``canvas``: the one-figure briefing page (map, chart, legend, notes)
+- ``vector_map``: the day's control map as vector shapes for print
 - ``renderer``: kaleido to PNG/SVG/PDF, with a warm browser for the app
 - ``deck`` + ``pptx_slides``: PowerPoint and PDF decks
 - ``tables``, ``data``, ``kml``: GeoJSON, KML, GeoPackage and CSV

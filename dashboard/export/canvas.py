@@ -1,15 +1,11 @@
-"""Pixel layout of an export canvas: text blocks, swatches, the scale bar, map fitting.
+"""Pixel layout of an export canvas: text blocks, swatches, the scale bar.
 
 Plotly places annotations and shapes in "paper" fractions; briefing layouts are easier
-to reason about in pixels from the top-left corner, so :class:`Canvas` converts. The
-map's zoom is fitted to the districts for the map's own pixel box, which is what makes
-the scale bar exact: MapLibre draws 512-pixel tiles, so one pixel covers
-``40075016.686 * cos(lat) / (512 * 2**zoom)`` metres.
+to reason about in pixels from the top-left corner, so :class:`Canvas` converts.
 """
 
 from __future__ import annotations
 
-import math
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +13,6 @@ from typing import Any
 from dashboard.hover import safe
 
 EARTH_M = 40_075_016.686
-TILE_PX = 512
 NICE_KM = (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50)
 TEXT_COLOR = "#222222"
 MUTED = "#555555"
@@ -86,31 +81,12 @@ def wrap(text: str, chars: int, max_lines: int | None = None) -> list[str]:
     return [safe(line) for line in lines]
 
 
-def metres_per_pixel(lat: float, zoom: float) -> float:
-    return EARTH_M * math.cos(math.radians(lat)) / (TILE_PX * 2**zoom)
+def scale_bar(canvas: Canvas, box: Box,
+              mpp: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Shapes and a label for a scale bar about a fifth of the map wide, at its lower left.
 
-
-def _merc_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def fit_view(bounds: tuple[float, float, float, float], box: Box,
-             pad: float = 0.06) -> tuple[dict[str, float], float]:
-    """Centre and zoom that fit ``(minx, miny, maxx, maxy)`` into ``box`` with a margin."""
-    minx, miny, maxx, maxy = bounds
-    w, h = box.width * (1 - 2 * pad), box.height * (1 - 2 * pad)
-    zoom_x = math.log2(w * 360 / (TILE_PX * max(maxx - minx, 1e-6)))
-    span_y = max(_merc_y(maxy) - _merc_y(miny), 1e-9)
-    zoom_y = math.log2(h * 2 * math.pi / (TILE_PX * span_y))
-    mid_y = math.degrees(2 * math.atan(math.exp((_merc_y(maxy) + _merc_y(miny)) / 2))
-                         - math.pi / 2)
-    return {"lon": (minx + maxx) / 2, "lat": mid_y}, round(min(zoom_x, zoom_y), 3)
-
-
-def scale_bar(canvas: Canvas, box: Box, lat: float, zoom: float) -> tuple[list[dict[str, Any]],
-                                                                          list[dict[str, Any]]]:
-    """Shapes and a label for a scale bar about a fifth of the map wide, at its lower left."""
-    mpp = metres_per_pixel(lat, zoom)
+    ``mpp``: metres per pixel at the map's centre.
+    """
     target_km = box.width / 5 * mpp / 1000
     km = max((k for k in NICE_KM if k <= target_km), default=NICE_KM[0])
     px = km * 1000 / mpp

@@ -1,11 +1,11 @@
 """Plotly figures to PNG, SVG or PDF bytes with kaleido 1.x and Debian's Chromium.
 
 A cold render starts a browser (2-4 s). :func:`start_warm` keeps one running for the
-life of the app, so a snapshot costs only its own drawing (about a second for the
-map). The browser lives in a :class:`Browser`: a ``kaleido.Kaleido`` driven from its
-own event-loop thread, so that every call has a deadline. (kaleido's
-``start_sync_server`` does the same but waits forever if its browser failed to start,
-and its single pair of queues is not safe for waitress' concurrent threads.)
+life of the app, so a snapshot costs only its own drawing (about 0.4 s). The browser
+lives in a :class:`Browser`: a ``kaleido.Kaleido`` driven from its own event-loop
+thread, so that every call has a deadline. (kaleido's ``start_sync_server`` does the
+same but waits forever if its browser failed to start, and its single pair of queues
+is not safe for waitress' concurrent threads.)
 MathJax is disabled: kaleido would otherwise point the page at a CDN.
 """
 
@@ -29,6 +29,7 @@ KALEIDO_OPTIONS: dict[str, Any] = {"n": 1, "timeout": 90, "mathjax": False}
 START_TIMEOUT_S = 60.0
 BATCH_TABS = 2  # two renders at once: about 1.3x faster on two cores
 RENDER_TIMEOUT_S = 120.0
+BROWSER_ENV = "BROWSER_PATH"  # choreographer's override of the Chromium it starts
 
 
 class Browser:
@@ -158,11 +159,15 @@ def _open(tabs: int = 1) -> Browser:
     except ExportError:
         raise
     except Exception as exc:  # kaleido/choreographer raise plain errors
-        raise ExportError(f"cannot start the renderer (Chromium): {_one_line(exc)}") from None
+        raise ExportError(f"cannot start the renderer (Chromium): {_one_line(exc)} "
+                          f"(install it with `make browser`, or point {BROWSER_ENV} at it)"
+                          ) from None
 
 
 def _one_line(exc: BaseException) -> str:
-    return (" ".join(str(exc).split()) or type(exc).__name__)[:300]
+    """The gist of ``exc`` on one line (choreographer packs advice into extra args)."""
+    first = exc.args[0] if len(exc.args) > 1 and isinstance(exc.args[0], str) else str(exc)
+    return (" ".join(first.split()) or type(exc).__name__)[:300]
 
 
 def render(fig: go.Figure, fmt: str, width: int, height: int, scale: float = 1.0) -> bytes:

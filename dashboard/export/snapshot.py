@@ -1,11 +1,12 @@
 """A snapshot of one date as a single briefing figure: map and chart side by side.
 
-The map and the chart come from the app's own builders (:func:`dashboard.figures.control_map`
-and :func:`dashboard.chart.figures_chart`), so an export shows what the analyst sees;
-this module only places them on one canvas and adds what a page on its own needs:
-title, as-of date (and the "as known on" note), a legend, a scale bar, the events of
-the window with their quotes, the key figures, the sources and the caveat that the
-district boundaries are approximate.
+The map is the app's map of that day drawn as vector shapes
+(:mod:`dashboard.export.vector_map`: same view model, same colours, sharp in a PDF) and
+the chart is the app's own (:func:`dashboard.chart.figures_chart`), so an export shows
+what the analyst sees. This module places them on one canvas and adds what a page on
+its own needs: title, as-of date (and the "as known on" note), a legend, a scale bar,
+the events of the window with their quotes, the key figures, the sources and the
+caveat that the district boundaries are approximate.
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ import plotly.graph_objects as go
 
 from dashboard.chart import SERIES_COLORS, figures_chart
 from dashboard.export import selection
-from dashboard.export.canvas import MUTED, Box, Canvas, fit_view, scale_bar, wrap
+from dashboard.export.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from dashboard.export.context import ExportContext
-from dashboard.figures import APPROX_TEXT, FRONT_COLOR, RIVER_COLOR, code_colors, control_map
+from dashboard.export.vector_map import axis_layout, fit, vector_map
+from dashboard.figures import APPROX_TEXT, FRONT_COLOR, RIVER_COLOR, code_colors
 from dashboard.hover import safe
+from dashboard.page_data import visible_events
 from dashboard.page_events import KIND_COLORS, PageEvent
 from timeline.control import SIDE_CODES
 
 WIDTH, HEIGHT = 1400, 860
 MAP_BOX = Box(20, 84, 820, 660)
+MAP_AXES = ("x3", "y3")  # the chart has x/y and x2/y2
 PANEL_LEFT = 870
 LEGEND_TOP = 84
 CHART_BOX = Box(PANEL_LEFT + 48, 240, 460, 240)
@@ -43,19 +47,31 @@ EXACT_CAVEAT = "Boundaries: imported district boundaries."
 def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
                     period: tuple[dt.date, dt.date] | None = None,
                     heading: str = "") -> go.Figure:
-    """The briefing figure of ``date`` (``period``: list that span's events instead)."""
+    """The briefing figure of ``date``.
+
+    The map and the list show the events of the app's window (fading over the days
+    after them); with ``period`` (a deck slide), every event of that span instead.
+    """
     canvas = Canvas(WIDTH, HEIGHT)
     day = ctx.day_of(date)
+    first = date - dt.timedelta(days=ctx.page.fade_days)
+    if period is None:
+        events = [(ctx.page.events[i], alpha)
+                  for i, alpha in visible_events(ctx.page, day, known)]
+    else:
+        first = period[0]
+        events = [(ev, 1.0) for ev in selection.page_events_between(
+            ctx, ctx.day_of(first), ctx.day_of(period[1]), day if known else None)]
     fig = go.Figure()
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
-    _add_map(fig, ctx, day, known, canvas, shapes, notes)
+    _add_map(fig, ctx, day, known, events, canvas, shapes, notes)
     _add_chart(fig, ctx, date, known, canvas, shapes, notes)
     notes += _header(ctx, date, known, heading, canvas)
-    legend_shapes, legend_notes = _legend(ctx, day, known, canvas)
+    legend_shapes, legend_notes = _legend(ctx, [ev for ev, _ in events], canvas)
     shapes += legend_shapes
     notes += legend_notes
-    notes += _events_block(ctx, date, day, known, period, canvas)
+    notes += _events_block([ev for ev, _ in events], first, date, canvas)
     notes += _footnote(ctx, date, known, canvas)
     fig.update_layout(width=WIDTH, height=HEIGHT, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF", showlegend=False,
@@ -64,21 +80,24 @@ def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
     return fig
 
 
-def _add_map(fig: go.Figure, ctx: ExportContext, day: int, known: bool, canvas: Canvas,
+def _add_map(fig: go.Figure, ctx: ExportContext, day: int, known: bool,
+             events: list[tuple[PageEvent, float]], canvas: Canvas,
              shapes: list[dict[str, Any]], notes: list[dict[str, Any]]) -> None:
-    source = control_map(ctx.page, ctx.theatre, day, known=known)
-    for trace in source.data:
-        fig.add_trace(trace.update(showlegend=False))
-    center, zoom = fit_view(tuple(ctx.districts.total_bounds), MAP_BOX)
-    layout_map = source.layout.map.to_plotly_json()
-    layout_map.update(domain=canvas.domain(MAP_BOX), center=center, zoom=zoom)
-    fig.update_layout(map=layout_map)
+    traces, areas = vector_map(ctx.page, ctx.theatre, day, known=known, axes=MAP_AXES,
+                               events=events)
+    fig.add_traces(traces)
+    view = fit(tuple(ctx.districts.total_bounds), MAP_BOX)
+    fig.update_layout(**axis_layout(view, canvas.domain(MAP_BOX), MAP_AXES))
+    shapes += areas
     shapes.append(canvas.rect(MAP_BOX, "rgba(0,0,0,0)", line="#999999"))
-    bar_shapes, bar_notes = scale_bar(canvas, MAP_BOX, center["lat"], zoom)
+    bar_shapes, bar_notes = scale_bar(canvas, MAP_BOX, view.metres_per_px)
     shapes += bar_shapes
     notes += bar_notes
     notes.append(canvas.text(MAP_BOX.right - 6, MAP_BOX.top + 6, "N ↑", size=13,
                              xanchor="right", bgcolor="rgba(255,255,255,0.85)"))
+    if ctx.page.approximate:
+        notes.append(canvas.text(MAP_BOX.left + 6, MAP_BOX.top + 6, APPROX_TEXT, size=11,
+                                 color="#333333", bgcolor="rgba(255,255,255,0.8)"))
 
 
 def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
@@ -147,7 +166,7 @@ def _header(ctx: ExportContext, date: dt.date, known: bool, heading: str,
                                                               color=MUTED)]
 
 
-def _legend(ctx: ExportContext, day: int, known: bool,
+def _legend(ctx: ExportContext, events: list[PageEvent],
             canvas: Canvas) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     colors = code_colors(ctx.theatre)
     shapes: list[dict[str, Any]] = []
@@ -167,7 +186,7 @@ def _legend(ctx: ExportContext, day: int, known: bool,
     shapes.append(canvas.line(col, LEGEND_TOP + 50, col + 30, LEGEND_TOP + 50, RIVER_COLOR, 5))
     notes.append(canvas.text(col + 38, LEGEND_TOP + 41, "River (Tigris)", size=12))
     notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
-    kinds = sorted({ctx.page.events[i].kind for i, _ in _visible(ctx, day, known)})
+    kinds = sorted({ev.kind for ev in events})
     dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
     rows = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or ["none in this window"]
     notes.append(canvas.text(col, LEGEND_TOP + 79, "<b>Events</b>", size=11))
@@ -175,23 +194,9 @@ def _legend(ctx: ExportContext, day: int, known: bool,
     return shapes, notes
 
 
-def _visible(ctx: ExportContext, day: int, known: bool) -> list[tuple[int, float]]:
-    from dashboard.page_data import visible_events
-
-    return visible_events(ctx.page, day, known)
-
-
-def _events_block(ctx: ExportContext, date: dt.date, day: int, known: bool,
-                  period: tuple[dt.date, dt.date] | None,
+def _events_block(events: list[PageEvent], first: dt.date, last: dt.date,
                   canvas: Canvas) -> list[dict[str, Any]]:
-    if period is None:
-        events = [ctx.page.events[i] for i, _ in _visible(ctx, day, known)]
-        first = date - dt.timedelta(days=ctx.page.fade_days)
-    else:
-        first, last = period
-        events = selection.page_events_between(ctx, ctx.day_of(first), ctx.day_of(last),
-                                               ctx.day_of(last) if known else None)
-    head = f"<b>Events</b> {first.isoformat()} to {(period or (first, date))[1].isoformat()}"
+    head = f"<b>Events</b> {first.isoformat()} to {last.isoformat()}"
     lines = [head, *_event_lines(events, MAX_EVENTS)]
     room = int((EVENTS_BOTTOM - EVENTS_TOP) / 14)
     return [canvas.text(PANEL_LEFT, EVENTS_TOP, "<br>".join(lines[:room]), size=11)]

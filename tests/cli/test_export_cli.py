@@ -111,8 +111,8 @@ def test_unwritable_output_directory_fails_on_one_line() -> None:
 @pytest.mark.slow
 def test_renderer_failure_is_one_line_and_leaves_no_file(data_env: dict[str, str],
                                                          tmp_path: Path) -> None:
-    # A tile style needs the internet: offline, the map cannot render.
-    env = {**data_env, "FRONTLINE_MAP_STYLE": "open-street-map"}
+    # A "browser" that exits at once: the renderer cannot start.
+    env = {**data_env, "BROWSER_PATH": "/bin/false"}
     result = export(tmp_path / "x.png", env=env)
-    assert_one_line_failure(result, "renderer failed")
+    assert_one_line_failure(result, "cannot start the renderer", "BROWSER_PATH")
     assert not list(tmp_path.iterdir())

@@ -7,13 +7,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
 from dashboard.export import export_bytes, renderer
 from dashboard.export.context import ExportContext
-from dashboard.export.snapshot import HEIGHT, MAP_BOX, WIDTH, snapshot_figure
+from dashboard.export.snapshot import HEIGHT, MAP_AXES, MAP_BOX, WIDTH, snapshot_figure
 from tests.unit.export_support import SYNTH_DATE, SYNTH_SOURCE, side_pixels, synthetic_context
 
 pytestmark = pytest.mark.slow
@@ -52,6 +53,9 @@ def test_svg_parses_and_carries_title_date_and_caveat(ctx: ExportContext) -> Non
     assert "Approximate boundaries" in text
     assert SYNTH_SOURCE in text
     assert "km" in text  # the scale bar
+    svg = "{http://www.w3.org/2000/svg}"
+    assert root.findall(f".//{svg}image") == []  # the map is vector, not a WebGL raster
+    assert len(root.findall(f".//{svg}path")) > len(ctx.page.district_ids)
 
 
 def test_pdf_is_one_page_with_the_as_of_date(ctx: ExportContext) -> None:
@@ -68,8 +72,24 @@ def test_known_on_drops_later_figures_and_unpublished_events(ctx: ExportContext)
     known = snapshot_figure(ctx, early, known=True)
     assert "as known on" in " ".join(a.text for a in known.layout.annotations)
     assert "as known on" not in " ".join(a.text for a in hindsight.layout.annotations)
-    points = [t for t in known.data if t.type == "scatter" and t.mode == "markers"]
+    points = [t for t in _chart(known) if t.mode == "markers"]
     assert not any(len(t.x) for t in points)  # the figure is dated 2017-05-08, published 05-10
-    lines = [t for t in known.data if t.type == "scatter" and t.mode == "lines"]
-    assert lines == []  # the share series is hindsight
-    assert [t for t in hindsight.data if t.type == "scatter" and t.mode == "lines"]
+    assert [t for t in _chart(known) if t.mode == "lines"] == []  # the share is hindsight
+    assert [t for t in _chart(hindsight) if t.mode == "lines"]
+
+
+def _chart(fig: go.Figure) -> list[go.Scatter]:
+    return [t for t in fig.data if t.type == "scatter" and t.xaxis != MAP_AXES[0]]
+
+
+def test_a_deck_period_marks_all_its_events_on_the_map(ctx: ExportContext) -> None:
+    late = SYNTH_DATE.replace(month=6, day=30)  # the synthetic event has faded out by then
+    window = snapshot_figure(ctx, late)
+    period = snapshot_figure(ctx, late, period=(SYNTH_DATE.replace(day=1), late))
+    assert len(_map_trace(window, "Events").x) == 0
+    assert len(_map_trace(period, "Events").x) == len(ctx.page.events[0].lon)
+    assert "capture" in " ".join(a.text for a in period.layout.annotations)  # its legend
+
+
+def _map_trace(fig: go.Figure, name: str) -> go.Scatter:
+    return next(t for t in fig.data if t.xaxis == MAP_AXES[0] and t.name == name)
