@@ -3,9 +3,11 @@
 ``extract PATH [--published D] [--json]`` prints one article's events and figures (the
 contract's JSON with ``--json``). ``ingest [DIR]`` extracts every ``.md``, ``.txt``,
 ``.html`` article and ``.csv`` chronology of DIR (default ``FRONTLINE_SEEDS_DIR``) into
-the store, skipping files whose sha256 is unchanged. A bad file is reported and the
-others go on; the exit code is 1 only when every file failed (or DIR is missing), so
-that one broken article does not stop ``make run``.
+the store, skipping files whose sha256 is unchanged, and drops the entries of files
+that were deleted from DIR (so the map never shows claims whose article is gone). A
+bad file is reported and its earlier entry kept while the others go on; the exit code
+is 1 only when every file failed (or DIR is missing), so that one broken article does
+not stop ``make run``.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from timeline.articles import ARTICLE_SUFFIXES, article_id, load_article
 from timeline.chronology import load_chronology
 from timeline.extract import extract_article
 from timeline.records import Extraction
-from timeline.store import save_extraction, stored_sha256
+from timeline.store import entries_from, remove_entry, save_extraction, stored_sha256
 
 PROG = "timeline"
 CHRONOLOGY_SUFFIXES = (".csv",)
@@ -72,11 +74,13 @@ class IngestReport:
     figures: int = 0
     unresolved: set[str] = field(default_factory=set)
     failures: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         return [
             f"articles: {self.extracted} extracted, {self.unchanged} unchanged, "
-            f"{len(self.failures)} failed",
+            f"{len(self.failures)} failed, {len(self.removed)} removed"
+            + (f" (no longer in the folder: {', '.join(self.removed)})" if self.removed else ""),
             f"from the extracted articles: {self.events} events, {self.figures} figures",
             f"unresolved names: {len(self.unresolved)}"
             + (f" ({', '.join(sorted(self.unresolved))})" if self.unresolved else ""),
@@ -108,6 +112,11 @@ def ingest_dir(folder: Path, data_dir: Path | None = None, progress: bool = True
         report.events += len(extraction.events)
         report.figures += len(extraction.figures)
         report.unresolved.update(extraction.unresolved_places)
+    present = {p.resolve() for p in files}
+    for stored_id, source in entries_from(folder, data_dir).items():
+        if source.resolve() not in present and not source.exists():
+            remove_entry(stored_id, data_dir)
+            report.removed.append(source.name)
     return report
 
 

@@ -45,6 +45,30 @@ def stored_sha256(article_id: str, data_dir: Path | None = None) -> str | None:
         return None
 
 
+def entries_from(folder: Path, data_dir: Path | None = None) -> dict[str, Path]:
+    """Stored article id -> source file, for the entries ingested from ``folder``.
+
+    An entry counts when its recorded path, resolved, lies directly in ``folder``; a
+    relative path recorded from another working directory never matches (such an
+    entry is left alone rather than guessed at).
+    """
+    root = folder.resolve()
+    out: dict[str, Path] = {}
+    for path in sorted(corpus_dir(data_dir).glob("*.json")):
+        try:
+            source = Path(json.loads(path.read_text(encoding="utf-8"))["article"]["path"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if source.resolve().parent == root:
+            out[path.stem] = source
+    return out
+
+
+def remove_entry(article_id: str, data_dir: Path | None = None) -> None:
+    """Delete one article's entry (its source file is gone)."""
+    entry_path(article_id, data_dir).unlink(missing_ok=True)
+
+
 def save_extraction(extraction: Extraction, data_dir: Path | None = None) -> Path:
     """Write one article's extraction atomically (temp file, then rename)."""
     target = entry_path(extraction.article.id, data_dir)

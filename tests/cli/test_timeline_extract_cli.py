@@ -80,7 +80,7 @@ def test_ingest_goes_on_after_bad_files_and_skips_unchanged(tmp_path: Path) -> N
     env = {"FRONTLINE_DATA_DIR": str(data)}
     first = run_cli("timeline", "ingest", str(seeds), env=env)
     assert first.returncode == 0, first.stderr
-    assert "articles: 2 extracted, 0 unchanged, 1 failed" in first.stdout
+    assert "articles: 2 extracted, 0 unchanged, 1 failed, 0 removed" in first.stdout
     assert "from the extracted articles:" in first.stdout
     assert "unresolved names:" in first.stdout
     assert "broken.md" in first.stderr and "Traceback" not in first.stderr
@@ -94,6 +94,24 @@ def test_ingest_goes_on_after_bad_files_and_skips_unchanged(tmp_path: Path) -> N
     third = run_cli("timeline", "ingest", str(seeds), env=env)
     assert third.returncode == 0 and "2 failed" in third.stdout
     assert (data / "corpus" / "2017-05-10-iraqinews-al-maamel.json").read_text() == before
+    # The chronology is deleted: its entry goes too, and the summary names it.
+    (seeds / "mosul-chronology.csv").unlink()
+    fourth = run_cli("timeline", "ingest", str(seeds), env=env)
+    assert "1 removed (no longer in the folder: mosul-chronology.csv)" in fourth.stdout
+    assert not (data / "corpus" / "mosul-chronology.json").exists()
+    assert (data / "corpus" / "2017-05-10-iraqinews-al-maamel.json").read_text() == before
+
+
+def test_ingest_leaves_entries_of_other_folders_alone(tmp_path: Path) -> None:
+    env = {"FRONTLINE_DATA_DIR": str(tmp_path / "data")}
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(ROOT / "seeds" / "mosul-chronology.csv", tmp_path / name / f"{name}.csv")
+        assert run_cli("timeline", "ingest", str(tmp_path / name), env=env).returncode == 0
+    (tmp_path / "b" / "b.csv").unlink()
+    again = run_cli("timeline", "ingest", str(tmp_path / "a"), env=env)
+    assert "0 removed" in again.stdout
+    assert (tmp_path / "data" / "corpus" / "b.json").exists()  # only b's own ingest drops it
 
 
 def test_ingest_fails_when_every_file_fails(tmp_path: Path) -> None:
