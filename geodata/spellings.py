@@ -44,10 +44,11 @@ def spellings(place: Place) -> list[Spelling]:
     bare = _BRACKETED.sub(" ", place.name)
     primary = {" ".join(part.split()) for part in _NAME_SPLIT.split(bare)}
     texts += [(part, False, False) for part in _NAME_SPLIT.split(bare)]
+    glosses = set(place.glosses)
     for inner in _BRACKETED.findall(place.name):
         parts = _PART_SPLIT.split(inner)
-        texts += [(part, False, True) for part in parts if _looks_like_name(part)]
-    glosses = set(place.glosses)
+        texts += [(part, part.strip() in glosses, True) for part in parts
+                  if _looks_like_name(part)]
     texts += [(v, v in glosses, False) for v in place.variants]
     texts += [(g, True, False) for g in place.glosses if g not in place.variants]
     texts += [(part, False, False) for part in _NAME_SPLIT.split(place.name_ar)]

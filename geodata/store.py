@@ -125,7 +125,7 @@ def _landmarks(theatre: Theatre, districts: gpd.GeoDataFrame) -> gpd.GeoDataFram
             "geometry": Point(p.lon, p.lat),
         }
         for p in theatre.places
-        if p.kind in ("landmark", "town") and p.lat is not None and p.lon is not None
+        if p.kind in ("landmark", "town", "bridge") and p.lat is not None and p.lon is not None
     ]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS)
 

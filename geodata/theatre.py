@@ -22,12 +22,13 @@ from frontline.errors import GeodataError
 
 THEATRES_DIR = Path(__file__).resolve().parent / "theatres"
 SIDES = ("government", "isis", "contested", "unknown")
-PLACE_KINDS = ("district", "area", "landmark", "city", "town")
+PLACE_KINDS = ("district", "area", "landmark", "city", "town", "bridge")
 
 
 @dataclass(frozen=True)
 class Place:
-    """One gazetteer entry: a district, an area (union of districts), a landmark or town."""
+    """One gazetteer entry: a district, an area (union of districts), a landmark, a town
+    or a bridge (read from ``bridges.csv``: a point on the map, never a district)."""
 
     id: str
     kind: str
@@ -118,6 +119,7 @@ def load_theatre(name: str | None = None) -> Theatre:
     folder = theatre_folder(name)
     config = _read_yaml(folder / "theatre.yaml")
     places = tuple(read_places(folder / "places.csv"))
+    places += tuple(read_bridge_places(folder / "bridges.csv", {p.id for p in places}))
     try:
         sides = {
             key: Side(key, str(v["label"]), str(v["color"])) for key, v in config["sides"].items()
@@ -179,6 +181,33 @@ def read_places(path: Path) -> list[Place]:
                     glosses=_split_variants(row.get("glosses")),
                 )
             )
+    return places
+
+
+def read_bridge_places(path: Path, taken: set[str]) -> list[Place]:
+    """The bridges of ``bridges.csv`` as gazetteer places (none when there is no file).
+
+    Events name bridges ("coalition strikes disable the Fourth Bridge"): as places they
+    get a point on the map, while control stays with the districts at either end.
+    """
+    if not path.is_file():
+        return []
+    places: list[Place] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            pid = (row.get("id") or "").strip()
+            if not pid or pid in taken:
+                raise GeodataError(f"{path}:{line}: missing id, or one already used {pid!r}")
+            taken.add(pid)
+            places.append(Place(
+                id=pid, kind="bridge", name=row["name"].strip(),
+                name_ar=(row.get("name_ar") or "").strip(),
+                variants=_split_variants(row.get("variants")),
+                lat=_float(row.get("lat")), lon=_float(row.get("lon")),
+                confidence=(row.get("confidence") or "").strip(), source=path.name,
+                note=(row.get("note") or "").strip(),
+                glosses=_split_variants(row.get("glosses")),
+            ))
     return places
 
 

@@ -52,6 +52,7 @@ def toy_theatre(folder: Path | None = None, initial_side: str = "isis") -> Theat
               parent="toyville"),
         Place("toy-mosque", "landmark", "Toy Mosque", lat=36.345, lon=43.11, bank="west",
               parent="w-north"),
+        Place("toy-bridge", "bridge", "Toy Bridge", lat=36.345, lon=43.12),
     ]
     colours = {"government": "#0072B2", "isis": "#D55E00", "contested": "#F0E442",
                "unknown": "#BBBBBB"}

@@ -202,6 +202,13 @@ def test_bad_input_is_kept_flagged_and_never_crashes() -> None:
     assert (tl.side == 1).all()
 
 
+def test_a_bridge_is_a_point_not_a_district_and_says_so() -> None:
+    strike = make_event("capture", "2017-01-10", ("toy-bridge",))
+    tl = one(strike)
+    assert any("no district on the map" in f for f in tl.evidence[strike.id].flags)
+    assert (tl.side == 1).all()
+
+
 def test_same_day_contradiction_is_contested_citing_both_quotes() -> None:
     a = make_event("capture", "2017-02-01", ("w-north",), quote="Army took W North.",
                    article_id="a")

@@ -192,6 +192,7 @@ def test_scan_spans_do_not_overlap(gaz: Gazetteer) -> None:
         "Federal Police forces searched the area; Revolution, Millions, Sugar and Banks.",
         "Forests, Officers, Engineers and Aviation; Jerusalem and Palestine on 17 July.",
         "A bomb hit Baghdad, Kirkuk and Raqqa, and the city of Fallujah.",
+        "Martyrs were buried and freedom was promised near an old bridge.",
     ],
 )
 def test_scan_ignores_english_words_and_foreign_places(gaz: Gazetteer, prose: str) -> None:
@@ -210,6 +211,23 @@ def test_scan_finds_arabic_and_article_forms(gaz: Gazetteer) -> None:
 def test_scan_keeps_east_and_west_zirai_apart(gaz: Gazetteer) -> None:
     text = "Clashes in al-Zirai, not in Islah al-Zirai."
     assert [m.id for m in gaz.scan(text)] == ["al-hay-al-zirai", "al-islah-al-zirai"]
+
+
+@pytest.mark.parametrize(("name", "place_id"), [
+    ("Third Bridge", "third-bridge"), ("al-Shuhada Bridge", "third-bridge"),
+    ("Old Bridge", "old-bridge"), ("Iron Bridge", "old-bridge"),
+    ("الجسر العتيق", "old-bridge"), ("Freedom Bridge", "hurriya-bridge"),
+    ("Fourth Bridge", "fourth-bridge"), ("4th Bridge", "fourth-bridge"),
+])
+def test_bridges_are_places_with_a_point(gaz: Gazetteer, name: str, place_id: str) -> None:
+    found = gaz.match(name)
+    assert found.id == place_id and found.place is not None
+    assert found.place.kind == "bridge" and found.place.lat is not None
+
+
+def test_scan_finds_a_bridge_in_a_chronology_note(gaz: Gazetteer) -> None:
+    text = "Coalition strikes disable the Fourth Bridge (medium confidence)"
+    assert [m.id for m in gaz.scan(text)] == ["fourth-bridge"]
 
 
 def test_gazetteer_is_per_theatre() -> None:
