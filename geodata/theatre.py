@@ -57,6 +57,15 @@ class Place:
 
 
 @dataclass(frozen=True)
+class NamedAnchor:
+    """An event a date chain may count from ("three years after the fall of Mosul")."""
+
+    phrases: tuple[str, ...]
+    date: dt.date
+    source: str
+
+
+@dataclass(frozen=True)
 class Side:
     key: str
     label: str
@@ -83,6 +92,7 @@ class Theatre:
     banks: tuple[str, ...]
     city_area: str
     places: tuple[Place, ...] = field(repr=False)
+    anchors: tuple[NamedAnchor, ...] = ()
 
     @property
     def places_by_id(self) -> dict[str, Place]:
@@ -141,6 +151,11 @@ def load_theatre(name: str | None = None) -> Theatre:
             banks=tuple(config.get("banks", ())),
             city_area=str(config.get("city_area", "")),
             places=places,
+            anchors=tuple(
+                NamedAnchor(tuple(str(p) for p in a["phrases"]), _date(a["date"]),
+                            str(a["source"]))
+                for a in config.get("anchors") or ()
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise GeodataError(f"{folder / 'theatre.yaml'}: missing or bad entry {exc}") from None

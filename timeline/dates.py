@@ -22,9 +22,11 @@ Rules (ours, not dateparser's, whose "Wednesday" in a Wednesday report is a week
 - numeric ``d/m/yyyy`` forms: when one field is above 12 it is the day; when both are
   12 or less the form is read day-first (the usage of the region's sources), and the
   mention is flagged ``ambiguous``;
-- chains: "N days/weeks/months after|before <explicit date>" shifts that date; "N days
-  later" shifts the previous date found in the same text. A chain anchored on an event
-  ("eight days after the fall of Mosul") is left unresolved.
+- chains: "N days/weeks/months/years after|before <explicit date>" shifts that date;
+  "N days later" shifts the previous date found in the same text. A chain counted from
+  an event ("eight days after the capture of al-Maamel") needs an anchor resolver
+  (:mod:`timeline.anchors`); without one, or when it finds no such event, the chain
+  is left unresolved.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.records import PartialDate
@@ -54,7 +57,7 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 
 # Alternatives in priority order: the longest and most explicit forms first.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    ("chain", rf"\b(?P<n>{_COUNT})\s+(?P<unit>day|week|month)s?\s+"
+    ("chain", rf"\b(?P<n>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+"
               rf"(?P<dir>after|before|later|earlier)\b"),
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
@@ -100,6 +103,20 @@ class DateMention:
     text: str
     form: str
     ambiguous: bool = False
+    basis: str = ""  # for a chain counted from an event: what it was counted from
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A chain's anchor event resolved to a date: where its phrase ends, and its basis."""
+
+    date: PartialDate
+    end: int
+    basis: str
+
+
+# (sentence, offset just after "after"/"before") -> the anchor event there, if any
+AnchorResolver = Callable[[str, int], Anchor | None]
 
 
 def has_relative_dates(text: str) -> bool:
@@ -121,12 +138,14 @@ def weekday_before(published: dt.date, weekday: int, strictly: bool = False) -> 
     return published - dt.timedelta(days=back)
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+def find_dates(text: str, published: dt.date | None,
+               anchor: AnchorResolver | None = None) -> list[DateMention]:
     """Every date expression in ``text``, in order; relative ones need ``published``.
 
     Relative expressions are skipped when ``published`` is None (the loader refuses
     such articles before extraction). Expressions that are not dates after all (a
-    "May 32") are skipped silently.
+    "May 32") are skipped silently. ``anchor`` resolves chains counted from an event
+    ("eight days after the capture of al-Maamel"; see :mod:`timeline.anchors`).
     """
     if not _QUICK_RE.search(text):
         return []
@@ -139,24 +158,24 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         groups = {k[len(form) + 1:]: v for k, v in match.groupdict().items()
                   if v is not None and k.startswith(form + "_")}
         previous = found[-1].date if found else None
-        resolved = _resolve(form, groups, published, previous, text, match.end())
+        resolved = _resolve(form, groups, published, previous, text, match.end(), anchor)
         if resolved is None:
             continue
-        date, ambiguous, end = resolved
+        date, ambiguous, end, basis = resolved
         found.append(DateMention(match.start(), end, date, text[match.start():end], form,
-                                 ambiguous))
+                                 ambiguous, basis))
         skip_until = end
     return found
 
 
 def _resolve(form: str, g: dict[str, str], published: dt.date | None,
-             previous: PartialDate | None, text: str, end: int,
-             ) -> tuple[PartialDate, bool, int] | None:
+             previous: PartialDate | None, text: str, end: int, anchor: AnchorResolver | None,
+             ) -> tuple[PartialDate, bool, int, str] | None:
     if form == "chain":
-        chained = _chain(g, previous, text, end, published)
-        return (chained[0], False, chained[1]) if chained else None
+        chained = _chain(g, previous, text, end, published, anchor)
+        return (chained[0], False, chained[1], chained[2]) if chained else None
     plain = _resolve_plain(form, g, published)
-    return (plain[0], plain[1], end) if plain else None
+    return (plain[0], plain[1], end, "") if plain else None
 
 
 def _resolve_plain(form: str, g: dict[str, str], published: dt.date | None,
@@ -224,28 +243,34 @@ def _relative(form: str, g: dict[str, str], published: dt.date,
 
 
 def _chain(g: dict[str, str], previous: PartialDate | None, text: str, end: int,
-           published: dt.date | None) -> tuple[PartialDate, int] | None:
+           published: dt.date | None, resolver: AnchorResolver | None,
+           ) -> tuple[PartialDate, int, str] | None:
     raw = g["n"].lower()
     n = _NUM_WORDS[raw] if raw in _NUM_WORDS else int(raw)
     direction = g["dir"].lower()
     sign = 1 if direction in ("after", "later") else -1
+    basis = ""
     if direction in ("after", "before"):
         rest = text[end:end + 40]
         following = find_dates(rest, published)
-        if not following or rest[:following[0].start].strip(" ,"):
-            return None
-        anchor, end = following[0].date, end + following[0].end
+        if following and not rest[:following[0].start].strip(" ,"):
+            anchor, end = following[0].date, end + following[0].end
+        else:
+            event = resolver(text, end) if resolver else None
+            if event is None:
+                return None
+            anchor, end, basis = event.date, event.end, event.basis
     else:
         if previous is None:
             return None
         anchor = previous
-    return shift(anchor, n * sign, g["unit"].lower()), end
+    return shift(anchor, n * sign, g["unit"].lower()), end, basis
 
 
 def shift(anchor: PartialDate, n: int, unit: str) -> PartialDate:
     """``anchor`` moved by ``n`` days, weeks or months, keeping the coarser precision."""
-    if unit == "month":
-        index = anchor.start.year * 12 + anchor.start.month - 1 + n
+    if unit in ("month", "year"):
+        index = anchor.start.year * 12 + anchor.start.month - 1 + n * (12 if unit == "year" else 1)
         day = min(anchor.start.day, calendar.monthrange(index // 12, index % 12 + 1)[1])
         return PartialDate(dt.date(index // 12, index % 12 + 1, day), anchor.precision)
     moved = anchor.start + dt.timedelta(days=n * _UNIT_DAYS[unit])

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from geodata.gazetteer import get_gazetteer
+from timeline.anchors import EventAnchors
 from timeline.articles import Sentence, split_sentences
 from timeline.clauses import clause_end, clause_start, since_window
 from timeline.dates import DateMention, find_dates
@@ -49,6 +50,7 @@ from timeline.wordscan import find_at_words, starters
 
 FLAG_DATE_FROM_PUBLISHED = "date_from_published"
 FLAG_DATE_FROM_CONTEXT = "date_from_context"
+FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
 
 # (kind, pattern, where the places are): "after" the trigger, or "before" ("Mosul ... fell to").
 _TRIGGERS: tuple[tuple[str, str, str], ...] = (
@@ -124,8 +126,12 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
             continue
         text = article.text[sentence.start:sentence.end]
         places = _shifted(all_places, sentence)
-        ctx = _Context(article, sentence, text, find_dates(text, article.published), places,
-                       find_actors(text), parents, kinds)
+        anchors = EventAnchors(events, places, theatre.anchors if theatre else ())
+        dates = find_dates(text, article.published, anchors)
+        places = [p for p in places  # "after the capture of X": X is no place of this event
+                  if not any(d.basis and d.start <= p.start < d.end for d in dates)]
+        ctx = _Context(article, sentence, text, dates, places, find_actors(text), parents,
+                       kinds)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
@@ -177,7 +183,7 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
     places = _event_places(ctx, match, where, end)
     if not places:
         return None
-    date, flags = _event_date(ctx, match, start, end, paragraph_date)
+    date, flags, basis = _event_date(ctx, match, start, end, paragraph_date)
     if date is None or (kind == "declaration" and flags):
         return None
     actor, side = _actor(ctx, match, start, kind)
@@ -194,8 +200,9 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         return None
     quote_span = (ctx.sentence.start, ctx.sentence.end)
     prov = _provenance(ctx.article, text, quote_span)
+    notes = (f"{FLAG_DATE_ANCHORED}: {basis}",) if basis else ()
     return Event(f"{ctx.article.id}:e{len(earlier) + 1}", kind, date, places, actor, side,
-                 status, prov, tuple(flags))
+                 status, prov, (*flags, *notes))
 
 
 def _event_places(ctx: _Context, match: re.Match[str], where: str, end: int,
@@ -216,7 +223,8 @@ def _event_places(ctx: _Context, match: re.Match[str], where: str, end: int,
 
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
                 paragraph_date: dict[int, PartialDate],
-                ) -> tuple[PartialDate | None, list[str]]:
+                ) -> tuple[PartialDate | None, list[str], str]:
+    """The event's date, flags saying it was taken from context, and a chain's basis."""
     since = since_window(ctx.text)
     usable = [d for d in ctx.dates if not (since and since[0] <= d.start < since[1]
                                            and not since[0] <= match.start() < since[1])]
@@ -224,12 +232,12 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     before = [d for d in usable if start <= d.start < match.start()]
     chosen = in_clause[:1] or before[-1:] or usable[:1]
     if chosen:
-        return chosen[0].date, []
+        return chosen[0].date, [], chosen[0].basis
     if ctx.sentence.paragraph in paragraph_date:
-        return paragraph_date[ctx.sentence.paragraph], [FLAG_DATE_FROM_CONTEXT]
+        return paragraph_date[ctx.sentence.paragraph], [FLAG_DATE_FROM_CONTEXT], ""
     if ctx.article.published:
-        return PartialDate(ctx.article.published), [FLAG_DATE_FROM_PUBLISHED]
-    return None, []
+        return PartialDate(ctx.article.published), [FLAG_DATE_FROM_PUBLISHED], ""
+    return None, [], ""
 
 
 def _expected_date(ctx: _Context, match: re.Match[str]) -> PartialDate | None:

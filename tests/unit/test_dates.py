@@ -81,6 +81,12 @@ def test_chain_on_an_event_is_not_guessed() -> None:
     assert find_dates("eight days after the fall of the city", WED) == []
 
 
+def test_chain_in_years_keeps_the_anchor_precision() -> None:
+    found = find_dates("In June 2014 the city fell. Three years later it was retaken.", WED)
+    assert [d.date.iso() for d in found] == ["2014-06", "2017-06"]
+    assert one("a year after 29 February 2016", WED).iso() == "2017-02-28"
+
+
 def test_durations_and_modal_may_are_not_dates() -> None:
     assert find_dates("after three months of fighting, it may end", WED) == []
 

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from timeline.articles import load_article
-from timeline.extract import FLAG_DATE_FROM_PUBLISHED, extract_article
+from timeline.extract import FLAG_DATE_ANCHORED, FLAG_DATE_FROM_PUBLISHED, extract_article
 from timeline.records import Article, Extraction
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
@@ -145,3 +145,27 @@ def test_claimants() -> None:
         "international aid organizations"
     assert find_claimant("The UN said 20 were killed") == "United Nations"
     assert find_claimant("It said 20 were killed") == ""
+
+
+def test_a_chain_counts_from_the_articles_own_earlier_event() -> None:
+    x = extract_text("Iraqi forces took over al-Maamel on 10 May 2017. Eight days after the "
+                     "capture of al-Maamel, the army recaptured al-Islah al-Zirai.")
+    assert summary(x)[1] == ("capture", "2017-05-18", ["al-islah-al-zirai"], "government",
+                             "reported")
+    note = [f for f in x.events[1].flags if f.startswith(FLAG_DATE_ANCHORED)]
+    assert note and x.events[0].id in note[0] and "2017-05-10" in note[0]
+
+
+def test_a_chain_counts_from_a_named_event_of_the_theatre() -> None:
+    x = extract_text("Three years after the fall of Mosul, the army recaptured al-Maamel.",
+                     published=dt.date(2017, 7, 1))
+    assert summary(x) == [("capture", "2017-06-10", ["al-maamel"], "government", "reported")]
+    assert "Fall of Mosul" in x.events[0].flags[0]
+
+
+def test_a_chain_on_an_unknown_or_qualified_event_is_not_guessed() -> None:
+    for anchor in ("the capture of a key bridge", "the start of the offensive on western Mosul",
+                   "the fall of the city"):
+        x = extract_text(f"Two weeks after {anchor}, the army recaptured al-Maamel.")
+        assert [e.date.iso() for e in x.events] == [WED.isoformat()], anchor
+        assert x.events[0].flags == (FLAG_DATE_FROM_PUBLISHED,), anchor
