@@ -165,23 +165,27 @@ def load_theatre(name: str | None = None) -> Theatre:
     return theatre
 
 
-def read_places(path: Path) -> list[Place]:
-    """Read a gazetteer CSV (the columns of the reference ``places.csv``)."""
+def read_places(path: Path, kind: str = "", taken: set[str] | None = None) -> list[Place]:
+    """Read a gazetteer CSV (the columns of the reference ``places.csv``).
+
+    ``kind``: the kind of every row, for files without a ``kind`` column; ``taken``:
+    ids already used by other files (updated with this file's ids).
+    """
     places: list[Place] = []
-    seen: set[str] = set()
+    seen = taken if taken is not None else set()
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             pid = (row.get("id") or "").strip()
             if not pid or pid in seen:
                 raise GeodataError(f"{path}:{line}: missing or duplicate id {pid!r}")
             seen.add(pid)
-            kind = (row.get("kind") or "").strip()
-            if kind not in PLACE_KINDS:
-                raise GeodataError(f"{path}:{line}: unknown kind {kind!r} for {pid}")
+            row_kind = kind or (row.get("kind") or "").strip()
+            if row_kind not in PLACE_KINDS:
+                raise GeodataError(f"{path}:{line}: unknown kind {row_kind!r} for {pid}")
             places.append(
                 Place(
                     id=pid,
-                    kind=kind,
+                    kind=row_kind,
                     name=row["name"].strip(),
                     name_ar=(row.get("name_ar") or "").strip(),
                     variants=_split_variants(row.get("variants")),
@@ -191,7 +195,7 @@ def read_places(path: Path) -> list[Place]:
                     parent=(row.get("parent") or "").strip(),
                     uncertainty_km=_float(row.get("uncertainty_km")),
                     confidence=(row.get("confidence") or "").strip(),
-                    source=(row.get("source") or "").strip(),
+                    source=(row.get("source") or path.name).strip(),
                     note=(row.get("note") or "").strip(),
                     glosses=_split_variants(row.get("glosses")),
                 )
@@ -205,25 +209,7 @@ def read_bridge_places(path: Path, taken: set[str]) -> list[Place]:
     Events name bridges ("coalition strikes disable the Fourth Bridge"): as places they
     get a point on the map, while control stays with the districts at either end.
     """
-    if not path.is_file():
-        return []
-    places: list[Place] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            pid = (row.get("id") or "").strip()
-            if not pid or pid in taken:
-                raise GeodataError(f"{path}:{line}: missing id, or one already used {pid!r}")
-            taken.add(pid)
-            places.append(Place(
-                id=pid, kind="bridge", name=row["name"].strip(),
-                name_ar=(row.get("name_ar") or "").strip(),
-                variants=_split_variants(row.get("variants")),
-                lat=_float(row.get("lat")), lon=_float(row.get("lon")),
-                confidence=(row.get("confidence") or "").strip(), source=path.name,
-                note=(row.get("note") or "").strip(),
-                glosses=_split_variants(row.get("glosses")),
-            ))
-    return places
+    return read_places(path, kind="bridge", taken=taken) if path.is_file() else []
 
 
 def read_line(path: Path) -> list[tuple[float, float]]:
