@@ -7,17 +7,18 @@ the percentage claims made in articles. One trace per (series, claimant): colour
 tells the series, marker symbol the claimant. Ranges and vague figures carry error
 bars. A vertical cursor (layout shape 0) marks the slider's date; the browser moves it.
 Each point's ``customdata`` is ``[page day, figure index]`` so a click can move the map.
+The time axis runs past the battle when figures were reported after it (shaded). In
+"as known on" mode the browser blanks points not yet published and hides the share
+lines, which are hindsight (:meth:`PageData.to_json` sends what it needs).
 """
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.page_data import PageData
-from dashboard.page_events import FigurePoint
+from dashboard.page_events import FigurePoint, figure_groups
 
 SERIES_COLORS = {
     "Displaced": "#0072B2",
@@ -47,13 +48,10 @@ def claimant_symbols(points: tuple[FigurePoint, ...]) -> dict[str, str]:
 
 
 def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
-    """(trace, row) per series and claimant."""
-    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, point in enumerate(page.figures):
-        groups[(point.series, point.claimant)].append(i)
+    """(trace, row) per series and claimant (the browser relies on this order)."""
     symbols = claimant_symbols(page.figures)
     traces = []
-    for (series, claimant), members in sorted(groups.items()):
+    for series, claimant, members in figure_groups(page.figures):
         pts = [page.figures[i] for i in members]
         has_range = any(p.low != p.high for p in pts)
         trace = go.Scatter(
@@ -105,10 +103,18 @@ def figures_chart(page: PageData, day: int) -> go.Figure:
         plot_bgcolor="#FFFFFF", clickmode="event", uirevision="chart",
         font={"size": 11},
     )
-    fig.update_yaxes(type="log", title_text="people", row=1, col=1, gridcolor="#EEEEEE")
+    fig.update_yaxes(type="log", title_text="people", row=1, col=1, gridcolor="#EEEEEE",
+                     dtick=1)  # a tick per power of ten, never the crowded 2..9
     fig.update_yaxes(range=[0, 100], title_text="% gov.", row=2, col=1,
                      gridcolor="#EEEEEE")
-    fig.update_xaxes(gridcolor="#EEEEEE", type="date", range=[page.dates[0], page.dates[-1]])
+    last = max([page.dates[-1], *(p.date.isoformat() for p in page.figures)])
+    fig.update_xaxes(gridcolor="#EEEEEE", type="date", range=[page.dates[0], last])
+    if last > page.dates[-1]:  # figures reported after the battle: a shaded margin
+        fig.add_vrect(x0=page.dates[-1], x1=last, fillcolor="#F2F2F2", line_width=0,
+                      layer="below", row="all", col=1)
+        fig.add_annotation(text="after the battle", x=page.dates[-1], xanchor="left",
+                           y=1, yref="y domain", yanchor="top", showarrow=False,
+                           font={"size": 9, "color": "#777777"}, row=1, col=1)
     if not page.figures and not page.share:
         fig.add_annotation(text="No figures to show yet", x=0.5, y=0.5, xref="paper",
                            yref="paper", showarrow=False, font={"size": 14, "color": "#777777"})

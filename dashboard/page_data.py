@@ -34,6 +34,7 @@ from dashboard.page_events import (
     PageEvent,
     StringTable,
     events_json,
+    figure_groups,
     figure_points,
     page_events,
 )
@@ -113,9 +114,13 @@ class PageData:
             "kind_colors": KIND_COLORS,
             "figures": [
                 {"day": self.day_of(f.date), "date": f.date.isoformat(),
-                 "quote": f.quote, "source": f.source, "series": f.series}
+                 "quote": f.quote, "source": f.source, "series": f.series, "value": f.value,
+                 "pub": None if f.known_from is None else (f.known_from - self.start).days}
                 for f in self.figures
             ],
+            # the chart's point traces (their figure indices), then its share traces
+            "chart_points": [members for _, _, members in figure_groups(self.figures)],
+            "chart_shares": len(self.share),
         }
 
 

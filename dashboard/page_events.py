@@ -2,7 +2,10 @@
 
 An event is drawn at each of its places that has a point: the place's own point (a
 district or landmark), else the centroid of the districts an area stands for. A
+forecast (status ``expected``) is listed but never drawn: a dot says it happened. A
 month-precise event is shown from the first day of its month to its last, then fades.
+Places are named by their gazetteer label, not by a chronology's ids. An analyst
+chronology's row counts as known from its own date ("as known on" mode).
 Figures become points of the chart, grouped into series (displaced, killed militants,
 killed civilians, ...) and told apart by claimant.
 """
@@ -19,11 +22,13 @@ import geopandas as gpd
 from dashboard.hover import clip, quote_block, safe, safe_lines
 from geodata.districts import ID, members
 from geodata.theatre import Theatre
-from timeline.records import Event, Extraction, Figure
+from timeline.records import BASIS_ANALYST, Event, Extraction, Figure, PlaceRef
 
-MARKER_KINDS = ("capture", "kill", "arrest", "attack", "declaration", "destruction", "other")
+MARKER_KINDS = ("capture", "offensive", "kill", "arrest", "attack", "declaration",
+                "destruction", "other")
 KIND_COLORS = {
     "capture": "#009E73",
+    "offensive": "#332288",
     "kill": "#CC79A7",
     "arrest": "#56B4E9",
     "attack": "#E69F00",
@@ -42,6 +47,7 @@ COUNT_SERIES = {
     "fighters": "Fighters",
 }
 SHARE_KIND = "territory_percent"
+EXPECTED = "expected"
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,15 @@ class FigurePoint:
     hover: str
     quote: str
     source: str
+    known_from: dt.date | None = None  # publication (an analyst row: its own date)
+
+
+def figure_groups(points: tuple[FigurePoint, ...]) -> list[tuple[str, str, list[int]]]:
+    """(series, claimant, point indices) of each chart trace, in trace order."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, point in enumerate(points):
+        groups.setdefault((point.series, point.claimant), []).append(i)
+    return [(series, claimant, members) for (series, claimant), members in sorted(groups.items())]
 
 
 def place_points(theatre: Theatre, districts: gpd.GeoDataFrame,
@@ -146,6 +161,12 @@ def place_points(theatre: Theatre, districts: gpd.GeoDataFrame,
     return points
 
 
+def place_label(theatre: Theatre, ref: PlaceRef) -> str:
+    """How a reader sees an event's place: its gazetteer label, else the text as written."""
+    place = theatre.places_by_id.get(ref.id or "")
+    return place.label if place is not None else ref.mention
+
+
 def _day(date: dt.date, start: dt.date) -> int:
     return (date - start).days
 
@@ -153,9 +174,11 @@ def _day(date: dt.date, start: dt.date) -> int:
 def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
                start: dt.date) -> PageEvent:
     """Place one extracted event on the page."""
-    points = place_points(theatre, districts, (ref.id for ref in event.places))
-    names = ", ".join(ref.mention for ref in event.places) or "(no place named)"
+    points = ([] if event.status == EXPECTED
+              else place_points(theatre, districts, (ref.id for ref in event.places)))
+    names = ", ".join(place_label(theatre, ref) for ref in event.places) or "(no place named)"
     prov = event.provenance
+    known_from = event.date.start if prov.basis == BASIS_ANALYST else prov.published
     date = event.date.iso()
     kind = event.kind if event.kind in MARKER_KINDS else "other"
     excerpt = prov.excerpt(event.note)
@@ -164,7 +187,7 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
     return PageEvent(
         day=_day(event.date.start, start),
         end=_day(event.date.end, start),
-        published=_day(prov.published, start) if prov.published else None,
+        published=_day(known_from, start) if known_from else None,
         kind=kind, status=event.status, date=date, places=names,
         quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
@@ -215,10 +238,12 @@ def figure_point(figure: Figure) -> FigurePoint | None:
              + (f" ({low:,.0f}–{high:,.0f})" if low != high else "")
              + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
              + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, when.isoformat())}")
+    analyst = prov.basis == BASIS_ANALYST
+    known_from = (figure.as_of.start if figure.as_of else None) if analyst else prov.published
     return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),
                        low=float(low), high=float(high), hover=hover,
                        quote=prov.excerpt(figure.note),
-                       source=prov.source)
+                       source=prov.source, known_from=known_from)
 
 
 def figure_points(extractions: Iterable[Extraction]) -> tuple[FigurePoint, ...]:

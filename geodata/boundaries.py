@@ -163,7 +163,7 @@ def match_boundaries(
     for place_id, rows_of in groups.items():
         place = theatre.place(place_id)
         rows.append({
-            ID: place_id, NAME: place.name, NAME_AR: place.name_ar, BANK: place.bank,
+            ID: place_id, NAME: place.label, NAME_AR: place.name_ar, BANK: place.bank,
             KIND: place.kind, CONFIDENCE: IMPORTED_CONFIDENCE, UNCERTAINTY_KM: 0.0,
             APPROXIMATE: False,
             SOURCE_NAME: "; ".join(str(features[name_column].iloc[k]) for k in rows_of),

@@ -66,7 +66,7 @@ def build_districts(theatre: Theatre) -> gpd.GeoDataFrame:
             rows.append(
                 {
                     ID: place.id,
-                    NAME: place.name,
+                    NAME: place.label,
                     NAME_AR: place.name_ar,
                     BANK: bank,
                     KIND: place.kind,
@@ -214,7 +214,7 @@ def build_areas(theatre: Theatre, districts: gpd.GeoDataFrame) -> gpd.GeoDataFra
         rows.append(
             {
                 ID: place.id,
-                NAME: place.name,
+                NAME: place.label,
                 NAME_AR: place.name_ar,
                 BANK: place.bank,
                 KIND: place.kind,

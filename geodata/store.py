@@ -119,7 +119,7 @@ def build_layers(theatre: Theatre, boundaries: Path | None = None) -> dict[str, 
 def _landmarks(theatre: Theatre, districts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     rows = [
         {
-            ID: p.id, NAME: p.name, NAME_AR: p.name_ar, KIND: p.kind, BANK: p.bank,
+            ID: p.id, NAME: p.label, NAME_AR: p.name_ar, KIND: p.kind, BANK: p.bank,
             CONFIDENCE: p.confidence, UNCERTAINTY_KM: p.uncertainty_km,
             DISTRICT: containing_district(districts, Point(p.lon, p.lat), p.bank) or "",
             "geometry": Point(p.lon, p.lat),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,12 @@ class Place:
     source: str = ""
     note: str = ""
     glosses: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The name as shown to readers: without bracketed notes ("al-Hay al-Zira'i (east;
+        NOT Islah al-Zirai)" is "al-Hay al-Zira'i"); the notes stay in ``name``."""
+        return " ".join(re.sub(r"\([^)]*\)", " ", self.name).split()) or self.name
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -94,7 +101,7 @@ class Theatre:
     places: tuple[Place, ...] = field(repr=False)
     anchors: tuple[NamedAnchor, ...] = ()
 
-    @property
+    @cached_property
     def places_by_id(self) -> dict[str, Place]:
         return {p.id: p for p in self.places}
 
@@ -168,14 +175,17 @@ def load_theatre(name: str | None = None) -> Theatre:
 def read_places(path: Path, kind: str = "", taken: set[str] | None = None) -> list[Place]:
     """Read a gazetteer CSV (the columns of the reference ``places.csv``).
 
-    ``kind``: the kind of every row, for files without a ``kind`` column; ``taken``:
-    ids already used by other files (updated with this file's ids).
+    ``kind``: the kind of every row, for files without a ``kind`` column (their rows
+    may lack an ``id`` too: it is then made from the name); ``taken``: ids already
+    used by other files (updated with this file's ids).
     """
     places: list[Place] = []
     seen = taken if taken is not None else set()
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             pid = (row.get("id") or "").strip()
+            if not pid and kind and row.get("name"):  # a bridges.csv without ids
+                pid = re.sub(r"[^a-z0-9]+", "-", row["name"].split("/")[0].lower()).strip("-")
             if not pid or pid in seen:
                 raise GeodataError(f"{path}:{line}: missing or duplicate id {pid!r}")
             seen.add(pid)

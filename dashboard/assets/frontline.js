@@ -24,6 +24,9 @@
 
   /* What the map shows now (see `render`). */
   var drawn = null;
+  /* What the chart shows: -1 every figure (the server's figure), else in "as known on"
+     mode the number of figures published by the day (a set that only grows with it). */
+  var chartDrawn = -1;
 
   function sameArray(a, b) {
     if (a === b) { return true; }
@@ -332,9 +335,29 @@
     var chart = new window.dash_clientside.Patch();
     chart.assign(["layout", "shapes", 0, "x0"], data.dates[day]);
     chart.assign(["layout", "shapes", 0, "x1"], data.dates[day]);
+    patchKnownChart(chart, data, day, known);
     writeUrl(data, day, layers, known);
     var label = data.dates[day] + (known ? " (as known then)" : "");
     return [changed ? map.build() : noUpdate(), chart.build(), label];
+  }
+
+  function isPublished(fig, day) { return fig.pub !== null && fig.pub <= day; }
+
+  /* "As known on": blank the chart points not published by the day and hide the share
+     lines (the timeline's hindsight); back to every figure when the mode is off. */
+  function patchKnownChart(chart, data, day, known) {
+    var figs = data.figures;
+    var key = known ? figs.filter(function (f) { return isPublished(f, day); }).length : -1;
+    if (key === chartDrawn) { return; }
+    chartDrawn = key;
+    data.chart_points.forEach(function (members, t) {
+      chart.assign(["data", t, "y"], members.map(function (i) {
+        return (!known || isPublished(figs[i], day)) ? figs[i].value : null;
+      }));
+    });
+    for (var k = 0; k < data.chart_shares; k++) {
+      chart.assign(["data", data.chart_points.length + k, "visible"], !known);
+    }
   }
 
   function el(type, props) {

@@ -23,6 +23,7 @@ from dashboard.export.context import ExportContext
 from dashboard.export.snapshot import HEIGHT, WIDTH, snapshot_figure
 from dashboard.figures import APPROX_TEXT
 from dashboard.hover import clip, safe
+from dashboard.page_events import place_label
 
 Progress = Callable[[int, int], None]
 MAX_SLIDES = 40
@@ -68,8 +69,8 @@ def plan(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = No
         start = previous + dt.timedelta(days=1)
         events = tuple(
             f"{ev.date.iso()} {ev.kind} ({ev.status}), "
-            f"{', '.join(r.mention for r in ev.places) or 'no place named'}: "
-            f"“{clip(ev.provenance.quote, QUOTE_CHARS)}” ({ev.provenance.source})"
+            f"{', '.join(place_label(ctx.theatre, r) for r in ev.places) or 'no place named'}: "
+            f"“{clip(ev.provenance.excerpt(ev.note), QUOTE_CHARS)}” ({ev.provenance.source})"
             for ev in selection.events_between(ctx, start, day, known, day if known else None))
         figures = tuple(f"{p.series}: {p.value:,.0f} ({p.date.isoformat()}, {p.claimant})"
                         for p in selection.latest_figures(ctx, day))

@@ -17,7 +17,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dashboard.chart import SERIES_COLORS, figures_chart
+from dashboard.chart import REGION_STYLES, SERIES_COLORS, figures_chart
 from dashboard.export import selection
 from dashboard.export.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from dashboard.export.context import ExportContext
@@ -40,6 +40,7 @@ FOOT_TOP = 756
 PANEL_CHARS = 84
 FOOT_CHARS = 236
 MAX_EVENTS = 4
+DASH_GLYPHS = {"solid": "───", "dash": "- - -", "dot": "·····"}
 BASIS_NOTE = "Lighter shades: inferred, or only assumed<br>(carried forward), not reported."
 EXACT_CAVEAT = "Boundaries: imported district boundaries."
 
@@ -105,7 +106,8 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
                notes: list[dict[str, Any]]) -> None:
     page = ctx.page
     if known:  # only figures published by then; the share lines are hindsight: left out
-        quotes = {f.provenance.quote for f in selection.figures_up_to(ctx, date, known=True)}
+        quotes = {f.provenance.excerpt(f.note)
+                  for f in selection.figures_up_to(ctx, date, known=True)}
         page = dataclasses.replace(page, share={}, figures=tuple(
             p for p in page.figures if p.date <= date and p.quote in quotes))
     chart = figures_chart(page, page.day_of(date))
@@ -140,8 +142,13 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
     series = sorted({p.series for p in page.figures})
     key = "   ".join(f"<span style='color:{SERIES_COLORS.get(s, '#333333')}'>●</span> {safe(s)}"
                      for s in series) or "no figures reported yet"
-    notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(_wrap_html(key, 5)),
-                             size=10, color=MUTED))
+    lines = _wrap_html(key, 5)
+    if page.share:
+        lines.append("Government share: " + " · ".join(
+            f"{REGION_STYLES[r][0]} {DASH_GLYPHS[REGION_STYLES[r][1]]}"
+            for r in page.share if r in REGION_STYLES) + "   Marker shape: who claimed it")
+    notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(lines), size=10,
+                             color=MUTED))
 
 
 def _wrap_html(key: str, per_line: int) -> list[str]:

@@ -33,9 +33,9 @@ DISTRICT_COLUMNS = (gd.ID, gd.NAME, gd.NAME_AR, gd.BANK, SIDE, BASIS, SINCE, EVI
                     gd.CONFIDENCE, gd.UNCERTAINTY_KM, gd.APPROXIMATE, gd.AREA_KM2,
                     CENTROID_LON, CENTROID_LAT, AS_OF)
 EVENT_COLUMNS = ("id", "kind", "date", "date_precision", "status", "side", "actor", "places",
-                 "mentions", "quote", "source", "published")
+                 "mentions", "quote", "source_text", "source", "published")
 FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "since",
-                  "subject", "claimant", "quote", "source", "published")
+                  "subject", "claimant", "quote", "source_text", "source", "published")
 
 
 def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
@@ -102,8 +102,8 @@ def event_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.G
             "id": ev.id, "kind": ev.kind, "date": ev.date.iso(),
             "date_precision": ev.date.precision, "status": ev.status, "side": ev.side,
             "actor": ev.actor, "places": ";".join(r.id or "" for r in ev.places),
-            "mentions": ";".join(r.mention for r in ev.places), "quote": prov.quote,
-            "source": prov.source,
+            "mentions": ";".join(r.mention for r in ev.places),
+            "quote": prov.excerpt(ev.note), "source_text": prov.quote, "source": prov.source,
             "published": prov.published.isoformat() if prov.published else "",
             "geometry": geom,
         })
@@ -121,8 +121,8 @@ def figure_table(ctx: ExportContext, date: dt.date, known: bool = False) -> pd.D
             "low": fig.low, "high": fig.high,
             "as_of": fig.as_of.iso() if fig.as_of else "",
             "since": fig.since.iso() if fig.since else "",
-            "subject": fig.subject, "claimant": fig.claimant, "quote": prov.quote,
-            "source": prov.source,
+            "subject": fig.subject, "claimant": fig.claimant,
+            "quote": prov.excerpt(fig.note), "source_text": prov.quote, "source": prov.source,
             "published": prov.published.isoformat() if prov.published else "",
         })
     return pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))

@@ -226,3 +226,23 @@ def test_browser_frame_matches_the_python_frame(page: Any, data_env: dict[str, s
         " for (let i = 0; i < n; i++) { out.push(f.eventHover(f.pageData, i)); }"
         " return out; }", len(expected.events))
     assert hovers == [e.hover for e in expected.events]
+
+
+def test_known_on_chart_shows_only_figures_published_by_then(page: Any) -> None:
+    open_page(page, "?date=2017-01-24&known=1")
+    wait_date(page, "2017-01-24")
+    chart = f"({GD})('{ids.CHART}')"
+    page.wait_for_function(f"() => {chart}.data.some(t => t.mode === 'lines' && !t.visible)")
+    data = page.evaluate("() => window.dash_clientside.frontline.pageData")
+    day = data["dates"].index("2017-01-24")
+    traces = page.evaluate(f"() => {chart}.data.map(t => [t.mode, t.y, t.visible])")
+    points = traces[:len(data["chart_points"])]
+    shown = [i for members, (_, ys, _) in zip(data["chart_points"], points, strict=True)
+             for i, y in zip(members, ys, strict=True) if y is not None]
+    assert shown and all(data["figures"][i]["pub"] <= day for i in shown)
+    assert len(shown) < len(data["figures"])  # later reports are not known yet
+    assert all(visible is False for mode, _, visible in traces if mode == "lines")
+    page.get_by_label("As known on the date", exact=False).uncheck()
+    page.wait_for_function(f"() => {chart}.data.every(t => t.visible !== false)")
+    ys = page.evaluate(f"() => {chart}.data.filter(t => t.mode === 'markers').map(t => t.y)")
+    assert all(y is not None for trace_ys in ys for y in trace_ys)

@@ -173,7 +173,7 @@ def test_a_changed_theatre_file_triggers_a_rebuild(tmp_path: Path) -> None:
     assert build_store(tmp_path, theatre).built
     assert not build_store(tmp_path, theatre).built
     with (folder / "bridges.csv").open("a", encoding="utf-8") as handle:
-        handle.write("test-bridge,Test Bridge,,36.33,43.14,,low,synthetic row for this test,,\n")
+        handle.write(",Test Bridge,,36.33,43.14,,low,synthetic row for this test,,\n")
     rebuilt = build_store(tmp_path, load_theatre.__wrapped__(str(folder)))
     assert rebuilt.built and rebuilt.reason == "inputs changed"
     assert rebuilt.counts["bridges"] == 6

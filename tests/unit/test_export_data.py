@@ -43,7 +43,10 @@ def test_geojson_has_one_valid_feature_per_district(ctx: ExportContext) -> None:
     assert len(fronts) == 1 and fronts[0]["properties"]["length_km"] > 1
     events = [f for f in doc["features"] if f["properties"]["layer"] == "event"]
     assert [e["properties"]["kind"] for e in events] == ["capture"]
+    # what a reader is shown, and the exact text it was read from (equal for an article)
+    assert events[0]["properties"]["quote"] == events[0]["properties"]["source_text"]
     assert doc["figures"][0]["value"] == 3320
+    assert doc["figures"][0]["source_text"].startswith("SYNTHETIC: 3320")
     assert doc["frontline"]["as_of"] == "2017-05-11"
     assert any(SYNTH_SOURCE in s for s in doc["frontline"]["sources"])
     assert "Approximate" in doc["frontline"]["caveat"]

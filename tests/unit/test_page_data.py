@@ -35,6 +35,15 @@ from tests.unit.dashboard_synthetic import (
     synthetic_extractions,
     synthetic_timeline,
 )
+from timeline.records import (
+    BASIS_ANALYST,
+    Article,
+    Event,
+    Extraction,
+    PartialDate,
+    PlaceRef,
+    Provenance,
+)
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +233,43 @@ def test_no_timeline_gives_an_unknown_map() -> None:
     page = build_page_data(theatre, build_districts(theatre), None, [])
     assert not page.has_timeline and not page.events
     assert set(page.views[MAIN].z.ravel().tolist()) == {3 * 3 + ASSUMED}
+
+
+def _one_event_page(event: Event) -> PageData:
+    theatre = load_theatre()
+    article = Article(id=event.provenance.article_id, path="synthetic.csv", title="SYNTHETIC",
+                      source="SYNTHETIC", published=None, text="(synthetic)")
+    return build_page_data(theatre, build_districts(theatre), None,
+                           [Extraction(article, (event,), ())], fade_days=7)
+
+
+def test_an_analyst_row_is_known_from_its_own_date_and_named_by_labels() -> None:
+    row = "2017-01-17,day,capture,al-hay-al-zirai,..."  # SYNTHETIC chronology row
+    prov = Provenance("chronology", "analyst table", None, row, (0, len(row)),
+                      basis=BASIS_ANALYST)
+    event = Event("c1", "capture", PartialDate(dt.date(2017, 1, 17)),
+                  (PlaceRef("al-hay-al-zirai", "al-hay-al-zirai"),), "ISF", "government",
+                  "reported", prov, note="SYNTHETIC: announced liberated")
+    page = _one_event_page(event)
+    shown = page.events[0]
+    assert shown.published == shown.day  # known on its own date, not never
+    assert shown.places == "al-Hay al-Zira'i"  # the label: no id, no gazetteer note
+    assert shown.quote.startswith("SYNTHETIC: announced liberated")
+    assert [i for i, _ in visible_events(page, shown.day, known=True)] == [0]
+
+
+def test_a_forecast_is_listed_but_not_drawn() -> None:
+    quote = "SYNTHETIC: the city is expected to be fully freed before the end of May."
+    prov = Provenance("a1", "SYNTHETIC", dt.date(2017, 5, 10), quote, (0, len(quote)))
+    event = Event("x1", "capture", PartialDate(dt.date(2017, 5, 31)),
+                  (PlaceRef("old-city", "Old City"),), "ISF", "government", "expected", prov)
+    shown = _one_event_page(event).events[0]
+    assert shown.status == "expected" and shown.lon == () and shown.lat == ()
+
+
+def test_place_labels_drop_bracketed_notes_and_stay_unique() -> None:
+    theatre = load_theatre()
+    assert theatre.place("al-hay-al-zirai").label == "al-Hay al-Zira'i"
+    assert theatre.place("third-bridge").label == "Third Bridge / al-Shuhada Bridge"
+    labels = [p.label for p in theatre.places]
+    assert len(labels) == len(set(labels))
