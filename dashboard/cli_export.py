@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dashboard.export import FORMATS, load_context, parse_date, write_export
 from dashboard.export.context import check_in_battle
-from dashboard.export.files import check_destination
+from dashboard.export.files import check_destination, check_suffix
 from frontline.errors import ExportError
 from geodata.theatre import load_theatre
 
@@ -27,6 +27,7 @@ def export(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     out = check_destination(Path(args.out))
+    check_suffix(out, fmt)
     dates = [parse_date(d) for d in args.dates.split(",") if d.strip()]
     if fmt == "pdf" and (args.deck or dates):
         fmt = "pdf-deck"

@@ -23,7 +23,8 @@ from typing import Any
 import yaml
 
 from frontline import settings
-from frontline.errors import ArticleError
+from frontline.errors import ArticleError, DateError
+from frontline.isodate import parse_iso_date
 from timeline.dates import has_relative_dates
 from timeline.html_text import html_to_text
 from timeline.records import Article
@@ -204,7 +205,7 @@ def _published(flag: dt.date | str | None, meta: Any, path: Path) -> dt.date | N
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value).strip()[:10])
-        except ValueError:
-            raise ArticleError(f"{path}: {origin} {value!r} is not a YYYY-MM-DD date") from None
+            return parse_iso_date(str(value).strip()[:10], origin)
+        except DateError as exc:
+            raise ArticleError(f"{path}: {exc}") from None
     return None

@@ -13,16 +13,13 @@ import sys
 import time
 
 from frontline.cli import print_json
-from frontline.errors import DateError
+from frontline.isodate import parse_iso_date
 from timeline.control import ControlTimeline, add_known_replay, build_timeline
 
 
 def parse_date(raw: str, flag: str) -> dt.date:
     """An ISO date from the command line, or a one-line :class:`DateError`."""
-    try:
-        return dt.date.fromisoformat(raw.strip())
-    except ValueError:
-        raise DateError(f"{flag} {raw!r} is not a date: expected YYYY-MM-DD") from None
+    return parse_iso_date(raw, flag)
 
 
 def compute(known_on: dt.date | None = None) -> ControlTimeline:

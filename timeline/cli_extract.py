@@ -24,6 +24,7 @@ from tqdm import tqdm
 from frontline import settings
 from frontline.cli import print_json
 from frontline.errors import FrontlineError, InputError
+from frontline.isodate import parse_iso_date
 from timeline.articles import ARTICLE_SUFFIXES, article_id, load_article
 from timeline.chronology import load_chronology
 from timeline.extract import extract_article
@@ -134,10 +135,7 @@ def ingest(args: argparse.Namespace) -> int:
 def _date_flag(value: str | None) -> dt.date | None:
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"--published {value!r} is not a YYYY-MM-DD date") from None
+    return parse_iso_date(value, "--published")
 
 
 def _warn(warnings: tuple[str, ...]) -> None:

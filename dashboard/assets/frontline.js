@@ -144,21 +144,26 @@
     };
   }
 
+  /* "" when `raw` is the date of `day`; else why another date is shown. */
+  function nearestNotice(data, raw, day) {
+    if (data.dates[day] === raw) { return ""; }
+    return "No data for " + raw + " (the battle runs " + data.dates[0] + " to " +
+      data.dates[data.dates.length - 1] + "); showing the nearest valid date, " +
+      data.dates[day] + ".";
+  }
+
   function parseUrl(data, search) {
     var params = new URLSearchParams(search || "");
     var raw = params.get("date");
     var day = 0, notice = "";
-    var first = data.dates[0], last = data.dates[data.dates.length - 1];
+    var first = data.dates[0];
     if (raw !== null) {
       var d = dayOfIso(data, raw.trim());
       if (d === null) {
         notice = "The date in the address is not a valid YYYY-MM-DD date; showing " + first + ".";
       } else {
         day = clampDay(data, d);
-        if (data.dates[day] !== raw.trim()) {
-          notice = "No data for " + raw.trim() + " (the battle runs " + first + " to " + last +
-            "); showing the nearest valid date, " + data.dates[day] + ".";
-        }
+        notice = nearestNotice(data, raw.trim(), day);
       }
     }
     var layers = LAYERS.slice();
@@ -232,7 +237,7 @@
           data.dates[last] + ".";
       } else {
         out.day = clampDay(data, d);
-        out.notice = "";
+        out.notice = nearestNotice(data, String(dateValue).trim(), out.day);
       }
     } else if (has("figures-chart")) {
       var q = chartQuote(data, clickData);
@@ -315,8 +320,8 @@
       changed = true;
     }
     if (was.layers !== now.layers) {
-      ["districts", "front", "bridges", "events", "halo"].forEach(function (name) {
-        var layer = name === "halo" ? "events" : name;
+      ["districts", "front", "bridges", "events", "halo", "highlight"].forEach(function (name) {
+        var layer = (name === "halo" || name === "highlight") ? "events" : name;
         map.assign(["data", TRACE[name], "visible"], layers.indexOf(layer) >= 0);
       });
       for (var c = 0; c < N_CONTEXT; c++) {

@@ -17,6 +17,7 @@ import geopandas as gpd
 from dashboard.page_data import PageData, build_page_data, load_stores
 from frontline import settings
 from frontline.errors import DateError
+from frontline.isodate import parse_iso_date
 from geodata.theatre import Theatre, load_theatre
 from timeline.control import ControlTimeline
 from timeline.records import Extraction
@@ -51,10 +52,7 @@ def check_in_battle(theatre: Theatre, date: dt.date) -> dt.date:
 
 def parse_date(text: str) -> dt.date:
     """An ISO ``YYYY-MM-DD`` date, or a one-line :class:`DateError`."""
-    try:
-        return dt.date.fromisoformat(str(text).strip())
-    except ValueError:
-        raise DateError(f"invalid date {text!r}: expected YYYY-MM-DD") from None
+    return parse_iso_date(text)
 
 
 def load_context(theatre: Theatre | None = None, data_dir: Path | None = None) -> ExportContext:

@@ -47,6 +47,21 @@ def check_destination(path: Path) -> Path:
     return path
 
 
+def check_suffix(path: Path, fmt: str) -> None:
+    """Refuse ``--out b.pdf --format png``: a file named for another export format.
+
+    A name with no suffix, or one no export uses, is the analyst's choice and passes.
+    """
+    suffix = path.suffix.lower().lstrip(".")
+    others = {ext for ext in EXTENSIONS.values() if ext != EXTENSIONS[fmt]} | {"json"}
+    if fmt == "geojson":
+        others.discard("json")
+    if suffix in others:
+        wanted = "geojson" if suffix == "json" else suffix
+        raise ExportError(f"output {path.name} ends in .{suffix} but the format is {fmt}: "
+                          f"name it .{EXTENSIONS[fmt]} or pass --format {wanted}")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same directory and a rename."""
     if not data:

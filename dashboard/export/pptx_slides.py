@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,7 +12,9 @@ from pptx.util import Inches, Length, Pt
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 PICTURE_W = Inches(9.2)
-MAX_LINES = 26
+SIDE_W, SIDE_H = Inches(3.6), Inches(6.4)
+AVG_CHAR_EM = 0.52
+LINE_SPACING = 1.25
 
 
 def new_deck() -> Any:
@@ -45,12 +48,51 @@ def picture_slide(deck: Any, title: str, png: bytes, plan: Any) -> None:
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     _box(slide, Inches(0.3), Inches(0.15), Inches(12.5), Inches(0.6), [(title, 22, True)])
     slide.shapes.add_picture(io.BytesIO(png), Inches(0.2), Inches(0.9), width=PICTURE_W)
+    _box(slide, Inches(9.5), Inches(0.9), SIDE_W, SIDE_H, side_paragraphs(plan))
+
+
+def side_paragraphs(plan: Any) -> list[tuple[str, int, bool]]:
+    """The side panel's paragraphs, cut so that they fit its box.
+
+    A text box grows with its text, off the slide; so the newest events, the key
+    figures and the changed districts are kept while an estimate of the wrapped height
+    fits, dropping the oldest events first, then figures, then districts, each time
+    saying how many more the data export holds.
+    """
+    keep = {"changed": min(8, len(plan.changed)), "events": min(6, len(plan.events)),
+            "figures": min(6, len(plan.figures))}
+    while True:
+        paras = _side(plan, keep)
+        if _height_pt(paras) <= SIDE_H.pt or not any(keep[k] > 1 for k in keep):
+            return paras
+        cut = next(k for k in ("events", "figures", "changed") if keep[k] > 1)
+        keep[cut] -= 1
+
+
+def _side(plan: Any, keep: dict[str, int]) -> list[tuple[str, int, bool]]:
+    changed, events, figures = (plan.changed[:keep["changed"]],
+                                plan.events[len(plan.events) - keep["events"]:],
+                                plan.figures[:keep["figures"]])
     paras: list[tuple[str, int, bool]] = [("What changed", 12, True)]
-    paras += [(c, 9, False) for c in plan.changed[:8]] or [("no district changed side", 9, False)]
-    if len(plan.changed) > 8:
-        paras.append((f"… and {len(plan.changed) - 8} more districts", 9, False))
+    paras += [(c, 9, False) for c in changed] or [("no district changed side", 9, False)]
+    if len(plan.changed) > len(changed):
+        paras.append((f"… and {len(plan.changed) - len(changed)} more districts", 9, False))
     paras.append((f"Events {plan.start.isoformat()} to {plan.date.isoformat()}", 12, True))
-    paras += [(e, 8, False) for e in plan.events[-6:]] or [("none reported", 9, False)]
+    if len(plan.events) > len(events):
+        paras.append((f"… {len(plan.events) - len(events)} earlier events: see the data export",
+                      8, False))
+    paras += [(e, 8, False) for e in events] or [("none reported", 9, False)]
     paras.append(("Key figures", 12, True))
-    paras += [(f, 9, False) for f in plan.figures[:6]] or [("none reported yet", 9, False)]
-    _box(slide, Inches(9.5), Inches(0.9), Inches(3.6), Inches(6.4), paras[:MAX_LINES])
+    paras += [(f, 9, False) for f in figures] or [("none reported yet", 9, False)]
+    if len(plan.figures) > len(figures):
+        paras.append((f"… and {len(plan.figures) - len(figures)} more series", 9, False))
+    return paras
+
+
+def _height_pt(paras: Sequence[tuple[str, int, bool]]) -> float:
+    """A generous estimate of the wrapped height: characters average half an em."""
+    total = 0.0
+    for text, size, _ in paras:
+        per_line = max(10, int(SIDE_W.pt / (size * AVG_CHAR_EM)))
+        total += math.ceil(max(1, len(text)) / per_line) * size * LINE_SPACING
+    return total

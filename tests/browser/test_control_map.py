@@ -141,6 +141,17 @@ def test_bad_url_date_falls_back_with_a_notice(page: Any, query: str, expected: 
     assert_clean(page)
 
 
+def test_go_to_a_date_outside_the_battle_says_which_date_it_shows(page: Any) -> None:
+    open_page(page, "?date=2017-01-01")
+    box = page.locator(f"#{ids.DATE_INPUT}")
+    box.fill("2019-01-01")
+    box.press("Enter")
+    wait_date(page, "2017-07-21")
+    assert "No data for 2019-01-01" in (page.text_content(f"#{ids.URL_NOTICE}") or "")
+    go_to(page, "2017-05-11")
+    assert (page.text_content(f"#{ids.URL_NOTICE}") or "") == ""
+
+
 def test_event_hover_contains_its_quote(page: Any) -> None:
     open_page(page, "?date=2017-05-10")
     page.wait_for_function(
@@ -172,6 +183,9 @@ def test_event_list_shows_quotes_and_click_highlights_the_place(page: Any) -> No
         f"() => ({GD})('{ids.MAP}').data[{TRACE_HIGHLIGHT}].lon.length > 0")
     assert "fl-selected" in (item.get_attribute("class") or "") or page.locator(
         f"#{ids.EVENT_LIST} .fl-selected").count() == 1
+    page.get_by_label("Events").uncheck()  # the ring goes with the events layer
+    page.wait_for_function(
+        f"() => ({GD})('{ids.MAP}').data[{TRACE_HIGHLIGHT}].visible === false")
 
 
 def test_keyboard_arrows_and_change_buttons(page: Any) -> None:

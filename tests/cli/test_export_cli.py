@@ -80,8 +80,9 @@ def test_pptx_with_picked_dates(data_env: dict[str, str], tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize(("date", "words"), [
-    ("2017-13-40", ("invalid date", "2017-13-40")),
-    ("yesterday", ("invalid date",)),
+    ("2017-13-40", ("not a date", "2017-13-40", "no month 13")),
+    ("2017-02-30", ("not a date", "February 2017 has 28 days")),
+    ("yesterday", ("not a date", "YYYY-MM-DD")),
     ("2015-01-01", ("outside the battle", "2016-10-17")),
     ("2018-01-01", ("outside the battle",)),
 ])
@@ -93,6 +94,11 @@ def test_bad_dates_fail_on_one_line(tmp_path: Path, date: str, words: tuple[str,
 
 def test_unknown_format_fails_on_one_line(tmp_path: Path) -> None:
     assert_one_line_failure(export(tmp_path / "x.docx", fmt="docx"), "docx")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_file_named_for_another_format_is_refused(tmp_path: Path) -> None:
+    assert_one_line_failure(export(tmp_path / "b.pdf", fmt="png"), "ends in .pdf", "png")
     assert not list(tmp_path.iterdir())
 
 

@@ -59,3 +59,25 @@ def test_pdf_deck_has_a_page_per_slide(ctx: ExportContext) -> None:
     assert "Change 2 of 2" in reader.pages[2].extract_text()
     assert "As of 2017-05-11" in reader.pages[2].extract_text()
     assert SYNTH_SOURCE in reader.pages[-1].extract_text()
+
+
+def test_a_busy_slide_panel_is_cut_to_fit_and_says_what_it_left_out() -> None:
+    from dashboard.export.deck import Slide
+    from dashboard.export.pptx_slides import SIDE_H, _height_pt, side_paragraphs
+
+    quote = "SYNTHETIC " + "word " * 50
+    busy = Slide(1, SYNTH_DATE, SYNTH_DATE - dt.timedelta(days=30),
+                 tuple(f"District {i}: isis → government" for i in range(20)),
+                 tuple(f"2017-05-{i + 1:02d} capture (reported), X: “{quote}” (wire)"
+                       for i in range(15)),
+                 tuple(f"Series {i}: 1,000 (2017-05-01, claimant)" for i in range(10)))
+    paras = side_paragraphs(busy)
+    texts = [t for t, _, _ in paras]
+    assert _height_pt(paras) <= SIDE_H.pt
+    assert texts.count(busy.events[-1]) == 1  # the newest event stays
+    assert any("earlier events: see the data export" in t for t in texts)
+    assert any("more districts" in t for t in texts)
+    quiet = Slide(1, SYNTH_DATE, SYNTH_DATE, ("A: isis → government",), ("one event",), ())
+    assert [t for t, _, _ in side_paragraphs(quiet)] == [
+        "What changed", "A: isis → government", f"Events {SYNTH_DATE} to {SYNTH_DATE}",
+        "one event", "Key figures", "none reported yet"]

@@ -20,7 +20,7 @@ def test_picked_dates_accept_commas_and_spaces() -> None:
 
 @pytest.mark.parametrize("text", ["../../etc/passwd", "2017-02-30", "<script>"])
 def test_picked_dates_refuse_anything_else(text: str) -> None:
-    with pytest.raises(DateError, match="invalid date"):
+    with pytest.raises(DateError, match="not a date"):
         picked_dates(text)
 
 
