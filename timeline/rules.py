@@ -164,5 +164,12 @@ def compute_state(claims: Claims, n_d: int, n_days: int, assumed_after: int,
     base_side, base_basis, base_cause = fill_base(groups, n_d, n_days)
     side, basis = apply_overlays(claims, base_side, base_basis)
     basis = apply_assumed(basis, last_claim_day(claims, n_d, n_days), assumed_after)
-    return StateArrays(side, basis, since_of(side), base_cause), conflicting
+    return StateArrays(side, basis, state_since(side, base_side), base_cause), conflicting
+
+
+def state_since(side: np.ndarray, base_side: np.ndarray) -> np.ndarray:
+    """Day each cell's state began: a contesting window's first day while it lasts; after
+    it, the underlying side's own start (fighting that took nothing does not make "ISIS
+    since the day the fighting stopped")."""
+    return np.where(side == base_side, since_of(base_side), since_of(side)).astype(np.int32)
 

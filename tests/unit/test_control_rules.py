@@ -132,7 +132,9 @@ def test_rule5_fighting_in_a_district_held_by_the_other_side_contests_it(
     )
     assert state(tl, "e-north", D(2017, 3, 1))[:2] == ("contested", "reported")
     assert state(tl, "e-north", D(2017, 3, 3))[0] == "contested"
-    assert state(tl, "e-north", D(2017, 3, 4))[0] == "government"
+    assert state(tl, "e-north", D(2017, 3, 1))[2] == D(2017, 3, 1)
+    # the attack took nothing: government again, and held since the declaration
+    assert state(tl, "e-north", D(2017, 3, 4))[::2] == ("government", D(2017, 1, 20))
     assert "Suicide attack." in quotes(tl, "e-north", D(2017, 3, 2))
     assert state(tl, "e-south", D(2017, 3, 1))[0] == "government"
 
