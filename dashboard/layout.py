@@ -37,12 +37,13 @@ def empty_text(page: PageData) -> str:
 
 
 def month_marks(page: PageData) -> dict[int, str]:
-    """Slider marks at the first day of each month ("Jan 2017" at a year's start)."""
+    """Slider marks at the first day of each month; January shows the year instead ("Nov
+    Dec 2017 Feb"), which keeps every label as narrow as a month's span at 1024 px."""
     marks = {}
     for day in range(page.n_days):
         date = page.date_of(day)
         if date.day == 1:
-            marks[day] = date.strftime("%b %Y" if date.month == 1 else "%b")
+            marks[day] = date.strftime("%Y" if date.month == 1 else "%b")
     return marks
 
 

@@ -73,6 +73,7 @@ class PageData:
     share: dict[str, tuple[float, ...]]
     fade_days: int
     has_timeline: bool
+    bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # of the districts
 
     def date_of(self, day: int) -> dt.date:
         return self.start + dt.timedelta(days=day)
@@ -104,6 +105,7 @@ class PageData:
             "start": self.start.isoformat(),
             "dates": list(self.dates),
             "fade": self.fade_days,
+            "bounds": list(self.bounds),
             "district_ids": list(self.district_ids),
             "views": {k: v.to_json() for k, v in self.views.items()},
             "front_edges": {"lon": [e[0] for e in self.front_edges],
@@ -164,6 +166,7 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
         events=page_events(extractions, theatre, districts, start),
         figures=figure_points(extractions), share=share, fade_days=fade_days,
         has_timeline=timeline is not None,
+        bounds=tuple(float(v) for v in districts.total_bounds),  # type: ignore[arg-type]
     )
 
 

@@ -266,6 +266,24 @@
     }
   }
 
+  /* On the first frame, zoom the map so that every district fits the map's own box
+     (the figure's fixed zoom suits one window width only). */
+  function fitMap(map, data) {
+    var div = document.getElementById("control-map");
+    var b = data.bounds;
+    if (!div || !b || !(b[2] > b[0]) || !div.clientWidth || !div.clientHeight) { return false; }
+    var pad = 0.92, merc = function (lat) {
+      return Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360));
+    };
+    var zx = Math.log2(div.clientWidth * pad * 360 / (512 * (b[2] - b[0])));
+    var zy = Math.log2(div.clientHeight * pad * 2 * Math.PI / (512 * (merc(b[3]) - merc(b[1]))));
+    var midY = (merc(b[1]) + merc(b[3])) / 2;
+    var lat = (2 * Math.atan(Math.exp(midY)) - Math.PI / 2) * 180 / Math.PI;
+    map.assign(["layout", "map", "zoom"], Math.round(Math.min(zx, zy) * 100) / 100);
+    map.assign(["layout", "map", "center"], {lon: (b[0] + b[2]) / 2, lat: lat});
+    return true;
+  }
+
   function render(day, layers, knownValue, selected, data) {
     if (typeof day !== "number" || !data) { return [noUpdate(), noUpdate(), noUpdate()]; }
     window.dash_clientside.frontline.pageData = data;  /* for tests and the console */
@@ -291,6 +309,7 @@
     var was = drawn || {};
     var map = new window.dash_clientside.Patch();
     var changed = false;
+    if (drawn === null) { changed = fitMap(map, data) || changed; }
     if (!sameArray(was.z, now.z) || !sameArray(was.text, now.text)) {
       map.assign(["data", TRACE.districts, "z"], f.z);
       map.assign(["data", TRACE.districts, "text"], f.text);

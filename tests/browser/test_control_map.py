@@ -260,3 +260,20 @@ def test_known_on_chart_shows_only_figures_published_by_then(page: Any) -> None:
     page.wait_for_function(f"() => {chart}.data.every(t => t.visible !== false)")
     ys = page.evaluate(f"() => {chart}.data.filter(t => t.mode === 'markers').map(t => t.y)")
     assert all(y is not None for trace_ys in ys for y in trace_ys)
+
+
+def test_at_1024x600_the_city_fits_the_map_and_the_controls_fit_the_row(page: Any) -> None:
+    page.set_viewport_size({"width": 1024, "height": 600})
+    open_page(page, "?date=2017-05-11")
+    data = page.evaluate("() => window.dash_clientside.frontline.pageData")
+    page.wait_for_function(f"() => !!({GD})('{ids.MAP}')._fullLayout.map._subplot")
+    page.wait_for_timeout(500)
+    view = page.evaluate(f"() => ({GD})('{ids.MAP}')._fullLayout.map._subplot.map"
+                         ".getBounds().toArray().flat()")
+    minx, miny, maxx, maxy = data["bounds"]
+    assert view[0] <= minx and view[1] <= miny and view[2] >= maxx and view[3] >= maxy
+    right = page.evaluate(f"() => document.getElementById('{ids.DATE_INPUT}')"
+                          ".getBoundingClientRect().right")
+    assert right <= 1024
+    play = page.locator(f"#{ids.PLAY}").bounding_box()
+    assert play is not None and play["height"] < 40  # one line, not wrapped
