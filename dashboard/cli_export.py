@@ -16,8 +16,10 @@ from pathlib import Path
 from dashboard.export import FORMATS, load_context, parse_date, write_export
 from dashboard.export.context import check_in_battle
 from dashboard.export.files import check_destination, check_suffix
-from frontline.errors import ExportError
+from frontline import settings
+from frontline.errors import ExportError, StoreError
 from geodata.theatre import load_theatre
+from timeline.store import CORPUS_DIR
 
 
 def export(args: argparse.Namespace) -> int:
@@ -32,11 +34,21 @@ def export(args: argparse.Namespace) -> int:
     if fmt == "pdf" and (args.deck or dates):
         fmt = "pdf-deck"
     scale = _scale(args.scale)
+    _check_built()
     ctx = load_context()
     size = write_export(out, ctx, fmt, date, known=args.known_on,
                         scale=scale, dates=dates or None)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
     return 0
+
+
+def _check_built() -> None:
+    """Refuse to export an empty store: a script would get a grey map and exit 0."""
+    corpus = settings.get_path("DATA_DIR") / CORPUS_DIR  # looked at, never created
+    if not corpus.is_dir() or not any(corpus.glob("*.json")):
+        raise StoreError(f"no articles in {corpus.parent}: build the data first "
+                         "(`make data`, or `python -m timeline ingest` then "
+                         "`python -m timeline build`)")
 
 
 def _scale(raw: object) -> float:

@@ -102,6 +102,13 @@ def test_a_file_named_for_another_format_is_refused(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+def test_an_empty_data_directory_is_refused_and_left_alone(tmp_path: Path) -> None:
+    env = {"FRONTLINE_DATA_DIR": str(tmp_path / "nothing-built")}
+    out = tmp_path / "x.png"
+    assert_one_line_failure(export(out, env=env), "no articles", "make data")
+    assert not out.exists() and not (tmp_path / "nothing-built").exists()
+
+
 def test_missing_output_directory_fails_on_one_line(tmp_path: Path) -> None:
     out = tmp_path / "no" / "such" / "dir" / "x.csv"
     assert_one_line_failure(export(out, fmt="csv"), "does not exist")
