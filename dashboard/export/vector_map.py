@@ -93,10 +93,10 @@ def svg_path(geometry: dict[str, Any]) -> str:
 
 
 def _area(path: str, color: str, axes: tuple[str, str], line: str, width: float,
-          opacity: float = 1.0, dash: str = "solid") -> dict[str, Any]:
+          opacity: float = 1.0) -> dict[str, Any]:
     return {"type": "path", "path": path, "xref": axes[0], "yref": axes[1], "layer": "below",
             "fillcolor": color, "fillrule": "evenodd", "opacity": opacity,
-            "line": {"color": line, "width": width, "dash": dash}}
+            "line": {"color": line, "width": width}}
 
 
 def _line_xy(lon: Sequence[float | None], lat: Sequence[float | None]) -> dict[str, list[Any]]:
@@ -115,14 +115,14 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
     """
     state = frame(page, day, known)
     colors = code_colors(theatre)
-    outline = svg_path(city_outline(theatre).__geo_interface__)
-    shapes = [_area(outline, OUTLINE_FILL, axes, OUTLINE_FILL, 0)]
+    city = city_outline(theatre)
+    shapes = [_area(svg_path(city.__geo_interface__), OUTLINE_FILL, axes, OUTLINE_FILL, 0)]
     for feature, code in zip(page.geojson["features"], state["z"], strict=True):
         shapes.append(_area(svg_path(feature["geometry"]), colors[int(code)], axes,
                             "#FFFFFF", 0.6, DISTRICT_OPACITY))
     xa, ya = axes
     common = {"xaxis": xa, "yaxis": ya, "hoverinfo": "skip", "showlegend": False}
-    ring = list(city_outline(theatre).exterior.coords)
+    ring = list(city.exterior.coords)
     river = list(river_line(theatre).coords)
     front = state["front"]
     spans = bridges(theatre)
