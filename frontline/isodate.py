@@ -21,6 +21,8 @@ def parse_iso_date(text: object, what: str = "date") -> dt.date:
     if match is None:
         raise DateError(f"{what} {raw!r} is not a date: expected YYYY-MM-DD")
     year, month, day = (int(g) for g in match.groups())
+    if year < 1:
+        raise DateError(f"{what} {raw!r} is not a date: there is no year 0")
     if not 1 <= month <= 12:
         raise DateError(f"{what} {raw!r} is not a date: there is no month {month}")
     days = calendar.monthrange(year, month)[1]

@@ -158,11 +158,7 @@ def load_theatre(name: str | None = None) -> Theatre:
             banks=tuple(config.get("banks", ())),
             city_area=str(config.get("city_area", "")),
             places=places,
-            anchors=tuple(
-                NamedAnchor(tuple(str(p) for p in a["phrases"]), _date(a["date"]),
-                            str(a["source"]))
-                for a in config.get("anchors") or ()
-            ),
+            anchors=tuple(_anchor(a) for a in config.get("anchors") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise GeodataError(f"{folder / 'theatre.yaml'}: missing or bad entry {exc}") from None
@@ -170,6 +166,15 @@ def load_theatre(name: str | None = None) -> Theatre:
     if missing:
         raise GeodataError(f"{folder / 'theatre.yaml'}: sides lack {sorted(missing)}")
     return theatre
+
+
+def _anchor(entry: Any) -> NamedAnchor:
+    """One ``anchors`` entry: a list of phrases (each with a word besides "the")."""
+    phrases = entry["phrases"]
+    if not isinstance(phrases, list) or not all(
+            isinstance(p, str) and any(w.lower() != "the" for w in p.split()) for p in phrases):
+        raise ValueError(f"anchors: 'phrases' must be a list of phrases, got {phrases!r}")
+    return NamedAnchor(tuple(phrases), _date(entry["date"]), str(entry["source"]))
 
 
 def read_places(path: Path, kind: str = "", taken: set[str] | None = None) -> list[Place]:

@@ -3,16 +3,18 @@
 A date chain ("N days after ...") whose anchor is not a date names an event instead.
 :class:`EventAnchors` resolves such an anchor, in this order:
 
-1. the latest earlier event of the same article of that kind at that place ("the
+1. a named anchor of the theatre (``anchors`` in ``theatre.yaml``: "the fall of Mosul"
+   is 2014-06-10, with its source), matched as a whole phrase;
+2. the latest earlier event of the same article of that kind at that place ("the
    capture of al-Maamel" after an article reported al-Maamel's capture; "the start of
-   the offensive" after it reported an offensive);
-2. a named anchor of the theatre (``anchors`` in ``theatre.yaml``: "the fall of Mosul"
-   is 2014-06-10, with its source), matched as a whole phrase that no qualifier
-   follows ("the start of the offensive on western Mosul" is not "the start of the
-   offensive").
+   the offensive" after it reported an offensive), skipping forecasts and events
+   whose own date was only a fallback (the publication date).
 
-Anything else stays unresolved: a chain never guesses its anchor. Each resolution says
-what it counted from (:attr:`Anchor.basis`), so the event can carry that note.
+A phrase that a qualifier follows ("the start of the offensive on western Mosul", "the
+capture of al-Maamel by the army") is not resolved, and :func:`timeline.dates.find_dates`
+drops a chain counted past the article's publication. Anything else stays unresolved:
+a chain never guesses its anchor. Each resolution says what it counted from
+(:attr:`Anchor.basis`), so the event can carry that note.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geodata.theatre import NamedAnchor
-from timeline.dates import Anchor
+from timeline.dates import FALLBACK_FLAGS, Anchor
 from timeline.lexicon import PlaceMention
 from timeline.records import Event, PartialDate
 
@@ -50,7 +52,7 @@ class EventAnchors:
 
     def __call__(self, text: str, pos: int) -> Anchor | None:
         """The anchor whose phrase starts at ``pos`` (just after "after"/"before")."""
-        return self._from_events(text, pos) or self._from_theatre(text, pos)
+        return self._from_theatre(text, pos) or self._from_events(text, pos)
 
     def _from_events(self, text: str, pos: int) -> Anchor | None:
         noun = _NOUN.match(text, pos)
@@ -68,7 +70,11 @@ class EventAnchors:
             end = place.end
         elif kind == "capture":
             return None  # "the capture of a key bridge": no place, no anchor
+        if _QUALIFIED.match(text, end):
+            return None  # "the capture of al-Maamel by the army": which one, is not ours to pick
         for event in reversed(self.earlier):
+            if event.status == "expected" or set(event.flags) & set(FALLBACK_FLAGS):
+                continue  # a forecast, or a date that was itself only a fallback
             if event.kind == kind and (place is None
                                        or place.id in {p.id for p in event.places}):
                 what = text[pos:end].strip()

@@ -93,6 +93,13 @@ _STARTERS = starters([
 _QUICK_RE = re.compile(r"\d|day|week|month|year|" + _MONTH, re.IGNORECASE)
 
 
+# An event's flags when its sentence held no date: taken from the paragraph, or the
+# publication date. Such a date is a fallback: nothing may be counted from it.
+FLAG_DATE_FROM_PUBLISHED = "date_from_published"
+FLAG_DATE_FROM_CONTEXT = "date_from_context"
+FALLBACK_FLAGS = (FLAG_DATE_FROM_PUBLISHED, FLAG_DATE_FROM_CONTEXT)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression in text: its span, the resolved date and how it was read."""
@@ -260,6 +267,10 @@ def _chain(g: dict[str, str], previous: PartialDate | None, text: str, end: int,
             if event is None:
                 return None
             anchor, end, basis = event.date, event.end, event.basis
+            moved = shift(anchor, n * sign, g["unit"].lower())
+            if published is not None and moved.start > published:
+                return None  # counted past the article's own date: a misread anchor
+            return moved, end, basis
     else:
         if previous is None:
             return None

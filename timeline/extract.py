@@ -25,7 +25,12 @@ from geodata.gazetteer import get_gazetteer
 from timeline.anchors import EventAnchors
 from timeline.articles import Sentence, split_sentences
 from timeline.clauses import clause_end, clause_start, since_window
-from timeline.dates import DateMention, find_dates
+from timeline.dates import (
+    FLAG_DATE_FROM_CONTEXT,
+    FLAG_DATE_FROM_PUBLISHED,
+    DateMention,
+    find_dates,
+)
 from timeline.extract_figures import sentence_figures
 from timeline.lexicon import (
     GOVERNMENT,
@@ -48,8 +53,6 @@ from timeline.records import (
 )
 from timeline.wordscan import find_at_words, starters
 
-FLAG_DATE_FROM_PUBLISHED = "date_from_published"
-FLAG_DATE_FROM_CONTEXT = "date_from_context"
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
 
 # (kind, pattern, where the places are): "after" the trigger, or "before" ("Mosul ... fell to").
@@ -162,7 +165,8 @@ def _sentence_events(ctx: _Context, paragraph_date: dict[int, PartialDate],
         event = _event(ctx, match, kind, where, paragraph_date, [*earlier, *out])
         if event is not None:
             out.append(event)
-            paragraph_date[ctx.sentence.paragraph] = event.date
+            if event.status != "expected":  # a forecast's date is no date for what follows
+                paragraph_date[ctx.sentence.paragraph] = event.date
     return out
 
 

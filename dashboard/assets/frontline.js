@@ -365,7 +365,8 @@
     return [changed ? map.build() : noUpdate(), chart.build(), label];
   }
 
-  function isPublished(fig, day) { return fig.pub !== null && fig.pub <= day; }
+  /* Known on `day`: published by then, and dated by then (as the export's chart). */
+  function isPublished(fig, day) { return fig.pub !== null && fig.pub <= day && fig.day <= day; }
 
   /* "As known on": blank the chart points not published by the day and hide the share
      lines (the timeline's hindsight); back to every figure when the mode is off. */

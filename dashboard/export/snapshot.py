@@ -127,7 +127,8 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
         axis.setdefault("tickfont", {"size": 10})
         axes[name] = axis
     fig.update_layout(**axes)
-    cursor = date.isoformat()
+    shapes += [s.to_plotly_json() for s in (chart.layout.shapes or ())[1:]]  # after shape 0,
+    cursor = date.isoformat()  # the app's cursor, which this page draws per panel
     for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
         shapes.append({"type": "line", "xref": xref, "yref": yref, "x0": cursor, "x1": cursor,
                        "y0": 0, "y1": 1, "line": {"color": "#444444", "width": 2, "dash": "dot"}})

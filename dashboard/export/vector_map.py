@@ -81,8 +81,11 @@ def _ring(coords: Iterable[Sequence[float]]) -> str:
 
 
 def svg_path(geometry: dict[str, Any]) -> str:
-    """An SVG path of a GeoJSON Polygon or MultiPolygon (holes as extra sub-paths)."""
+    """An SVG path of a GeoJSON (Multi)Polygon, or of the polygons of a collection (holes
+    as extra sub-paths; lines and points draw nothing)."""
     kind = geometry.get("type")
+    if kind == "GeometryCollection":  # what a repaired boundary can become
+        return "".join(svg_path(part) for part in geometry.get("geometries", ()))
     if kind == "Polygon":
         polygons = [geometry["coordinates"]]
     elif kind == "MultiPolygon":

@@ -60,6 +60,9 @@ def test_svg_path_keeps_holes_and_parts() -> None:
     far = [(10, 10), (11, 10), (11, 11), (10, 10)]
     assert svg_path(mapping(MultiPolygon([Polygon(square), Polygon(far)]))).count("Z") == 2
     assert svg_path({"type": "Point", "coordinates": [0, 0]}) == ""
+    repaired = {"type": "GeometryCollection", "geometries": [
+        mapping(Polygon(square)), {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}]}
+    assert svg_path(repaired) == svg_path(mapping(Polygon(square)))
 
 
 def test_each_district_is_a_shape_in_the_colour_of_its_state(ctx: ExportContext) -> None:

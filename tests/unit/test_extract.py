@@ -149,7 +149,8 @@ def test_claimants() -> None:
 
 def test_a_chain_counts_from_the_articles_own_earlier_event() -> None:
     x = extract_text("Iraqi forces took over al-Maamel on 10 May 2017. Eight days after the "
-                     "capture of al-Maamel, the army recaptured al-Islah al-Zirai.")
+                     "capture of al-Maamel, the army recaptured al-Islah al-Zirai.",
+                     published=dt.date(2017, 5, 20))
     assert summary(x)[1] == ("capture", "2017-05-18", ["al-islah-al-zirai"], "government",
                              "reported")
     note = [f for f in x.events[1].flags if f.startswith(FLAG_DATE_ANCHORED)]
@@ -169,3 +170,30 @@ def test_a_chain_on_an_unknown_or_qualified_event_is_not_guessed() -> None:
         x = extract_text(f"Two weeks after {anchor}, the army recaptured al-Maamel.")
         assert [e.date.iso() for e in x.events] == [WED.isoformat()], anchor
         assert x.events[0].flags == (FLAG_DATE_FROM_PUBLISHED,), anchor
+
+
+def test_a_named_anchor_wins_over_an_article_event_of_another_meaning() -> None:
+    x = extract_text("Iraqi forces recaptured Mosul on 9 July 2017. Three years after the "
+                     "fall of Mosul, the army recaptured al-Maamel.",
+                     published=dt.date(2017, 7, 20))
+    assert x.events[-1].date.iso() == "2017-06-10"  # 2014-06-10 + 3 years, not 2020
+
+
+def test_a_chain_never_counts_from_a_fallback_a_forecast_a_qualified_event_or_past_publication(
+        ) -> None:
+    cases = {
+        "fallback": "Iraqi forces have recaptured al-Maamel. Eight days after the capture of "
+                    "al-Maamel, the army recaptured al-Islah al-Zirai.",
+        "forecast": "Commanders expect to capture al-Maamel by June 2017. Eight days after the "
+                    "capture of al-Maamel, the army recaptured al-Islah al-Zirai.",
+        "qualified": "The army took over al-Maamel on 1 May 2017. Eight days after the capture "
+                     "of al-Maamel by the army, it recaptured al-Islah al-Zirai.",
+        "future": "The army took over al-Maamel on 8 May 2017. Eight days after the capture of "
+                  "al-Maamel, the army recaptured al-Islah al-Zirai.",
+    }
+    for name, text in cases.items():
+        zirai = [e for e in extract_text(text).events
+                 if [p.id for p in e.places] == ["al-islah-al-zirai"]]
+        assert zirai, name
+        assert not any(f.startswith(FLAG_DATE_ANCHORED) for f in zirai[0].flags), name
+        assert zirai[0].date.start <= WED, name

@@ -18,6 +18,7 @@ def test_a_real_day_parses() -> None:
 @pytest.mark.parametrize(("raw", "says"), [
     ("2017-02-30", "February 2017 has 28 days"),
     ("2017-13-01", "no month 13"),
+    ("0000-01-01", "no year 0"),
     ("20170511", "expected YYYY-MM-DD"),
     ("11/05/2017", "expected YYYY-MM-DD"),
     ("", "expected YYYY-MM-DD"),
