@@ -115,9 +115,9 @@ def test_missing_output_directory_fails_on_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "no").exists()
 
 
-def test_unwritable_output_directory_fails_on_one_line() -> None:
+def test_unwritable_output_directory_fails_on_one_line(data_env: dict[str, str]) -> None:
     out = Path("/sys/frontline-export-test.csv")  # not writable, even by root
-    assert_one_line_failure(export(out, fmt="csv"), "not writable")
+    assert_one_line_failure(export(out, fmt="csv", env=data_env), "not writable")
     assert not out.exists()
 
 
