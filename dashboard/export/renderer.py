@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -22,6 +23,12 @@ from typing import Any
 import plotly.graph_objects as go
 
 from frontline.errors import ExportError
+
+# kaleido and choreographer log their own warnings ("Wait expired, Browser is being closed
+# by watchdog") when a browser dies; with no handler Python prints them on stderr, beside
+# the one-line ExportError that already says what went wrong. Handled here: not printed.
+for _name in ("choreographer", "kaleido"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 Progress = Callable[[int, int], None]
