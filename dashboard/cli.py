@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="deck: comma-separated slide dates instead of the changes")
     export.add_argument("--deck", action="store_true",
                         help="with --format pdf: the briefing deck instead of one page")
+    export.add_argument("--layers", default=None,
+                        help="png/svg/pdf: map layers shown, comma-separated, of "
+                             "districts,front,events,bridges,context (default all)")
     return parser
 
 

@@ -4,7 +4,8 @@ Checks come before any work, so bad input fails in well under a second: the date
 (ISO, inside the battle), the format, the destination directory. The file is written
 atomically: a failed run leaves nothing at ``--out``. Extra flags beyond the contract:
 ``--scale 2`` (PNG at twice the pixels), ``--known-on`` (the state as known on the
-date), ``--dates`` (the deck's slide dates) and ``--deck`` (``pdf`` as a deck).
+date), ``--dates`` (the deck's slide dates), ``--deck`` (``pdf`` as a deck) and
+``--layers`` (a snapshot's map layers, as the app's toggles name them).
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.export import FORMATS, load_context, parse_date, write_export
+from dashboard.export import (
+    FORMATS,
+    IMAGE_FORMATS,
+    check_layers,
+    load_context,
+    parse_date,
+    write_export,
+)
 from dashboard.export.context import check_in_battle
 from dashboard.export.files import check_destination, check_suffix
 from frontline import settings
@@ -34,10 +42,15 @@ def export(args: argparse.Namespace) -> int:
     if fmt == "pdf" and (args.deck or dates):
         fmt = "pdf-deck"
     scale = _scale(args.scale)
+    layers = None
+    if args.layers is not None:
+        if fmt not in IMAGE_FORMATS:
+            raise ExportError(f"--layers applies to png, svg and pdf, not {fmt}")
+        layers = check_layers([n.strip() for n in str(args.layers).split(",") if n.strip()])
     _check_built()
     ctx = load_context()
     size = write_export(out, ctx, fmt, date, known=args.known_on,
-                        scale=scale, dates=dates or None)
+                        scale=scale, dates=dates or None, layers=layers)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
     return 0
 

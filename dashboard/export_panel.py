@@ -23,9 +23,10 @@ import diskcache
 from dash import ALL, DiskcacheManager, Input, Output, State, dcc, html
 
 from dashboard import ids
-from dashboard.export import export_bytes, load_context, parse_date
+from dashboard.export import IMAGE_FORMATS, export_bytes, load_context, parse_date
 from dashboard.export.context import ExportContext
 from dashboard.export.files import download_name
+from dashboard.figures import LAYER_NAMES
 from frontline import settings
 from frontline.errors import FrontlineError
 
@@ -113,13 +114,21 @@ def _known(value: Any) -> bool:
     return bool(value) and "known" in value
 
 
-def snapshot_download(key: str, day: Any, known_value: Any) -> tuple[dict[str, Any], str]:
-    """Build one download (pure of Dash state: tests call it directly)."""
+def snapshot_download(key: str, day: Any, known_value: Any,
+                      layers_value: Any = None) -> tuple[dict[str, Any], str]:
+    """Build one download of the view (pure of Dash state: tests call it directly).
+
+    ``layers_value`` is the layer checklist: a snapshot shows the layers the analyst
+    left on (data exports always hold everything).
+    """
     ctx = context()
     date = view_date(ctx, day)
     known = _known(known_value)
     fmt, scale = ("png", 2.0) if key == "png2x" else (key, 1.0)
-    data = export_bytes(ctx, fmt, date, known=known, scale=scale)
+    layers = None
+    if fmt in IMAGE_FORMATS and isinstance(layers_value, list):
+        layers = [str(name) for name in layers_value if name in LAYER_NAMES]
+    data = export_bytes(ctx, fmt, date, known=known, scale=scale, layers=layers)
     suffix = "-".join(p for p in ("2x" if scale == 2 else "", "known" if known else "") if p)
     name = download_name(ctx.theatre.name, date, fmt, suffix)
     return dcc.send_bytes(data, name), f"Exported {name} ({len(data):,} bytes)."
@@ -131,9 +140,11 @@ def snapshot_download(key: str, day: Any, known_value: Any) -> tuple[dict[str, A
     Input({"type": ids.EXPORT_BUTTON, "format": ALL}, "n_clicks"),
     State(ids.SLIDER, "value"),
     State(ids.KNOWN_ON, "value"),
+    State(ids.LAYERS, "value"),
     prevent_initial_call=True,
 )
-def _on_export(_clicks: list[int], day: Any, known_value: Any) -> tuple[Any, str]:
+def _on_export(_clicks: list[int], day: Any, known_value: Any,
+               layers_value: Any) -> tuple[Any, str]:
     trigger = dash.ctx.triggered_id
     keys = {key for key, _ in BUTTONS}
     if not isinstance(trigger, dict) or trigger.get("format") not in keys:
@@ -141,7 +152,7 @@ def _on_export(_clicks: list[int], day: Any, known_value: Any) -> tuple[Any, str
     if not any(_clicks):
         return dash.no_update, ""
     try:
-        return snapshot_download(str(trigger["format"]), day, known_value)
+        return snapshot_download(str(trigger["format"]), day, known_value, layers_value)
     except FrontlineError as exc:
         return dash.no_update, f"Export failed: {exc}"
 

@@ -32,8 +32,12 @@ SCALES = (1.0, 2.0)
 
 def export_bytes(ctx: ExportContext, fmt: str, date: dt.date, *, known: bool = False,
                  scale: float = 1.0, dates: Sequence[dt.date] | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> bytes:
-    """Build one export of ``date`` as bytes (``pdf-deck``: the deck as a PDF)."""
+                 progress: Callable[[int, int], None] | None = None,
+                 layers: Sequence[str] | None = None) -> bytes:
+    """Build one export of ``date`` as bytes (``pdf-deck``: the deck as a PDF).
+
+    ``layers`` (snapshots only): the map layers shown, by default all of them.
+    """
     ctx.check_date(date)
     if fmt in IMAGE_FORMATS:
         from dashboard.export.renderer import render
@@ -41,7 +45,8 @@ def export_bytes(ctx: ExportContext, fmt: str, date: dt.date, *, known: bool = F
 
         if scale not in SCALES:
             raise ExportError(f"scale must be 1 or 2, got {scale:g}")
-        return render(snapshot_figure(ctx, date, known=known), fmt, WIDTH, HEIGHT, scale)
+        figure = snapshot_figure(ctx, date, known=known, layers=check_layers(layers))
+        return render(figure, fmt, WIDTH, HEIGHT, scale)
     if fmt in DECK_FORMATS:
         from dashboard.export.deck import deck_pdf, deck_pptx
 
@@ -52,6 +57,19 @@ def export_bytes(ctx: ExportContext, fmt: str, date: dt.date, *, known: bool = F
 
         return data_bytes(ctx, fmt, date, known)
     raise ExportError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def check_layers(layers: Sequence[str] | None) -> tuple[str, ...]:
+    """The layer names asked for (all when None), or a one-line error naming a bad one."""
+    from dashboard.figures import LAYER_NAMES
+
+    if layers is None:
+        return LAYER_NAMES
+    unknown = [name for name in layers if name not in LAYER_NAMES]
+    if unknown:
+        raise ExportError(f"unknown layer {unknown[0]!r}; expected some of "
+                          f"{', '.join(LAYER_NAMES)}")
+    return tuple(layers)
 
 
 def write_export(path: Path, ctx: ExportContext, fmt: str, date: dt.date,

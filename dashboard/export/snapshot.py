@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -22,7 +23,7 @@ from dashboard.export import selection
 from dashboard.export.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from dashboard.export.context import ExportContext
 from dashboard.export.vector_map import axis_layout, fit, vector_map
-from dashboard.figures import APPROX_TEXT, FRONT_COLOR, RIVER_COLOR, code_colors
+from dashboard.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
 from dashboard.hover import safe
 from dashboard.page_data import visible_events
 from dashboard.page_events import KIND_COLORS, PageEvent
@@ -47,11 +48,13 @@ EXACT_CAVEAT = "Boundaries: imported district boundaries."
 
 def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
                     period: tuple[dt.date, dt.date] | None = None,
-                    heading: str = "") -> go.Figure:
+                    heading: str = "", layers: Sequence[str] = LAYER_NAMES) -> go.Figure:
     """The briefing figure of ``date``.
 
     The map and the list show the events of the app's window (fading over the days
     after them); with ``period`` (a deck slide), every event of that span instead.
+    ``layers``: the map layers shown, as the analyst left them in the app; the
+    subtitle names any left out.
     """
     canvas = Canvas(WIDTH, HEIGHT)
     day = ctx.day_of(date)
@@ -66,9 +69,9 @@ def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
     fig = go.Figure()
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
-    _add_map(fig, ctx, day, known, events, canvas, shapes, notes)
+    _add_map(fig, ctx, day, known, events, layers, canvas, shapes, notes)
     _add_chart(fig, ctx, date, known, canvas, shapes, notes)
-    notes += _header(ctx, date, known, heading, canvas)
+    notes += _header(ctx, date, known, heading, canvas, layers)
     legend_shapes, legend_notes = _legend(ctx, [ev for ev, _ in events], canvas)
     shapes += legend_shapes
     notes += legend_notes
@@ -82,10 +85,10 @@ def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
 
 
 def _add_map(fig: go.Figure, ctx: ExportContext, day: int, known: bool,
-             events: list[tuple[PageEvent, float]], canvas: Canvas,
+             events: list[tuple[PageEvent, float]], layers: Sequence[str], canvas: Canvas,
              shapes: list[dict[str, Any]], notes: list[dict[str, Any]]) -> None:
     traces, areas = vector_map(ctx.page, ctx.theatre, day, known=known, axes=MAP_AXES,
-                               events=events)
+                               events=events, layers=layers)
     fig.add_traces(traces)
     view = fit(tuple(ctx.districts.total_bounds), MAP_BOX)
     fig.update_layout(**axis_layout(view, canvas.domain(MAP_BOX), MAP_AXES))
@@ -158,7 +161,7 @@ def _wrap_html(key: str, per_line: int) -> list[str]:
 
 
 def _header(ctx: ExportContext, date: dt.date, known: bool, heading: str,
-            canvas: Canvas) -> list[dict[str, Any]]:
+            canvas: Canvas, layers: Sequence[str]) -> list[dict[str, Any]]:
     title = f"<b>{safe(ctx.theatre.title)}</b>: control on {date:%-d %B %Y}"
     if heading:
         title = f"<b>{safe(heading)}</b> · {title}"
@@ -170,6 +173,9 @@ def _header(ctx: ExportContext, date: dt.date, known: bool, heading: str,
                 "about this date")
     if not ctx.page.has_timeline:
         mode += " · no control timeline built yet: districts shown as unknown"
+    hidden = [name for name in LAYER_NAMES if name not in layers]
+    if hidden:
+        mode += " · not shown: " + ", ".join(hidden)
     return [canvas.text(20, 14, title, size=21), canvas.text(20, 50, safe(mode), size=13,
                                                               color=MUTED)]
 

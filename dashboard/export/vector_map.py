@@ -27,6 +27,7 @@ from dashboard.export.canvas import EARTH_M, Box
 from dashboard.figures import (
     EVENT_SIZE,
     FRONT_COLOR,
+    LAYER_NAMES,
     OUTLINE_COLOR,
     RIVER_COLOR,
     code_colors,
@@ -96,10 +97,10 @@ def svg_path(geometry: dict[str, Any]) -> str:
 
 
 def _area(path: str, color: str, axes: tuple[str, str], line: str, width: float,
-          opacity: float = 1.0) -> dict[str, Any]:
+          opacity: float = 1.0, visible: bool = True) -> dict[str, Any]:
     return {"type": "path", "path": path, "xref": axes[0], "yref": axes[1], "layer": "below",
             "fillcolor": color, "fillrule": "evenodd", "opacity": opacity,
-            "line": {"color": line, "width": width}}
+            "line": {"color": line, "width": width}, "visible": visible}
 
 
 def _line_xy(lon: Sequence[float | None], lat: Sequence[float | None]) -> dict[str, list[Any]]:
@@ -109,20 +110,24 @@ def _line_xy(lon: Sequence[float | None], lat: Sequence[float | None]) -> dict[s
 def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = False,
                axes: tuple[str, str] = ("x", "y"),
                events: Sequence[tuple[PageEvent, float]] | None = None,
+               layers: Iterable[str] = LAYER_NAMES,
                ) -> tuple[list[go.Scatter], list[dict[str, Any]]]:
     """Traces and shapes of the control map on page day ``day`` on the axes ``axes``.
 
     ``axes`` are the trace axis names ("x3", "y3"); the caller places and ranges them
     (see :func:`fit` and :func:`axis_layout`). ``events``: (event, opacity) pairs to
-    mark instead of the app's window of that day.
+    mark instead of the app's window of that day. ``layers``: the app's layer names
+    shown (:data:`dashboard.figures.LAYER_NAMES`); the others are drawn invisible.
     """
+    shown = set(layers)
     state = frame(page, day, known)
     colors = code_colors(theatre)
     city = city_outline(theatre)
-    shapes = [_area(svg_path(city.__geo_interface__), OUTLINE_FILL, axes, OUTLINE_FILL, 0)]
+    shapes = [_area(svg_path(city.__geo_interface__), OUTLINE_FILL, axes, OUTLINE_FILL, 0,
+                    visible="context" in shown)]
     for feature, code in zip(page.geojson["features"], state["z"], strict=True):
         shapes.append(_area(svg_path(feature["geometry"]), colors[int(code)], axes,
-                            "#FFFFFF", 0.6, DISTRICT_OPACITY))
+                            "#FFFFFF", 0.6, DISTRICT_OPACITY, visible="districts" in shown))
     xa, ya = axes
     common = {"xaxis": xa, "yaxis": ya, "hoverinfo": "skip", "showlegend": False}
     ring = list(city.exterior.coords)
@@ -132,14 +137,16 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
     traces = [
         go.Scatter(**_line_xy([p[0] for p in ring], [p[1] for p in ring]), mode="lines",
                    line={"color": OUTLINE_COLOR, "width": 1.5, "dash": "dot"},
-                   name="City outline", **common),
+                   name="City outline", visible="context" in shown, **common),
         go.Scatter(**_line_xy(front["lon"], front["lat"]), mode="lines",
-                   line={"color": FRONT_COLOR, "width": 6}, name="Front line", **common),
+                   line={"color": FRONT_COLOR, "width": 6}, name="Front line",
+                   visible="front" in shown, **common),
         go.Scatter(**_line_xy([p[0] for p in river], [p[1] for p in river]), mode="lines",
-                   line={"color": RIVER_COLOR, "width": 3}, name="River", **common),
+                   line={"color": RIVER_COLOR, "width": 3}, name="River",
+                   visible="context" in shown, **common),
         go.Scatter(**_line_xy([b.point.x for b in spans], [b.point.y for b in spans]),
                    mode="markers", marker={"size": 9, "color": "#333333"}, name="Bridges",
-                   **common),
+                   visible="bridges" in shown, **common),
     ]
     if events is None:
         events = [(page.events[i], alpha) for i, alpha in state["events"]]
@@ -153,10 +160,10 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
     traces += [
         go.Scatter(**_line_xy(lon, lat), mode="markers", name="Event halos",
                    marker={"size": EVENT_SIZE + 4, "color": "#FFFFFF", "opacity": opacity},
-                   **common),
+                   visible="events" in shown, **common),
         go.Scatter(**_line_xy(lon, lat), mode="markers", name="Events",
                    marker={"size": EVENT_SIZE, "color": color, "opacity": opacity,
-                           "line": {"width": 0}}, **common),
+                           "line": {"width": 0}}, visible="events" in shown, **common),
     ]
     return traces, shapes
 

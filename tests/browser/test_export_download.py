@@ -73,3 +73,12 @@ def test_deck_runs_in_the_background_and_downloads(page: Any, tmp_path: Path) ->
     progress = page.locator(f"#{ids.DECK_PROGRESS}")
     assert progress.get_attribute("value") == progress.get_attribute("max")
     assert page.log.page_errors == []
+
+
+@pytest.mark.slow
+def test_svg_snapshot_leaves_out_the_layers_switched_off(page: Any, tmp_path: Path) -> None:
+    _open(page)
+    page.get_by_label("Events").uncheck()
+    path = _download(page, "SVG", tmp_path, timeout=90_000)
+    text = path.read_text(encoding="utf-8")
+    assert "not shown: events" in text

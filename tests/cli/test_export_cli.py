@@ -97,6 +97,20 @@ def test_unknown_format_fails_on_one_line(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow
+def test_layers_flag_hides_layers_and_refuses_unknown_ones(data_env: dict[str, str],
+                                                           tmp_path: Path) -> None:
+    out = tmp_path / "x.svg"
+    result = export(out, "--layers", "districts,front", fmt="svg", env=data_env)
+    assert result.returncode == 0, result.stderr
+    assert "not shown: events, bridges, context" in out.read_text(encoding="utf-8")
+    assert_one_line_failure(export(tmp_path / "y.svg", "--layers", "roads", fmt="svg",
+                                   env=data_env), "unknown layer 'roads'")
+    assert_one_line_failure(export(tmp_path / "z.csv", "--layers", "front", fmt="csv",
+                                   env=data_env), "--layers applies to png, svg and pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.svg"]
+
+
 def test_a_file_named_for_another_format_is_refused(tmp_path: Path) -> None:
     assert_one_line_failure(export(tmp_path / "b.pdf", fmt="png"), "ends in .pdf", "png")
     assert not list(tmp_path.iterdir())

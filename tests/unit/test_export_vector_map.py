@@ -90,3 +90,26 @@ def test_front_and_events_are_drawn_on_the_map_axes(ctx: ExportContext) -> None:
     assert {t.xaxis for t in traces} == {"x3"}
     late = vector_map(ctx.page, ctx.theatre, ctx.page.n_days - 1)[0]
     assert len({t.name: t for t in late}["Events"].x) == 0  # faded out
+
+
+def test_layers_left_off_in_the_app_are_drawn_invisible(ctx: ExportContext) -> None:
+    day = ctx.page.events[0].day
+    traces, shapes = vector_map(ctx.page, ctx.theatre, day, layers=("districts",))
+    visible = {t.name: t.visible for t in traces}
+    assert visible == {"City outline": False, "Front line": False, "River": False,
+                       "Bridges": False, "Event halos": False, "Events": False}
+    assert shapes[0]["visible"] is False  # the city outline's fill is context
+    assert all(s["visible"] for s in shapes[1:])
+    everything = vector_map(ctx.page, ctx.theatre, day)[0]
+    assert all(t.visible for t in everything)
+
+
+def test_a_snapshot_names_the_layers_it_leaves_out(ctx: ExportContext) -> None:
+    from dashboard.export.snapshot import snapshot_figure
+
+    date = ctx.page.date_of(ctx.page.events[0].day)
+    notes = " ".join(a.text for a in snapshot_figure(ctx, date, layers=(
+        "districts", "front")).layout.annotations)
+    assert "not shown: events, bridges, context" in notes
+    assert "not shown" not in " ".join(a.text for a in snapshot_figure(ctx, date)
+                                       .layout.annotations)
