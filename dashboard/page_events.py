@@ -22,7 +22,7 @@ import geopandas as gpd
 from dashboard.hover import clip, quote_block, safe, safe_lines
 from geodata.districts import ID, members
 from geodata.theatre import Theatre
-from timeline.records import BASIS_ANALYST, Event, Extraction, Figure, PlaceRef
+from timeline.records import Event, Extraction, Figure, PlaceRef, known_from
 
 MARKER_KINDS = ("capture", "offensive", "kill", "arrest", "attack", "declaration",
                 "destruction", "other")
@@ -178,7 +178,7 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
               else place_points(theatre, districts, (ref.id for ref in event.places)))
     names = ", ".join(place_label(theatre, ref) for ref in event.places) or "(no place named)"
     prov = event.provenance
-    known_from = event.date.start if prov.basis == BASIS_ANALYST else prov.published
+    first = known_from(event)
     date = event.date.iso()
     kind = event.kind if event.kind in MARKER_KINDS else "other"
     excerpt = prov.excerpt(event.note)
@@ -187,7 +187,7 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
     return PageEvent(
         day=_day(event.date.start, start),
         end=_day(event.date.end, start),
-        published=_day(known_from, start) if known_from else None,
+        published=_day(first, start) if first else None,
         kind=kind, status=event.status, date=date, places=names,
         quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
@@ -238,12 +238,10 @@ def figure_point(figure: Figure) -> FigurePoint | None:
              + (f" ({low:,.0f}–{high:,.0f})" if low != high else "")
              + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
              + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, when.isoformat())}")
-    analyst = prov.basis == BASIS_ANALYST
-    known_from = (figure.as_of.start if figure.as_of else None) if analyst else prov.published
     return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),
                        low=float(low), high=float(high), hover=hover,
                        quote=prov.excerpt(figure.note),
-                       source=prov.source, known_from=known_from)
+                       source=prov.source, known_from=known_from(figure))
 
 
 def figure_points(extractions: Iterable[Extraction]) -> tuple[FigurePoint, ...]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from frontline import settings
 from frontline.errors import StoreError
-from timeline.records import BASIS_ANALYST, Extraction
+from timeline.records import BASIS_ANALYST, Event, Extraction, Figure, known_from
 
 CORPUS_DIR = "corpus"
 FORMAT = 1
@@ -116,9 +116,15 @@ def _known_on(extraction: Extraction, day: dt.date) -> Extraction | None:
     published = extraction.article.published
     if published is not None and published > day:
         return None
-    events = tuple(e for e in extraction.events
-                   if e.provenance.basis != BASIS_ANALYST or e.date.start <= day)
-    figures = tuple(f for f in extraction.figures
-                    if f.provenance.basis != BASIS_ANALYST
-                    or (f.as_of is not None and f.as_of.start <= day))
+    events = tuple(e for e in extraction.events if _known_by(e, day))
+    figures = tuple(f for f in extraction.figures if _known_by(f, day))
     return replace(extraction, events=events, figures=figures)
+
+
+def _known_by(item: Event | Figure, day: dt.date) -> bool:
+    """An article's items come with it (its date is checked above); a chronology row
+    counts from its own date."""
+    if item.provenance.basis != BASIS_ANALYST:
+        return True
+    first = known_from(item)
+    return first is not None and first <= day
