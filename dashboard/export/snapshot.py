@@ -108,11 +108,10 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
                canvas: Canvas, shapes: list[dict[str, Any]],
                notes: list[dict[str, Any]]) -> None:
     page = ctx.page
-    if known:  # only figures published by then; the share lines are hindsight: left out
-        quotes = {f.provenance.excerpt(f.note)
-                  for f in selection.figures_up_to(ctx, date, known=True)}
-        page = dataclasses.replace(page, share={}, figures=tuple(
-            p for p in page.figures if p.date <= date and p.quote in quotes))
+    if known:  # only figures known by then (as the app's chart); the share lines are
+        page = dataclasses.replace(page, share={}, figures=tuple(  # hindsight: left out
+            p for p in page.figures
+            if p.known_from is not None and p.known_from <= date and p.date <= date))
     chart = figures_chart(page, page.day_of(date))
     for trace in chart.data:
         fig.add_trace(trace.update(showlegend=False))
