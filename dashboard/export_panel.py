@@ -81,12 +81,17 @@ def mount(app: dash.Dash) -> None:
 
 
 def _warm_up() -> None:
-    """Load the stores and start the long-lived browser before the first click."""
-    from dashboard.export.renderer import start_warm
+    """Load the stores and start the long-lived browser before the first click, and
+    render a blank page once so that the first snapshot finds plotly.js loaded (the
+    first render in a tab costs about a second more than the next ones)."""
+    import plotly.graph_objects as go
+
+    from dashboard.export.renderer import render, start_warm
 
     with contextlib.suppress(FrontlineError):  # a click reports the failure on one line
         context()
         start_warm()
+        render(go.Figure(), "png", 16, 16)
 
 
 def _find(node: Any, target: str) -> Any:
