@@ -29,6 +29,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from bench.environ import scoped_env
 from geodata.districts import ID, NAME
 from geodata.theatre import Theatre, load_theatre
 from timeline.control import SIDE_CODES
@@ -38,28 +39,12 @@ N_BASIS = 3
 HOST = "127.0.0.1"
 
 
-@contextlib.contextmanager
-def _env(env: dict[str, str]) -> Iterator[None]:
-    import os
-
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 def load_inputs(env: dict[str, str]) -> tuple[Theatre, gpd.GeoDataFrame, Any]:
     """The theatre, districts and page data served under ``env`` (as the app loads them)."""
     from dashboard.page_data import load_page_data
     from geodata.store import load_districts
 
-    with _env(env):
+    with scoped_env(env):
         theatre = load_theatre(env["FRONTLINE_THEATRE"])
         data_dir = Path(env["FRONTLINE_DATA_DIR"])
         districts = load_districts(data_dir, theatre)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,6 +31,7 @@ import geopandas as gpd
 import numpy as np
 import pyogrio
 
+from bench.environ import scoped_env
 from bench.synthetic import (
     EAST,
     NORTH,
@@ -90,18 +90,9 @@ def build_stress(root: Path, smoke: bool = False) -> StressTheatre:
     write_theatre(theatre_dir, districts, size.days)
     pyogrio.write_dataframe(districts.drop(columns=["x"]), data_dir / BOUNDARIES_FILE,
                             driver="GPKG")
-    saved = {k: os.environ.get(k) for k in ("FRONTLINE_DATA_DIR", "FRONTLINE_THEATRE",
-                                            "FRONTLINE_BOUNDARIES")}
-    os.environ.update({"FRONTLINE_DATA_DIR": str(data_dir),
-                       "FRONTLINE_THEATRE": str(theatre_dir), "FRONTLINE_BOUNDARIES": ""})
-    try:
+    with scoped_env({"FRONTLINE_DATA_DIR": str(data_dir),
+                     "FRONTLINE_THEATRE": str(theatre_dir), "FRONTLINE_BOUNDARIES": ""}):
         _build_data(theatre_dir, data_dir, size)
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     return StressTheatre(root, theatre_dir, data_dir, size,
                          round(time.perf_counter() - started, 2))
 
