@@ -12,7 +12,6 @@ from typing import Any
 
 from dashboard.hover import safe
 
-EARTH_M = 40_075_016.686
 NICE_KM = (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50)
 TEXT_COLOR = "#222222"
 MUTED = "#555555"

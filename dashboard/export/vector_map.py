@@ -23,7 +23,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dashboard.export.canvas import EARTH_M, Box
+from dashboard.export.canvas import Box
 from dashboard.figures import (
     EVENT_SIZE,
     FRONT_COLOR,
@@ -37,6 +37,7 @@ from dashboard.page_events import KIND_COLORS, PageEvent
 from geodata.context import bridges, city_outline, river_line
 from geodata.theatre import Theatre
 
+EARTH_M = 40_075_016.686  # the equator's length: metres per 360 degrees of longitude
 OUTLINE_FILL = "#F4F1EA"
 DISTRICT_OPACITY = 0.85
 PAD = 0.06
