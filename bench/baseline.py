@@ -32,7 +32,7 @@ import plotly.graph_objects as go
 from bench.environ import scoped_env
 from geodata.districts import ID, NAME
 from geodata.theatre import Theatre, load_theatre
-from timeline.control import SIDE_CODES
+from timeline.control.model import SIDE_CODES
 
 GRAPH_ID = "baseline-map"
 N_BASIS = 3
@@ -41,8 +41,8 @@ HOST = "127.0.0.1"
 
 def load_inputs(env: dict[str, str]) -> tuple[Theatre, gpd.GeoDataFrame, Any]:
     """The theatre, districts and page data served under ``env`` (as the app loads them)."""
-    from dashboard.page_data import load_page_data
     from geodata.store import load_districts
+    from viewmodel.page_data import load_page_data
 
     with scoped_env(env):
         theatre = load_theatre(env["FRONTLINE_THEATRE"])

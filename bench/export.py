@@ -52,7 +52,9 @@ def _ten_dates(ctx: Any) -> list[dt.date]:
 
 
 def run(smoke: bool = False) -> dict[str, Any]:
-    from dashboard.export import export_bytes, load_context, renderer
+    from exports import renderer
+    from exports.context import load_context
+    from exports.registry import export_bytes
 
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="frontline-bench-export-") as tmp:

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from geodata.gazetteer import get_gazetteer
-from timeline.articles import load_article
 from timeline.cli_extract import ingest_dir
-from timeline.extract import extract_article
+from timeline.extract.articles import load_article
+from timeline.extract.extractor import extract_article
 from timeline.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -100,9 +100,9 @@ def build_stress(root: Path, smoke: bool = False) -> StressTheatre:
 def _build_data(theatre_dir: Path, data_dir: Path, size: StressSize) -> None:
     from geodata.store import build_store, load_districts
     from geodata.theatre import load_theatre
-    from timeline.control import build_timeline
-    from timeline.store import save_extraction
-    from timeline.timeline_store import save_timeline
+    from timeline.control.build import build_timeline
+    from timeline.store.corpus import save_extraction
+    from timeline.store.timeline_files import save_timeline
 
     theatre = load_theatre(str(theatre_dir))
     build_store(data_dir, theatre, force=True)

@@ -20,11 +20,11 @@ from bench.synthetic_events import synthetic_extractions, synthetic_theatre
 from frontline import settings
 from geodata.districts import build_districts
 from geodata.theatre import load_theatre
-from timeline.articles import load_article
-from timeline.chronology import load_chronology
-from timeline.control import build_timeline
-from timeline.extract import extract_article
-from timeline.series import add_series, distinct_states
+from timeline.control.build import build_timeline
+from timeline.control.series import add_series, distinct_states
+from timeline.extract.articles import load_article
+from timeline.extract.chronology import load_chronology
+from timeline.extract.extractor import extract_article
 
 
 def mosul() -> dict[str, Any]:

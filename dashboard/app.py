@@ -18,8 +18,8 @@ from flask import request
 
 from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout
-from dashboard.page_data import PageData, load_page_data
 from geodata.theatre import Theatre, load_theatre
+from viewmodel.page_data import PageData, load_page_data
 
 
 class FrontlineDash(Dash):

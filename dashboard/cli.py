@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from exports.registry import CLI_FORMATS
 from frontline import settings
 
 PROG = "dashboard"
-EXPORT_FORMATS = ("png", "svg", "pdf", "pptx", "geojson", "kml", "gpkg", "csv")
+EXPORT_FORMATS = CLI_FORMATS
 
 
 def build_parser() -> argparse.ArgumentParser:

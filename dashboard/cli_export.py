@@ -14,28 +14,28 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.export import (
-    FORMATS,
-    IMAGE_FORMATS,
+from exports.context import check_in_battle, load_context, parse_date
+from exports.files import check_destination
+from exports.registry import (
+    CLI_FORMATS,
+    IMAGE,
     check_layers,
-    load_context,
-    parse_date,
+    check_suffix,
+    export_format,
     write_export,
 )
-from dashboard.export.context import check_in_battle
-from dashboard.export.files import check_destination, check_suffix
 from frontline import settings
 from frontline.errors import ExportError, StoreError
 from geodata.theatre import load_theatre
-from timeline.store import CORPUS_DIR
+from timeline.store.corpus import CORPUS_DIR
 
 
 def export(args: argparse.Namespace) -> int:
     """Run one export; domain errors propagate to the one-line error boundary."""
     date = check_in_battle(load_theatre(), parse_date(args.date))
     fmt = str(args.format)
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if fmt not in CLI_FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(CLI_FORMATS)}")
     out = check_destination(Path(args.out))
     check_suffix(out, fmt)
     dates = [parse_date(d) for d in args.dates.split(",") if d.strip()]
@@ -44,7 +44,7 @@ def export(args: argparse.Namespace) -> int:
     scale = _scale(args.scale)
     layers = None
     if args.layers is not None:
-        if fmt not in IMAGE_FORMATS:
+        if export_format(fmt).family != IMAGE:
             raise ExportError(f"--layers applies to png, svg and pdf, not {fmt}")
         layers = check_layers([n.strip() for n in str(args.layers).split(",") if n.strip()])
     _check_built()

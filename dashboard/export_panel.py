@@ -23,16 +23,15 @@ import diskcache
 from dash import ALL, DiskcacheManager, Input, Output, State, dcc, html
 
 from dashboard import ids
-from dashboard.export import IMAGE_FORMATS, export_bytes, load_context, parse_date
-from dashboard.export.context import ExportContext
-from dashboard.export.files import download_name
-from dashboard.figures import LAYER_NAMES
+from exports.context import ExportContext, load_context, parse_date
+from exports.registry import DECK, FORMATS, IMAGE, download_name, export_bytes, names_of
 from frontline import settings
 from frontline.errors import FrontlineError
+from viewmodel.figures import LAYER_NAMES
 
 BUTTONS = (("png", "PNG"), ("png2x", "PNG 2×"), ("svg", "SVG"), ("pdf", "PDF"),
            ("geojson", "GeoJSON"), ("kml", "KML"), ("gpkg", "GeoPackage"), ("csv", "CSV"))
-DECK_FORMATS = (("pptx", "PowerPoint"), ("pdf-deck", "PDF"))
+DECK_FORMATS = tuple((name, FORMATS[name].label) for name in names_of(DECK))
 MAX_PICKED_DATES = 30
 
 
@@ -86,7 +85,7 @@ def _warm_up() -> None:
     first render in a tab costs about a second more than the next ones)."""
     import plotly.graph_objects as go
 
-    from dashboard.export.renderer import render, start_warm
+    from exports.renderer import render, start_warm
 
     with contextlib.suppress(FrontlineError):  # a click reports the failure on one line
         context()
@@ -131,7 +130,7 @@ def snapshot_download(key: str, day: Any, known_value: Any,
     known = _known(known_value)
     fmt, scale = ("png", 2.0) if key == "png2x" else (key, 1.0)
     layers = None
-    if fmt in IMAGE_FORMATS and isinstance(layers_value, list):
+    if FORMATS[fmt].family == IMAGE and isinstance(layers_value, list):
         layers = [str(name) for name in layers_value if name in LAYER_NAMES]
     data = export_bytes(ctx, fmt, date, known=known, scale=scale, layers=layers)
     suffix = "-".join(p for p in ("2x" if scale == 2 else "", "known" if known else "") if p)
@@ -207,5 +206,5 @@ def deck_download(fmt: str, day: Any, known_value: Any, dates_text: Any,
     dates = picked_dates(dates_text if isinstance(dates_text, str) else "")
     data = export_bytes(ctx, fmt, date, known=_known(known_value), dates=dates or None,
                         progress=progress)
-    name = download_name(ctx.theatre.name, date, "pptx" if fmt == "pptx" else "pdf", "briefing")
+    name = download_name(ctx.theatre.name, date, fmt, "briefing")
     return dcc.send_bytes(data, name), f"Deck ready: {name} ({len(data):,} bytes)."

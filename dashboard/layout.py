@@ -11,12 +11,12 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.chart import SERIES_COLORS, claimant_symbols, figures_chart
-from dashboard.figures import APPROX_TEXT, BASIS_TINT, LAYER_NAMES, control_map, tint
-from dashboard.page_data import PageData
-from dashboard.page_events import KIND_COLORS, MARKER_KINDS
 from geodata.theatre import Theatre
-from timeline.control import SIDE_CODES
+from timeline.control.model import SIDE_CODES
+from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart
+from viewmodel.figures import APPROX_TEXT, BASIS_TINT, LAYER_NAMES, control_map, tint
+from viewmodel.page_data import PageData
+from viewmodel.page_events import KIND_COLORS, MARKER_KINDS
 
 SPEEDS = (0.5, 1, 2, 4, 8)
 BASE_INTERVAL_MS = 500

@@ -127,7 +127,7 @@ def members(
     theatre: Theatre,
     place_id: str,
     district_ids: Iterable[str],
-    districts: gpd.GeoDataFrame | None = None,
+    districts: gpd.GeoDataFrame,
 ) -> tuple[str, ...]:
     """District ids that a place stands for.
 
@@ -135,8 +135,8 @@ def members(
     (or, for a bank-wide area, every district on that bank; for the city area, all); a
     landmark for the district whose polygon contains its point (the nearest one on its
     bank when it falls in no polygon), whatever its ``parent`` says: a parent may be an
-    area, and the polygons are what the map shows. ``districts`` defaults to the
-    theatre's stored (or built) polygons. Unknown ids, towns outside the city and
+    area, and the polygons are what the map shows (``districts``, passed in so that a
+    caller's polygons, never a process-wide copy, decide). Unknown ids, towns outside the city and
     landmarks without coordinates give an empty tuple.
     """
     known = list(district_ids)
@@ -154,9 +154,8 @@ def members(
             return children
         return tuple(d for d in known if places.get(d) and places[d].bank == place.bank)
     if place.kind == "landmark" and place.lat is not None and place.lon is not None:
-        table = districts if districts is not None else _default_districts(theatre)
-        found = containing_district(table[table[ID].isin(known)], Point(place.lon, place.lat),
-                                    place.bank)
+        found = containing_district(districts[districts[ID].isin(known)],
+                                    Point(place.lon, place.lat), place.bank)
         return (found,) if found else ()
     return ()
 
@@ -179,21 +178,6 @@ def containing_district(
     km_per_degree = 111.0  # a bound, not a measure: good enough to reject far points
     within = distances[nearest] * km_per_degree <= max_km
     return str(same_bank.iloc[nearest][ID]) if within else None
-
-
-_DEFAULT_CACHE: dict[tuple[str, str, float], gpd.GeoDataFrame] = {}
-
-
-def _default_districts(theatre: Theatre) -> gpd.GeoDataFrame:
-    """The theatre's stored (or built) polygons, reread only when the store changes."""
-    from geodata.store import load_districts, store_path  # the store imports this module
-
-    path = store_path()
-    key = (str(theatre.folder), str(path), path.stat().st_mtime if path.is_file() else 0.0)
-    if key not in _DEFAULT_CACHE:
-        _DEFAULT_CACHE.clear()
-        _DEFAULT_CACHE[key] = load_districts(theatre=theatre)
-    return _DEFAULT_CACHE[key]
 
 
 def build_areas(theatre: Theatre, districts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

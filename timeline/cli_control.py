@@ -14,7 +14,8 @@ import time
 
 from frontline.cli import print_json
 from frontline.isodate import parse_iso_date
-from timeline.control import ControlTimeline, add_known_replay, build_timeline
+from timeline.control.build import add_known_replay, build_timeline
+from timeline.control.model import ControlTimeline
 
 
 def parse_date(raw: str, flag: str) -> dt.date:
@@ -26,7 +27,7 @@ def compute(known_on: dt.date | None = None) -> ControlTimeline:
     """The timeline computed now from the stored districts and extractions."""
     from geodata.store import load_districts
     from geodata.theatre import load_theatre
-    from timeline.store import load_extractions
+    from timeline.store.corpus import load_extractions
 
     theatre = load_theatre()
     districts = load_districts(theatre=theatre)
@@ -38,9 +39,9 @@ def build(args: argparse.Namespace) -> int:
     """Build, replay "as known on", save, and print a one-paragraph summary."""
     from geodata.store import load_districts
     from geodata.theatre import load_theatre
-    from timeline.series import add_series
-    from timeline.store import load_extractions
-    from timeline.timeline_store import save_timeline
+    from timeline.control.series import add_series
+    from timeline.store.corpus import load_extractions
+    from timeline.store.timeline_files import save_timeline
 
     started = time.perf_counter()
     theatre = load_theatre()
@@ -64,7 +65,7 @@ def build(args: argparse.Namespace) -> int:
 
 def state(args: argparse.Namespace) -> int:
     """Print every district's control on ``--date`` (JSON with ``--json``)."""
-    from timeline.timeline_store import has_timeline, load_timeline
+    from timeline.store.timeline_files import has_timeline, load_timeline
 
     date = parse_date(args.date, "--date")
     known_on = parse_date(args.known_on, "--known-on") if args.known_on else None

@@ -25,11 +25,11 @@ from frontline import settings
 from frontline.cli import print_json
 from frontline.errors import FrontlineError, InputError
 from frontline.isodate import parse_iso_date
-from timeline.articles import ARTICLE_SUFFIXES, article_id, load_article
-from timeline.chronology import load_chronology
-from timeline.extract import extract_article
+from timeline.extract.articles import ARTICLE_SUFFIXES, article_id, load_article
+from timeline.extract.chronology import load_chronology
+from timeline.extract.extractor import extract_article
 from timeline.records import Extraction
-from timeline.store import entries_from, remove_entry, save_extraction, stored_sha256
+from timeline.store.corpus import entries_from, remove_entry, save_extraction, stored_sha256
 
 PROG = "timeline"
 CHRONOLOGY_SUFFIXES = (".csv",)

@@ -2,7 +2,7 @@
  *
  * The page data (dcc.Store "page-data") holds, for every day, the districts' colour
  * codes and hover-text indices, the front line index and the events. `frame` is the
- * twin of `dashboard.page_data.frame` in Python: keep the two in step.
+ * twin of `viewmodel.page_data.frame` in Python: keep the two in step.
  * The store is kept small (`PageData.to_json`): fronts travel as shared edges plus each
  * front's edge indices, events as columns whose texts index `data.strings`; `decoded`
  * turns them back into records once per store.
@@ -59,18 +59,18 @@
   }
 
   /* Python's str.split() whitespace, so that `safe` collapses exactly what
-     dashboard.hover.safe collapses. */
+     viewmodel.hover.safe collapses. */
   var PY_SPACE = new RegExp("[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a" +
                             "\\u2028\\u2029\\u202f\\u205f\\u3000]+");
 
-  /* One escaped line: the twin of dashboard.hover.safe (html.escape, quote=False). */
+  /* One escaped line: the twin of viewmodel.hover.safe (html.escape, quote=False). */
   function safe(text) {
     return String(text).split(PY_SPACE).filter(function (w) { return w !== ""; }).join(" ")
       .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
-  /* An event's hover label, as dashboard.page_events.page_event builds it; `lines` is
-     the quote wrapped and escaped in Python (dashboard.hover.safe_lines). */
+  /* An event's hover label, as viewmodel.page_events.page_event builds it; `lines` is
+     the quote wrapped and escaped in Python (viewmodel.hover.safe_lines). */
   function eventHover(e) {
     if (e.hover === null) {
       e.hover = "<b>" + safe(e.label) + "</b> (" + safe(e.status) + "), " + safe(e.date) +

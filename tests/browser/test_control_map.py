@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from dashboard.figures import TRACE_DISTRICTS, TRACE_EVENTS, TRACE_HIGHLIGHT
-from dashboard.page_data import frame, load_page_data
 from geodata.store import load_districts
 from tests.browser.conftest import GD, date_label, district_z, go_to, open_page, trace, wait_date
+from viewmodel.figures import TRACE_DISTRICTS, TRACE_EVENTS, TRACE_HIGHLIGHT
+from viewmodel.page_data import frame, load_page_data
 
 pytestmark = pytest.mark.browser
 

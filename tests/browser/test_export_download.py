@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from dashboard import ids
-from dashboard.export.snapshot import HEIGHT, WIDTH
+from exports.snapshot import HEIGHT, WIDTH
 
 pytestmark = pytest.mark.browser
 DATE = "2017-05-11"

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from dashboard.figures import TRACE_DISTRICTS, TRACE_EVENTS
-from dashboard.hover import safe
 from tests.browser.conftest import GD, XSS, open_page, trace
+from viewmodel.figures import TRACE_DISTRICTS, TRACE_EVENTS
+from viewmodel.hover import safe
 
 pytestmark = pytest.mark.browser
 

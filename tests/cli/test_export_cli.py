@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from dashboard.export.snapshot import HEIGHT, MAP_BOX, WIDTH
+from exports.snapshot import HEIGHT, MAP_BOX, WIDTH
 from geodata.theatre import load_theatre
 from tests.conftest import run_cli
 from tests.unit.export_support import side_pixels

@@ -15,9 +15,10 @@ import pytest
 
 from geodata.districts import build_districts
 from geodata.theatre import Theatre, load_theatre
-from timeline.articles import load_article
-from timeline.control import ControlTimeline, build_timeline
-from timeline.extract import extract_article
+from timeline.control.build import build_timeline
+from timeline.control.model import ControlTimeline
+from timeline.extract.articles import load_article
+from timeline.extract.extractor import extract_article
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "2017-05-10-iraqinews-al-maamel.md"
 D = dt.date

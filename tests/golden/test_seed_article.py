@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from timeline.articles import load_article
-from timeline.extract import extract_article
+from timeline.extract.articles import load_article
+from timeline.extract.extractor import extract_article
 from timeline.records import Event, Extraction, Figure
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "2017-05-10-iraqinews-al-maamel.md"

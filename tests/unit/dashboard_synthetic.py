@@ -11,7 +11,7 @@ import datetime as dt
 import numpy as np
 
 from geodata.theatre import Theatre
-from timeline.control import ControlTimeline, Evidence
+from timeline.control.model import ControlTimeline, Evidence
 from timeline.records import (
     Article,
     Event,

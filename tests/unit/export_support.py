@@ -13,13 +13,11 @@ import datetime as dt
 import numpy as np
 from shapely.geometry import mapping
 
-from dashboard.export.context import ExportContext
-from dashboard.figures import BASIS_TINT, tint
-from dashboard.page_data import build_page_data
+from exports.context import ExportContext
 from geodata.context import river_line
 from geodata.districts import build_districts
 from geodata.theatre import Theatre, load_theatre
-from timeline.control import ControlTimeline, Evidence
+from timeline.control.model import ControlTimeline, Evidence
 from timeline.records import (
     Article,
     Event,
@@ -29,6 +27,8 @@ from timeline.records import (
     PlaceRef,
     Provenance,
 )
+from viewmodel.figures import BASIS_TINT, tint
+from viewmodel.page_data import build_page_data
 
 SYNTH_SOURCE = "SYNTHETIC test wire"
 SYNTH_DATE = dt.date(2017, 5, 11)

@@ -12,10 +12,10 @@ import re
 import pytest
 
 from dashboard.app import create_app
-from dashboard.page_data import build_page_data
 from geodata.districts import build_districts
 from geodata.theatre import load_theatre
 from tests.unit.dashboard_synthetic import synthetic_extractions, synthetic_timeline
+from viewmodel.page_data import build_page_data
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from frontline.errors import ArticleError
-from timeline.articles import article_id, load_article, split_sentences
+from timeline.extract.articles import article_id, load_article, split_sentences
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "2017-05-10-iraqinews-al-maamel.md"

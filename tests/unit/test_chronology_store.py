@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from timeline.articles import load_article
-from timeline.chronology import load_chronology
-from timeline.extract import extract_article
+from timeline.extract.articles import load_article
+from timeline.extract.chronology import load_chronology
+from timeline.extract.extractor import extract_article
 from timeline.records import BASIS_ANALYST, Extraction
-from timeline.store import entry_path, load_extractions, save_extraction, stored_sha256
+from timeline.store.corpus import entry_path, load_extractions, save_extraction, stored_sha256
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "2017-05-10-iraqinews-al-maamel.md"

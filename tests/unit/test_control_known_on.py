@@ -10,13 +10,14 @@ import geopandas as gpd
 import numpy as np
 import pytest
 
-from dashboard.page_control import control_view
 from geodata.theatre import Theatre
 from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
-from timeline.control import ControlTimeline, add_known_replay, build_timeline
+from timeline.control.build import add_known_replay, build_timeline
+from timeline.control.model import ControlTimeline
+from timeline.control.series import add_series
 from timeline.records import Extraction
-from timeline.series import add_series
-from timeline.timeline_store import load_timeline, save_timeline
+from timeline.store.timeline_files import load_timeline, save_timeline
+from viewmodel.page_control import control_view
 
 D = dt.date
 XSS = "<img src=x onerror=alert(1)>"

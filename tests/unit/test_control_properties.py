@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tests.builders import TOY_END, make_event, make_extraction, make_figure, toy_districts
 from tests.builders import toy_theatre as _toy_theatre
-from timeline.control import build_timeline
+from timeline.control.build import build_timeline
 from timeline.records import Event, Extraction, PartialDate, PlaceRef
 
 THEATRE = _toy_theatre()

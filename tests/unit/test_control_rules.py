@@ -15,7 +15,8 @@ from tests.builders import (
     toy_districts,
     toy_theatre,
 )
-from timeline.control import ControlTimeline, build_timeline, known_on_replay
+from timeline.control.build import build_timeline, known_on_replay
+from timeline.control.model import ControlTimeline
 from timeline.records import Extraction
 
 D = dt.date

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.dates import WEEKDAYS, find_dates, has_relative_dates, month_before, shift
+from timeline.extract.dates import WEEKDAYS, find_dates, has_relative_dates, month_before, shift
 from timeline.records import PartialDate
 
 WED = dt.date(2017, 5, 10)  # the seed's publication day, a Wednesday

@@ -14,10 +14,10 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from dashboard.export import export_bytes
-from dashboard.export.context import ExportContext
-from dashboard.export.kml import KML_NS, kml_color
-from dashboard.export.tables import DISTRICT_COLUMNS
+from exports.context import ExportContext
+from exports.kml import KML_NS, kml_color
+from exports.registry import export_bytes
+from exports.tables import DISTRICT_COLUMNS
 from frontline.errors import DateError, ExportError
 from tests.unit.export_support import CHANGE_DAY, SYNTH_DATE, SYNTH_SOURCE, synthetic_context
 
@@ -124,7 +124,7 @@ def test_exports_without_timeline_or_articles_say_unknown(ctx: ExportContext,
                                                          tmp_path: Path) -> None:
     import dataclasses
 
-    from dashboard.page_data import build_page_data
+    from viewmodel.page_data import build_page_data
 
     empty = dataclasses.replace(ctx, timeline=None, extractions=(),
                                 page=build_page_data(ctx.theatre, ctx.districts, None, []))

@@ -10,9 +10,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from dashboard.export import export_bytes
-from dashboard.export.context import ExportContext
-from dashboard.export.deck import plan, slide_dates
+from exports.context import ExportContext
+from exports.deck import plan, slide_dates
+from exports.registry import export_bytes
 from tests.unit.export_support import CHANGE_DAY, SYNTH_DATE, SYNTH_SOURCE, synthetic_context
 
 pytestmark = pytest.mark.slow
@@ -62,8 +62,8 @@ def test_pdf_deck_has_a_page_per_slide(ctx: ExportContext) -> None:
 
 
 def test_a_busy_slide_panel_is_cut_to_fit_and_says_what_it_left_out() -> None:
-    from dashboard.export.deck import Slide
-    from dashboard.export.pptx_slides import SIDE_H, _height_pt, side_paragraphs
+    from exports.deck import Slide
+    from exports.pptx_slides import SIDE_H, _height_pt, side_paragraphs
 
     quote = "SYNTHETIC " + "word " * 50
     busy = Slide(1, SYNTH_DATE, SYNTH_DATE - dt.timedelta(days=30),

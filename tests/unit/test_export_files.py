@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.export.files import check_destination, download_name, write_atomic
+from exports.files import check_destination, write_atomic
+from exports.registry import download_name
 from frontline.errors import ExportError
 
 

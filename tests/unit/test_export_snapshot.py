@@ -12,9 +12,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from dashboard.export import export_bytes, renderer
-from dashboard.export.context import ExportContext
-from dashboard.export.snapshot import HEIGHT, MAP_AXES, MAP_BOX, WIDTH, snapshot_figure
+from exports import renderer
+from exports.context import ExportContext
+from exports.registry import export_bytes
+from exports.snapshot import HEIGHT, MAP_AXES, MAP_BOX, WIDTH, snapshot_figure
 from tests.unit.export_support import SYNTH_DATE, SYNTH_SOURCE, side_pixels, synthetic_context
 
 pytestmark = pytest.mark.slow

@@ -7,12 +7,12 @@ import math
 import pytest
 from shapely.geometry import MultiPolygon, Polygon, mapping
 
-from dashboard.export.canvas import Box
-from dashboard.export.context import ExportContext
-from dashboard.export.vector_map import fit, merc_y, svg_path, vector_map
-from dashboard.figures import FRONT_COLOR, code_colors
-from dashboard.page_data import frame
+from exports.canvas import Box
+from exports.context import ExportContext
+from exports.vector_map import fit, merc_y, svg_path, vector_map
 from tests.unit.export_support import CHANGE_DAY, synthetic_context
+from viewmodel.figures import FRONT_COLOR, code_colors
+from viewmodel.page_data import frame
 
 BOX = Box(0, 0, 800, 600)
 
@@ -105,7 +105,7 @@ def test_layers_left_off_in_the_app_are_drawn_invisible(ctx: ExportContext) -> N
 
 
 def test_a_snapshot_names_the_layers_it_leaves_out(ctx: ExportContext) -> None:
-    from dashboard.export.snapshot import snapshot_figure
+    from exports.snapshot import snapshot_figure
 
     date = ctx.page.date_of(ctx.page.events[0].day)
     notes = " ".join(a.text for a in snapshot_figure(ctx, date, layers=(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from timeline.articles import load_article
-from timeline.extract import FLAG_DATE_ANCHORED, FLAG_DATE_FROM_PUBLISHED, extract_article
+from timeline.extract.articles import load_article
+from timeline.extract.extractor import FLAG_DATE_ANCHORED, FLAG_DATE_FROM_PUBLISHED, extract_article
 from timeline.records import Article, Extraction
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
@@ -136,7 +136,7 @@ def test_overran_by_militants_and_entered_is_an_attack() -> None:
 
 
 def test_claimants() -> None:
-    from timeline.lexicon import find_claimant
+    from timeline.extract.lexicon import find_claimant
 
     assert find_claimant("An estimated 5,000 militants remain, a commander said.") == "commander"
     assert find_claimant("On Monday, a spokesperson of the Interior Ministry said it") == \

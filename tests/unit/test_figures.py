@@ -11,8 +11,17 @@ import datetime as dt
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.chart import figures_chart
-from dashboard.figures import (
+from geodata.districts import build_districts
+from geodata.theatre import Theatre, load_theatre
+from tests.unit.dashboard_synthetic import (
+    GOV,
+    ISIS,
+    REPORTED,
+    synthetic_extractions,
+    synthetic_timeline,
+)
+from viewmodel.chart import figures_chart
+from viewmodel.figures import (
     APPROX_TEXT,
     TRACE_DISTRICTS,
     TRACE_EVENTS,
@@ -23,16 +32,7 @@ from dashboard.figures import (
     stepped_colorscale,
     tint,
 )
-from dashboard.page_data import PageData, build_page_data
-from geodata.districts import build_districts
-from geodata.theatre import Theatre, load_theatre
-from tests.unit.dashboard_synthetic import (
-    GOV,
-    ISIS,
-    REPORTED,
-    synthetic_extractions,
-    synthetic_timeline,
-)
+from viewmodel.page_data import PageData, build_page_data
 
 
 @pytest.fixture(scope="module")

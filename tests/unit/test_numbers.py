@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.numbers import find_quantities, tidy, words_to_number
+from timeline.extract.numbers import find_quantities, tidy, words_to_number
 
 ONES = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -12,19 +12,6 @@ from typing import Any
 
 import pytest
 
-from dashboard.hover import safe
-from dashboard.page_control import front_table, join_edges
-from dashboard.page_data import (
-    KNOWN,
-    MAIN,
-    PageData,
-    build_page_data,
-    districts_geojson,
-    event_opacity,
-    frame,
-    visible_events,
-)
-from dashboard.page_events import figure_points, series_of
 from geodata.districts import build_districts
 from geodata.theatre import load_theatre
 from tests.unit.dashboard_synthetic import (
@@ -44,6 +31,19 @@ from timeline.records import (
     PlaceRef,
     Provenance,
 )
+from viewmodel.hover import safe
+from viewmodel.page_control import front_table, join_edges
+from viewmodel.page_data import (
+    KNOWN,
+    MAIN,
+    PageData,
+    build_page_data,
+    districts_geojson,
+    event_opacity,
+    frame,
+    visible_events,
+)
+from viewmodel.page_events import figure_points, series_of
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import pytest
 
 from frontline.errors import StoreError
 from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
-from timeline.control import build_timeline, known_on_replay
-from timeline.series import add_series
-from timeline.timeline_store import load_timeline, save_timeline
+from timeline.control.build import build_timeline, known_on_replay
+from timeline.control.series import add_series
+from timeline.store.timeline_files import load_timeline, save_timeline
 
 
 def test_a_saved_timeline_loads_back_identical(tmp_path: Path) -> None:

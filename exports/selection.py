@@ -1,0 +1,166 @@
+"""What an export shows at a date: states, front, events, figures and their sources.
+
+Pure selectors over an :class:`~exports.context.ExportContext`. ``known``
+means "as known on the date": only articles published by then count, as in the app's
+"as known on" replay; otherwise the state is the hindsight one (later reports may
+date a capture earlier than anyone knew of it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from exports.context import ExportContext
+from frontline.errors import FrontlineError
+from timeline.control.build import build_timeline
+from timeline.control.build import known as known_extractions
+from timeline.control.model import ControlTimeline, DistrictState
+from timeline.records import Article, Event, Extraction, Figure
+from viewmodel.page_events import FigurePoint, PageEvent
+
+INITIAL_SOURCE = "theatre reference timeline"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article (or the theatre's reference) that an export rests on."""
+
+    source: str
+    title: str
+    published: dt.date | None
+    url: str = ""
+
+    def label(self) -> str:
+        when = self.published.isoformat() if self.published else "undated"
+        title = f" “{self.title}”" if self.title else ""
+        return f"{self.source}{title}, {when}" + (f", {self.url}" if self.url else "")
+
+
+def _published_by(article: Article, date: dt.date) -> bool:
+    return article.published is not None and article.published <= date
+
+
+def usable(ctx: ExportContext, date: dt.date, known: bool) -> list[Extraction]:
+    """The extractions an export at ``date`` may use.
+
+    ``known``: what an analyst could have read on ``date``, by the timeline's own rule
+    (an article from its publication date, an analyst chronology's rows from their
+    dates), so that the listed evidence matches the "as known on" map.
+    """
+    if not known:
+        return list(ctx.extractions)
+    return list(known_extractions(ctx.extractions, date))
+
+
+def events_between(ctx: ExportContext, start: dt.date, end: dt.date,
+                   known: bool = False, known_on: dt.date | None = None) -> list[Event]:
+    """Events whose period meets ``[start, end]``, in date order."""
+    cutoff = known_on or end
+    out = [ev for ex in usable(ctx, cutoff, known) for ev in ex.events
+           if ev.date.start <= end and ev.date.end >= start]
+    return sorted(out, key=lambda e: (e.date.start, e.kind, e.id))
+
+
+def figures_up_to(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Figure]:
+    """Figures dated (by ``as of``, else publication) on or before ``date``."""
+    out = []
+    for ex in usable(ctx, date, known):
+        for fig in ex.figures:
+            when = fig.as_of.start if fig.as_of else fig.provenance.published
+            if when is not None and when <= date:
+                out.append(fig)
+    return sorted(out, key=lambda f: (f.as_of.start if f.as_of else dt.date.min, f.id))
+
+
+def page_events_between(ctx: ExportContext, first_day: int, last_day: int,
+                        known_day: int | None = None) -> list[PageEvent]:
+    """The page's events (with points and escaped texts) that meet page days [first, last]."""
+    return [ev for ev in ctx.page.events
+            if ev.day <= last_day and ev.end >= first_day
+            and (known_day is None or (ev.published is not None and ev.published <= known_day))]
+
+
+def latest_figures(ctx: ExportContext, date: dt.date) -> list[FigurePoint]:
+    """The latest chart point of each series on or before ``date`` (the key figures)."""
+    latest: dict[str, FigurePoint] = {}
+    for point in ctx.page.figures:
+        if point.date <= date:
+            latest[point.series] = point
+    return sorted(latest.values(), key=lambda p: p.series)
+
+
+def states_at(ctx: ExportContext, date: dt.date, known: bool = False) -> list[DistrictState]:
+    """Every district's state on ``date`` (empty when no timeline is built)."""
+    timeline = ctx.timeline
+    if timeline is None:
+        return []
+    if known:
+        timeline = _known_timeline(ctx, date) or timeline
+    try:
+        return list(timeline.state_at(date))
+    except FrontlineError:
+        return []
+
+
+def front_at(ctx: ExportContext, date: dt.date, known: bool = False) -> dict[str, Any] | None:
+    """The front line on ``date`` as a GeoJSON geometry (None when there is none)."""
+    timeline = ctx.timeline
+    if timeline is None:
+        return None
+    if known:
+        timeline = _known_timeline(ctx, date) or timeline
+    try:
+        return timeline.front_at(date)
+    except FrontlineError:
+        return None
+
+
+@lru_cache(maxsize=16)
+def _known_timeline(ctx: ExportContext, date: dt.date) -> ControlTimeline | None:
+    """The timeline as computed from the articles published by ``date`` (None: cannot).
+
+    Cached: a known-on export asks for the states and the front of the same date, and a
+    deck for each slide's date and the one before it.
+    """
+    try:
+        return build_timeline(ctx.theatre, ctx.districts, list(ctx.extractions), known_on=date)
+    except FrontlineError:
+        return None
+
+
+def sources_of(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Source]:
+    """Every article the view at ``date`` rests on, plus the theatre's initial reference.
+
+    An article counts when it was published by ``date`` or reports an event or figure
+    dated by then (hindsight); with ``known`` only the first rule applies.
+    """
+    found: dict[tuple[str, str], Source] = {}
+    for ex in usable(ctx, date, known):
+        art = ex.article
+        early = any(ev.date.start <= date for ev in ex.events) or any(
+            f.as_of is not None and f.as_of.start <= date for f in ex.figures)
+        if _published_by(art, date) or early:
+            key = (art.source, art.title)
+            found.setdefault(key, Source(art.source or art.path, art.title, art.published,
+                                         art.url))
+    sources = sorted(found.values(), key=lambda s: (s.published or dt.date.min, s.source))
+    if ctx.theatre.initial_evidence:
+        sources.append(Source(INITIAL_SOURCE, ctx.theatre.initial_evidence,
+                              ctx.theatre.initial_since))
+    return sources
+
+
+def change_dates(ctx: ExportContext) -> list[dt.date]:
+    """Dates where control changed (the timeline's significant changes), in the battle."""
+    timeline = ctx.timeline
+    if timeline is None:
+        return []
+    try:
+        dates = list(timeline.significant_changes())
+    except FrontlineError:
+        return []
+    start, end = ctx.theatre.battle_start, ctx.theatre.battle_end
+    return sorted(d for d in dates if start <= d <= end)

@@ -1,0 +1,242 @@
+"""A snapshot of one date as a single briefing figure: map and chart side by side.
+
+The map is the app's map of that day drawn as vector shapes
+(:mod:`exports.vector_map`: same view model, same colours, sharp in a PDF) and
+the chart is the app's own (:func:`viewmodel.chart.figures_chart`), so an export shows
+what the analyst sees. This module places them on one canvas and adds what a page on
+its own needs: title, as-of date (and the "as known on" note), a legend, a scale bar,
+the events of the window with their quotes, the key figures, the sources and the
+caveat that the district boundaries are approximate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+from exports import selection
+from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
+from exports.context import ExportContext
+from exports.vector_map import axis_layout, fit, vector_map
+from timeline.control.model import SIDE_CODES
+from viewmodel.chart import REGION_STYLES, SERIES_COLORS, figures_chart
+from viewmodel.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
+from viewmodel.hover import safe
+from viewmodel.page_data import visible_events
+from viewmodel.page_events import KIND_COLORS, PageEvent
+
+WIDTH, HEIGHT = 1400, 860
+MAP_BOX = Box(20, 84, 820, 660)
+MAP_AXES = ("x3", "y3")  # the chart has x/y and x2/y2
+PANEL_LEFT = 870
+LEGEND_TOP = 84
+CHART_BOX = Box(PANEL_LEFT + 48, 240, 460, 240)
+EVENTS_TOP = 540
+EVENTS_BOTTOM = 744
+FOOT_TOP = 756
+PANEL_CHARS = 84
+FOOT_CHARS = 236
+MAX_EVENTS = 4
+DASH_GLYPHS = {"solid": "───", "dash": "- - -", "dot": "·····"}
+BASIS_NOTE = "Lighter shades: inferred, or only assumed<br>(carried forward), not reported."
+EXACT_CAVEAT = "Boundaries: imported district boundaries."
+
+
+def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
+                    period: tuple[dt.date, dt.date] | None = None,
+                    heading: str = "", layers: Sequence[str] = LAYER_NAMES) -> go.Figure:
+    """The briefing figure of ``date``.
+
+    The map and the list show the events of the app's window (fading over the days
+    after them); with ``period`` (a deck slide), every event of that span instead.
+    ``layers``: the map layers shown, as the analyst left them in the app; the
+    subtitle names any left out.
+    """
+    canvas = Canvas(WIDTH, HEIGHT)
+    day = ctx.day_of(date)
+    first = date - dt.timedelta(days=ctx.page.fade_days)
+    if period is None:
+        events = [(ctx.page.events[i], alpha)
+                  for i, alpha in visible_events(ctx.page, day, known)]
+    else:
+        first = period[0]
+        events = [(ev, 1.0) for ev in selection.page_events_between(
+            ctx, ctx.day_of(first), ctx.day_of(period[1]), day if known else None)]
+    fig = go.Figure()
+    shapes: list[dict[str, Any]] = []
+    notes: list[dict[str, Any]] = []
+    _add_map(fig, ctx, day, known, events, layers, canvas, shapes, notes)
+    _add_chart(fig, ctx, date, known, canvas, shapes, notes)
+    notes += _header(ctx, date, known, heading, canvas, layers)
+    legend_shapes, legend_notes = _legend(ctx, [ev for ev, _ in events], canvas)
+    shapes += legend_shapes
+    notes += legend_notes
+    notes += _events_block([ev for ev, _ in events], first, date, canvas)
+    notes += _footnote(ctx, date, known, canvas)
+    fig.update_layout(width=WIDTH, height=HEIGHT, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                      paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF", showlegend=False,
+                      font={"family": "DejaVu Sans, Arial, sans-serif", "color": "#222222"},
+                      shapes=shapes, annotations=notes)
+    return fig
+
+
+def _add_map(fig: go.Figure, ctx: ExportContext, day: int, known: bool,
+             events: list[tuple[PageEvent, float]], layers: Sequence[str], canvas: Canvas,
+             shapes: list[dict[str, Any]], notes: list[dict[str, Any]]) -> None:
+    traces, areas = vector_map(ctx.page, ctx.theatre, day, known=known, axes=MAP_AXES,
+                               events=events, layers=layers)
+    fig.add_traces(traces)
+    view = fit(tuple(ctx.districts.total_bounds), MAP_BOX)
+    fig.update_layout(**axis_layout(view, canvas.domain(MAP_BOX), MAP_AXES))
+    shapes += areas
+    shapes.append(canvas.rect(MAP_BOX, "rgba(0,0,0,0)", line="#999999"))
+    bar_shapes, bar_notes = scale_bar(canvas, MAP_BOX, view.metres_per_px)
+    shapes += bar_shapes
+    notes += bar_notes
+    notes.append(canvas.text(MAP_BOX.right - 6, MAP_BOX.top + 6, "N ↑", size=13,
+                             xanchor="right", bgcolor="rgba(255,255,255,0.85)"))
+    if ctx.page.approximate:
+        notes.append(canvas.text(MAP_BOX.left + 6, MAP_BOX.top + 6, APPROX_TEXT, size=11,
+                                 color="#333333", bgcolor="rgba(255,255,255,0.8)"))
+
+
+def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
+               canvas: Canvas, shapes: list[dict[str, Any]],
+               notes: list[dict[str, Any]]) -> None:
+    page = ctx.page
+    if known:  # only figures known by then (as the app's chart); the share lines are
+        page = dataclasses.replace(page, share={}, figures=tuple(  # hindsight: left out
+            p for p in page.figures
+            if p.known_from is not None and p.known_from <= date and p.date <= date))
+    chart = figures_chart(page, page.day_of(date))
+    for trace in chart.data:
+        fig.add_trace(trace.update(showlegend=False))
+    box = CHART_BOX
+    x0, x1 = canvas.x(box.left), canvas.x(box.right)
+    y_lo, y_hi = canvas.y(box.bottom), canvas.y(box.top)
+    axes: dict[str, Any] = {}
+    for name in ("xaxis", "xaxis2", "yaxis", "yaxis2"):
+        axis = chart.layout[name].to_plotly_json()
+        lo, hi = axis.get("domain", [0, 1])
+        if name.startswith("x"):
+            axis["domain"] = [x0 + lo * (x1 - x0), x0 + hi * (x1 - x0)]
+        else:
+            axis["domain"] = [y_lo + lo * (y_hi - y_lo), y_lo + hi * (y_hi - y_lo)]
+        axis.setdefault("tickfont", {"size": 10})
+        axes[name] = axis
+    fig.update_layout(**axes)
+    shapes += [s.to_plotly_json() for s in (chart.layout.shapes or ())[1:]]  # after shape 0,
+    cursor = date.isoformat()  # the app's cursor, which this page draws per panel
+    for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
+        shapes.append({"type": "line", "xref": xref, "yref": yref, "x0": cursor, "x1": cursor,
+                       "y0": 0, "y1": 1, "line": {"color": "#444444", "width": 2, "dash": "dot"}})
+    notes.append(canvas.text(PANEL_LEFT, box.top - 22, "<b>Reported figures</b> "
+                             f"(cursor: {cursor})", size=13))
+    for ann in chart.layout.annotations or ():
+        item = ann.to_plotly_json()
+        if item.get("xref") == "paper":
+            item["x"] = x0 + item["x"] * (x1 - x0)
+            item["y"] = y_lo + item["y"] * (y_hi - y_lo)
+        notes.append(item)
+    series = sorted({p.series for p in page.figures})
+    key = "   ".join(f"<span style='color:{SERIES_COLORS.get(s, '#333333')}'>●</span> {safe(s)}"
+                     for s in series) or "no figures reported yet"
+    lines = _wrap_html(key, 5)
+    if page.share:
+        lines.append("Government share: " + " · ".join(
+            f"{REGION_STYLES[r][0]} {DASH_GLYPHS[REGION_STYLES[r][1]]}"
+            for r in page.share if r in REGION_STYLES) + "   Marker shape: who claimed it")
+    notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(lines), size=10,
+                             color=MUTED))
+
+
+def _wrap_html(key: str, per_line: int) -> list[str]:
+    parts = key.split("   ")
+    return ["   ".join(parts[i:i + per_line]) for i in range(0, len(parts), per_line)]
+
+
+def _header(ctx: ExportContext, date: dt.date, known: bool, heading: str,
+            canvas: Canvas, layers: Sequence[str]) -> list[dict[str, Any]]:
+    title = f"<b>{safe(ctx.theatre.title)}</b>: control on {date:%-d %B %Y}"
+    if heading:
+        title = f"<b>{safe(heading)}</b> · {title}"
+    if known:
+        mode = (f"As of {date.isoformat()} · as known on {date.isoformat()}: "
+                "only articles published by then")
+    else:
+        mode = (f"As of {date.isoformat()} · as reported, including later reports "
+                "about this date")
+    if not ctx.page.has_timeline:
+        mode += " · no control timeline built yet: districts shown as unknown"
+    hidden = [name for name in LAYER_NAMES if name not in layers]
+    if hidden:
+        mode += " · not shown: " + ", ".join(hidden)
+    return [canvas.text(20, 14, title, size=21), canvas.text(20, 50, safe(mode), size=13,
+                                                              color=MUTED)]
+
+
+def _legend(ctx: ExportContext, events: list[PageEvent],
+            canvas: Canvas) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    colors = code_colors(ctx.theatre)
+    shapes: list[dict[str, Any]] = []
+    notes = [canvas.text(PANEL_LEFT, LEGEND_TOP, "<b>Control</b>", size=13)]
+    for i, side in enumerate(SIDE_CODES):
+        top = LEGEND_TOP + 22 + i * 19
+        for b in range(3):
+            shapes.append(canvas.rect(Box(PANEL_LEFT + b * 15, top + 2, 14, 13),
+                                      colors[i * 3 + b], line="#888888"))
+        notes.append(canvas.text(PANEL_LEFT + 50, top, safe(ctx.theatre.sides[side].label),
+                                 size=12))
+    notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + 100, BASIS_NOTE, size=10, color=MUTED))
+    col = PANEL_LEFT + 270
+    notes.append(canvas.text(col, LEGEND_TOP, "<b>Map</b>", size=13))
+    shapes.append(canvas.line(col, LEGEND_TOP + 31, col + 30, LEGEND_TOP + 31, FRONT_COLOR, 4))
+    notes.append(canvas.text(col + 38, LEGEND_TOP + 22, "Front line", size=12))
+    shapes.append(canvas.line(col, LEGEND_TOP + 50, col + 30, LEGEND_TOP + 50, RIVER_COLOR, 5))
+    notes.append(canvas.text(col + 38, LEGEND_TOP + 41, "River (Tigris)", size=12))
+    notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
+    kinds = sorted({ev.kind for ev in events})
+    dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
+    rows = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or ["none in this window"]
+    notes.append(canvas.text(col, LEGEND_TOP + 79, "<b>Events</b>", size=11))
+    notes.append(canvas.text(col, LEGEND_TOP + 94, "<br>".join(rows[:3]), size=11))
+    return shapes, notes
+
+
+def _events_block(events: list[PageEvent], first: dt.date, last: dt.date,
+                  canvas: Canvas) -> list[dict[str, Any]]:
+    head = f"<b>Events</b> {first.isoformat()} to {last.isoformat()}"
+    lines = [head, *_event_lines(events, MAX_EVENTS)]
+    room = int((EVENTS_BOTTOM - EVENTS_TOP) / 14)
+    return [canvas.text(PANEL_LEFT, EVENTS_TOP, "<br>".join(lines[:room]), size=11)]
+
+
+def _event_lines(events: list[PageEvent], limit: int) -> list[str]:
+    lines: list[str] = []
+    for ev in events[-limit:]:
+        dot = f"<span style='color:{KIND_COLORS.get(ev.kind, '#777777')}'>●</span>"
+        lines.append(f"{dot} <b>{safe(ev.kind)}</b> ({safe(ev.status)}), {safe(ev.date)}, "
+                     + " ".join(wrap(ev.places, 50, 1)))
+        quote = wrap(f"“{ev.quote}” ({ev.source})", PANEL_CHARS, 2)
+        lines += [f"<i>{q}</i>" for q in quote]
+    if len(events) > limit:
+        lines.append(f"… and {len(events) - limit} earlier events (see the data export)")
+    return lines or ["No events reported in this window."]
+
+
+def _footnote(ctx: ExportContext, date: dt.date, known: bool,
+              canvas: Canvas) -> list[dict[str, Any]]:
+    sources = selection.sources_of(ctx, date, known)
+    listed = "; ".join(f"[{i}] {s.label()}" for i, s in enumerate(sources, start=1))
+    lines = wrap(f"Sources: {listed}", FOOT_CHARS, 3)
+    caveat = APPROX_TEXT if ctx.page.approximate else EXACT_CAVEAT
+    if ctx.page.approximate:
+        caveat += (" District polygons are estimates around points placed within 0.5-1.5 km;"
+                   " read them as indicative, not as surveyed lines.")
+    lines.append(f"<b>{safe(caveat)}</b>")
+    lines.append(safe(f"Frontline · exported for the date {date.isoformat()}"))
+    return [canvas.text(20, FOOT_TOP, "<br>".join(lines), size=11, color="#333333")]

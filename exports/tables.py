@@ -1,0 +1,151 @@
+"""The state at a date as tables: districts, front line, events and figures.
+
+Column names are module constants (they are documented in the README, and CSV users
+script against them). Every table is plain data built from the export context; the
+writers in :mod:`exports.data` and :mod:`exports.kml` only encode it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import MultiPoint, Point, shape
+
+from exports import selection
+from exports.context import ExportContext
+from geodata import districts as gd
+from viewmodel.page_events import place_points
+
+CRS = "EPSG:4326"
+SIDE = "side"
+BASIS = "basis"
+SINCE = "since"
+EVIDENCE = "evidence"
+SOURCES = "sources"
+AS_OF = "as_of"
+CENTROID_LON = "centroid_lon"
+CENTROID_LAT = "centroid_lat"
+EVIDENCE_SEPARATOR = " | "
+DISTRICT_COLUMNS = (gd.ID, gd.NAME, gd.NAME_AR, gd.BANK, SIDE, BASIS, SINCE, EVIDENCE, SOURCES,
+                    gd.CONFIDENCE, gd.UNCERTAINTY_KM, gd.APPROXIMATE, gd.AREA_KM2,
+                    CENTROID_LON, CENTROID_LAT, AS_OF)
+EVENT_COLUMNS = ("id", "kind", "date", "date_precision", "status", "side", "actor", "places",
+                 "mentions", "quote", "source_text", "source", "published")
+FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "since",
+                  "subject", "claimant", "quote", "source_text", "source", "published")
+
+
+def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
+    """One row per district: its polygon and its side, basis, since and evidence on ``date``."""
+    states = {s.id: s for s in selection.states_at(ctx, date, known)}
+    base = ctx.districts
+    rows = []
+    for record in base.itertuples(index=False):
+        did = str(getattr(record, gd.ID))
+        state = states.get(did)
+        geom = record.geometry
+        centre = geom.representative_point()
+        rows.append({
+            gd.ID: did,
+            gd.NAME: str(getattr(record, gd.NAME, did)),
+            gd.NAME_AR: str(getattr(record, gd.NAME_AR, "") or ""),
+            gd.BANK: str(getattr(record, gd.BANK, "") or ""),
+            SIDE: state.side if state else "unknown",
+            BASIS: state.basis if state else "assumed",
+            SINCE: state.since.isoformat() if state else "",
+            EVIDENCE: EVIDENCE_SEPARATOR.join(e.quote for e in state.evidence) if state else "",
+            SOURCES: EVIDENCE_SEPARATOR.join(dict.fromkeys(
+                f"{e.source} ({e.date})" for e in state.evidence)) if state else "",
+            gd.CONFIDENCE: str(getattr(record, gd.CONFIDENCE, "") or ""),
+            gd.UNCERTAINTY_KM: _float(getattr(record, gd.UNCERTAINTY_KM, None)),
+            gd.APPROXIMATE: bool(getattr(record, gd.APPROXIMATE, True)),
+            gd.AREA_KM2: round(float(getattr(record, gd.AREA_KM2, 0.0)), 4),
+            CENTROID_LON: round(centre.x, 5),
+            CENTROID_LAT: round(centre.y, 5),
+            AS_OF: date.isoformat(),
+            "geometry": geom,
+        })
+    return gpd.GeoDataFrame(rows, columns=[*DISTRICT_COLUMNS, "geometry"], geometry="geometry",
+                            crs=CRS)
+
+
+def front_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
+    """The front line on ``date`` (no row when the sides do not meet or nothing is built)."""
+    geometry = selection.front_at(ctx, date, known)
+    rows = []
+    if geometry:
+        line = shape(geometry)
+        if not line.is_empty:
+            km = gpd.GeoSeries([line], crs=CRS).to_crs(ctx.theatre.crs).length.iloc[0] / 1000
+            rows.append({"as_of": date.isoformat(), "length_km": round(float(km), 3),
+                         "geometry": line})
+    return gpd.GeoDataFrame(rows, columns=["as_of", "length_km", "geometry"],
+                            geometry="geometry", crs=CRS)
+
+
+def event_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
+    """Every event dated on or before ``date``, at its places' points (none: no geometry)."""
+    start = ctx.theatre.initial_since
+    rows = []
+    for ev in selection.events_between(ctx, start, date, known):
+        points = place_points(ctx.theatre, ctx.districts, (r.id for r in ev.places))
+        geom: Any = None
+        if len(points) == 1:
+            geom = Point(points[0])
+        elif points:
+            geom = MultiPoint(points)
+        prov = ev.provenance
+        rows.append({
+            "id": ev.id, "kind": ev.kind, "date": ev.date.iso(),
+            "date_precision": ev.date.precision, "status": ev.status, "side": ev.side,
+            "actor": ev.actor, "places": ";".join(r.id or "" for r in ev.places),
+            "mentions": ";".join(r.mention for r in ev.places),
+            "quote": prov.excerpt(ev.note), "source_text": prov.quote, "source": prov.source,
+            "published": prov.published.isoformat() if prov.published else "",
+            "geometry": geom,
+        })
+    return gpd.GeoDataFrame(rows, columns=[*EVENT_COLUMNS, "geometry"], geometry="geometry",
+                            crs=CRS)
+
+
+def figure_table(ctx: ExportContext, date: dt.date, known: bool = False) -> pd.DataFrame:
+    """Every figure dated on or before ``date`` (a table without geometry)."""
+    rows = []
+    for fig in selection.figures_up_to(ctx, date, known):
+        prov = fig.provenance
+        rows.append({
+            "id": fig.id, "kind": fig.kind, "value": fig.value, "qualifier": fig.qualifier,
+            "low": fig.low, "high": fig.high,
+            "as_of": fig.as_of.iso() if fig.as_of else "",
+            "since": fig.since.iso() if fig.since else "",
+            "subject": fig.subject, "claimant": fig.claimant,
+            "quote": prov.excerpt(fig.note), "source_text": prov.quote, "source": prov.source,
+            "published": prov.published.isoformat() if prov.published else "",
+        })
+    return pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+
+
+def metadata(ctx: ExportContext, date: dt.date, known: bool = False) -> dict[str, Any]:
+    """What travels with every data export: theatre, date, mode, caveat and sources."""
+    from viewmodel.figures import APPROX_TEXT
+
+    return {
+        "theatre": ctx.theatre.title,
+        "as_of": date.isoformat(),
+        "known_on": date.isoformat() if known else None,
+        "caveat": APPROX_TEXT if ctx.page.approximate else "Imported district boundaries.",
+        "sources": [s.label() for s in selection.sources_of(ctx, date, known)],
+        "sides": {k: {"label": s.label, "color": s.color}
+                  for k, s in ctx.theatre.sides.items()},
+    }
+
+
+def _float(value: Any) -> float | None:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if out != out else out

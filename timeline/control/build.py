@@ -1,0 +1,288 @@
+"""Building a :class:`~timeline.control.model.ControlTimeline` from extractions.
+
+The orchestration of the rules documented in :mod:`timeline.control.model`: frame the days
+and districts, turn events into claims, infer from percentages, run the vectorised
+rules, attach evidence, then the derived series. Also the "as known on" replay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import repeat
+
+import geopandas as gpd
+import numpy as np
+
+from frontline import settings
+from geodata.districts import AREA_KM2, BANK, ID
+from geodata.districts import members as place_members
+from geodata.theatre import Theatre
+from timeline.control.claims import INFERRED, SPEC_AREA, ClaimLists, Frame, collect, effective_day
+from timeline.control.inference import (
+    DistrictGeometry,
+    add_inferred,
+    choose_districts,
+    share_claims,
+)
+from timeline.control.model import SIDE_CODES, ControlTimeline, Deferred, Evidence, LazyValues
+from timeline.control.rules import compute_state
+from timeline.control.series import add_series, changes_of
+from timeline.records import BASIS_ANALYST, Event, Extraction, Figure
+
+INITIAL_ID = "initial"
+
+
+def known(extractions: Sequence[Extraction], known_on: dt.date | None) -> list[Extraction]:
+    """The extractions an analyst could have read on ``known_on`` (all when None).
+
+    Same rule as :func:`timeline.store.corpus.load_extractions`: an article counts from its
+    publication date; an analyst chronology's rows count from their own dates.
+    """
+    if known_on is None:
+        return list(extractions)
+    out = []
+    for x in extractions:
+        if x.article.published is not None and x.article.published > known_on:
+            continue
+        events = tuple(e for e in x.events
+                       if e.provenance.basis != BASIS_ANALYST or e.date.start <= known_on)
+        figures = tuple(f for f in x.figures if f.provenance.basis != BASIS_ANALYST
+                        or (f.as_of is not None and f.as_of.start <= known_on))
+        out.append(replace(x, events=events, figures=figures))
+    return out
+
+
+def knowledge_dates(extractions: Sequence[Extraction]) -> list[dt.date]:
+    """Every date on which what was known changed: publications and chronology rows."""
+    dates = {x.article.published for x in extractions if x.article.published}
+    dates |= {e.date.start for x in extractions for e in x.events
+              if e.provenance.basis == BASIS_ANALYST}
+    return sorted(d for d in dates if d is not None)
+
+
+def last_day(theatre: Theatre, extractions: Sequence[Extraction], end: dt.date | None,
+             today: dt.date) -> dt.date:
+    """The timeline's last day: ``end``, else the battle's end or the latest evidence,
+    never after today."""
+    if end is not None:
+        return min(end, today)
+    dates = [effective_day(e.date) for x in extractions for e in x.events]
+    dates += [f.as_of.end for x in extractions for f in x.figures if f.as_of]
+    latest = max([d for d in dates if d <= today], default=theatre.battle_end)
+    return min(max(theatre.battle_end, latest), today)
+
+
+def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
+               today: dt.date) -> Frame:
+    """Days from the theatre's initial date to ``last``; every place's district indices."""
+    ids = tuple(str(i) for i in districts[ID])
+    index = {d: i for i, d in enumerate(ids)}
+    members: dict[str, tuple[int, ...]] = {d: (i,) for d, i in index.items()}
+    kinds = {p.id: p.kind for p in theatre.places}
+    kinds.update(dict.fromkeys(ids, "district"))
+    for place in theatre.places:
+        if place.id in index:
+            continue
+        if place.kind == "landmark" and place.lat is not None and place.lon is not None:
+            hit = np.flatnonzero(districts.geometry.covers(_point(place.lon, place.lat)))
+            members[place.id] = tuple(int(i) for i in hit[:1])
+        else:
+            found = place_members(theatre, place.id, ids, districts)
+            members[place.id] = tuple(index[d] for d in found)
+    n_days = (last - theatre.initial_since).days + 1
+    broad = frozenset({theatre.city_area} | {p.id for p in theatre.places
+                                             if p.kind == "area" and p.parent == theatre.city_area})
+    return Frame(theatre.initial_since, max(n_days, 1), ids, kinds, members,
+                 settings.get_int("CONTESTED_DAYS"), today, broad)
+
+
+def _point(lon: float, lat: float) -> object:
+    from shapely.geometry import Point
+
+    return Point(lon, lat)
+
+
+def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeometry:
+    centroids = districts.to_crs(theatre.crs).geometry.centroid
+    return DistrictGeometry(
+        area=districts[AREA_KM2].to_numpy(dtype=float),
+        bank=districts[BANK].astype(str).to_numpy(),
+        x=centroids.x.to_numpy(), y=centroids.y.to_numpy(),
+    )
+
+
+def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
+                   extractions: Sequence[Extraction], *, known_on: dt.date | None = None,
+                   end: dt.date | None = None, series: bool = True) -> ControlTimeline:
+    """Compute the control timeline (the rules are documented in
+    :mod:`timeline.control.model`)."""
+    today = dt.date.today()
+    used = known(extractions, known_on)
+    frame = make_frame(theatre, districts, last_day(theatre, used, end, today), today)
+    lists = ClaimLists(order=-1)
+    initial = SIDE_CODES.index(theatre.initial_side)
+    lists.add_set(list(range(len(frame.district_ids))), 0, initial, INFERRED, SPEC_AREA,
+                  lists.cause(INITIAL_ID))
+    events = [e for x in sorted(used, key=_published) for e in x.events]
+    collect(frame, events, lists)
+    lists.order = len(events)  # inferences come after every event of their day
+    _infer_percentages(frame, theatre, districts, used, lists)
+    claims = lists.freeze()
+    n_d = len(frame.district_ids)
+    state, conflicting = compute_state(claims, n_d, frame.n_days,
+                                       settings.get_int("ASSUMED_AFTER_DAYS"), claims.causes)
+    for cause in conflicting:
+        for eid in claims.causes[cause]:
+            lists.flag(eid, "contradiction: another source names a different side that day")
+    tl = ControlTimeline(
+        start=frame.start, district_ids=frame.district_ids, side=state.side, basis=state.basis,
+        since=state.since, changes={}, evidence=evidence_of(theatre, used, lists),
+        known_on=known_on, base_cause=state.base_cause, causes=claims.causes,
+        overlays={"ov_d": claims.ov_d, "ov_start": claims.ov_start, "ov_end": claims.ov_end,
+                  "ov_actor": claims.ov_actor, "ov_cause": claims.ov_cause},
+    )
+    tl.changes = Deferred(lambda: changes_of(tl))
+    if series:
+        add_series(tl, theatre, districts)
+    return tl
+
+
+def _published(x: Extraction) -> dt.date:
+    return x.article.published or dt.date.min
+
+
+def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFrame,
+                       used: Sequence[Extraction], lists: ClaimLists) -> None:
+    """Rule 6, one claim at a time in date order, each on the state the previous left."""
+    claims = sorted((c for x in used for c in share_claims(frame, theatre, x, lists)),
+                    key=lambda c: c.day)
+    if not claims:
+        return
+    geom = geometry_of(districts, theatre)
+    for claim in claims:
+        current = lists.freeze()
+        state, _ = compute_state(current, len(frame.district_ids), frame.n_days, 10**9,
+                                 list(current.causes))
+        chosen = choose_districts(claim, state.side[:, claim.day], geom)
+        add_inferred(claim, chosen, lists, frame.start)
+
+
+def evidence_of(theatre: Theatre, used: Sequence[Extraction],
+                lists: ClaimLists) -> Mapping[str, Evidence]:
+    """Evidence for the initial state, every event and every share figure (made lazily)."""
+    initial = Evidence(INITIAL_ID, theatre.initial_evidence, f"theatre {theatre.name}",
+                       theatre.initial_since.isoformat(), basis="theatre reference",
+                       flags=tuple(lists.flags.get(INITIAL_ID, ())))
+    source: dict[str, tuple[Event | Figure | Evidence, str]] = {INITIAL_ID: (initial, "")}
+    for x in used:
+        published = x.article.published.isoformat() if x.article.published else ""
+        items: list[Event | Figure] = [*x.events]
+        items += [f for f in x.figures if f.kind == "territory_percent"]
+        source.update(zip([i.id for i in items], zip(items, repeat(published)), strict=True))
+
+    def make(entry: tuple[Event | Figure | Evidence, str]) -> Evidence:
+        item, published = entry
+        if isinstance(item, Evidence):
+            return item
+        p = item.provenance
+        date = item.date.iso() if isinstance(item, Event) else (
+            item.as_of.iso() if item.as_of else published)
+        flags = (*item.flags, *lists.flags.get(item.id, ()))
+        return Evidence(item.id, p.excerpt(item.note), p.source, date, p.article_id, p.basis,
+                        flags, published)
+
+    return LazyValues(source, make)
+
+
+@dataclass
+class KnownReplay:
+    """The "as known on" replay: per (district, day) the state on that day as computed
+    from what was published by then (see :func:`replay_known`)."""
+
+    side: np.ndarray
+    basis: np.ndarray
+    since: np.ndarray
+    cause: np.ndarray
+    causes: list[tuple[str, ...]] = field(default_factory=list)
+
+
+def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
+                    extractions: Sequence[Extraction], *,
+                    end: dt.date | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``side_known`` and ``basis_known``: day d as computed from articles published by d
+    (the side and basis of :func:`replay_known`)."""
+    r = replay_known(theatre, districts, extractions, end=end)
+    return r.side, r.basis
+
+
+def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
+                 extractions: Sequence[Extraction], *, end: dt.date | None = None) -> KnownReplay:
+    """Day d shows the state computed from the articles published by d: one timeline
+    per distinct publication date, stitched along the days. Besides side and basis, each
+    cell keeps the day its side began and the evidence behind it, as known then."""
+    today = dt.date.today()
+    last = last_day(theatre, extractions, end, today)
+    base = build_timeline(theatre, districts, [], end=last, series=False)
+    side, basis = base.side.copy(), base.basis.copy()
+    since = base.since.astype(np.int32, copy=True)
+    intern: dict[tuple[str, ...], int] = {}
+    cause = _cell_causes(base, 0, base.n_days, intern)
+    dates = knowledge_dates(extractions)
+    for k, pub in enumerate(dates):
+        first = max((pub - base.start).days, 0)
+        stop = (dates[k + 1] - base.start).days if k + 1 < len(dates) else base.n_days
+        if first >= base.n_days or stop <= 0 or stop <= first:
+            continue
+        tl = build_timeline(theatre, districts, extractions, known_on=pub, end=last, series=False)
+        side[:, first:stop] = tl.side[:, first:stop]
+        basis[:, first:stop] = tl.basis[:, first:stop]
+        since[:, first:stop] = tl.since[:, first:stop]
+        cause[:, first:stop] = _cell_causes(tl, first, stop, intern)
+    return KnownReplay(side, basis, since, cause, list(intern))
+
+
+def _cell_causes(tl: ControlTimeline, first: int, stop: int,
+                 intern: dict[tuple[str, ...], int]) -> np.ndarray:
+    """Per cell of days ``first:stop``, the index in ``intern`` of the evidence ids behind
+    it, exactly as :meth:`ControlTimeline.evidence_at` lists them (contesting windows open
+    that day, then the last set), without building one tuple per cell."""
+    def index(ids: Sequence[str]) -> int:
+        key = tuple(e for e in dict.fromkeys(ids) if e in tl.evidence)
+        return intern.setdefault(key, len(intern))
+
+    n_d = len(tl.district_ids)
+    if tl.base_cause is None:
+        base = np.full((n_d, stop - first), -1, dtype=np.int64)
+    else:
+        base = tl.base_cause[:, first:stop].astype(np.int64)
+    lut = np.array([index(c) for c in tl.causes] + [index(())], dtype=np.int32)
+    out = lut[base]  # -1 (no cause) picks the last entry: no evidence
+    ov = tl.overlays
+    if not ov or not ov["ov_d"].size:
+        return out
+    contested = tl.side[:, first:stop] == SIDE_CODES.index("contested")
+    lo = np.maximum(ov["ov_start"], first)
+    hi = np.minimum(ov["ov_end"], stop)
+    extra: dict[tuple[int, int], list[str]] = {}
+    for k in np.flatnonzero(hi > lo).tolist():
+        d = int(ov["ov_d"][k])
+        cited = tl.causes[int(ov["ov_cause"][k])]
+        for day in np.flatnonzero(contested[d, int(lo[k]) - first:int(hi[k]) - first]).tolist():
+            extra.setdefault((d, day + int(lo[k]) - first), []).extend(cited)
+    for (d, col), ids in extra.items():
+        b = int(base[d, col])
+        out[d, col] = index([*ids, *(tl.causes[b] if b >= 0 else ())])
+    return out
+
+
+def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
+                     extractions: Sequence[Extraction]) -> None:
+    """Fill the "as known on" replay of ``tl`` over its days: ``side_known``,
+    ``basis_known``, ``since_known`` (the day the state began, as known then) and
+    ``cause_known`` (per cell, an index into ``causes_known``: the evidence ids of the state
+    as known then, contesting evidence first, as :meth:`ControlTimeline.evidence_at`)."""
+    r = replay_known(theatre, districts, extractions, end=tl.end)
+    tl.side_known, tl.basis_known, tl.since_known = r.side, r.basis, r.since
+    tl.cause_known, tl.causes_known = r.cause, r.causes

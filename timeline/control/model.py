@@ -1,0 +1,322 @@
+"""The control-state timeline: who holds each district on each day, and why.
+
+Storage is compact: ``side`` and ``basis`` are ``int8`` arrays of shape
+``(n_districts, n_days)`` holding codes (indices into :data:`SIDE_CODES` and
+:data:`BASIS_CODES`); ``since`` is an ``int32`` array of the day index at which the
+current side began; ``base_cause`` points each cell at the evidence behind its last
+change (an index into ``causes``, tuples of evidence ids), and ``overlays`` holds the
+windows of contesting evidence. ``changes`` lists, per district, the days where the
+state changed with the ids of the evidence behind it. Evidence texts live once in
+``evidence``. Nothing is stored per district per day as a Python object. The "as
+known on" replay (``*_known``) keeps the same per cell, day d as known on d, with its
+evidence as an index into ``causes_known``.
+
+Rules (computed by :func:`build_timeline`; see :mod:`timeline.control.claims`,
+:mod:`timeline.control.rules`, :mod:`timeline.control.inference`):
+
+1. **Initial state.** Every district holds the theatre's initial side from its date
+   (Mosul: ISIS from 2014-06-10), basis ``inferred``, citing the theatre's reference.
+2. **Reported capture of a district** sets its side from the event's day, ``reported``.
+3. **Capture of a landmark** makes its district contested (``FRONTLINE_CONTESTED_DAYS``),
+   not captured.
+4. **Declaration or capture of an area** (east-mosul, mosul) sets every member district,
+   ``inferred``, until a later event says otherwise; on the same day a named district
+   wins over an area. A date known only to the month (week, year) takes effect at the
+   period's end, and the members held by the other side are contested from the start of
+   the fighting ("after three months of fighting": three months before; otherwise the
+   period's start) until then. "Parts of" / "another area in" an area sets nothing.
+5. **Fighting or attacks** in a district held by the other side make it contested for
+   ``FRONTLINE_CONTESTED_DAYS`` days (an actor of unknown side contests any holder).
+6. **Percentage claims** ("at least 70 percent of the western side"): when the
+   government's share by area falls short, the districts farthest from the places the
+   article says are still ISIS-held are inferred government-held until the share is met.
+7. **Claimed** events make their districts contested at most (and say so in the
+   evidence flags); **expected** events change nothing.
+8. A state with no new evidence for ``FRONTLINE_ASSUMED_AFTER_DAYS`` days has basis
+   ``assumed``.
+
+Bad input never crashes: events dated before the theatre begins or after today, naming
+unknown places, or only part of an area are kept in ``evidence`` with a flag; two
+same-day claims naming different sides make the district contested and cite both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import numpy as np
+
+from frontline.errors import DateError
+from timeline.records import PartialDate
+
+SIDE_CODES = ("government", "isis", "contested", "unknown")
+BASIS_CODES = ("reported", "inferred", "assumed")
+SHARE_KEYS = ("west", "east", "city")
+OVERLAY_FIELDS = ("ov_d", "ov_start", "ov_end", "ov_actor", "ov_cause")
+
+
+V = TypeVar("V")
+S = TypeVar("S")
+
+
+class LazyValues(Mapping[str, V], Generic[S, V]):
+    """A read-only mapping whose values are made from ``source`` on first access.
+
+    A 100,000-event timeline should not pay for 100,000 records nobody looks at: the
+    map asks for the evidence of the districts on screen.
+    """
+
+    def __init__(self, source: Mapping[str, S], make: Callable[[S], V]) -> None:
+        self._source = source
+        self._make = make
+        self._made: dict[str, V] = {}
+
+    def __getitem__(self, key: str) -> V:
+        if key not in self._made:
+            self._made[key] = self._make(self._source[key])
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._source)
+
+    def __len__(self) -> int:
+        return len(self._source)
+
+
+class Deferred(Mapping[str, V]):
+    """A read-only mapping computed as a whole on first access (``changes``)."""
+
+    def __init__(self, compute: Callable[[], Mapping[str, V]]) -> None:
+        self._compute: Callable[[], Mapping[str, V]] | None = compute
+        self._data: Mapping[str, V] = {}
+
+    def _get(self) -> Mapping[str, V]:
+        if self._compute is not None:
+            self._data, self._compute = self._compute(), None
+        return self._data
+
+    def __getitem__(self, key: str) -> V:
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence behind a state: an event or figure, or the theatre's initial
+    state, with its quote and provenance."""
+
+    id: str
+    quote: str
+    source: str
+    date: str
+    article_id: str = ""
+    basis: str = "article"
+    flags: tuple[str, ...] = ()
+    published: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "quote": self.quote, "source": self.source, "date": self.date,
+            "article": self.article_id, "basis": self.basis, "flags": list(self.flags),
+            "published": self.published,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Evidence:
+        return cls(
+            id=data["id"], quote=data["quote"], source=data["source"], date=data["date"],
+            article_id=data.get("article", ""), basis=data.get("basis", "article"),
+            flags=tuple(data.get("flags", ())), published=data.get("published", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change of a district's state on a day (index into the timeline's days)."""
+
+    day: int
+    side: int
+    basis: int
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DistrictState:
+    id: str
+    side: str
+    basis: str
+    since: dt.date
+    evidence: tuple[Evidence, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "side": self.side, "basis": self.basis,
+            "since": self.since.isoformat(),
+            "evidence": [e.quote for e in self.evidence],
+            "evidence_detail": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass
+class ControlTimeline:
+    """Per-district, per-day control, plus derived series."""
+
+    start: dt.date
+    district_ids: tuple[str, ...]
+    side: np.ndarray
+    basis: np.ndarray
+    since: np.ndarray
+    changes: Mapping[str, list[Change]]
+    evidence: Mapping[str, Evidence]
+    known_on: dt.date | None = None
+    share: dict[str, np.ndarray] = field(default_factory=dict)
+    frontline_km: np.ndarray | None = None
+    base_cause: np.ndarray | None = None
+    causes: list[tuple[str, ...]] = field(default_factory=list)
+    overlays: dict[str, np.ndarray] = field(default_factory=dict)
+    front_index: np.ndarray | None = None
+    fronts: list[dict[str, Any] | None] = field(default_factory=list)
+    side_known: np.ndarray | None = None
+    basis_known: np.ndarray | None = None
+    area_km2: np.ndarray | None = None
+    front_index_known: np.ndarray | None = None
+    frontline_km_known: np.ndarray | None = None
+    since_known: np.ndarray | None = None
+    cause_known: np.ndarray | None = None
+    causes_known: list[tuple[str, ...]] = field(default_factory=list)
+
+    @property
+    def n_days(self) -> int:
+        return int(self.side.shape[1])
+
+    @property
+    def end(self) -> dt.date:
+        return self.date_of(self.n_days - 1)
+
+    def day_index(self, date: dt.date) -> int:
+        return (date - self.start).days
+
+    def date_of(self, day: int) -> dt.date:
+        return self.start + dt.timedelta(days=int(day))
+
+    def checked_day(self, date: dt.date) -> int:
+        """The day index of ``date``, or a :class:`DateError` naming the covered range."""
+        day = self.day_index(date)
+        if not 0 <= day < self.n_days:
+            raise DateError(f"date {date} is outside the timeline ({self.start} to {self.end})")
+        return day
+
+    def state_at(self, date: dt.date) -> list[DistrictState]:
+        """Every district's side, basis, start of that side and evidence on ``date``."""
+        day = self.checked_day(date)
+        return [
+            DistrictState(
+                id=did,
+                side=SIDE_CODES[int(self.side[i, day])],
+                basis=BASIS_CODES[int(self.basis[i, day])],
+                since=self.date_of(int(self.since[i, day])),
+                evidence=self.evidence_at(i, day),
+            )
+            for i, did in enumerate(self.district_ids)
+        ]
+
+    def evidence_at(self, district: int, day: int) -> tuple[Evidence, ...]:
+        """Evidence behind one cell: contesting windows open that day, then the last set."""
+        ids: list[str] = []
+        if int(self.side[district, day]) == SIDE_CODES.index("contested") and self.overlays:
+            ov = self.overlays
+            open_ = (ov["ov_d"] == district) & (ov["ov_start"] <= day) & (ov["ov_end"] > day)
+            for cause in ov["ov_cause"][open_]:
+                ids.extend(self.causes[int(cause)])
+        if self.base_cause is not None and int(self.base_cause[district, day]) >= 0:
+            ids.extend(self.causes[int(self.base_cause[district, day])])
+        return tuple(self.evidence[e] for e in dict.fromkeys(ids) if e in self.evidence)
+
+    def known_state(self, district: int, day: int) -> DistrictState | None:
+        """One cell of the "as known on" replay: the state on ``day`` as computed from what
+        was published by ``day`` (None when the replay or its details are not stored)."""
+        if self.side_known is None or self.basis_known is None or self.since_known is None \
+                or self.cause_known is None:
+            return None
+        cause = int(self.cause_known[district, day])
+        ids = self.causes_known[cause] if 0 <= cause < len(self.causes_known) else ()
+        return DistrictState(
+            id=self.district_ids[district],
+            side=SIDE_CODES[int(self.side_known[district, day])],
+            basis=BASIS_CODES[int(self.basis_known[district, day])],
+            since=self.date_of(int(self.since_known[district, day])),
+            evidence=tuple(self.evidence[e] for e in ids if e in self.evidence),
+        )
+
+    def share_at(self, date: dt.date) -> dict[str, dict[str, float]]:
+        """Share by area of each key (bank, city) held by each side on ``date``."""
+        day = self.checked_day(date)
+        return {
+            key: {side: round(float(arr[code, day]), 4) for code, side in enumerate(SIDE_CODES)}
+            for key, arr in self.share.items()
+        }
+
+    def frontline_km_at(self, date: dt.date) -> float:
+        day = self.checked_day(date)
+        return 0.0 if self.frontline_km is None else round(float(self.frontline_km[day]), 3)
+
+    def front_at(self, date: dt.date) -> dict[str, Any] | None:
+        """The front line on ``date`` as a GeoJSON geometry (None when there is none)."""
+        day = self.checked_day(date)
+        if self.front_index is None or not self.fronts:
+            return None
+        return self.fronts[int(self.front_index[day])]
+
+    def events_between(self, a: dt.date, b: dt.date) -> list[Evidence]:
+        """Evidence dated (by its first day) between ``a`` and ``b`` inclusive."""
+        def overlaps(e: Evidence) -> bool:
+            try:
+                period = PartialDate.parse(e.date)
+            except ValueError:
+                return False
+            return period.start <= b and period.end >= a
+
+        return sorted((e for e in self.evidence.values() if overlaps(e)), key=lambda e: e.date)
+
+    def significant_changes(self, merge_days: int = 3, min_share: float = 0.0) -> list[dt.date]:
+        """Dates where control changed, changes within ``merge_days`` merged into the last
+        day of their run; ``min_share`` drops runs moving less of the city's area."""
+        days = significant_days(self.side, self.area_km2, merge_days, min_share)
+        return [self.date_of(d) for d in days]
+
+    def state_json(self, date: dt.date) -> dict[str, Any]:
+        """The command-line contract's ``state`` document for ``date``."""
+        share = self.share_at(date)
+        return {
+            "date": date.isoformat(),
+            "known_on": self.known_on.isoformat() if self.known_on else None,
+            "districts": [s.to_json() for s in self.state_at(date)],
+            "share": {k: v for k, v in share.items() if k != "city"},
+            "share_city": share.get("city"),
+            "frontline_km": self.frontline_km_at(date),
+        }
+
+
+def significant_days(side: np.ndarray, area: np.ndarray | None, merge_days: int,
+                     min_share: float) -> list[int]:
+    """Days where any district's side changed, runs within ``merge_days`` of each other
+    merged into their last day; runs moving less than ``min_share`` of the area dropped."""
+    weights = np.ones(side.shape[0]) if area is None or area.sum() <= 0 else area / area.sum()
+    moved = np.zeros(side.shape[1])
+    moved[1:] = weights @ (side[:, 1:] != side[:, :-1])
+    days = np.flatnonzero(moved > 0)
+    if days.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(days) > merge_days)
+    starts = np.r_[0, breaks + 1]
+    ends = np.r_[breaks, days.size - 1]
+    return [int(days[b]) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
+            if moved[days[a]: days[b] + 1].sum() >= min_share]

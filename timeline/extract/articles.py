@@ -1,0 +1,211 @@
+"""Articles from disk: front matter, text, ignored blocks and sentences with offsets.
+
+:func:`load_article` reads a ``.md``/``.txt`` file (optional YAML front matter) or an
+``.html`` page (text only) into an :class:`~timeline.records.Article`. Everything an
+analyst later clicks on is a character span into ``Article.text``, so the text is kept
+as received (after decoding) and every sentence is a ``(start, end)`` into it.
+
+Refused, with a one-line :class:`~frontline.errors.ArticleError` naming the file: an
+empty file, a binary one (NUL bytes), one over ``FRONTLINE_MAX_ARTICLE_BYTES``, one that
+decodes neither as UTF-8 nor as cp1252/Latin-1, and one without a publication date
+whose text has relative dates ("on Wednesday"): those need ``--published``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from frontline import settings
+from frontline.errors import ArticleError, DateError
+from frontline.isodate import parse_iso_date
+from timeline.extract.dates import has_relative_dates
+from timeline.extract.html_text import html_to_text
+from timeline.records import Article
+
+TEXT_SUFFIXES = (".md", ".txt", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+IGNORE_OPEN = re.compile(r"<!--\s*frontline:ignore\b.*?-->", re.DOTALL)
+IGNORE_CLOSE = re.compile(r"<!--\s*/frontline:ignore\s*-->")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "maj", "lt", "col", "capt", "cpt", "sgt", "brig",
+    "adm", "gov", "sen", "rep", "st", "mt", "ft", "no", "nos", "vs", "etc", "approx", "est",
+    "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "inc", "ltd", "co", "corp", "e.g", "i.e", "u.s", "u.n", "u.k", "a.m", "p.m",
+))
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: its span in ``Article.text`` and its paragraph number."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def load_article(path: str | Path, published: dt.date | str | None = None) -> Article:
+    """Read one article; ``published`` (the ``--published`` flag) wins over front matter."""
+    path = Path(path)
+    data = _read_bytes(path)
+    text, warnings = decode(data, path)
+    meta: dict[str, Any] = {}
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, meta, html_warnings = html_to_text(text)
+        warnings += [f"{path}: {w}" for w in html_warnings]
+    else:
+        text, meta = split_front_matter(text, path)
+    date = _published(published, meta.get("published"), path)
+    if not text.strip():
+        raise ArticleError(f"{path}: the article has no text")
+    if date is None and has_relative_dates(text):
+        raise ArticleError(
+            f"{path}: no published date and the text has relative dates; pass --published "
+            "YYYY-MM-DD or add 'published:' to the front matter"
+        )
+    ignored, ignore_warnings = ignored_spans(text)
+    warnings += [f"{path}: {w}" for w in ignore_warnings]
+    return Article(
+        id=article_id(path), path=str(path), title=str(meta.get("title") or path.stem),
+        source=str(meta.get("source") or ""), published=date, text=text,
+        url=str(meta.get("url") or ""), language=str(meta.get("language") or "en"),
+        sha256=hashlib.sha256(data).hexdigest(), ignored=ignored, warnings=tuple(warnings),
+    )
+
+
+def article_id(path: str | Path) -> str:
+    """A stable slug from the file name: ``2017-05-10-iraqinews-al-maamel``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", Path(path).stem.lower()).strip("-")
+    return slug or "article"
+
+
+def decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """UTF-8 (with or without BOM), else cp1252, else Latin-1 with a warning."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text, [f"{path}: not UTF-8, decoded as {encoding}"]
+    raise ArticleError(f"{path}: cannot decode the file as UTF-8, cp1252 or Latin-1")
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, dict[str, Any]]:
+    """Split YAML front matter from the body; bad YAML is an error naming the file."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text, {}
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f" (line {line + 2})" if line is not None else ""
+        raise ArticleError(f"{path}: front matter is not valid YAML{where}") from None
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{path}: front matter must be a mapping of fields")
+    return text[match.end():], meta
+
+
+def ignored_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str]]:
+    """Spans of ``frontline:ignore`` blocks (markers included); an unclosed one runs to the end."""
+    spans: list[tuple[int, int]] = []
+    warnings: list[str] = []
+    pos = 0
+    while (opening := IGNORE_OPEN.search(text, pos)) is not None:
+        closing = IGNORE_CLOSE.search(text, opening.end())
+        if closing is None:
+            warnings.append("unclosed frontline:ignore block runs to the end of the text")
+            spans.append((opening.start(), len(text)))
+            break
+        spans.append((opening.start(), closing.end()))
+        pos = closing.end()
+    return tuple(spans), warnings
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into ``text``, aware of "Maj. Gen.", "U.S.-led", "3,320"."""
+    sentences: list[Sentence] = []
+    para_start = 0
+    for number, para_end in enumerate([*(m.start() for m in _PARAGRAPH.finditer(text)),
+                                       len(text)]):
+        start = para_start
+        for boundary in _BOUNDARY.finditer(text, para_start, para_end):
+            if _is_abbreviation(text, boundary.start()):
+                continue
+            _add(sentences, text, start, boundary.end(), number)
+            start = boundary.end()
+        _add(sentences, text, start, para_end, number)
+        para_start = para_end
+    return sentences
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(start + lead, start + lead + len(stripped), paragraph))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot])
+    if word is None:
+        return False
+    token = word.group(1).lower().strip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file")
+    if path.is_dir():
+        raise ArticleError(f"{path}: is a directory, not an article")
+    limit = settings.get_int("MAX_ARTICLE_BYTES")
+    size = path.stat().st_size
+    if size > limit:
+        raise ArticleError(f"{path}: {size} bytes is over FRONTLINE_MAX_ARTICLE_BYTES={limit}")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(f"{path}: the file is empty")
+    if b"\x00" in data:
+        raise ArticleError(f"{path}: binary file (NUL bytes), not a text article")
+    return data
+
+
+def _looks_like_text(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    return controls <= len(text) // 100
+
+
+def _published(flag: dt.date | str | None, meta: Any, path: Path) -> dt.date | None:
+    for value, origin in ((flag, "--published"), (meta, "front matter 'published'")):
+        if value is None or value == "":
+            continue
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_iso_date(str(value).strip()[:10], origin)
+        except DateError as exc:
+            raise ArticleError(f"{path}: {exc}") from None
+    return None

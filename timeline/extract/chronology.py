@@ -1,0 +1,191 @@
+"""Analyst chronologies: a CSV of dated events and figures, one a row.
+
+Analysts keep spreadsheets. A chronology CSV has the columns ``date, precision, kind,
+places, actor, side, status, value, source, note`` (optional extra columns: ``since``,
+``subject``, ``claimant``). ``kind`` is an event kind (``capture``, ``offensive``, ...)
+or a figure kind (``killed``, ``displaced``, ...); a figure row needs a ``value``:
+``5000`` (exact), ``~5000`` (about), ``>=3200`` (at least), ``<=500000`` (at most),
+``9000-11000`` (a range). ``places`` are ``;``-separated gazetteer ids or names; a
+name the gazetteer cannot resolve is kept with ``id: null`` and listed as unresolved.
+``date`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``precision`` (day, week, month,
+year) may be left empty to follow the date's form.
+
+Each row becomes an event or figure whose provenance basis is ``analyst table`` and
+whose quote and span are the CSV line. Bad rows are skipped and reported by line
+number in ``Extraction.warnings``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from frontline.errors import ArticleError
+from geodata.gazetteer import get_gazetteer
+from timeline.extract.articles import article_id, decode
+from timeline.extract.numbers import tidy
+from timeline.records import (
+    BASIS_ANALYST,
+    EVENT_KINDS,
+    EVENT_STATUSES,
+    FIGURE_KINDS,
+    Article,
+    Event,
+    Extraction,
+    Figure,
+    PartialDate,
+    PlaceRef,
+    Provenance,
+)
+
+COL_DATE, COL_PRECISION, COL_KIND, COL_PLACES = "date", "precision", "kind", "places"
+COL_ACTOR, COL_SIDE, COL_STATUS, COL_VALUE = "actor", "side", "status", "value"
+COL_SOURCE, COL_NOTE, COL_SINCE = "source", "note", "since"
+COL_SUBJECT, COL_CLAIMANT = "subject", "claimant"
+REQUIRED = (COL_DATE, COL_PRECISION, COL_KIND, COL_PLACES, COL_ACTOR, COL_SIDE, COL_STATUS,
+            COL_VALUE, COL_SOURCE, COL_NOTE)
+SIDES = ("government", "isis", "contested", "unknown")
+_VALUE_RE = re.compile(
+    r"^\s*(?P<op>~|>=|<=|>|<)?\s*(?P<a>\d[\d,.]*)\s*(?:-\s*(?P<b>\d[\d,.]*))?\s*$")
+_OPS = {None: "exact", "~": "about", ">=": "at_least", ">": "at_least", "<=": "at_most",
+        "<": "at_most"}
+
+
+class RowError(ValueError):
+    """One bad row: the message names the column."""
+
+
+def load_chronology(path: str | Path, gazetteer: object | None = None) -> Extraction:
+    """Read an analyst chronology CSV into an :class:`Extraction`."""
+    path = Path(path)
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(f"{path}: the file is empty")
+    text, warnings = decode(data, path)
+    header = text.splitlines()[0] if text else ""
+    missing = [c for c in REQUIRED if c not in [h.strip() for h in header.split(",")]]
+    if missing:
+        raise ArticleError(f"{path}: chronology is missing column(s) {', '.join(missing)}")
+    import hashlib
+
+    article = Article(
+        id=article_id(path), path=str(path), title=f"Analyst chronology {path.name}",
+        source=BASIS_ANALYST, published=None, text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    gaz = gazetteer or get_gazetteer()
+    events: list[Event] = []
+    figures: list[Figure] = []
+    unresolved: list[str] = []
+    for number, (row, span) in enumerate(_rows(text), start=2):
+        quote = text[span[0]:span[1]]
+        try:
+            record = _record(row, article, quote, span, gaz, len(events), len(figures))
+        except RowError as exc:
+            warnings.append(f"{path}: line {number}: {exc}; row skipped")
+            continue
+        if isinstance(record, Event):
+            events.append(record)
+        else:
+            figures.append(record)
+        unresolved += [r.mention for r in record.places
+                       if r.id is None and r.mention not in unresolved]
+    return Extraction(article, tuple(events), tuple(figures), tuple(unresolved),
+                      tuple(warnings))
+
+
+def _rows(text: str) -> list[tuple[dict[str, str], tuple[int, int]]]:
+    """Rows with the character span of their line (quoted fields do not span lines here)."""
+    lines = text.splitlines(keepends=True)
+    header = next(csv.reader(io.StringIO(lines[0])))
+    names = [h.strip() for h in header]
+    out = []
+    offset = len(lines[0])
+    for line in lines[1:]:
+        stripped = line.rstrip("\r\n")
+        if stripped.strip() and not stripped.lstrip().startswith("#"):
+            values = next(csv.reader(io.StringIO(stripped)), [])
+            row = {name: (values[i].strip() if i < len(values) else "")
+                   for i, name in enumerate(names)}
+            out.append((row, (offset, offset + len(stripped))))
+        else:
+            out.append(({}, (offset, offset)))
+        offset += len(line)
+    return [(row, span) for row, span in out if row]
+
+
+def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, int],
+            gaz: object, n_events: int, n_figures: int) -> Event | Figure:
+    kind = row[COL_KIND].lower()
+    date = _date(row[COL_DATE], row[COL_PRECISION])
+    prov = Provenance(article.id, row[COL_SOURCE] or article.source, date.start, quote, span,
+                      basis=BASIS_ANALYST, title=article.title)
+    if not row[COL_SOURCE]:
+        raise RowError("the source column is empty (every row must name its source)")
+    places = _places(row[COL_PLACES], gaz)
+    if kind in EVENT_KINDS:
+        side = (row[COL_SIDE] or "unknown").lower()
+        status = (row[COL_STATUS] or "reported").lower()
+        if side not in SIDES:
+            raise RowError(f"side {row[COL_SIDE]!r} is not one of {', '.join(SIDES)}")
+        if status not in EVENT_STATUSES:
+            raise RowError(f"status {row[COL_STATUS]!r} is not one of "
+                           f"{', '.join(EVENT_STATUSES)}")
+        if not places:
+            raise RowError("an event row needs at least one place")
+        return Event(f"{article.id}:e{n_events + 1}", kind, date, places, row[COL_ACTOR],
+                     side, status, prov, note=row[COL_NOTE])
+    if kind in FIGURE_KINDS:
+        value, qualifier, low, high = _value(row[COL_VALUE])
+        since = row.get(COL_SINCE, "")
+        return Figure(
+            f"{article.id}:f{n_figures + 1}", kind, value, qualifier,
+            subject=row.get(COL_SUBJECT, ""), claimant=row.get(COL_CLAIMANT, "") or row[COL_ACTOR],
+            provenance=prov, as_of=date, since=_date(since, "") if since else None,
+            low=low, high=high, places=places, note=row[COL_NOTE],
+        )
+    raise RowError(f"kind {row[COL_KIND]!r} is neither an event nor a figure kind")
+
+
+def _date(text: str, precision: str) -> PartialDate:
+    try:
+        date = PartialDate.parse(text, precision.lower() or None)
+    except (ValueError, IndexError):
+        raise RowError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD with a valid "
+                       "precision") from None
+    if date.precision == "week":
+        date = PartialDate(date.start - dt.timedelta(days=date.start.weekday()), "week")
+    return date
+
+
+def _value(text: str) -> tuple[float | None, str, float | None, float | None]:
+    match = _VALUE_RE.match(text)
+    if not match:
+        raise RowError(f"value {text!r} is not a number (~N, >=N, <=N or N-M allowed)")
+    try:
+        a = tidy(float(match.group("a").replace(",", "")))
+        b = tidy(float(match.group("b").replace(",", ""))) if match.group("b") else None
+    except ValueError:
+        raise RowError(f"value {text!r} is not a number") from None
+    if b is not None:
+        return None, "range", a, b
+    return a, _OPS[match.group("op")], None, None
+
+
+def _places(text: str, gaz: object) -> tuple[PlaceRef, ...]:
+    theatre = getattr(gaz, "theatre", None)
+    ids = {p.id for p in theatre.places} if theatre else set()
+    refs = []
+    for token in (t.strip() for t in text.split(";")):
+        if not token:
+            continue
+        if token in ids:
+            refs.append(PlaceRef(token, token))
+        else:
+            refs.append(PlaceRef(gaz.match(token).id, token))  # type: ignore[attr-defined]
+    return tuple(refs)

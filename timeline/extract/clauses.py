@@ -1,0 +1,51 @@
+"""Clause windows inside a sentence: the stretch of text a trigger word governs.
+
+A sentence often carries two facts ("forces took over al-Maamel on Wednesday, and
+raised flags"; "killed 3320 militants since the offensive ... was launched in
+February"). Extraction reads a trigger's place, date and actor from its own clause,
+bounded by conjunctions and subordinating words, so that facts do not bleed into each
+other. A list of places ("Karamah, Khadra and Kokceli") does not end a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from timeline.extract.lexicon import PlaceMention
+
+_FORWARD_END = re.compile(
+    r";|,\s*(?=\d)|,\s*(?=(?:having|and|which|who|while|as|after|but|where|from where|along|"
+    r"both|including|often|the largest)\b)|\s+and\s+(?=(?:is|are|was|were|has|have|had|"
+    r"raised|the|then)\b)|\s+(?:as|while|whereas|because)\s+|\s+since\s+")
+_BACKWARD_START = re.compile(
+    r"[;,]\s*|\b(?:since|after|when|while|that|which|as|and|who)\s+", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_SINCE_END = re.compile(r"[;,]|\s+(?:and|but|while)\s+|\s+(?:is|was|are|were)\s+(?!launched)")
+
+
+def clause_end(sentence: str, pos: int, places: Sequence[PlaceMention] = ()) -> int:
+    """Where the clause that ``pos`` lies in ends (a list of places does not end it)."""
+    starts = {p.start for p in places}
+    for match in _FORWARD_END.finditer(sentence, pos):
+        if match.end() in starts:
+            continue
+        return match.start()
+    return len(sentence)
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Where the clause that ``pos`` lies in starts."""
+    start = 0
+    for match in _BACKWARD_START.finditer(sentence, 0, pos):
+        start = match.end()
+    return start
+
+
+def since_window(sentence: str) -> tuple[int, int] | None:
+    """The "since ..." clause of a sentence, which dates the start of a count."""
+    match = _SINCE.search(sentence)
+    if match is None:
+        return None
+    end = _SINCE_END.search(sentence, match.end())
+    return match.start(), end.start() if end else len(sentence)

@@ -1,0 +1,247 @@
+"""Who and where in a sentence: place mentions, actors and claimants.
+
+The gazetteer's :meth:`~geodata.gazetteer.Gazetteer.scan` finds every known name,
+including English glosses of district names ("factories" for al-Maamel, "Police" for
+al-Shurta). A gloss in running prose is almost never the district, so a mention is kept
+only when it is written like a name: with a capital letter and not an ordinary word
+such as "Police" in "Federal Police". "the city" is kept (it is Mosul), and "western
+Mosul" / "the western side" are kept (they are the banks).
+
+Capitalised names after place cues ("in X", "X district") that the gazetteer cannot
+resolve are reported as unresolved, so that an analyst can add a spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from timeline.extract.wordscan import find_at_words, starters
+from timeline.records import PlaceRef
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# English words that are also glosses or variants of place names in the gazetteer.
+COMMON_WORDS = frozenset({
+    "police", "factories", "factory", "economists", "revolution", "aviation", "city",
+    "agricultural reform", "the city", "university", "airport", "forest", "forests",
+    "market", "bridge", "mosque", "camp", "base", "palace", "castle", "sugar", "banks",
+    "flowers", "light", "cairo", "peace", "unity", "liberation",
+})
+GENERIC_PLACE_KINDS = ("area",)
+LANDMARK_SCORE = 0.6
+_THE_CITY = re.compile(r"\bthe city\b")
+_PARTIAL_BEFORE = re.compile(
+    r"\b(?:area|areas|part|parts|districts|neighbou?rhoods|most|some|much|outskirts|edges?)"
+    r"\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_BANK_WORD = re.compile(r"^(?:western|eastern|west|east)\b", re.IGNORECASE)
+_LANDMARK_RE = re.compile(
+    r"(?:(?:al-)?[A-Z][\w’'-]*\s+){0,3}(?:al-)?(?:Mosque|Bridge|Hospital|University|Airport|"
+    r"Palace|Castle|Museum|Church|Shrine|Minaret|Market|Stadium|Camp|Base)\b")
+_NAME = r"(?:al-|el-)?[A-Z][\w’'-]+(?:\s+(?:al-|el-)?[A-Z][\w’'-]+){0,3}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?"
+_CUE_AFTER = re.compile(rf"\b(?:in|into|at|near|toward|towards|around|entered|reached)\s+"
+                        rf"(?:the\s+)?(?P<names>{_NAMES})")
+_CUE_AFTER_STARTERS = _words("in into at near toward towards around entered reached")
+_PLACE_NOUN = re.compile(r"\b(?:district|neighbou?rhood|quarter|village|suburb|area)s?\b")
+_CUE_BEFORE = re.compile(rf"(?P<names>{_NAMES})\s+"
+                         rf"(?:district|neighbou?rhood|quarter|village|suburb|area)s?\b")
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+NOT_PLACES = _words("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday iraq syria turkey iran baghdad
+isis isil daesh allah islamic state the a an""")
+NOT_PLACE_WORDS = _words("""news ministry service police forces force army nations state
+command division agency council coalition government committee organization organisation
+reuters afp ap brigade regiment units unit operations operation""")
+
+ISIS = "isis"
+GOVERNMENT = "government"
+_ACTORS: tuple[tuple[str, str, str], ...] = (
+    (r"Counter[- ]Terrorism (?:Service|Forces?)(?:\s+(?:forces|troops|units))?|\bCTS\b"
+     r"|\bISOF\b|Golden Division", "Counter-Terrorism Service", GOVERNMENT),
+    (r"Federal Police(?:\s+(?:forces|troops|units))?", "Federal Police", GOVERNMENT),
+    (r"Rapid Response(?: Division| Forces?)?|Emergency Response Division",
+     "Rapid Response Division", GOVERNMENT),
+    (r"Peshmerga", "Peshmerga", GOVERNMENT),
+    (r"Popular Mobili[sz]ation (?:Forces|Units)|\bPMF\b|Hashd al-Shaabi",
+     "Popular Mobilization Forces", GOVERNMENT),
+    (r"(?:U\.S\.|US)[- ]led (?:international )?coalition|international coalition",
+     "US-led coalition", GOVERNMENT),
+    (r"(?:Iraqi )?army(?:['’]s)?(?:\s+(?:forces|troops|units))?|\d+(?:st|nd|rd|th)\s+"
+     r"(?:Armou?red\s+|Infantry\s+)?Division", "Iraqi army", GOVERNMENT),
+    (r"(?:Iraqi\s+)?(?:government\s+|security\s+|ministry\s+)?(?:forces|troops)",
+     "Iraqi forces", GOVERNMENT),
+    (r"Islamic State(?:['’]s)?(?:\s+(?:militants|fighters|jihadists))?|\bISIS\b|\bISIL\b"
+     r"|\bIS\b|Daesh|(?:hardline\s+)?Sunni\s+(?:Muslim\s+)?(?:fighters|militants|insurgents)"
+     r"|militants?|jihadists?|Abu Bakr al-Baghdadi|al-Baghdadi", "ISIS", ISIS),
+)
+ACTOR_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _, _) in enumerate(_ACTORS)),
+                      re.IGNORECASE)
+_ACTOR_STARTERS = starters(_words(
+    "counter cts isof golden federal rapid emergency peshmerga popular pmf hashd u us "
+    "international iraqi army government security ministry forces troops islamic isis isil "
+    "is daesh hardline sunni militant militants jihadist jihadists abu al"))
+_CLAIMANT_RES = (
+    re.compile(r"spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?(?P<c>[A-Z][\w -]+?)"
+               r"\s+(?:said|told|says|stated|announced)"),
+    re.compile(r"according to (?:the\s+)?(?P<c>[^,.;]+)"),
+    re.compile(r"(?P<c>(?:The\s+|the\s+|a\s+|an\s+)?(?:(?:al-)?[A-Z][\w.’'-]*\s+)*"
+               r"(?:(?:al-)?[A-Z][\w.’'-]*|commanders?|officials?|sources?|officers?|residents|"
+               r"witnesses|spokes\w+))\s+(?:have\s+|has\s+|had\s+)?"
+               r"(?:said|say|says|reported|believes?|estimated?s?|told|announced|stated|"
+               r"claimed|claims)\b"),
+)
+NOT_CLAIMANTS = _words("a an the some it they he she we this that which who many others")
+_CLAIMANT_ALIASES = {"un": "United Nations", "u.n.": "United Nations"}
+
+
+class Scanner(Protocol):
+    """What extraction needs from a gazetteer (``geodata.gazetteer.Gazetteer``)."""
+
+    def scan(self, text: str) -> list[Any]: ...
+
+    def match(self, name: str) -> Any: ...
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A resolved place in the article text, with whether it names only part of it."""
+
+    start: int
+    end: int
+    id: str
+    mention: str
+    partial: bool = False
+
+    def ref(self) -> PlaceRef:
+        return PlaceRef(self.id, self.mention)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    actor: str
+    side: str
+
+
+def find_places(text: str, gazetteer: Scanner) -> list[PlaceMention]:
+    """Resolved place mentions of ``text``, false hits on English words removed."""
+    found = [
+        PlaceMention(m.start, m.end, m.id, m.mention, _is_partial(text, m.start))
+        for m in gazetteer.scan(text) if _looks_like_name(text, m.start, m.mention)
+    ]
+    taken = [(p.start, p.end) for p in found]
+    for match in _LANDMARK_RE.finditer(text):
+        phrase = re.split(r"['’]s\s+", match.group(0))[-1]
+        start = match.end() - len(phrase)
+        if any(s <= start < e or s < match.end() <= e for s, e in taken):
+            continue
+        owner = next((p.id for p in found if 0 <= start - p.end <= 3), None)
+        place_id = _landmark(gazetteer, phrase, owner)
+        if place_id:
+            found.append(PlaceMention(start, match.end(), place_id, phrase))
+    for match in _THE_CITY.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            hit = gazetteer.match(match.group(0))
+            if hit.id:
+                found.append(PlaceMention(match.start(), match.end(), hit.id, match.group(0),
+                                          _is_partial(text, match.start())))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _landmark(gazetteer: Scanner, phrase: str, owner: str | None) -> str | None:
+    """A landmark by name, or "the Old City's Grand Mosque": the best candidate in its owner."""
+    hit = gazetteer.match(phrase)
+    if hit.id or owner is None:
+        return str(hit.id) if hit.id else None
+    theatre = getattr(gazetteer, "theatre", None)
+    for cand in hit.candidates:
+        place = theatre.place(cand.id) if theatre else None
+        if place is not None and place.parent == owner and cand.score >= LANDMARK_SCORE:
+            return str(cand.id)
+    return None
+
+
+def unresolved_names(text: str, places: list[PlaceMention], gazetteer: Scanner) -> list[str]:
+    """Capitalised names after place cues that no gazetteer entry resolves."""
+    names: list[str] = []
+    spans = [(p.start, p.end) for p in places]
+    matches = find_at_words(_CUE_AFTER, text, _CUE_AFTER_STARTERS)
+    if _PLACE_NOUN.search(text):
+        matches += list(_CUE_BEFORE.finditer(text))
+    for match in sorted(matches, key=lambda m: m.start()):
+        offset = match.start("names")
+        for part in _LIST_SPLIT.split(match.group("names")):
+            name = re.split(r"['’]s\b", part.strip())[0].strip()
+            pos = text.find(name, offset)
+            if not name or any(s <= pos < e for s, e in spans) or not _placelike(name):
+                continue
+            if gazetteer.match(name).id is None and name not in names:
+                names.append(name)
+    return names
+
+
+def simplest_places(mentions: list[PlaceMention], parents: dict[str, str],
+                    kinds: dict[str, str]) -> tuple[PlaceRef, ...]:
+    """Places an event names, most specific first-class: a landmark over its district,
+    a district over the bank or city, a bank over the city; partial mentions dropped."""
+    whole = [m for m in mentions if not m.partial]
+    ids = {m.id for m in whole}
+    covered = {parents.get(i, "") for i in ids}
+    if any(kinds.get(i) not in GENERIC_PLACE_KINDS for i in ids):
+        covered |= {i for i in ids if kinds.get(i) in GENERIC_PLACE_KINDS}
+    refs: dict[str, PlaceRef] = {}
+    for m in whole:
+        if m.id not in covered and m.id not in refs:
+            refs[m.id] = m.ref()
+    return tuple(refs.values())
+
+
+def find_actors(text: str) -> list[ActorMention]:
+    """Every actor named in ``text`` with its canonical name and side."""
+    out = []
+    for match in find_at_words(ACTOR_RE, text, _ACTOR_STARTERS, digits=True):
+        index = int((match.lastgroup or "a0")[1:])
+        _, name, side = _ACTORS[index]
+        out.append(ActorMention(match.start(), match.end(), name, side))
+    return out
+
+
+def find_claimant(sentence: str) -> str:
+    """Who a figure is attributed to in ``sentence`` ("" when the article says it)."""
+    for pattern in _CLAIMANT_RES:
+        for match in pattern.finditer(sentence):
+            claimant = re.sub(r"^(?:Separately|However|Meanwhile|But|And),?\s+", "",
+                              match.group("c").strip())
+            claimant = re.sub(r"^(?:the|a|an)\s+", "", claimant, flags=re.IGNORECASE)
+            if claimant.lower() not in NOT_CLAIMANTS:
+                return _CLAIMANT_ALIASES.get(claimant.lower(), claimant)
+    return ""
+
+
+def _looks_like_name(text: str, start: int, mention: str) -> bool:
+    low = mention.lower()
+    if _BANK_WORD.match(mention):
+        return True
+    if low == "city":
+        return text[max(0, start - 4):start].lower() == "the "
+    if not any(ch.isupper() for ch in mention):
+        return False
+    return low not in COMMON_WORDS
+
+
+def _is_partial(text: str, start: int) -> bool:
+    return _PARTIAL_BEFORE.search(text[max(0, start - 30):start]) is not None
+
+
+def _placelike(name: str) -> bool:
+    words = [w.lower().strip("’'") for w in name.split()]
+    if not words or words[0] in NOT_PLACES or any(w in NOT_PLACE_WORDS for w in words):
+        return False
+    return not (words[0].startswith(("iraqi", "kurdish", "american", "u.s")))

@@ -1,0 +1,1 @@
+"""Where the pipeline keeps its work: the article corpus and the built timeline."""

@@ -1,0 +1,121 @@
+"""The stored control timeline: ``timeline.npz`` (arrays) + ``timeline.json`` (the rest).
+
+Arrays stay arrays (int8 codes, int32 days, float shares); evidence, cause lists,
+changes and front geometries are JSON. Both files are written to a temporary name and
+renamed into place, the JSON last, so a reader never sees half a timeline. A timeline
+saved before the "as known on" replay kept ``since_known``, ``cause_known`` and
+``causes_known`` still loads, without them (the map's known view then shows side and
+basis only until ``python -m timeline build`` runs again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from frontline import settings
+from frontline.errors import StoreError
+from timeline.control.model import OVERLAY_FIELDS, Change, ControlTimeline, Evidence
+
+NPZ_FILE = "timeline.npz"
+JSON_FILE = "timeline.json"
+FORMAT = 1
+ARRAYS = ("side", "basis", "since", "base_cause", "frontline_km", "front_index",
+          "side_known", "basis_known", "area_km2", "front_index_known", "frontline_km_known",
+          "since_known", "cause_known")
+
+
+def timeline_paths(data_dir: Path | None = None) -> tuple[Path, Path]:
+    base = data_dir or settings.data_dir()
+    return base / NPZ_FILE, base / JSON_FILE
+
+
+def has_timeline(data_dir: Path | None = None) -> bool:
+    return all(p.is_file() for p in timeline_paths(data_dir))
+
+
+def save_timeline(tl: ControlTimeline, data_dir: Path | None = None) -> Path:
+    """Write the timeline atomically; returns the JSON path."""
+    npz_path, json_path = timeline_paths(data_dir)
+    npz_path.parent.mkdir(parents=True, exist_ok=True)
+    arrays = {name: getattr(tl, name) for name in ARRAYS if getattr(tl, name) is not None}
+    arrays |= {f"share_{k}": v for k, v in tl.share.items()}
+    arrays |= dict(tl.overlays)
+    _atomic(npz_path, lambda handle: np.savez_compressed(handle, **arrays))
+    doc = {
+        "format": FORMAT,
+        "start": tl.start.isoformat(),
+        "district_ids": list(tl.district_ids),
+        "known_on": tl.known_on.isoformat() if tl.known_on else None,
+        "evidence": [e.to_json() for e in tl.evidence.values()],
+        "causes": [list(c) for c in tl.causes],
+        "changes": {d: [[c.day, c.side, c.basis, list(c.evidence)] for c in cs]
+                    for d, cs in tl.changes.items()},
+        "fronts": tl.fronts,
+        "causes_known": [list(c) for c in tl.causes_known],
+    }
+    text = json.dumps(doc, ensure_ascii=False)
+    _atomic(json_path, lambda handle: handle.write(text.encode("utf-8")))
+    return json_path
+
+
+def load_timeline(data_dir: Path | None = None) -> ControlTimeline:
+    """Read the stored timeline, or a :class:`StoreError` saying how to build it."""
+    npz_path, json_path = timeline_paths(data_dir)
+    if not (npz_path.is_file() and json_path.is_file()):
+        raise StoreError(f"no control timeline in {npz_path.parent}: run "
+                         "`python -m timeline build`")
+    try:
+        doc = json.loads(json_path.read_text(encoding="utf-8"))
+        with np.load(npz_path, allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+        return _from_parts(doc, arrays)
+    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
+        raise StoreError(f"{json_path}: unreadable timeline ({exc}); run "
+                         "`python -m timeline build` again") from None
+
+
+def _from_parts(doc: dict[str, Any], arrays: dict[str, np.ndarray]) -> ControlTimeline:
+    evidence = [Evidence.from_json(e) for e in doc["evidence"]]
+    return ControlTimeline(
+        start=dt.date.fromisoformat(doc["start"]),
+        district_ids=tuple(doc["district_ids"]),
+        side=arrays["side"], basis=arrays["basis"], since=arrays["since"],
+        changes={d: [Change(int(c[0]), int(c[1]), int(c[2]), tuple(c[3])) for c in cs]
+                 for d, cs in doc["changes"].items()},
+        evidence={e.id: e for e in evidence},
+        known_on=dt.date.fromisoformat(doc["known_on"]) if doc.get("known_on") else None,
+        share={k[len("share_"):]: v for k, v in arrays.items() if k.startswith("share_")},
+        frontline_km=arrays.get("frontline_km"),
+        base_cause=arrays.get("base_cause"),
+        causes=[tuple(c) for c in doc["causes"]],
+        overlays={k: arrays[k] for k in OVERLAY_FIELDS if k in arrays},
+        front_index=arrays.get("front_index"),
+        fronts=list(doc.get("fronts", [])),
+        side_known=arrays.get("side_known"),
+        basis_known=arrays.get("basis_known"),
+        area_km2=arrays.get("area_km2"),
+        front_index_known=arrays.get("front_index_known"),
+        frontline_km_known=arrays.get("frontline_km_known"),
+        since_known=arrays.get("since_known"),
+        cause_known=arrays.get("cause_known"),
+        causes_known=[tuple(c) for c in doc.get("causes_known", [])],
+    )
+
+
+def _atomic(path: Path, write: Any) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

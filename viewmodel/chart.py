@@ -1,0 +1,121 @@
+"""The figures chart: reported numbers over time, beside the map (pure, no Dash).
+
+Top panel: counts (displaced, killed militants and civilians apart, trapped,
+population, ...) on a log axis, because they span 20 arrests to a million people.
+Bottom panel: the share of each bank held by the government (from the timeline) with
+the percentage claims made in articles. One trace per (series, claimant): colour
+tells the series, marker symbol the claimant. Ranges and vague figures carry error
+bars. A vertical cursor (layout shape 0) marks the slider's date; the browser moves it.
+Each point's ``customdata`` is ``[page day, figure index]`` so a click can move the map.
+The time axis runs past the battle when figures were reported after it (shaded). In
+"as known on" mode the browser blanks points not yet published and hides the share
+lines, which are hindsight (:meth:`PageData.to_json` sends what it needs).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from viewmodel.page_data import PageData
+from viewmodel.page_events import FigurePoint, figure_groups
+
+SERIES_COLORS = {
+    "Displaced": "#0072B2",
+    "Killed: militants": "#D55E00",
+    "Killed: civilians": "#CC79A7",
+    "Killed: all / unspecified": "#882255",
+    "Trapped": "#E69F00",
+    "Population": "#777777",
+    "Wounded": "#F0A0A0",
+    "Arrested": "#56B4E9",
+    "Fighters": "#009E73",
+    "Territory held (claimed %)": "#000000",
+}
+SHARE_SERIES = "Territory held (claimed %)"
+REGION_STYLES = {"west": ("West bank", "solid"), "east": ("East bank", "dash"),
+                 "city": ("Whole city", "dot")}
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon",
+           "pentagon", "triangle-down", "hourglass", "bowtie", "circle-open", "square-open",
+           "diamond-open", "triangle-up-open", "star-open", "hexagram")
+CURSOR_COLOR = "#444444"
+
+
+def claimant_symbols(points: tuple[FigurePoint, ...]) -> dict[str, str]:
+    """A marker symbol per claimant, stable across days (alphabetical order)."""
+    claimants = sorted({p.claimant for p in points})
+    return {c: SYMBOLS[i % len(SYMBOLS)] for i, c in enumerate(claimants)}
+
+
+def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
+    """(trace, row) per series and claimant (the browser relies on this order)."""
+    symbols = claimant_symbols(page.figures)
+    traces = []
+    for series, claimant, members in figure_groups(page.figures):
+        pts = [page.figures[i] for i in members]
+        has_range = any(p.low != p.high for p in pts)
+        trace = go.Scatter(
+            x=[p.date.isoformat() for p in pts], y=[p.value for p in pts],
+            mode="markers", name=f"{series} · {claimant}",
+            legendgroup=series,
+            marker={"size": 11, "symbol": symbols[claimant],
+                    "color": SERIES_COLORS.get(series, "#333333"),
+                    "line": {"width": 1, "color": "#FFFFFF"}},
+            error_y={"type": "data", "symmetric": False, "visible": has_range,
+                     "array": [p.high - p.value for p in pts],
+                     "arrayminus": [p.value - p.low for p in pts], "thickness": 1.5},
+            customdata=[[page.day_of(p.date), i] for p, i in zip(pts, members, strict=True)],
+            text=[p.hover for p in pts], hovertemplate="%{text}<extra></extra>",
+        )
+        traces.append((trace, 2 if series == SHARE_SERIES else 1))
+    return traces
+
+
+def _share_traces(page: PageData) -> list[go.Scatter]:
+    dates = list(page.dates)
+    traces = []
+    for region, values in page.share.items():
+        label, dash = REGION_STYLES.get(region, (region, "solid"))
+        traces.append(go.Scatter(
+            x=dates, y=list(values), mode="lines", name=f"Government share: {label}",
+            line={"color": "#0072B2", "dash": dash, "width": 2},
+            customdata=[[d, -1] for d in range(page.n_days)],
+            hovertemplate=f"{label}: %{{y:.0f}} % held by the government, %{{x}}<extra></extra>",
+        ))
+    return traces
+
+
+def figures_chart(page: PageData, day: int) -> go.Figure:
+    """The figures chart with its cursor on page day ``day``."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4],
+                        vertical_spacing=0.1)
+    for trace, row in _point_traces(page):
+        fig.add_trace(trace, row=row, col=1)
+    for trace in _share_traces(page):
+        fig.add_trace(trace, row=2, col=1)
+    cursor = page.date_of(day).isoformat()
+    fig.update_layout(
+        shapes=[{"type": "line", "xref": "x", "yref": "paper", "x0": cursor, "x1": cursor,
+                 "y0": 0, "y1": 1, "line": {"color": CURSOR_COLOR, "width": 2, "dash": "dot"}}],
+        margin={"l": 56, "r": 8, "t": 6, "b": 24},
+        showlegend=False,
+        hoverlabel={"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        plot_bgcolor="#FFFFFF", clickmode="event", uirevision="chart",
+        font={"size": 11},
+    )
+    fig.update_yaxes(type="log", title_text="people", row=1, col=1, gridcolor="#EEEEEE",
+                     dtick=1)  # a tick per power of ten, never the crowded 2..9
+    fig.update_yaxes(range=[0, 100], title_text="% gov.", row=2, col=1,
+                     gridcolor="#EEEEEE")
+    last = max([page.dates[-1], *(p.date.isoformat() for p in page.figures)])
+    fig.update_xaxes(gridcolor="#EEEEEE", type="date", range=[page.dates[0], last])
+    if last > page.dates[-1]:  # figures reported after the battle: a shaded margin
+        fig.add_vrect(x0=page.dates[-1], x1=last, fillcolor="#F2F2F2", line_width=0,
+                      layer="below", row="all", col=1)
+        fig.add_annotation(text="after the battle", x=page.dates[-1], xanchor="left",
+                           y=1, yref="y domain", yanchor="top", showarrow=False,
+                           font={"size": 9, "color": "#777777"}, row=1, col=1)
+    if not page.figures and not page.share:
+        fig.add_annotation(text="No figures to show yet", x=0.5, y=0.5, xref="paper",
+                           yref="paper", showarrow=False, font={"size": 14, "color": "#777777"})
+    return fig

@@ -1,0 +1,169 @@
+"""Pure figure builders: page data and a day in, a Plotly figure out. No Dash here.
+
+The map uses MapLibre traces on the ``white-bg`` style and draws its own context
+(river, city outline) as GeoJSON layers, so that nothing is fetched from the internet.
+Districts are one ``Choroplethmap`` whose numeric ``z = side * 3 + basis`` meets a
+stepped colour scale: each side has its colour-blind-safe colour, and ``inferred`` and
+``assumed`` states get lighter tints of it. The browser animates the same figure by
+patching ``z`` and the texts (see ``assets/frontline.js``). Exports draw the same day
+as vector shapes with the same colours (:mod:`exports.vector_map`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import plotly.graph_objects as go
+from shapely.geometry import mapping
+
+from frontline import settings
+from geodata.context import bridges, city_outline, river_line
+from geodata.theatre import Theatre
+from timeline.control.model import BASIS_CODES, SIDE_CODES
+from viewmodel.page_data import PageData, frame
+from viewmodel.page_events import KIND_COLORS
+
+RIVER_COLOR = "#5DA5DA"
+OUTLINE_COLOR = "#555555"
+FRONT_COLOR = "#111111"
+BASIS_TINT = {"reported": 0.0, "inferred": 0.45, "assumed": 0.7}
+
+# Trace order of the control map (the JS reads it from the page data).
+TRACE_DISTRICTS, TRACE_FRONT, TRACE_BRIDGES, TRACE_HALO, TRACE_EVENTS, TRACE_HIGHLIGHT = range(6)
+EVENT_SIZE = 14
+LAYER_NAMES = ("districts", "front", "events", "bridges", "context")
+N_CONTEXT_LAYERS = 3
+APPROX_TEXT = "Approximate boundaries: estimated from low-confidence coordinates."
+
+
+def tint(color: str, amount: float) -> str:
+    """``color`` mixed with white by ``amount`` (0: unchanged, 1: white)."""
+    rgb = [int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    mixed = [round(c + (255 - c) * amount) for c in rgb]
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def code_colors(theatre: Theatre) -> list[str]:
+    """Colour of each code ``side * 3 + basis``."""
+    return [tint(theatre.sides[side].color, BASIS_TINT[basis])
+            for side in SIDE_CODES for basis in BASIS_CODES]
+
+
+def stepped_colorscale(colors: list[str]) -> list[list[Any]]:
+    """A colour scale with one flat band per integer code (``zmin=-0.5``)."""
+    n = len(colors)
+    scale: list[list[Any]] = []
+    for k, color in enumerate(colors):
+        scale += [[k / n, color], [(k + 1) / n, color]]
+    return scale
+
+
+def context_layers(theatre: Theatre) -> list[dict[str, Any]]:
+    """MapLibre layers for the city outline and the river (drawn under the traces)."""
+    outline = {"type": "Feature", "properties": {}, "geometry": mapping(city_outline(theatre))}
+    river = {"type": "Feature", "properties": {}, "geometry": mapping(river_line(theatre))}
+    return [
+        {"sourcetype": "geojson", "source": outline, "type": "fill", "color": "#F4F1EA",
+         "below": "traces"},
+        {"sourcetype": "geojson", "source": outline, "type": "line", "color": OUTLINE_COLOR,
+         "line": {"width": 1.5, "dash": [2, 2]}},
+        {"sourcetype": "geojson", "source": river, "type": "line", "color": RIVER_COLOR,
+         "line": {"width": 3}},
+    ]
+
+
+def _map_layout(theatre: Theatre, layers: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "map": {"style": settings.get("MAP_STYLE"),
+                "center": {"lat": theatre.center[0], "lon": theatre.center[1]},
+                "zoom": theatre.zoom, "layers": layers},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "showlegend": False,
+        "uirevision": theatre.name,
+        "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12}},
+    }
+
+
+def _bridges_trace(theatre: Theatre) -> go.Scattermap:
+    spans = bridges(theatre)
+    return go.Scattermap(
+        lon=[b.point.x for b in spans], lat=[b.point.y for b in spans], mode="markers",
+        marker={"size": 9, "color": "#333333"},
+        hovertext=[f"<b>{b.name}</b><br>{b.connects}" for b in spans], hoverinfo="text",
+        name="Bridges",
+    )
+
+
+def base_map(theatre: Theatre) -> go.Figure:
+    """The context map of a theatre: outline, river and bridges, centred on the city."""
+    fig = go.Figure(_bridges_trace(theatre))
+    fig.update_layout(**_map_layout(theatre, context_layers(theatre)))
+    return fig
+
+
+def control_map(page: PageData, theatre: Theatre, day: int, *, known: bool = False,
+                layers: Iterable[str] = LAYER_NAMES, selected: int | None = None,
+                note: bool = True) -> go.Figure:
+    """The control map on page day ``day``: districts, front line, context, events.
+
+    ``known`` replays what was known on that day; ``layers`` names the layers shown
+    (:data:`LAYER_NAMES`); ``selected`` is an event index to ring on the map; ``note``
+    writes the approximate-boundaries caveat on the map (the page has it in HTML).
+    """
+    shown = set(layers)
+    state = frame(page, day, known)
+    colors = code_colors(theatre)
+    visible = [(i, o) for i, o in state["events"] if page.events[i].lon]
+    ev_lon, ev_lat, ev_color, ev_opacity, ev_text, ev_index = [], [], [], [], [], []
+    for i, opacity in visible:
+        ev = page.events[i]
+        for lon, lat in zip(ev.lon, ev.lat, strict=True):
+            ev_lon.append(lon)
+            ev_lat.append(lat)
+            ev_color.append(KIND_COLORS[ev.kind])
+            ev_opacity.append(opacity)
+            ev_text.append(ev.hover)
+            ev_index.append(i)
+    chosen = page.events[selected] if selected is not None else None
+    fig = go.Figure([
+        go.Choroplethmap(
+            geojson=page.geojson, featureidkey="properties.id",
+            locations=list(page.district_ids), z=state["z"], text=state["text"],
+            hovertemplate="%{text}<extra></extra>", colorscale=stepped_colorscale(colors),
+            zmin=-0.5, zmax=len(colors) - 0.5, showscale=False,
+            marker={"line": {"color": "#FFFFFF", "width": 0.6}, "opacity": 0.85},
+            name="Districts", visible="districts" in shown,
+        ),
+        go.Scattermap(
+            lon=state["front"]["lon"], lat=state["front"]["lat"], mode="lines",
+            line={"color": FRONT_COLOR, "width": 6}, hoverinfo="skip", name="Front line",
+            visible="front" in shown,
+        ),
+        _bridges_trace(theatre).update(visible="bridges" in shown),
+        go.Scattermap(  # a white halo keeps markers readable on any district colour
+            lon=ev_lon, lat=ev_lat, mode="markers", hoverinfo="skip", name="Event halos",
+            marker={"size": EVENT_SIZE + 4, "color": "#FFFFFF", "opacity": ev_opacity},
+            visible="events" in shown,
+        ),
+        go.Scattermap(
+            lon=ev_lon, lat=ev_lat, mode="markers", customdata=ev_index, text=ev_text,
+            hovertemplate="%{text}<extra></extra>",
+            marker={"size": EVENT_SIZE, "color": ev_color, "opacity": ev_opacity},
+            name="Events", visible="events" in shown,
+        ),
+        go.Scattermap(
+            lon=list(chosen.lon) if chosen else [], lat=list(chosen.lat) if chosen else [],
+            mode="markers", marker={"size": 30, "color": "#000000", "opacity": 0.3},
+            hoverinfo="skip", name="Selected event",
+        ),
+    ])
+    context = context_layers(theatre)
+    for layer in context:
+        layer["visible"] = "context" in shown
+    fig.update_layout(**_map_layout(theatre, context))
+    if note and page.approximate:
+        fig.add_annotation(text=APPROX_TEXT, x=0.005, y=0.005, xref="paper", yref="paper",
+                           xanchor="left", yanchor="bottom", showarrow=False,
+                           font={"size": 11, "color": "#333333"}, bgcolor="rgba(255,255,255,0.8)")
+    return fig

@@ -1,0 +1,252 @@
+"""The page's view model, built once and sent to the browser once.
+
+Everything the animation needs for any day sits in :class:`PageData`: the district
+polygons (simplified, coordinates rounded to 5 decimals), per-day colour codes and
+hover indices for both replays (as reported, and as known on each day), front lines
+(as shared edges), events with their points and texts, and the figure points. The browser
+then draws any day without asking the server again; :func:`frame` is the Python twin
+of the JS ``frame`` in ``assets/frontline.js`` and feeds the pure figure builders.
+
+No Dash here: this module is plain data, so exports and tests can use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from frontline import settings
+from frontline.errors import FrontlineError
+from geodata.districts import APPROXIMATE, ID, NAME, build_districts
+from geodata.store import load_districts
+from geodata.theatre import Theatre, load_theatre
+from timeline.control.build import build_timeline
+from timeline.control.model import ControlTimeline
+from timeline.records import Extraction
+from timeline.store.corpus import load_extractions
+from timeline.store.timeline_files import has_timeline, load_timeline
+from viewmodel.page_control import (
+    ControlView,
+    control_view,
+    empty_view,
+    front_table,
+    join_edges,
+)
+from viewmodel.page_events import (
+    KIND_COLORS,
+    FigurePoint,
+    PageEvent,
+    StringTable,
+    events_json,
+    figure_groups,
+    figure_points,
+    page_events,
+)
+
+SIMPLIFY_DEGREES = 0.0001  # about 10 m: far below the polygons' own uncertainty
+DECIMALS = 5
+MAIN = "main"
+KNOWN = "known"
+
+
+@dataclass(frozen=True, eq=False)
+class PageData:
+    """What the page shows, for every day of the battle window."""
+
+    title: str
+    start: dt.date
+    n_days: int
+    district_ids: tuple[str, ...]
+    district_names: tuple[str, ...]
+    geojson: dict[str, Any]
+    approximate: bool
+    views: dict[str, ControlView]
+    front_edges: tuple[tuple[list[float], list[float]], ...]
+    fronts: tuple[tuple[int, ...], ...]
+    events: tuple[PageEvent, ...]
+    figures: tuple[FigurePoint, ...]
+    share: dict[str, tuple[float, ...]]
+    fade_days: int
+    has_timeline: bool
+    bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # of the districts
+
+    def date_of(self, day: int) -> dt.date:
+        return self.start + dt.timedelta(days=day)
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        return tuple(self.date_of(d).isoformat() for d in range(self.n_days))
+
+    def day_of(self, date: dt.date) -> int:
+        """The page day of ``date``, clamped into the battle window."""
+        return int(np.clip((date - self.start).days, 0, self.n_days - 1))
+
+    def front(self, index: int) -> dict[str, list[float | None]]:
+        """Front line ``index`` as lon/lat lists (empty when there is none)."""
+        if not 0 <= index < len(self.fronts):
+            return {"lon": [], "lat": []}
+        return join_edges(self.front_edges, self.fronts[index])
+
+    def to_json(self) -> dict[str, Any]:
+        """The store sent to the browser (no district geometry: that travels in the figure).
+
+        Sent once, so it is kept small: front lines as a table of shared edges plus each
+        front's edge indices, events as columns whose texts index ``strings`` (each
+        distinct text once) and whose hover texts the browser builds.
+        """
+        strings = StringTable()
+        events = events_json(self.events, strings)
+        return {
+            "start": self.start.isoformat(),
+            "dates": list(self.dates),
+            "fade": self.fade_days,
+            "bounds": list(self.bounds),
+            "district_ids": list(self.district_ids),
+            "views": {k: v.to_json() for k, v in self.views.items()},
+            "front_edges": {"lon": [e[0] for e in self.front_edges],
+                            "lat": [e[1] for e in self.front_edges]},
+            "fronts": [list(f) for f in self.fronts],
+            "events": events,
+            "strings": strings.strings,
+            "kind_colors": KIND_COLORS,
+            "figures": [
+                {"day": self.day_of(f.date), "date": f.date.isoformat(),
+                 "quote": f.quote, "source": f.source, "series": f.series, "value": f.value,
+                 "pub": None if f.known_from is None else (f.known_from - self.start).days}
+                for f in self.figures
+            ],
+            # the chart's point traces (their figure indices), then its share traces
+            "chart_points": [members for _, _, members in figure_groups(self.figures)],
+            "chart_shares": len(self.share),
+        }
+
+
+def districts_geojson(districts: gpd.GeoDataFrame) -> dict[str, Any]:
+    """A FeatureCollection of simplified districts, coordinates rounded, keyed by id."""
+    geoms = shapely.simplify(np.asarray(districts.geometry.values), SIMPLIFY_DEGREES,
+                             preserve_topology=True)
+    geoms = shapely.transform(geoms, lambda xy: np.round(xy, DECIMALS))
+    features = [
+        {"type": "Feature", "id": did,
+         "properties": {"id": did}, "geometry": shapely.geometry.mapping(g)}
+        for did, g in zip(districts[ID], geoms, strict=True)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
+                    timeline: ControlTimeline | None,
+                    extractions: list[Extraction], fade_days: int = 7) -> PageData:
+    """Build the view model of a theatre's battle window (pure: no I/O)."""
+    start = theatre.battle_start
+    n_days = (theatre.battle_end - start).days + 1
+    ids = tuple(str(i) for i in districts[ID])
+    names = tuple(str(n) for n in districts[NAME]) if NAME in districts else ids
+    if timeline is None:
+        views = {MAIN: empty_view(len(ids), n_days, names)}
+        views[KNOWN] = views[MAIN]
+        front_edges: tuple[tuple[list[float], list[float]], ...] = ()
+        fronts: tuple[tuple[int, ...], ...] = ()
+        share: dict[str, tuple[float, ...]] = {}
+    else:
+        views = {mode: control_view(timeline, names, ids, start, n_days, known=mode == KNOWN)
+                 for mode in (MAIN, KNOWN)}
+        front_edges, fronts = front_table(list(getattr(timeline, "fronts", None) or ()))
+        share = government_share(timeline, start, n_days)
+    approximate = bool(districts[APPROXIMATE].any()) if APPROXIMATE in districts else True
+    return PageData(
+        title=theatre.title, start=start, n_days=n_days, district_ids=ids,
+        district_names=names, geojson=districts_geojson(districts), approximate=approximate,
+        views=views, front_edges=front_edges, fronts=fronts,
+        events=page_events(extractions, theatre, districts, start),
+        figures=figure_points(extractions), share=share, fade_days=fade_days,
+        has_timeline=timeline is not None,
+        bounds=tuple(float(v) for v in districts.total_bounds),  # type: ignore[arg-type]
+    )
+
+
+def government_share(timeline: ControlTimeline, start: dt.date,
+                     n_days: int) -> dict[str, tuple[float, ...]]:
+    """Share (percent, by area) of each bank held by the government, per page day."""
+    cols = np.clip(np.arange(n_days) + timeline.day_index(start), 0, timeline.n_days - 1)
+    out = {}
+    for region, table in (timeline.share or {}).items():
+        arr = np.asarray(table, dtype=float)
+        if arr.ndim == 2 and arr.shape[1] == timeline.n_days:
+            out[region] = tuple(np.round(arr[0, cols] * 100, 2).tolist())
+    return out
+
+
+def frame(page: PageData, day: int, known: bool = False) -> dict[str, Any]:
+    """What the map shows on ``day``: colour codes, hover texts, front line, events.
+
+    The Python twin of ``frame`` in ``assets/frontline.js``; keep the two in step.
+    """
+    view = page.views[KNOWN if known else MAIN]
+    return {
+        "z": view.z[day].tolist(),
+        "text": [view.texts[i] for i in view.hover[day]],
+        "front": page.front(int(view.front[day])),
+        "events": visible_events(page, day, known),
+    }
+
+
+def event_opacity(event: PageEvent, day: int, fade_days: int) -> float:
+    """1 while the event's date lasts, then fading to 0 over ``fade_days`` (0: hidden)."""
+    if day < event.day or day > event.end + fade_days:
+        return 0.0
+    age = max(0, day - event.end)
+    return round(1.0 - age / (fade_days + 1), 3)
+
+
+def visible_events(page: PageData, day: int, known: bool = False) -> list[tuple[int, float]]:
+    """(event index, opacity) of the events shown on ``day`` (``known``: published by then)."""
+    out = []
+    for i, ev in enumerate(page.events):
+        if known and (ev.published is None or ev.published > day):
+            continue
+        opacity = event_opacity(ev, day, page.fade_days)
+        if opacity > 0:
+            out.append((i, opacity))
+    return out
+
+
+def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None) -> PageData:
+    """Read districts, timeline and extractions from the store; missing parts are empty."""
+    theatre = theatre or load_theatre()
+    districts, timeline, extractions = load_stores(theatre, data_dir)
+    return build_page_data(theatre, districts, timeline, extractions,
+                           fade_days=settings.get_int("EVENT_FADE_DAYS"))
+
+
+def load_stores(theatre: Theatre, data_dir: Path | None = None, *, compute: bool = False,
+                ) -> tuple[gpd.GeoDataFrame, ControlTimeline | None, list[Extraction]]:
+    """Districts, control timeline and extractions from the store, for the app and exports.
+
+    A store that is missing or unreadable loads as empty (the page then says there is
+    nothing to show) rather than failing the app. Without a stored timeline, ``compute``
+    builds one from the stored extractions, as ``python -m timeline state`` does.
+    """
+    try:
+        districts = load_districts(data_dir, theatre)
+    except (FrontlineError, OSError):
+        districts = build_districts(theatre)
+    try:
+        extractions = list(load_extractions(data_dir))
+    except (FrontlineError, OSError):
+        extractions = []
+    timeline: ControlTimeline | None = None
+    try:
+        if has_timeline(data_dir):
+            timeline = load_timeline(data_dir)
+        elif compute and extractions:
+            timeline = build_timeline(theatre, districts, extractions)
+    except (FrontlineError, OSError):
+        timeline = None
+    return districts, timeline, extractions
