@@ -3,7 +3,8 @@
 ``extract PATH [--published D] [--json]`` prints one article's events and figures (the
 contract's JSON with ``--json``). ``ingest [DIR]`` extracts every ``.md``, ``.txt``,
 ``.html`` article and ``.csv`` chronology of DIR (default ``FRONTLINE_SEEDS_DIR``) into
-the store, skipping files whose sha256 is unchanged, and drops the entries of files
+the store, skipping files whose entry is current (same content, same file, same store
+format: :func:`timeline.store.corpus.is_current`), and drops the entries of files
 that were deleted from DIR (so the map never shows claims whose article is gone). Each
 file is stored under its id among the files of DIR (:func:`timeline.ids.article_ids`):
 files whose names read alike are kept apart, never merged, and the summary names each
