@@ -71,6 +71,8 @@ _QUOTES = str.maketrans({**dict.fromkeys("‘’‚‛′`´", "'"), **dict.from
                          **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-")})
 _SPACE = re.compile(r"\s+")
 
+ClaimKey = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+
 
 @dataclass(frozen=True)
 class IdCollision:
@@ -140,9 +142,6 @@ def normalise(text: str) -> str:
     """Text as an id sees it: NFKC, plain quotes and dashes, one space, casefolded."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return _SPACE.sub(" ", text).strip().casefold()
-
-
-ClaimKey = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 
 def claim_key(claim: Event | Figure) -> ClaimKey:
