@@ -30,6 +30,7 @@ def test_extract_json_contract() -> None:
     assert data["article"]["published"] == "2017-05-10"
     assert set(data["article"]) >= {"path", "title", "published", "source"}
     capture = data["events"][0]
+    assert capture["id"] == "2017-05-10-iraqinews-al-maamel:e-9915466947"
     assert (capture["kind"], capture["date"], capture["date_precision"]) == (
         "capture", "2017-05-10", "day")
     assert capture["places"] == [{"id": "al-maamel", "mention": "al-Maamel"}]
@@ -112,6 +113,24 @@ def test_ingest_leaves_entries_of_other_folders_alone(tmp_path: Path) -> None:
     again = run_cli("timeline", "ingest", str(tmp_path / "a"), env=env)
     assert "0 removed" in again.stdout
     assert (tmp_path / "data" / "corpus" / "b.json").exists()  # only b's own ingest drops it
+
+
+def test_ingest_keeps_files_that_read_alike_apart_and_says_so(tmp_path: Path) -> None:
+    seeds, data = tmp_path / "seeds", tmp_path / "data"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / "mosul-chronology.csv", seeds)
+    shutil.copy(ROOT / SEED, seeds / "mosul_chronology.md")
+    for name in ("الموصل.md", "معركة.md", "___.md"):
+        shutil.copy(ROOT / SEED, seeds / name)
+    result = run_cli("timeline", "ingest", str(seeds), env={"FRONTLINE_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stderr
+    assert "articles: 5 extracted, 0 unchanged, 0 failed, 0 removed" in result.stdout
+    (line,) = [x for x in result.stdout.splitlines() if x.startswith("id collision:")]
+    assert "mosul-chronology.csv" in line and "mosul_chronology.md" in line
+    assert len(list((data / "corpus").glob("*.json"))) == 5
+    extracted = run_cli("timeline", "extract", str(seeds / "mosul_chronology.md"), "--json",
+                        check=True)
+    assert json.loads(extracted.stdout)["events"][0]["id"].startswith("mosul-chronology-md:e-")
 
 
 def test_ingest_fails_when_every_file_fails(tmp_path: Path) -> None:

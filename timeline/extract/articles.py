@@ -27,6 +27,7 @@ from frontline.errors import ArticleError, DateError
 from frontline.isodate import parse_iso_date
 from timeline.extract.dates import has_relative_dates
 from timeline.extract.html_text import html_to_text
+from timeline.ids import article_id
 from timeline.records import Article
 
 TEXT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -54,8 +55,13 @@ class Sentence:
     paragraph: int
 
 
-def load_article(path: str | Path, published: dt.date | str | None = None) -> Article:
-    """Read one article; ``published`` (the ``--published`` flag) wins over front matter."""
+def load_article(path: str | Path, published: dt.date | str | None = None, *,
+                 id: str | None = None) -> Article:
+    """Read one article; ``published`` (the ``--published`` flag) wins over front matter.
+
+    ``id`` is the article's id among the files of its folder
+    (:func:`timeline.ids.article_ids`); without it, the file's own slug.
+    """
     path = Path(path)
     data = _read_bytes(path)
     text, warnings = decode(data, path)
@@ -76,17 +82,11 @@ def load_article(path: str | Path, published: dt.date | str | None = None) -> Ar
     ignored, ignore_warnings = ignored_spans(text)
     warnings += [f"{path}: {w}" for w in ignore_warnings]
     return Article(
-        id=article_id(path), path=str(path), title=str(meta.get("title") or path.stem),
+        id=id or article_id(path), path=str(path), title=str(meta.get("title") or path.stem),
         source=str(meta.get("source") or ""), published=date, text=text,
         url=str(meta.get("url") or ""), language=str(meta.get("language") or "en"),
         sha256=hashlib.sha256(data).hexdigest(), ignored=ignored, warnings=tuple(warnings),
     )
-
-
-def article_id(path: str | Path) -> str:
-    """A stable slug from the file name: ``2017-05-10-iraqinews-al-maamel``."""
-    slug = re.sub(r"[^a-z0-9]+", "-", Path(path).stem.lower()).strip("-")
-    return slug or "article"
 
 
 def decode(data: bytes, path: Path) -> tuple[str, list[str]]:

@@ -25,8 +25,9 @@ from pathlib import Path
 
 from frontline.errors import ArticleError
 from geodata.gazetteer import get_gazetteer
-from timeline.extract.articles import article_id, decode
+from timeline.extract.articles import decode
 from timeline.extract.numbers import tidy
+from timeline.ids import article_id, assign_claim_ids
 from timeline.records import (
     BASIS_ANALYST,
     EVENT_KINDS,
@@ -58,8 +59,14 @@ class RowError(ValueError):
     """One bad row: the message names the column."""
 
 
-def load_chronology(path: str | Path, gazetteer: object | None = None) -> Extraction:
-    """Read an analyst chronology CSV into an :class:`Extraction`."""
+def load_chronology(path: str | Path, gazetteer: object | None = None, *,
+                    id: str | None = None) -> Extraction:
+    """Read an analyst chronology CSV into an :class:`Extraction`.
+
+    ``id`` is the chronology's id among the files of its folder
+    (:func:`timeline.ids.article_ids`); without it, the file's own slug. Rows get their
+    ids from what they say (:func:`timeline.ids.assign_claim_ids`), not their line.
+    """
     path = Path(path)
     if not path.exists():
         raise ArticleError(f"{path}: no such file")
@@ -74,7 +81,7 @@ def load_chronology(path: str | Path, gazetteer: object | None = None) -> Extrac
     import hashlib
 
     article = Article(
-        id=article_id(path), path=str(path), title=f"Analyst chronology {path.name}",
+        id=id or article_id(path), path=str(path), title=f"Analyst chronology {path.name}",
         source=BASIS_ANALYST, published=None, text=text,
         sha256=hashlib.sha256(data).hexdigest(),
     )
@@ -95,8 +102,8 @@ def load_chronology(path: str | Path, gazetteer: object | None = None) -> Extrac
             figures.append(record)
         unresolved += [r.mention for r in record.places
                        if r.id is None and r.mention not in unresolved]
-    return Extraction(article, tuple(events), tuple(figures), tuple(unresolved),
-                      tuple(warnings))
+    return assign_claim_ids(Extraction(article, tuple(events), tuple(figures),
+                                       tuple(unresolved), tuple(warnings)))
 
 
 def _rows(text: str) -> list[tuple[dict[str, str], tuple[int, int]]]:

@@ -43,6 +43,7 @@ from timeline.extract.lexicon import (
     unresolved_names,
 )
 from timeline.extract.wordscan import find_at_words, starters
+from timeline.ids import assign_claim_ids
 from timeline.records import (
     Article,
     Event,
@@ -114,7 +115,12 @@ class _Context:
 
 
 def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
-    """All events and figures of ``article``, with quotes, spans and unresolved names."""
+    """All events and figures of ``article``, with quotes, spans and unresolved names.
+
+    Claims are numbered in reading order while the rules run (an anchored date names the
+    earlier event it counted from); :func:`timeline.ids.assign_claim_ids` then gives
+    each its content id, so the ids never depend on that numbering.
+    """
     gaz = gazetteer or get_gazetteer()
     theatre = getattr(gaz, "theatre", None)
     parents = {p.id: p.parent for p in theatre.places} if theatre else {}
@@ -141,8 +147,8 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
                                     parents, kinds):
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
-    return Extraction(article, tuple(events), tuple(figures), tuple(unresolved),
-                      article.warnings)
+    return assign_claim_ids(Extraction(article, tuple(events), tuple(figures),
+                                       tuple(unresolved), article.warnings))
 
 
 def _shifted(places: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:

@@ -1,9 +1,13 @@
 """The article store: one JSON file per article under ``$FRONTLINE_DATA_DIR/corpus/``.
 
-Each file is ``Extraction.to_json()`` plus the source file's sha256, so that ``ingest``
-can skip unchanged files and the control timeline can be rebuilt without re-reading
-articles. Writes go to a temporary file in the same folder and are renamed over the
-old one: a crash or a failed extraction never leaves a half-written or lost entry.
+Each file is ``Extraction.to_json()`` plus the source file's sha256 and the store's
+``FORMAT``, so that ``ingest`` can skip unchanged files and the control timeline can be
+rebuilt without re-reading articles. ``FORMAT`` changes when what an entry means
+changes (format 2: claim ids from content, :mod:`timeline.ids`); an entry of another
+format is not current, so ingest extracts its file again instead of mixing the two.
+
+Writes go to a temporary file in the same folder and are renamed over the old one: a
+crash or a failed extraction never leaves a half-written or lost entry.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from frontline.errors import StoreError
 from timeline.records import BASIS_ANALYST, Event, Extraction, Figure, known_from
 
 CORPUS_DIR = "corpus"
-FORMAT = 1
+FORMAT = 2
 KEY_SHA = "sha256"
 KEY_FORMAT = "format"
 
@@ -43,6 +47,19 @@ def stored_sha256(article_id: str, data_dir: Path | None = None) -> str | None:
         return str(json.loads(path.read_text(encoding="utf-8")).get(KEY_SHA))
     except (OSError, ValueError, AttributeError):
         return None
+
+
+def is_current(article_id: str, sha256: str, source: Path,
+               data_dir: Path | None = None) -> bool:
+    """Whether the entry ``article_id`` holds ``source`` as it is now: this store format,
+    this content (``sha256``) and this file. Only then may ingest skip the file."""
+    try:
+        data = json.loads(entry_path(article_id, data_dir).read_text(encoding="utf-8"))
+        recorded = Path(data["article"]["path"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return (data.get(KEY_FORMAT) == FORMAT and data.get(KEY_SHA) == sha256
+            and recorded.resolve() == source.resolve())
 
 
 def entries_from(folder: Path, data_dir: Path | None = None) -> dict[str, Path]:
