@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from exports.context import ExportContext
 from frontline.errors import FrontlineError
-from timeline.control.build import build_timeline
-from timeline.control.model import ControlTimeline, DistrictState
+from timeline.control.model import DistrictState
 from timeline.known import figure_day, known_by, known_extractions
 from timeline.records import Article, Event, Extraction, Figure
 from viewmodel.page_events import FigurePoint, PageEvent
@@ -94,10 +92,8 @@ def states_at(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Di
     timeline = ctx.timeline
     if timeline is None:
         return []
-    if known:
-        timeline = _known_timeline(ctx, date) or timeline
     try:
-        return list(timeline.state_at(date))
+        return timeline.known_state_at(date) if known else timeline.state_at(date)
     except FrontlineError:
         return []
 
@@ -107,23 +103,8 @@ def front_at(ctx: ExportContext, date: dt.date, known: bool = False) -> dict[str
     timeline = ctx.timeline
     if timeline is None:
         return None
-    if known:
-        timeline = _known_timeline(ctx, date) or timeline
     try:
-        return timeline.front_at(date)
-    except FrontlineError:
-        return None
-
-
-@lru_cache(maxsize=16)
-def _known_timeline(ctx: ExportContext, date: dt.date) -> ControlTimeline | None:
-    """The timeline as computed from the articles published by ``date`` (None: cannot).
-
-    Cached: a known-on export asks for the states and the front of the same date, and a
-    deck for each slide's date and the one before it.
-    """
-    try:
-        return build_timeline(ctx.theatre, ctx.districts, list(ctx.extractions), known_on=date)
+        return timeline.known_front_at(date) if known else timeline.front_at(date)
     except FrontlineError:
         return None
 

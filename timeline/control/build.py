@@ -263,3 +263,16 @@ def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDa
     tl.side_known, tl.basis_known, tl.since_known = r.side, r.basis, r.since
     tl.cause_known, tl.causes_known = r.cause, r.causes
 
+
+def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
+                        extractions: Sequence[Extraction]) -> None:
+    """Give ``tl`` its "as known on" replay and the replay's fronts, unless it holds them.
+
+    ``python -m timeline build`` stores the replay; a timeline computed on the fly, or
+    stored by an older build without the replay's details, gets it here, once for all its
+    days, so that no reader rebuilds a timeline per date.
+    """
+    if tl.has_known_replay and (tl.front_index_known is not None or not tl.fronts):
+        return
+    add_known_replay(tl, theatre, districts, extractions)
+    add_series(tl, theatre, districts)
