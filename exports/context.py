@@ -8,6 +8,7 @@ as in the app: the export then says that nothing is known yet instead of failing
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +16,10 @@ from pathlib import Path
 import geopandas as gpd
 
 from frontline import settings
-from frontline.errors import DateError
+from frontline.errors import DateError, FrontlineError
 from frontline.isodate import parse_iso_date
 from geodata.theatre import Theatre, load_theatre
+from timeline.control.build import ensure_known_replay
 from timeline.control.model import ControlTimeline
 from timeline.records import Extraction
 from viewmodel.page_data import PageData, build_page_data, load_stores
@@ -59,10 +61,16 @@ def load_context(theatre: Theatre | None = None, data_dir: Path | None = None) -
     """Load the stores once and build the page view model from them.
 
     With no stored timeline the timeline is computed from the stored extractions, as
-    ``python -m timeline state`` does, so that an export and the CLI agree.
+    ``python -m timeline state`` does, so that an export and the CLI agree; a timeline
+    without its "as known on" replay gets it here, once for every date of the context.
     """
     theatre = theatre or load_theatre()
     districts, timeline, extractions = load_stores(theatre, data_dir, compute=True)
+    if timeline is not None:
+        # should the replay fail, hindsight exports still work and "as known on" ones say
+        # that nothing is known
+        with contextlib.suppress(FrontlineError):
+            ensure_known_replay(timeline, theatre, districts, extractions)
     page = build_page_data(theatre, districts, timeline, extractions,
                            fade_days=settings.get_int("EVENT_FADE_DAYS"))
     return ExportContext(theatre, districts, timeline, tuple(extractions), page)

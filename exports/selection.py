@@ -1,23 +1,22 @@
 """What an export shows at a date: states, front, events, figures and their sources.
 
 Pure selectors over an :class:`~exports.context.ExportContext`. ``known``
-means "as known on the date": only articles published by then count, as in the app's
-"as known on" replay; otherwise the state is the hindsight one (later reports may
-date a capture earlier than anyone knew of it).
+means "as known on the date", by the one rule of :mod:`timeline.known`: the states and
+the front are read from the timeline's stored replay (the app's "as known on" map), the
+events and figures are those known by then; otherwise the state is the hindsight one
+(later reports may date a capture earlier than anyone knew of it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from exports.context import ExportContext
 from frontline.errors import FrontlineError
-from timeline.control.build import build_timeline
-from timeline.control.build import known as known_extractions
-from timeline.control.model import ControlTimeline, DistrictState
+from timeline.control.model import DistrictState
+from timeline.known import figure_day, known_by, known_extractions
 from timeline.records import Article, Event, Extraction, Figure
 from viewmodel.page_events import FigurePoint, PageEvent
 
@@ -46,9 +45,8 @@ def _published_by(article: Article, date: dt.date) -> bool:
 def usable(ctx: ExportContext, date: dt.date, known: bool) -> list[Extraction]:
     """The extractions an export at ``date`` may use.
 
-    ``known``: what an analyst could have read on ``date``, by the timeline's own rule
-    (an article from its publication date, an analyst chronology's rows from their
-    dates), so that the listed evidence matches the "as known on" map.
+    ``known``: what an analyst could have read on ``date`` (:mod:`timeline.known`, the
+    timeline's own rule), so that the listed evidence matches the "as known on" map.
     """
     if not known:
         return list(ctx.extractions)
@@ -65,13 +63,10 @@ def events_between(ctx: ExportContext, start: dt.date, end: dt.date,
 
 
 def figures_up_to(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Figure]:
-    """Figures dated (by ``as of``, else publication) on or before ``date``."""
-    out = []
-    for ex in usable(ctx, date, known):
-        for fig in ex.figures:
-            when = fig.as_of.start if fig.as_of else fig.provenance.published
-            if when is not None and when <= date:
-                out.append(fig)
+    """Figures charted on or before ``date`` (:func:`timeline.known.figure_day`), as the
+    chart and the key figures place them; ``known``: only those known by then."""
+    out = [fig for ex in usable(ctx, date, known) for fig in ex.figures
+           if known_by(figure_day(fig), date)]
     return sorted(out, key=lambda f: (f.as_of.start if f.as_of else dt.date.min, f.id))
 
 
@@ -80,7 +75,7 @@ def page_events_between(ctx: ExportContext, first_day: int, last_day: int,
     """The page's events (with points and escaped texts) that meet page days [first, last]."""
     return [ev for ev in ctx.page.events
             if ev.day <= last_day and ev.end >= first_day
-            and (known_day is None or (ev.published is not None and ev.published <= known_day))]
+            and (known_day is None or known_by(ev.published, known_day))]
 
 
 def latest_figures(ctx: ExportContext, date: dt.date) -> list[FigurePoint]:
@@ -97,10 +92,8 @@ def states_at(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Di
     timeline = ctx.timeline
     if timeline is None:
         return []
-    if known:
-        timeline = _known_timeline(ctx, date) or timeline
     try:
-        return list(timeline.state_at(date))
+        return timeline.known_state_at(date) if known else timeline.state_at(date)
     except FrontlineError:
         return []
 
@@ -110,23 +103,8 @@ def front_at(ctx: ExportContext, date: dt.date, known: bool = False) -> dict[str
     timeline = ctx.timeline
     if timeline is None:
         return None
-    if known:
-        timeline = _known_timeline(ctx, date) or timeline
     try:
-        return timeline.front_at(date)
-    except FrontlineError:
-        return None
-
-
-@lru_cache(maxsize=16)
-def _known_timeline(ctx: ExportContext, date: dt.date) -> ControlTimeline | None:
-    """The timeline as computed from the articles published by ``date`` (None: cannot).
-
-    Cached: a known-on export asks for the states and the front of the same date, and a
-    deck for each slide's date and the one before it.
-    """
-    try:
-        return build_timeline(ctx.theatre, ctx.districts, list(ctx.extractions), known_on=date)
+        return timeline.known_front_at(date) if known else timeline.front_at(date)
     except FrontlineError:
         return None
 
@@ -141,7 +119,7 @@ def sources_of(ctx: ExportContext, date: dt.date, known: bool = False) -> list[S
     for ex in usable(ctx, date, known):
         art = ex.article
         early = any(ev.date.start <= date for ev in ex.events) or any(
-            f.as_of is not None and f.as_of.start <= date for f in ex.figures)
+            known_by(figure_day(f), date) for f in ex.figures)
         if _published_by(art, date) or early:
             key = (art.source, art.title)
             found.setdefault(key, Source(art.source or art.path, art.title, art.published,

@@ -23,6 +23,7 @@ from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from exports.context import ExportContext
 from exports.vector_map import axis_layout, fit, vector_map
 from timeline.control.model import SIDE_CODES
+from timeline.known import known_by
 from viewmodel.chart import REGION_STYLES, SERIES_COLORS, figures_chart
 from viewmodel.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
 from viewmodel.hover import safe
@@ -108,10 +109,10 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
                canvas: Canvas, shapes: list[dict[str, Any]],
                notes: list[dict[str, Any]]) -> None:
     page = ctx.page
-    if known:  # only figures known by then (as the app's chart); the share lines are
-        page = dataclasses.replace(page, share={}, figures=tuple(  # hindsight: left out
-            p for p in page.figures
-            if p.known_from is not None and p.known_from <= date and p.date <= date))
+    if known:  # only figures known by then (as the app's chart; a figure is never charted
+        # after it is known); the share lines are hindsight: left out
+        page = dataclasses.replace(page, share={}, figures=tuple(
+            p for p in page.figures if known_by(p.known_from, date)))
     chart = figures_chart(page, page.day_of(date))
     for trace in chart.data:
         fig.add_trace(trace.update(showlegend=False))

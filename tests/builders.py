@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 from shapely.geometry import box
 
 from geodata.theatre import Place, Side, Theatre
 from timeline.records import (
+    BASIS_ANALYST,
     Article,
     Event,
     Extraction,
@@ -120,9 +123,23 @@ def make_figure(value: float = 70.0, as_of: str | None = "2017-05-10",
 def make_extraction(events: tuple[Event, ...] = (), figures: tuple[Figure, ...] = (), *,
                     published: dt.date | None = dt.date(2017, 5, 10), text: str = "",
                     article_id: str | None = None) -> Extraction:
-    """A synthetic article's extraction; event/figure article ids are taken as given."""
+    """A synthetic article's extraction; event/figure article ids are taken as given.
+
+    Its article items carry the article's publication, as every extraction read from the
+    store does (an article's claims are known from its publication).
+    """
     aid = article_id or (events[0].provenance.article_id if events else
                          figures[0].provenance.article_id if figures else "article-1")
     article = Article(id=aid, path=f"{aid}.md", title="(synthetic)", source="Synthetic News",
                       published=published, text=text)
-    return Extraction(article=article, events=tuple(events), figures=tuple(figures))
+    return Extraction(article=article, events=tuple(_published_in(e, published) for e in events),
+                      figures=tuple(_published_in(f, published) for f in figures))
+
+
+Item = TypeVar("Item", Event, Figure)
+
+
+def _published_in(item: Item, published: dt.date | None) -> Item:
+    if item.provenance.basis == BASIS_ANALYST:
+        return item
+    return replace(item, provenance=replace(item.provenance, published=published))

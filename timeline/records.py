@@ -271,17 +271,6 @@ class Figure:
         )
 
 
-def known_from(item: Event | Figure) -> dt.date | None:
-    """The first day ``item`` could be known: its article's publication, or for an analyst
-    chronology's row (which has none) the row's own date (a figure's ``as of``)."""
-    prov = item.provenance
-    if prov.basis != BASIS_ANALYST:
-        return prov.published
-    if isinstance(item, Event):
-        return item.date.start
-    return item.as_of.start if item.as_of is not None else None
-
-
 @dataclass(frozen=True)
 class Extraction:
     """What one article (or chronology) yields."""

@@ -28,6 +28,7 @@ from geodata.store import load_districts
 from geodata.theatre import Theatre, load_theatre
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
+from timeline.known import known_by
 from timeline.records import Extraction
 from timeline.store.corpus import load_extractions
 from timeline.store.timeline_files import has_timeline, load_timeline
@@ -206,10 +207,10 @@ def event_opacity(event: PageEvent, day: int, fade_days: int) -> float:
 
 
 def visible_events(page: PageData, day: int, known: bool = False) -> list[tuple[int, float]]:
-    """(event index, opacity) of the events shown on ``day`` (``known``: published by then)."""
+    """(event index, opacity) of the events shown on ``day`` (``known``: known by then)."""
     out = []
     for i, ev in enumerate(page.events):
-        if known and (ev.published is None or ev.published > day):
+        if known and not known_by(ev.published, day):
             continue
         opacity = event_opacity(ev, day, page.fade_days)
         if opacity > 0:

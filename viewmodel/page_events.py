@@ -4,9 +4,11 @@ An event is drawn at each of its places that has a point: the place's own point 
 district or landmark), else the centroid of the districts an area stands for. A
 forecast (status ``expected``) is listed but never drawn: a dot says it happened. A
 month-precise event is shown from the first day of its month to its last, then fades.
-Places are named by their gazetteer label, not by a chronology's ids. An analyst
-chronology's row counts as known from its own date ("as known on" mode).
-Figures become points of the chart, grouped into series (displaced, killed militants,
+Places are named by their gazetteer label, not by a chronology's ids. Each event and
+figure carries the page day it became known (:func:`timeline.known.known_from`), which
+the "as known on" mode compares with the slider's day (:func:`timeline.known.known_by`).
+Figures become points of the chart, placed on their chart day
+(:func:`timeline.known.figure_day`), grouped into series (displaced, killed militants,
 killed civilians, ...) and told apart by claimant.
 """
 
@@ -21,7 +23,8 @@ import geopandas as gpd
 
 from geodata.districts import ID, members
 from geodata.theatre import Theatre
-from timeline.records import Event, Extraction, Figure, PlaceRef, known_from
+from timeline.known import figure_day, known_from
+from timeline.records import Event, Extraction, Figure, PlaceRef
 from viewmodel.hover import clip, quote_block, safe, safe_lines
 
 MARKER_KINDS = ("capture", "offensive", "kill", "arrest", "attack", "declaration",
@@ -130,7 +133,7 @@ class FigurePoint:
     hover: str
     quote: str
     source: str
-    known_from: dt.date | None = None  # publication (an analyst row: its own date)
+    known_from: dt.date | None = None  # timeline.known.known_from: None, never known
 
 
 def figure_groups(points: tuple[FigurePoint, ...]) -> list[tuple[str, str, list[int]]]:
@@ -218,12 +221,10 @@ def series_of(figure: Figure) -> str | None:
 
 
 def figure_point(figure: Figure) -> FigurePoint | None:
-    """A figure as a chart point, dated by its ``as of`` (never after publication)."""
+    """A figure as a chart point on its chart day (:func:`timeline.known.figure_day`)."""
     series = series_of(figure)
     prov = figure.provenance
-    when = figure.as_of.end if figure.as_of else prov.published
-    if prov.published and when and when > prov.published:
-        when = prov.published
+    when = figure_day(figure)
     value = figure.value
     if value is None and figure.low is not None and figure.high is not None:
         value = (figure.low + figure.high) / 2

@@ -2,14 +2,16 @@
 
 The orchestration of the rules documented in :mod:`timeline.control.model`: frame the days
 and districts, turn events into claims, infer from percentages, run the vectorised
-rules, attach evidence, then the derived series. Also the "as known on" replay.
+rules, attach evidence, then the derived series. Also the "as known on" replay, built
+once per timeline: day d of it is the timeline computed from what was known on d (the rule
+of :mod:`timeline.known`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import repeat
 
 import geopandas as gpd
@@ -29,37 +31,10 @@ from timeline.control.inference import (
 from timeline.control.model import SIDE_CODES, ControlTimeline, Deferred, Evidence, LazyValues
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
-from timeline.records import BASIS_ANALYST, Event, Extraction, Figure
+from timeline.known import knowledge_dates, known_extractions
+from timeline.records import Event, Extraction, Figure
 
 INITIAL_ID = "initial"
-
-
-def known(extractions: Sequence[Extraction], known_on: dt.date | None) -> list[Extraction]:
-    """The extractions an analyst could have read on ``known_on`` (all when None).
-
-    Same rule as :func:`timeline.store.corpus.load_extractions`: an article counts from its
-    publication date; an analyst chronology's rows count from their own dates.
-    """
-    if known_on is None:
-        return list(extractions)
-    out = []
-    for x in extractions:
-        if x.article.published is not None and x.article.published > known_on:
-            continue
-        events = tuple(e for e in x.events
-                       if e.provenance.basis != BASIS_ANALYST or e.date.start <= known_on)
-        figures = tuple(f for f in x.figures if f.provenance.basis != BASIS_ANALYST
-                        or (f.as_of is not None and f.as_of.start <= known_on))
-        out.append(replace(x, events=events, figures=figures))
-    return out
-
-
-def knowledge_dates(extractions: Sequence[Extraction]) -> list[dt.date]:
-    """Every date on which what was known changed: publications and chronology rows."""
-    dates = {x.article.published for x in extractions if x.article.published}
-    dates |= {e.date.start for x in extractions for e in x.events
-              if e.provenance.basis == BASIS_ANALYST}
-    return sorted(d for d in dates if d is not None)
 
 
 def last_day(theatre: Theatre, extractions: Sequence[Extraction], end: dt.date | None,
@@ -119,7 +94,7 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
     """Compute the control timeline (the rules are documented in
     :mod:`timeline.control.model`)."""
     today = dt.date.today()
-    used = known(extractions, known_on)
+    used = known_extractions(extractions, known_on)
     frame = make_frame(theatre, districts, last_day(theatre, used, end, today), today)
     lists = ClaimLists(order=-1)
     initial = SIDE_CODES.index(theatre.initial_side)
@@ -219,9 +194,10 @@ def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
 
 def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
                  extractions: Sequence[Extraction], *, end: dt.date | None = None) -> KnownReplay:
-    """Day d shows the state computed from the articles published by d: one timeline
-    per distinct publication date, stitched along the days. Besides side and basis, each
-    cell keeps the day its side began and the evidence behind it, as known then."""
+    """Day d shows the state computed from what was known on d: one timeline per day on
+    which that changes (:func:`timeline.known.knowledge_dates`), stitched along the days.
+    Besides side and basis, each cell keeps the day its side began and the evidence
+    behind it, as known then."""
     today = dt.date.today()
     last = last_day(theatre, extractions, end, today)
     base = build_timeline(theatre, districts, [], end=last, series=False)
@@ -286,3 +262,17 @@ def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDa
     r = replay_known(theatre, districts, extractions, end=tl.end)
     tl.side_known, tl.basis_known, tl.since_known = r.side, r.basis, r.since
     tl.cause_known, tl.causes_known = r.cause, r.causes
+
+
+def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
+                        extractions: Sequence[Extraction]) -> None:
+    """Give ``tl`` its "as known on" replay and the replay's fronts, unless it holds them.
+
+    ``python -m timeline build`` stores the replay; a timeline computed on the fly, or
+    stored by an older build without the replay's details, gets it here, once for all its
+    days, so that no reader rebuilds a timeline per date.
+    """
+    if tl.has_known_replay and (tl.front_index_known is not None or not tl.fronts):
+        return
+    add_known_replay(tl, theatre, districts, extractions)
+    add_series(tl, theatre, districts)

@@ -49,7 +49,7 @@ from typing import Any, Generic, TypeVar
 
 import numpy as np
 
-from frontline.errors import DateError
+from frontline.errors import DateError, StoreError
 from timeline.records import PartialDate
 
 SIDE_CODES = ("government", "isis", "contested", "unknown")
@@ -255,6 +255,29 @@ class ControlTimeline:
             since=self.date_of(int(self.since_known[district, day])),
             evidence=tuple(self.evidence[e] for e in ids if e in self.evidence),
         )
+
+    @property
+    def has_known_replay(self) -> bool:
+        """Whether the "as known on" replay is held with its details (since, evidence)."""
+        return not any(a is None for a in (self.side_known, self.basis_known,
+                                           self.since_known, self.cause_known))
+
+    def known_state_at(self, date: dt.date) -> list[DistrictState]:
+        """Every district's state on ``date`` as known on ``date``, read from the replay:
+        what ``state --date D --known-on D`` computes, without computing it again."""
+        day = self.checked_day(date)
+        if not self.has_known_replay:
+            raise StoreError("the timeline holds no 'as known on' replay; run "
+                             "`python -m timeline build`")
+        return [s for i in range(len(self.district_ids))
+                if (s := self.known_state(i, day)) is not None]
+
+    def known_front_at(self, date: dt.date) -> dict[str, Any] | None:
+        """The front line on ``date`` as known on ``date`` (None when there is none)."""
+        day = self.checked_day(date)
+        if self.front_index_known is None or not self.fronts:
+            return None
+        return self.fronts[int(self.front_index_known[day])]
 
     def share_at(self, date: dt.date) -> dict[str, dict[str, float]]:
         """Share by area of each key (bank, city) held by each side on ``date``."""

@@ -21,7 +21,8 @@ from typing import Any
 
 from frontline import settings
 from frontline.errors import StoreError
-from timeline.records import BASIS_ANALYST, Event, Extraction, Figure, known_from
+from timeline.known import known_extraction
+from timeline.records import Extraction
 
 CORPUS_DIR = "corpus"
 FORMAT = 2
@@ -106,11 +107,8 @@ def save_extraction(extraction: Extraction, data_dir: Path | None = None) -> Pat
 
 def load_extractions(data_dir: Path | None = None,
                      known_on: dt.date | None = None) -> list[Extraction]:
-    """Every stored extraction, optionally only what was known on ``known_on``.
-
-    An article counts from its publication date; an analyst chronology's rows count
-    from their own dates (a row dated after ``known_on`` is dropped).
-    """
+    """Every stored extraction, optionally only what was known on ``known_on`` (by the
+    rule of :mod:`timeline.known`)."""
     out = []
     for path in sorted(corpus_dir(data_dir).glob("*.json")):
         try:
@@ -119,29 +117,10 @@ def load_extractions(data_dir: Path | None = None,
             raise StoreError(f"{path}: unreadable store entry ({exc}); run "
                              "`python -m timeline ingest` again") from None
         if known_on is not None:
-            known = _known_on(extraction, known_on)
+            known = known_extraction(extraction, known_on)
             if known is not None:
                 out.append(known)
             continue
         out.append(extraction)
     return out
 
-
-def _known_on(extraction: Extraction, day: dt.date) -> Extraction | None:
-    from dataclasses import replace
-
-    published = extraction.article.published
-    if published is not None and published > day:
-        return None
-    events = tuple(e for e in extraction.events if _known_by(e, day))
-    figures = tuple(f for f in extraction.figures if _known_by(f, day))
-    return replace(extraction, events=events, figures=figures)
-
-
-def _known_by(item: Event | Figure, day: dt.date) -> bool:
-    """An article's items come with it (its date is checked above); a chronology row
-    counts from its own date."""
-    if item.provenance.basis != BASIS_ANALYST:
-        return True
-    first = known_from(item)
-    return first is not None and first <= day
