@@ -12,7 +12,9 @@ year) may be left empty to follow the date's form.
 
 Each row becomes an event or figure whose provenance basis is ``analyst table`` and
 whose quote and span are the CSV line. Bad rows are skipped and reported by line
-number in ``Extraction.warnings``.
+number in ``Extraction.warnings``. A row's ``fighting_since`` is read from the line like
+an article's sentence ("after three months of fighting" in the note); a place column
+names whole places, never a part of one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from frontline.errors import ArticleError
 from geodata.gazetteer import get_gazetteer
 from timeline.extract.articles import article_id, decode
+from timeline.extract.control_facts import fighting_since
 from timeline.extract.numbers import tidy
 from timeline.records import (
     BASIS_ANALYST,
@@ -139,7 +142,8 @@ def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, 
         if not places:
             raise RowError("an event row needs at least one place")
         return Event(f"{article.id}:e{n_events + 1}", kind, date, places, row[COL_ACTOR],
-                     side, status, prov, note=row[COL_NOTE])
+                     side, status, prov, note=row[COL_NOTE],
+                     fighting_since=fighting_since(date, quote))
     if kind in FIGURE_KINDS:
         value, qualifier, low, high = _value(row[COL_VALUE])
         since = row.get(COL_SINCE, "")

@@ -4,6 +4,11 @@ Each file is ``Extraction.to_json()`` plus the source file's sha256, so that ``i
 can skip unchanged files and the control timeline can be rebuilt without re-reading
 articles. Writes go to a temporary file in the same folder and are renamed over the
 old one: a crash or a failed extraction never leaves a half-written or lost entry.
+
+``FORMAT`` goes up whenever extraction starts keeping a fact the control rules need
+(format 2: places still held, fighting since, places named in part). An entry of
+another format counts as absent to ``ingest``, which extracts its file again rather
+than leave the rules without the fact.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from frontline.errors import StoreError
 from timeline.records import BASIS_ANALYST, Event, Extraction, Figure, known_from
 
 CORPUS_DIR = "corpus"
-FORMAT = 1
+FORMAT = 2
 KEY_SHA = "sha256"
 KEY_FORMAT = "format"
 
@@ -37,11 +42,13 @@ def entry_path(article_id: str, data_dir: Path | None = None) -> Path:
 
 
 def stored_sha256(article_id: str, data_dir: Path | None = None) -> str | None:
-    """The sha256 of the file an entry was extracted from (None when absent or unreadable)."""
+    """The sha256 of the file an entry was extracted from (None when absent, unreadable or
+    written in another format)."""
     path = entry_path(article_id, data_dir)
     try:
-        return str(json.loads(path.read_text(encoding="utf-8")).get(KEY_SHA))
-    except (OSError, ValueError, AttributeError):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        return str(entry[KEY_SHA]) if entry.get(KEY_FORMAT) == FORMAT else None
+    except (OSError, ValueError, AttributeError, KeyError):
         return None
 
 
