@@ -2,18 +2,25 @@
 
 Everything here is SYNTHETIC test data, labelled as such: the toy city "Toyville" has
 four square districts, two per bank of a north-south river, and its quotes are made up.
+The records carry what extraction reads from their words
+(:mod:`timeline.extract.control_facts`), read from the made-up quotes and text the same
+way, so that a test can state a rule's input as prose.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
 from shapely.geometry import box
 
+from geodata.gazetteer import Gazetteer
 from geodata.theatre import Place, Side, Theatre
+from timeline.extract.articles import split_sentences
+from timeline.extract.control_facts import fighting_since, named_in_part, still_held
 from timeline.records import (
     Article,
     Event,
@@ -89,15 +96,19 @@ def make_event(kind: str = "capture", date: str | dt.date | PartialDate = "2017-
                places: tuple[str | None, ...] = ("w-north",), side: str = "government",
                status: str = "reported", quote: str = "", *, id: str | None = None,
                article_id: str = "article-1", published: dt.date | None = None,
-               source: str = "Synthetic News") -> Event:
-    """A synthetic event; ``None`` in ``places`` is an unresolved mention."""
-    refs = tuple(PlaceRef(p, p or "Nowhereville") for p in places)
-    quote = quote or f"(synthetic) {side} {kind} at {', '.join(r.mention for r in refs)}"
+               source: str = "Synthetic News", mentions: tuple[str, ...] = ()) -> Event:
+    """A synthetic event; ``None`` in ``places`` is an unresolved mention. ``mentions``
+    are the names the quote gives the places (default: their ids)."""
+    names = mentions or tuple(p or "Nowhereville" for p in places)
+    quote = quote or f"(synthetic) {side} {kind} at {', '.join(names)}"
+    refs = tuple(PlaceRef(p, m, named_in_part(quote, m))
+                 for p, m in zip(places, names, strict=True))
     pd = _date(date)
     return Event(
         id=id or f"e{next(_ids)}", kind=kind, date=pd, places=refs, actor=side, side=side,
         status=status,
         provenance=Provenance(article_id, source, published or pd.end, quote, (0, len(quote))),
+        fighting_since=fighting_since(pd, quote),
     )
 
 
@@ -120,9 +131,18 @@ def make_figure(value: float = 70.0, as_of: str | None = "2017-05-10",
 def make_extraction(events: tuple[Event, ...] = (), figures: tuple[Figure, ...] = (), *,
                     published: dt.date | None = dt.date(2017, 5, 10), text: str = "",
                     article_id: str | None = None) -> Extraction:
-    """A synthetic article's extraction; event/figure article ids are taken as given."""
+    """A synthetic article's extraction; event/figure article ids are taken as given.
+
+    Its territory percentages carry the Toyville places and corners that ``text`` says
+    ISIS still holds, as extraction would find them.
+    """
     aid = article_id or (events[0].provenance.article_id if events else
                          figures[0].provenance.article_id if figures else "article-1")
     article = Article(id=aid, path=f"{aid}.md", title="(synthetic)", source="Synthetic News",
                       published=published, text=text)
+    if text:
+        held, corners = still_held([text[s.start:s.end] for s in split_sentences(text)],
+                                   Gazetteer(toy_theatre()))
+        figures = tuple(replace(f, still_held=held, still_held_corners=corners)
+                        if f.kind == "territory_percent" else f for f in figures)
     return Extraction(article=article, events=tuple(events), figures=tuple(figures))
