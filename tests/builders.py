@@ -20,7 +20,12 @@ from shapely.geometry import box
 from geodata.gazetteer import Gazetteer
 from geodata.theatre import Place, Side, Theatre
 from timeline.extract.articles import split_sentences
-from timeline.extract.control_facts import fighting_since, named_in_part, still_held
+from timeline.extract.control_facts import (
+    fighting_since,
+    named_in_part,
+    share_bank,
+    still_held,
+)
 from timeline.records import (
     Article,
     Event,
@@ -119,12 +124,14 @@ def make_figure(value: float = 70.0, as_of: str | None = "2017-05-10",
                 article_id: str = "article-1", published: dt.date | None = None) -> Figure:
     """A synthetic figure (by default a territory percentage)."""
     quote = quote or f"(synthetic) forces control {qualifier} {value} percent of {subject}"
+    refs = tuple(PlaceRef(p, p) for p in places)
     return Figure(
         id=id or f"f{next(_ids)}", kind=kind, value=value, qualifier=qualifier, subject=subject,
         claimant="commanders",
         provenance=Provenance(article_id, "Synthetic News", published, quote, (0, len(quote))),
-        as_of=PartialDate.parse(as_of) if as_of else None,
-        places=tuple(PlaceRef(p, p) for p in places),
+        as_of=PartialDate.parse(as_of) if as_of else None, places=refs,
+        bank=share_bank(toy_theatre(), refs, f"{subject} {quote}")
+        if kind == "territory_percent" else None,
     )
 
 

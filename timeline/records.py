@@ -232,9 +232,10 @@ def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
 class Figure:
     """A number reported about the battle: casualties, displaced, share of territory.
 
-    On a territory percentage, ``still_held`` and ``still_held_corners`` are the places
-    and compass corners ("northwest") its article says ISIS still holds: the control
-    rules infer the districts farthest from them, so they travel with the figure.
+    On a territory percentage, ``bank`` is the bank it is a share of (None: the whole
+    city), and ``still_held`` and ``still_held_corners`` are the places and compass
+    corners ("northwest") its article says ISIS still holds: the control rules infer the
+    districts farthest from them, so they travel with the figure.
     """
 
     id: str
@@ -253,6 +254,7 @@ class Figure:
     note: str = ""
     still_held: tuple[PlaceRef, ...] = ()
     still_held_corners: tuple[str, ...] = ()
+    bank: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -275,6 +277,7 @@ class Figure:
             "note": self.note,
             "still_held": [ref.to_json() for ref in self.still_held],
             "still_held_corners": list(self.still_held_corners),
+            "bank": self.bank,
         }
         if self.low is not None or self.high is not None:
             data["low"] = self.low
@@ -297,6 +300,7 @@ class Figure:
             flags=tuple(data.get("flags", ())), note=data.get("note", ""),
             still_held=tuple(PlaceRef.from_json(r) for r in data.get("still_held", ())),
             still_held_corners=tuple(data.get("still_held_corners", ())),
+            bank=data.get("bank"),
         )
 
 

@@ -10,11 +10,18 @@ import json
 from pathlib import Path
 
 from geodata.gazetteer import Gazetteer
+from geodata.theatre import load_theatre
 from tests.builders import toy_theatre
 from timeline.cli_extract import ingest_dir
-from timeline.extract.control_facts import fighting_since, named_in_part, still_held
+from timeline.extract.chronology import load_chronology
+from timeline.extract.control_facts import (
+    fighting_since,
+    named_in_part,
+    share_bank,
+    still_held,
+)
 from timeline.extract.extractor import extract_article
-from timeline.records import Article, Extraction, PartialDate
+from timeline.records import Article, Extraction, PartialDate, PlaceRef
 from timeline.store.corpus import (
     KEY_FORMAT,
     entry_path,
@@ -65,6 +72,24 @@ def test_named_in_part_needs_a_part_word_right_before_the_name() -> None:
     assert not named_in_part("western Mosul fell", "western Mosul")
 
 
+def test_share_bank_is_the_named_area_s_bank_else_the_one_bank_named() -> None:
+    mosul = load_theatre("mosul")
+    assert share_bank(mosul, [PlaceRef("west-mosul", "western Mosul")], "") == "west"
+    assert share_bank(mosul, [PlaceRef("al-maamel", "al-Maamel")], "of the east bank") == "east"
+    assert share_bank(mosul, [], "territory, 60 percent of eastern Mosul") == "east"
+    assert share_bank(mosul, [], "territory from east to west") is None
+    assert share_bank(None, [PlaceRef("west-mosul", "western Mosul")], "west") is None
+
+
+def test_a_chronology_percentage_row_says_its_bank(tmp_path: Path) -> None:
+    path = tmp_path / "synthetic.csv"
+    path.write_text("date,precision,kind,places,actor,side,status,value,source,note\n"
+                    "2017-05-10,day,territory_percent,,Iraqi army,,,70,Synthetic,"
+                    "70 percent of the west retaken (SYNTHETIC)\n", encoding="utf-8")
+    (share,) = load_chronology(path).figures
+    assert share.bank == "west" and share.still_held == ()
+
+
 def test_extraction_puts_the_facts_on_the_records() -> None:
     x = synthetic_extraction()
     part, east = x.events
@@ -74,6 +99,7 @@ def test_extraction_puts_the_facts_on_the_records() -> None:
     assert share.kind == "territory_percent"
     assert [p.id for p in share.still_held] == ["al-zanjili"]
     assert share.still_held_corners == ("southeast",)
+    assert share.bank == "west"
 
 
 def test_the_store_keeps_the_facts(tmp_path: Path) -> None:
@@ -96,7 +122,7 @@ def test_an_entry_of_an_older_format_is_extracted_again(tmp_path: Path) -> None:
     entry = json.loads(path.read_text(encoding="utf-8"))
     old = {**json.loads(json.dumps(entry)), KEY_FORMAT: 1}
     for figure in old["figures"]:
-        del figure["still_held"], figure["still_held_corners"]
+        del figure["still_held"], figure["still_held_corners"], figure["bank"]
     path.write_text(json.dumps(old), encoding="utf-8")
     assert stored_sha256("synthetic", data) is None
     assert ingest_dir(seeds, data, progress=False).extracted == 1

@@ -7,8 +7,9 @@ government's share of a bank by area falls short of a claimed percentage, the di
 share is met. The places still held are those extraction found in the article's words
 and keeps on the figure (:mod:`timeline.extract.control_facts`: "ISIS held", "held by",
 "surrounded in", and compass corners such as "the north-western districts"), plus the
-places of the article's own ISIS-side events. No rule here reads the article's text: the
-store does not keep it, and a timeline rebuilt from the store must equal a fresh one.
+places of the article's own ISIS-side events; the bank a percentage is a share of is kept
+on the figure too. No rule here reads the article's text or re-reads a quote: the store
+does not keep the text, and a timeline rebuilt from the store must equal a fresh one.
 """
 
 from __future__ import annotations
@@ -70,8 +71,8 @@ def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
         if ISIS_SUBJECT_RE.search(fig.subject) and not re.search("government|iraqi", fig.subject,
                                                                   re.IGNORECASE):
             share = 1 - share
-        out.append(ShareClaim(fig.id, day, _bank_of(theatre, fig), share, anchors,
-                              fig.still_held_corners))
+        bank = fig.bank if fig.bank in theatre.banks else None
+        out.append(ShareClaim(fig.id, day, bank, share, anchors, fig.still_held_corners))
     return out
 
 
@@ -87,17 +88,6 @@ def still_held(frame: Frame, theatre: Theatre, extraction: Extraction,
     found = [i for ref in refs if ref.id and ref.id not in broad
              for i in frame.members.get(ref.id, ())]
     return tuple(dict.fromkeys(found))
-
-
-def _bank_of(theatre: Theatre, fig: Figure) -> str | None:
-    places = theatre.places_by_id
-    for ref in fig.places:
-        place = places.get(ref.id or "")
-        if place is not None and place.bank in theatre.banks and place.kind == "area":
-            return place.bank
-    text = f"{fig.subject} {fig.provenance.quote}".lower()
-    hits = [b for b in theatre.banks if re.search(rf"\b{re.escape(b)}", text)]
-    return hits[0] if len(hits) == 1 else None
 
 
 def choose_districts(claim: ShareClaim, side_today: np.ndarray,

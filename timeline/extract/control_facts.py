@@ -13,7 +13,9 @@ records:
 - when the fighting before a coarse-dated capture began (``Event.fighting_since``): "after
   three months of fighting" counts back from the end of the event's period (rule 4);
 - whether an event names an area only in part (``PlaceRef.partial``): "another area in
-  western Mosul" must not set every district of the bank (rule 4).
+  western Mosul" must not set every district of the bank (rule 4);
+- which bank a territory percentage is a share of (``Figure.bank``): "70 percent of
+  territory in the western side" is a share of the west, not of the city (rule 6).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from geodata.theatre import Theatre
 from timeline.extract.lexicon import Scanner
 from timeline.extract.numbers import words_to_number
 from timeline.records import PartialDate, PlaceRef
@@ -92,3 +95,18 @@ def named_in_part(quote: str, mention: str) -> bool:
     "large parts of the city"): such a mention must not set every district of the area."""
     at = quote.find(mention)
     return at > 0 and PARTIAL_RE.search(quote[:at]) is not None
+
+
+def share_bank(theatre: Theatre | None, places: Iterable[PlaceRef], words: str) -> str | None:
+    """The bank a territory percentage is a share of: the bank of an area it names ("the
+    western side"), else the one bank its words name ("70 percent of the west"); None for
+    the whole city, or when the words name more than one bank."""
+    if theatre is None:
+        return None
+    for ref in places:
+        place = theatre.places_by_id.get(ref.id or "")
+        if place is not None and place.bank in theatre.banks and place.kind == "area":
+            return place.bank
+    text = words.lower()
+    hits = [b for b in theatre.banks if re.search(rf"\b{re.escape(b)}", text)]
+    return hits[0] if len(hits) == 1 else None

@@ -16,7 +16,8 @@ the gazetteer), actors and quantities, then:
 - figures: see :mod:`timeline.extract.figures`;
 - what the control rules need from the words, on the records
   (:mod:`timeline.extract.control_facts`): a place named only in part, when the fighting
-  before an event began, and on territory percentages the places still held.
+  before an event began, and on territory percentages the places still held and the
+  bank they are a share of.
 """
 
 from __future__ import annotations
@@ -28,7 +29,12 @@ from geodata.gazetteer import get_gazetteer
 from timeline.extract.anchors import EventAnchors
 from timeline.extract.articles import Sentence, split_sentences
 from timeline.extract.clauses import clause_end, clause_start, since_window
-from timeline.extract.control_facts import fighting_since, named_in_part, still_held
+from timeline.extract.control_facts import (
+    fighting_since,
+    named_in_part,
+    share_bank,
+    still_held,
+)
 from timeline.extract.dates import (
     FLAG_DATE_FROM_CONTEXT,
     FLAG_DATE_FROM_PUBLISHED,
@@ -148,7 +154,8 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
     held, corners = still_held(read, gaz)
-    figures = [replace(f, still_held=held, still_held_corners=corners)
+    figures = [replace(f, still_held=held, still_held_corners=corners,
+                       bank=share_bank(theatre, f.places, f"{f.subject} {f.provenance.quote}"))
                if f.kind == "territory_percent" else f for f in figures]
     return Extraction(article, tuple(events), tuple(figures), tuple(unresolved),
                       article.warnings)

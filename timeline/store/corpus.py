@@ -6,9 +6,9 @@ articles. Writes go to a temporary file in the same folder and are renamed over 
 old one: a crash or a failed extraction never leaves a half-written or lost entry.
 
 ``FORMAT`` goes up whenever extraction starts keeping a fact the control rules need
-(format 2: places still held, fighting since, places named in part). An entry of
-another format counts as absent to ``ingest``, which extracts its file again rather
-than leave the rules without the fact.
+(format 2: a percentage's bank and the places still held, fighting since, places
+named in part). An entry of another format counts as absent to ``ingest``, which
+extracts its file again rather than leave the rules without the fact.
 """
 
 from __future__ import annotations
