@@ -5,6 +5,7 @@ Every article and sentence here is SYNTHETIC test text, written for these tests.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 from pathlib import Path
@@ -127,3 +128,17 @@ def test_an_entry_of_an_older_format_is_extracted_again(tmp_path: Path) -> None:
     assert stored_sha256("synthetic", data) is None
     assert ingest_dir(seeds, data, progress=False).extracted == 1
     assert json.loads(path.read_text(encoding="utf-8")) == entry
+
+
+def test_no_control_rule_reads_an_article_s_text_or_an_item_s_quote() -> None:
+    """The store keeps no text: a control rule reading ``article.text`` (or re-reading
+    ``provenance.quote``) would give a stored build different from a fresh one."""
+    control = Path(__file__).resolve().parents[2] / "timeline" / "control"
+    reads = []
+    for path in sorted(control.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute)
+                    and (node.value.attr, node.attr) in {("article", "text"),
+                                                         ("provenance", "quote")}):
+                reads.append(f"{path.name}:{node.lineno}")
+    assert reads == []
