@@ -125,7 +125,8 @@ class PlaceRef:
     """A place named in a quote: the resolved id (None when unresolved) and the mention.
 
     ``partial`` says the quote names only part of the place ("another area in western
-    Mosul"): an event's claim on it must not cover the whole place.
+    Mosul"): an event's claim on it must not cover the whole place. Its JSON field is
+    written only when true, so that a whole place keeps the contract's exact shape.
     """
 
     id: str | None
@@ -133,7 +134,10 @@ class PlaceRef:
     partial: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "mention": self.mention, "partial": self.partial}
+        data: dict[str, Any] = {"id": self.id, "mention": self.mention}
+        if self.partial:
+            data["partial"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PlaceRef:

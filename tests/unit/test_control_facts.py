@@ -142,3 +142,10 @@ def test_no_control_rule_reads_an_article_s_text_or_an_item_s_quote() -> None:
                                                          ("provenance", "quote")}):
                 reads.append(f"{path.name}:{node.lineno}")
     assert reads == []
+
+
+def test_a_whole_place_keeps_the_contract_shape_and_a_part_says_so() -> None:
+    assert PlaceRef("old-city", "Old City").to_json() == {"id": "old-city", "mention": "Old City"}
+    part = PlaceRef("old-city", "Old City", partial=True)
+    assert part.to_json() == {"id": "old-city", "mention": "Old City", "partial": True}
+    assert PlaceRef.from_json(part.to_json()) == part
