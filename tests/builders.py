@@ -2,6 +2,9 @@
 
 Everything here is SYNTHETIC test data, labelled as such: the toy city "Toyville" has
 four square districts, two per bank of a north-south river, and its quotes are made up.
+The records carry what extraction reads from their words
+(:mod:`timeline.extract.control_facts`), read from the made-up quotes and text the same
+way, so that a test can state a rule's input as prose.
 """
 
 from __future__ import annotations
@@ -15,7 +18,15 @@ from typing import TypeVar
 import geopandas as gpd
 from shapely.geometry import box
 
+from geodata.gazetteer import Gazetteer
 from geodata.theatre import Place, Side, Theatre
+from timeline.extract.articles import split_sentences
+from timeline.extract.control_facts import (
+    fighting_since,
+    named_in_part,
+    share_bank,
+    still_held,
+)
 from timeline.records import (
     BASIS_ANALYST,
     Article,
@@ -92,15 +103,19 @@ def make_event(kind: str = "capture", date: str | dt.date | PartialDate = "2017-
                places: tuple[str | None, ...] = ("w-north",), side: str = "government",
                status: str = "reported", quote: str = "", *, id: str | None = None,
                article_id: str = "article-1", published: dt.date | None = None,
-               source: str = "Synthetic News") -> Event:
-    """A synthetic event; ``None`` in ``places`` is an unresolved mention."""
-    refs = tuple(PlaceRef(p, p or "Nowhereville") for p in places)
-    quote = quote or f"(synthetic) {side} {kind} at {', '.join(r.mention for r in refs)}"
+               source: str = "Synthetic News", mentions: tuple[str, ...] = ()) -> Event:
+    """A synthetic event; ``None`` in ``places`` is an unresolved mention. ``mentions``
+    are the names the quote gives the places (default: their ids)."""
+    names = mentions or tuple(p or "Nowhereville" for p in places)
+    quote = quote or f"(synthetic) {side} {kind} at {', '.join(names)}"
+    refs = tuple(PlaceRef(p, m, named_in_part(quote, m))
+                 for p, m in zip(places, names, strict=True))
     pd = _date(date)
     return Event(
         id=id or f"e{next(_ids)}", kind=kind, date=pd, places=refs, actor=side, side=side,
         status=status,
         provenance=Provenance(article_id, source, published or pd.end, quote, (0, len(quote))),
+        fighting_since=fighting_since(pd, quote),
     )
 
 
@@ -111,12 +126,14 @@ def make_figure(value: float = 70.0, as_of: str | None = "2017-05-10",
                 article_id: str = "article-1", published: dt.date | None = None) -> Figure:
     """A synthetic figure (by default a territory percentage)."""
     quote = quote or f"(synthetic) forces control {qualifier} {value} percent of {subject}"
+    refs = tuple(PlaceRef(p, p) for p in places)
     return Figure(
         id=id or f"f{next(_ids)}", kind=kind, value=value, qualifier=qualifier, subject=subject,
         claimant="commanders",
         provenance=Provenance(article_id, "Synthetic News", published, quote, (0, len(quote))),
-        as_of=PartialDate.parse(as_of) if as_of else None,
-        places=tuple(PlaceRef(p, p) for p in places),
+        as_of=PartialDate.parse(as_of) if as_of else None, places=refs,
+        bank=share_bank(toy_theatre(), refs, f"{subject} {quote}")
+        if kind == "territory_percent" else None,
     )
 
 
@@ -126,12 +143,19 @@ def make_extraction(events: tuple[Event, ...] = (), figures: tuple[Figure, ...] 
     """A synthetic article's extraction; event/figure article ids are taken as given.
 
     Its article items carry the article's publication, as every extraction read from the
-    store does (an article's claims are known from its publication).
+    store does (an article's claims are known from its publication), and its territory
+    percentages the Toyville places and corners that ``text`` says ISIS still holds, as
+    extraction would find them.
     """
     aid = article_id or (events[0].provenance.article_id if events else
                          figures[0].provenance.article_id if figures else "article-1")
     article = Article(id=aid, path=f"{aid}.md", title="(synthetic)", source="Synthetic News",
                       published=published, text=text)
+    if text:
+        held, corners = still_held([text[s.start:s.end] for s in split_sentences(text)],
+                                   Gazetteer(toy_theatre()))
+        figures = tuple(replace(f, still_held=held, still_held_corners=corners)
+                        if f.kind == "territory_percent" else f for f in figures)
     return Extraction(article=article, events=tuple(_published_in(e, published) for e in events),
                       figures=tuple(_published_in(f, published) for f in figures))
 

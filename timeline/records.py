@@ -122,13 +122,26 @@ class Article:
 
 @dataclass(frozen=True)
 class PlaceRef:
-    """A place named in a quote: the resolved id (None when unresolved) and the mention."""
+    """A place named in a quote: the resolved id (None when unresolved) and the mention.
+
+    ``partial`` says the quote names only part of the place ("another area in western
+    Mosul"): an event's claim on it must not cover the whole place. Its JSON field is
+    written only when true, so that a whole place keeps the contract's exact shape.
+    """
 
     id: str | None
     mention: str
+    partial: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "mention": self.mention}
+        data: dict[str, Any] = {"id": self.id, "mention": self.mention}
+        if self.partial:
+            data["partial"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PlaceRef:
+        return cls(data.get("id"), data.get("mention", ""), bool(data.get("partial", False)))
 
 
 @dataclass(frozen=True)
@@ -154,7 +167,12 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Event:
-    """Something that happened (or was claimed or expected) at a date and places."""
+    """Something that happened (or was claimed or expected) at a date and places.
+
+    ``fighting_since`` is the first day of the fighting that the quote says led to the
+    event ("after three months of fighting"), None when it gives no duration: a capture
+    known only to the month contests its districts from then.
+    """
 
     id: str
     kind: str
@@ -166,6 +184,7 @@ class Event:
     provenance: Provenance
     flags: tuple[str, ...] = field(default=())
     note: str = ""
+    fighting_since: dt.date | None = None
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -185,19 +204,22 @@ class Event:
             "basis": p.basis,
             "flags": list(self.flags),
             "note": self.note,
+            "fighting_since": self.fighting_since.isoformat() if self.fighting_since else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any], article: Article) -> Event:
         """Rebuild an event from :meth:`to_json` output (the article gives provenance)."""
+        fighting = data.get("fighting_since")
         return cls(
             id=data["id"], kind=data["kind"],
             date=PartialDate.parse(data["date"], data.get("date_precision")),
-            places=tuple(PlaceRef(r.get("id"), r.get("mention", "")) for r in data["places"]),
+            places=tuple(PlaceRef.from_json(r) for r in data["places"]),
             actor=data.get("actor", ""), side=data.get("side", "unknown"),
             status=data.get("status", "reported"),
             provenance=_provenance_from_json(data, article),
             flags=tuple(data.get("flags", ())), note=data.get("note", ""),
+            fighting_since=dt.date.fromisoformat(fighting) if fighting else None,
         )
 
 
@@ -212,7 +234,13 @@ def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number reported about the battle: casualties, displaced, share of territory."""
+    """A number reported about the battle: casualties, displaced, share of territory.
+
+    On a territory percentage, ``bank`` is the bank it is a share of (None: the whole
+    city), and ``still_held`` and ``still_held_corners`` are the places and compass
+    corners ("northwest") its article says ISIS still holds: the control rules infer the
+    districts farthest from them, so they travel with the figure.
+    """
 
     id: str
     kind: str
@@ -228,6 +256,9 @@ class Figure:
     places: tuple[PlaceRef, ...] = ()
     flags: tuple[str, ...] = ()
     note: str = ""
+    still_held: tuple[PlaceRef, ...] = ()
+    still_held_corners: tuple[str, ...] = ()
+    bank: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -248,6 +279,9 @@ class Figure:
             "basis": p.basis,
             "flags": list(self.flags),
             "note": self.note,
+            "still_held": [ref.to_json() for ref in self.still_held],
+            "still_held_corners": list(self.still_held_corners),
+            "bank": self.bank,
         }
         if self.low is not None or self.high is not None:
             data["low"] = self.low
@@ -266,8 +300,11 @@ class Figure:
             as_of=PartialDate.parse(as_of) if as_of else None,
             since=PartialDate.parse(since) if since else None,
             low=data.get("low"), high=data.get("high"),
-            places=tuple(PlaceRef(r.get("id"), r.get("mention", "")) for r in data["places"]),
+            places=tuple(PlaceRef.from_json(r) for r in data["places"]),
             flags=tuple(data.get("flags", ())), note=data.get("note", ""),
+            still_held=tuple(PlaceRef.from_json(r) for r in data.get("still_held", ())),
+            still_held_corners=tuple(data.get("still_held_corners", ())),
+            bank=data.get("bank"),
         )
 
 

@@ -14,7 +14,6 @@ evidence shows.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,24 +29,6 @@ SIDE_OF = {"government": GOV, "isis": ISIS}
 SET_KINDS = ("capture", "declaration")
 FIGHT_KINDS = ("attack", "offensive")
 ALL_KINDS = frozenset(SET_KINDS + FIGHT_KINDS)
-
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-DURATION_RE = re.compile(
-    r"\bafter\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?(\d+|[a-z]+)\s+"
-    r"(day|week|month|year)s?\s+of\s+(?:heavy\s+|fierce\s+)?(?:fighting|battles?|clashes|combat"
-    r"|operations?|siege)",
-    re.IGNORECASE,
-)
-PARTIAL_RE = re.compile(
-    r"\b(parts?|most|much|some|areas?|neighbou?rhoods?|districts?|an?\s+area|another\s+area)"
-    r"\s+(?:of|in)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
 
 @dataclass
 class Frame:
@@ -161,23 +142,10 @@ def effective_day(date: PartialDate) -> dt.date:
     return date.start if date.precision == "day" else date.end
 
 
-def ramp_start(date: PartialDate, quote: str) -> dt.date:
-    """Where the fighting before a coarse-dated capture began: "after three months of
-    fighting" counts back from the end of the period; otherwise the period's start."""
-    match = DURATION_RE.search(quote)
-    if match:
-        raw = match.group(1).lower()
-        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
-        if count:
-            return date.end - dt.timedelta(days=count * _UNIT_DAYS[match.group(2).lower()] - 1)
-    return date.start
-
-
-def is_partial(quote: str, mention: str) -> bool:
-    """True when an area is named only in part ("another area in western Mosul", "large
-    parts of the city"): such a mention must not set every district of the area."""
-    at = quote.find(mention)
-    return at > 0 and PARTIAL_RE.search(quote[:at]) is not None
+def ramp_start(event: Event) -> dt.date:
+    """Where the fighting before a coarse-dated capture began: the day extraction read
+    from its quote ("after three months of fighting"), otherwise the period's start."""
+    return event.fighting_since or event.date.start
 
 
 @dataclass(frozen=True)
@@ -211,7 +179,7 @@ def resolve_places(frame: Frame, event: Event, lists: ClaimLists) -> Resolved:
             landmarks.extend(found)
         elif kind == "district":
             districts.extend(found)
-        elif is_partial(event.provenance.quote, ref.mention):
+        elif ref.partial:
             lists.flag(event.id, f"only part of {ref.id!r} is named: no district is set")
         else:
             areas.extend(found)
@@ -255,7 +223,7 @@ def add_event(frame: Frame, event: Event, lists: ClaimLists,
         lists.flag(event.id, "a landmark's capture makes its district contested, not captured")
         lists.add_overlay(places.landmarks, day, day + window, side, REPORTED, cause)
     if event.date.precision != "day" and named:
-        first = max(frame.day(ramp_start(event.date, event.provenance.quote)), 0)
+        first = max(frame.day(ramp_start(event)), 0)
         if first < day:
             lists.flag(event.id, f"retroactive: districts held by the other side contested from "
                                  f"{frame.start + dt.timedelta(first)} until it takes effect on "

@@ -4,10 +4,12 @@ Reported captures name few districts; commanders' percentages say much more. Whe
 government's share of a bank by area falls short of a claimed percentage, the districts
 *farthest* from the places the same article says are still ISIS-held (the Old City,
 "the north-western districts") are inferred government-held, farthest first, until the
-share is met. The places still held are read from the article: sentences saying a place
-is "ISIS held", "held by" or "surrounded in" (and compass phrases such as "the
-north-western districts", taken as that corner of the bank), plus places of the article's
-own ISIS-side events.
+share is met. The places still held are those extraction found in the article's words
+and keeps on the figure (:mod:`timeline.extract.control_facts`: "ISIS held", "held by",
+"surrounded in", and compass corners such as "the north-western districts"), plus the
+places of the article's own ISIS-side events; the bank a percentage is a share of is kept
+on the figure too. No rule here reads the article's text or re-reads a quote: the store
+does not keep the text, and a timeline rebuilt from the store must equal a fresh one.
 """
 
 from __future__ import annotations
@@ -18,24 +20,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geodata.gazetteer import Gazetteer
 from geodata.theatre import Theatre
 from timeline.control.claims import GOV, INFERRED, ISIS, SPEC_AREA, ClaimLists, Frame
 from timeline.records import Extraction, Figure
 
-HELD_RE = re.compile(
-    r"\b(?:ISIS|IS|Islamic State|Daesh|militants?|jihadists?)[- ](?:held|controlled)\b"
-    r"|\b(?:held|controlled) by (?:ISIS|IS|Islamic State|Daesh|the militants)\b"
-    r"|\b(?:surrounded|besieged|holed up|trapped) in\b|\bstill (?:hold|control)s?\b",
-    re.IGNORECASE,
-)
-COMPASS_RE = re.compile(
-    r"\b((?:north|south)[- ]?(?:east|west)?|east|west)(?:ern)?\s+"
-    r"(?:districts|neighbou?rhoods|parts|areas|quarters|outskirts)\b",
-    re.IGNORECASE,
-)
 ISIS_SUBJECT_RE = re.compile(r"\b(ISIS|Islamic State|Daesh|militants?)\b", re.IGNORECASE)
-SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 @dataclass(frozen=True)
@@ -66,9 +55,9 @@ def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
     figures = [f for f in extraction.figures if f.kind == "territory_percent"]
     if not figures:
         return []
-    anchors, compass = still_held(frame, theatre, extraction)
     out = []
     for fig in figures:
+        anchors = still_held(frame, theatre, extraction, fig)
         value = fig.value if fig.value is not None else fig.low
         date = fig.as_of.end if fig.as_of else extraction.article.published
         if value is None or date is None or not 0 <= value <= 100:
@@ -82,49 +71,23 @@ def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
         if ISIS_SUBJECT_RE.search(fig.subject) and not re.search("government|iraqi", fig.subject,
                                                                   re.IGNORECASE):
             share = 1 - share
-        out.append(ShareClaim(fig.id, day, _bank_of(theatre, fig), share, anchors, compass))
+        bank = fig.bank if fig.bank in theatre.banks else None
+        out.append(ShareClaim(fig.id, day, bank, share, anchors, fig.still_held_corners))
     return out
 
 
-def still_held(frame: Frame, theatre: Theatre,
-               extraction: Extraction) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """District indices and compass corners the article reports as still ISIS-held."""
-    gazetteer = Gazetteer(theatre)
+def still_held(frame: Frame, theatre: Theatre, extraction: Extraction,
+               fig: Figure) -> tuple[int, ...]:
+    """District indices the figure's article reports as still ISIS-held: the places kept
+    on the figure and those of the article's reported ISIS-side events (not attacks),
+    leaving out the city and its banks, too broad to anchor anything."""
     broad = {theatre.city_area} | {p.id for p in theatre.places if p.parent == theatre.city_area}
-    found: list[int] = []
-    compass: list[str] = []
-    for sentence in SENTENCE_RE.split(_readable(extraction)):
-        if not HELD_RE.search(sentence):
-            continue
-        for mention in gazetteer.scan(sentence):
-            if mention.id not in broad:
-                found.extend(frame.members.get(mention.id, ()))
-        compass.extend(m.group(1).lower().replace("-", "").replace(" ", "")
-                       for m in COMPASS_RE.finditer(sentence))
-    for event in extraction.events:
-        if event.side == "isis" and event.status == "reported" and event.kind != "attack":
-            for ref in event.places:
-                if ref.id and ref.id not in broad:
-                    found.extend(frame.members.get(ref.id, ()))
-    return tuple(dict.fromkeys(found)), tuple(dict.fromkeys(compass))
-
-
-def _readable(extraction: Extraction) -> str:
-    text = extraction.article.text
-    for start, end in sorted(extraction.article.ignored, reverse=True):
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
-def _bank_of(theatre: Theatre, fig: Figure) -> str | None:
-    places = theatre.places_by_id
-    for ref in fig.places:
-        place = places.get(ref.id or "")
-        if place is not None and place.bank in theatre.banks and place.kind == "area":
-            return place.bank
-    text = f"{fig.subject} {fig.provenance.quote}".lower()
-    hits = [b for b in theatre.banks if re.search(rf"\b{re.escape(b)}", text)]
-    return hits[0] if len(hits) == 1 else None
+    refs = [*fig.still_held, *(ref for event in extraction.events
+                               if event.side == "isis" and event.status == "reported"
+                               and event.kind != "attack" for ref in event.places)]
+    found = [i for ref in refs if ref.id and ref.id not in broad
+             for i in frame.members.get(ref.id, ())]
+    return tuple(dict.fromkeys(found))
 
 
 def choose_districts(claim: ShareClaim, side_today: np.ndarray,

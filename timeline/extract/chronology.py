@@ -12,7 +12,10 @@ year) may be left empty to follow the date's form.
 
 Each row becomes an event or figure whose provenance basis is ``analyst table`` and
 whose quote and span are the CSV line. Bad rows are skipped and reported by line
-number in ``Extraction.warnings``.
+number in ``Extraction.warnings``. A row's ``fighting_since`` and a territory
+percentage's ``bank`` are read from the line like an article's sentence ("after three
+months of fighting" in the note); a place column names whole places, never a part of
+one, and no row says what is still held.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 from frontline.errors import ArticleError
 from geodata.gazetteer import get_gazetteer
 from timeline.extract.articles import decode
+from timeline.extract.control_facts import fighting_since, share_bank
 from timeline.extract.numbers import tidy
 from timeline.ids import article_id, assign_claim_ids
 from timeline.records import (
@@ -146,7 +150,8 @@ def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, 
         if not places:
             raise RowError("an event row needs at least one place")
         return Event(f"{article.id}:e{n_events + 1}", kind, date, places, row[COL_ACTOR],
-                     side, status, prov, note=row[COL_NOTE])
+                     side, status, prov, note=row[COL_NOTE],
+                     fighting_since=fighting_since(date, quote))
     if kind in FIGURE_KINDS:
         value, qualifier, low, high = _value(row[COL_VALUE])
         since = row.get(COL_SINCE, "")
@@ -155,6 +160,9 @@ def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, 
             subject=row.get(COL_SUBJECT, ""), claimant=row.get(COL_CLAIMANT, "") or row[COL_ACTOR],
             provenance=prov, as_of=date, since=_date(since, "") if since else None,
             low=low, high=high, places=places, note=row[COL_NOTE],
+            bank=share_bank(getattr(gaz, "theatre", None), places,
+                            f"{row.get(COL_SUBJECT, '')} {quote}")
+            if kind == "territory_percent" else None,
         )
     raise RowError(f"kind {row[COL_KIND]!r} is neither an event nor a figure kind")
 

@@ -13,18 +13,28 @@ the gazetteer), actors and quantities, then:
 - an event without a date in its sentence takes the date of the previous event of the
   same paragraph ("It also said forces killed ..."), else the publication date with
   the flag ``date_from_published``; an undated declaration is not guessed;
-- figures: see :mod:`timeline.extract.figures`.
+- figures: see :mod:`timeline.extract.figures`;
+- what the control rules need from the words, on the records
+  (:mod:`timeline.extract.control_facts`): a place named only in part, when the fighting
+  before an event began, and on territory percentages the places still held and the
+  bank they are a share of.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geodata.gazetteer import get_gazetteer
 from timeline.extract.anchors import EventAnchors
 from timeline.extract.articles import Sentence, split_sentences
 from timeline.extract.clauses import clause_end, clause_start, since_window
+from timeline.extract.control_facts import (
+    fighting_since,
+    named_in_part,
+    share_bank,
+    still_held,
+)
 from timeline.extract.dates import (
     FLAG_DATE_FROM_CONTEXT,
     FLAG_DATE_FROM_PUBLISHED,
@@ -129,11 +139,13 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     figures: list[Figure] = []
     unresolved: list[str] = []
     paragraph_date: dict[int, PartialDate] = {}
+    read: list[str] = []
     all_places = find_places(article.text, gaz)
     for sentence in split_sentences(article.text):
         if _ignored(article, sentence):
             continue
         text = article.text[sentence.start:sentence.end]
+        read.append(text)
         places = _shifted(all_places, sentence)
         anchors = EventAnchors(events, places, theatre.anchors if theatre else ())
         dates = find_dates(text, article.published, anchors)
@@ -147,14 +159,16 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
                                     parents, kinds):
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
+    held, corners = still_held(read, gaz)
+    figures = [replace(f, still_held=held, still_held_corners=corners,
+                       bank=share_bank(theatre, f.places, f"{f.subject} {f.provenance.quote}"))
+               if f.kind == "territory_percent" else f for f in figures]
     return assign_claim_ids(Extraction(article, tuple(events), tuple(figures),
                                        tuple(unresolved), article.warnings))
 
 
 def _shifted(places: list[PlaceMention], sentence: Sentence) -> list[PlaceMention]:
     """The article's place mentions inside ``sentence``, with offsets into the sentence."""
-    from dataclasses import replace
-
     return [replace(p, start=p.start - sentence.start, end=p.end - sentence.start)
             for p in places if sentence.start <= p.start and p.end <= sentence.end]
 
@@ -211,8 +225,9 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
     quote_span = (ctx.sentence.start, ctx.sentence.end)
     prov = _provenance(ctx.article, text, quote_span)
     notes = (f"{FLAG_DATE_ANCHORED}: {basis}",) if basis else ()
+    places = tuple(replace(p, partial=named_in_part(text, p.mention)) for p in places)
     return Event(f"{ctx.article.id}:e{len(earlier) + 1}", kind, date, places, actor, side,
-                 status, prov, (*flags, *notes))
+                 status, prov, (*flags, *notes), fighting_since=fighting_since(date, text))
 
 
 def _event_places(ctx: _Context, match: re.Match[str], where: str, end: int,
@@ -296,7 +311,5 @@ def _provenance(article: Article, quote: str, span: tuple[int, int]) -> Provenan
 
 def _with_provenance(fig: Figure, article: Article, sentence: Sentence, text: str,
                      n: int) -> Figure:
-    from dataclasses import replace
-
     return replace(fig, id=f"{article.id}:f{n + 1}",
                    provenance=_provenance(article, text, (sentence.start, sentence.end)))

@@ -2,9 +2,12 @@
 
 Each file is ``Extraction.to_json()`` plus the source file's sha256 and the store's
 ``FORMAT``, so that ``ingest`` can skip unchanged files and the control timeline can be
-rebuilt without re-reading articles. ``FORMAT`` changes when what an entry means
-changes (format 2: claim ids from content, :mod:`timeline.ids`); an entry of another
-format is not current, so ingest extracts its file again instead of mixing the two.
+rebuilt without re-reading articles. ``FORMAT`` goes up whenever what an entry means
+changes (format 2: claim ids from content, :mod:`timeline.ids`; and the facts the
+control rules need kept on the records: a percentage's bank and the places still held,
+fighting since, places named in part). An entry of another format is not current, so
+ingest extracts its file again instead of mixing the two or leaving the rules without
+a fact.
 
 Writes go to a temporary file in the same folder and are renamed over the old one: a
 crash or a failed extraction never leaves a half-written or lost entry.
@@ -42,11 +45,13 @@ def entry_path(article_id: str, data_dir: Path | None = None) -> Path:
 
 
 def stored_sha256(article_id: str, data_dir: Path | None = None) -> str | None:
-    """The sha256 of the file an entry was extracted from (None when absent or unreadable)."""
+    """The sha256 of the file an entry was extracted from (None when absent, unreadable or
+    written in another format)."""
     path = entry_path(article_id, data_dir)
     try:
-        return str(json.loads(path.read_text(encoding="utf-8")).get(KEY_SHA))
-    except (OSError, ValueError, AttributeError):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        return str(entry[KEY_SHA]) if entry.get(KEY_FORMAT) == FORMAT else None
+    except (OSError, ValueError, AttributeError, KeyError):
         return None
 
 
