@@ -1,6 +1,8 @@
 # Frontline: two commands on a fresh machine.
-#   make run   create .venv, install, build the data from seeds/, serve on 127.0.0.1:8050
-#   make test  the same set-up plus Debian chromium, then ruff, mypy and the whole pytest suite
+#   make run        create .venv, install, build the data from seeds/, serve on 127.0.0.1:8050
+#   make test       the same set-up plus Debian chromium and npm's ESLint, then ruff, ESLint,
+#                   mypy and the whole pytest suite (what CI runs: .ci/run)
+#   make test-fast  unit + golden tests (with the Node tier): the edit loop, under a minute
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,18 +10,26 @@ PY := $(VENV)/bin/python
 HOST ?= $(or $(FRONTLINE_HOST),127.0.0.1)
 PORT ?= $(or $(FRONTLINE_PORT),8050)
 
-.PHONY: run test data lint typecheck bench bench-smoke browser screenshot clean help
+.PHONY: run test test-fast data lint typecheck bench bench-smoke browser screenshot clean help
 
 help:
-	@echo "make run | make test | make data | make lint | make bench | make screenshot | make clean"
+	@echo "make run | make test | make test-fast | make data | make lint | make bench | make screenshot | make clean"
 
-$(VENV)/.runtime: requirements.txt
+# The pinned requirements, then the project itself (editable, no dependencies: the pins
+# are requirements.txt's), which puts the `frontline` command in .venv/bin.
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# ESLint, pinned by package-lock.json; the app needs no npm package at run time.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 browser:
@@ -33,14 +43,18 @@ data: $(VENV)/.runtime
 run: data
 	$(PY) -m dashboard --host $(HOST) --port $(PORT)
 
-lint: $(VENV)/.dev
+lint: $(VENV)/.dev node_modules/.installed
 	$(VENV)/bin/ruff check .
+	node_modules/.bin/eslint .
 
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy
 
 test: $(VENV)/.dev browser lint typecheck
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest tests/unit tests/golden -q
 
 bench: data $(VENV)/.dev browser
 	$(PY) -m bench

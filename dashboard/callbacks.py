@@ -10,76 +10,140 @@ Each registers a function of ``assets/frontline.js`` (namespace ``frontline``):
   several days rather than drawing faster than 4 frames a second).
 - ``eventList`` lists the events of the current window; ``selectEvent`` remembers
   the clicked one so ``render`` rings its place.
+
+Dash hands a clientside function its inputs by position and takes its outputs back
+by position. So that the order is written once, each callback is a table of named
+outputs and inputs (:data:`CLIENTSIDE`): the callback is registered from the table,
+and the same names reach the browser in the client config (``client_config.py``),
+which is every callback's last argument. The JS zips the arguments into an object by
+those names and returns its outputs as an object, which it orders by them too.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State
 
 from dashboard import ids
 
 NAMESPACE = "frontline"
+CONFIG_STATE = State(ids.CLIENT_CONFIG, "data")
 
 
-def _js(name: str) -> ClientsideFunction:
-    return ClientsideFunction(namespace=NAMESPACE, function_name=name)
+@dataclass(frozen=True)
+class Clientside:
+    """A clientside callback: a function of ``frontline.js`` and its named arguments."""
+
+    function: str
+    outputs: tuple[tuple[str, Output], ...]
+    inputs: tuple[tuple[str, Input | State], ...]
+    prevent_initial_call: bool = False
+
+    def arguments(self) -> list[tuple[str, Input | State]]:
+        """The named inputs in the order the function receives them: Dash passes every
+        ``Input`` before every ``State``, whatever the order they are declared in."""
+        return ([(n, d) for n, d in self.inputs if isinstance(d, Input)]
+                + [(n, d) for n, d in self.inputs if not isinstance(d, Input)])
+
+    def dependencies(self) -> list[Output | Input | State]:
+        """Outputs, then the arguments, then the client config (always the last)."""
+        return [*(o for _, o in self.outputs), *(d for _, d in self.arguments()), CONFIG_STATE]
+
+    def to_json(self) -> dict[str, Any]:
+        """The names the browser zips the arguments with, and orders the outputs by.
+
+        ``trigger`` is the ``prop_id`` Dash reports when an input fires (``None`` for a
+        state, or for a pattern-matching id, whose prop_id names the matched component).
+        """
+        return {
+            "outputs": [name for name, _ in self.outputs],
+            "inputs": [{"name": name, "trigger": _trigger(dep)}
+                       for name, dep in self.arguments()],
+        }
+
+
+def _trigger(dep: Input | State) -> str | None:
+    if isinstance(dep, State) or not isinstance(dep.component_id, str):
+        return None
+    return f"{dep.component_id}.{dep.component_property}"
+
+
+CLIENTSIDE = (
+    Clientside(
+        "navigate",
+        outputs=(
+            ("day", Output(ids.SLIDER, "value")),
+            ("dateText", Output(ids.DATE_INPUT, "value")),
+            ("intervalDisabled", Output(ids.INTERVAL, "disabled")),
+            ("playLabel", Output(ids.PLAY, "children")),
+            ("notice", Output(ids.URL_NOTICE, "children")),
+            ("quote", Output(ids.CHART_QUOTE, "children")),
+            ("layers", Output(ids.LAYERS, "value")),
+            ("known", Output(ids.KNOWN_ON, "value")),
+        ),
+        inputs=(
+            ("search", Input(ids.URL, "search")),
+            ("slider", Input(ids.SLIDER, "value")),
+            ("dateText", Input(ids.DATE_INPUT, "value")),
+            ("tick", Input(ids.INTERVAL, "n_intervals")),
+            ("play", Input(ids.PLAY, "n_clicks")),
+            ("prevChange", Input(ids.PREV_CHANGE, "n_clicks")),
+            ("nextChange", Input(ids.NEXT_CHANGE, "n_clicks")),
+            ("prevDay", Input(ids.PREV_DAY, "n_clicks")),
+            ("nextDay", Input(ids.NEXT_DAY, "n_clicks")),
+            ("chartClick", Input(ids.CHART, "clickData")),
+            ("data", State(ids.PAGE_DATA, "data")),
+            ("paused", State(ids.INTERVAL, "disabled")),
+            ("known", State(ids.KNOWN_ON, "value")),
+            ("speed", State(ids.SPEED, "value")),
+        ),
+    ),
+    Clientside(
+        "render",
+        outputs=(
+            ("map", Output(ids.MAP, "figure")),
+            ("chart", Output(ids.CHART, "figure")),
+            ("label", Output(ids.DATE_LABEL, "children")),
+        ),
+        inputs=(
+            ("day", Input(ids.SLIDER, "value")),
+            ("layers", Input(ids.LAYERS, "value")),
+            ("known", Input(ids.KNOWN_ON, "value")),
+            ("selected", Input(ids.SELECTED_EVENT, "data")),
+            ("data", State(ids.PAGE_DATA, "data")),
+        ),
+    ),
+    Clientside(
+        "eventList",
+        outputs=(("items", Output(ids.EVENT_LIST, "children")),),
+        inputs=(
+            ("day", Input(ids.SLIDER, "value")),
+            ("known", Input(ids.KNOWN_ON, "value")),
+            ("selected", Input(ids.SELECTED_EVENT, "data")),
+            ("data", State(ids.PAGE_DATA, "data")),
+        ),
+    ),
+    Clientside(
+        "selectEvent",
+        outputs=(("selected", Output(ids.SELECTED_EVENT, "data")),),
+        inputs=(("clicks", Input({"type": ids.EVENT_ITEM, "index": ALL}, "n_clicks")),),
+        prevent_initial_call=True,
+    ),
+    Clientside(
+        "speed",
+        outputs=(("interval", Output(ids.INTERVAL, "interval")),),
+        inputs=(("speed", Input(ids.SPEED, "value")),),
+    ),
+)
 
 
 def register_callbacks(app: Dash) -> None:
     """Register the page's callbacks on ``app`` (on the app, so two apps never clash)."""
-    clientside_callback = app.clientside_callback
-    clientside_callback(
-        _js("navigate"),
-        Output(ids.SLIDER, "value"),
-        Output(ids.DATE_INPUT, "value"),
-        Output(ids.INTERVAL, "disabled"),
-        Output(ids.PLAY, "children"),
-        Output(ids.URL_NOTICE, "children"),
-        Output(ids.CHART_QUOTE, "children"),
-        Output(ids.LAYERS, "value"),
-        Output(ids.KNOWN_ON, "value"),
-        Input(ids.URL, "search"),
-        Input(ids.SLIDER, "value"),
-        Input(ids.DATE_INPUT, "value"),
-        Input(ids.INTERVAL, "n_intervals"),
-        Input(ids.PLAY, "n_clicks"),
-        Input(ids.PREV_CHANGE, "n_clicks"),
-        Input(ids.NEXT_CHANGE, "n_clicks"),
-        Input(ids.PREV_DAY, "n_clicks"),
-        Input(ids.NEXT_DAY, "n_clicks"),
-        Input(ids.CHART, "clickData"),
-        State(ids.PAGE_DATA, "data"),
-        State(ids.INTERVAL, "disabled"),
-        State(ids.KNOWN_ON, "value"),
-        State(ids.SPEED, "value"),
-    )
-    clientside_callback(
-        _js("render"),
-        Output(ids.MAP, "figure"),
-        Output(ids.CHART, "figure"),
-        Output(ids.DATE_LABEL, "children"),
-        Input(ids.SLIDER, "value"),
-        Input(ids.LAYERS, "value"),
-        Input(ids.KNOWN_ON, "value"),
-        Input(ids.SELECTED_EVENT, "data"),
-        State(ids.PAGE_DATA, "data"),
-    )
-    clientside_callback(
-        _js("eventList"),
-        Output(ids.EVENT_LIST, "children"),
-        Input(ids.SLIDER, "value"),
-        Input(ids.KNOWN_ON, "value"),
-        Input(ids.SELECTED_EVENT, "data"),
-        State(ids.PAGE_DATA, "data"),
-    )
-    clientside_callback(
-        _js("selectEvent"),
-        Output(ids.SELECTED_EVENT, "data"),
-        Input({"type": ids.EVENT_ITEM, "index": ALL}, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    clientside_callback(
-        _js("speed"),
-        Output(ids.INTERVAL, "interval"),
-        Input(ids.SPEED, "value"),
-    )
+    for cb in CLIENTSIDE:
+        app.clientside_callback(
+            ClientsideFunction(namespace=NAMESPACE, function_name=cb.function),
+            *cb.dependencies(),
+            prevent_initial_call=cb.prevent_initial_call,
+        )

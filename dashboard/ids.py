@@ -1,8 +1,7 @@
 """Every component id of the page, in one place (callbacks, JS and tests use these).
 
-The clientside code in ``assets/frontline.js`` receives ids through callback
-arguments, and the keyboard handler looks buttons up by :data:`PREV_DAY` and
-:data:`NEXT_DAY`: keep those two in step with the JS constants of the same name.
+The browser code (``assets/*.js``) holds no id: the ones it needs reach it in the
+client config (``client_config.py``, stored under :data:`CLIENT_CONFIG`).
 """
 
 TITLE = "page-title"
@@ -11,6 +10,7 @@ NOTICE = "notice"
 
 # Data sent once per page load.
 PAGE_DATA = "page-data"
+CLIENT_CONFIG = "client-config"
 URL = "url"
 SELECTED_EVENT = "selected-event"
 

@@ -11,6 +11,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.client_config import PLAY_BASE_MS, client_config
 from geodata.theatre import Theatre
 from timeline.control.model import SIDE_CODES
 from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart
@@ -19,7 +20,6 @@ from viewmodel.page_data import PageData
 from viewmodel.page_events import KIND_COLORS, MARKER_KINDS
 
 SPEEDS = (0.5, 1, 2, 4, 8)
-BASE_INTERVAL_MS = 500
 LAYER_LABELS = {"districts": "Districts", "front": "Front line", "events": "Events",
                 "bridges": "Bridges", "context": "River and outline"}
 NO_TIMELINE_TEXT = ("Nothing to show yet: no control timeline is stored. "
@@ -70,7 +70,7 @@ def time_controls(page: PageData) -> html.Div:
             id=ids.DATE_INPUT, type="text", value=first, debounce=True, maxLength=10,
             placeholder="YYYY-MM-DD", pattern=r"\d{4}-\d{2}-\d{2}", className="fl-date-input",
             spellCheck=False)]),
-        dcc.Interval(id=ids.INTERVAL, interval=BASE_INTERVAL_MS, disabled=True),
+        dcc.Interval(id=ids.INTERVAL, interval=PLAY_BASE_MS, disabled=True),
     ])
 
 
@@ -130,6 +130,7 @@ def build_layout(page: PageData, theatre: Theatre) -> html.Div:
     return html.Div(className="fl-page", children=[
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.PAGE_DATA, data=page.to_json()),
+        dcc.Store(id=ids.CLIENT_CONFIG, data=client_config()),
         dcc.Store(id=ids.SELECTED_EVENT, data=None),
         html.Header(className="fl-header", children=[
             html.H1(f"Frontline: {theatre.title}", id=ids.TITLE),

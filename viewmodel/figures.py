@@ -29,11 +29,27 @@ OUTLINE_COLOR = "#555555"
 FRONT_COLOR = "#111111"
 BASIS_TINT = {"reported": 0.0, "inferred": 0.45, "assumed": 0.7}
 
-# Trace order of the control map (the JS reads it from the page data).
-TRACE_DISTRICTS, TRACE_FRONT, TRACE_BRIDGES, TRACE_HALO, TRACE_EVENTS, TRACE_HIGHLIGHT = range(6)
-EVENT_SIZE = 14
 LAYER_NAMES = ("districts", "front", "events", "bridges", "context")
-N_CONTEXT_LAYERS = 3
+# The control map's traces, in drawing order, each with the layer that shows or hides
+# it. The only owner of the order: :func:`control_map` builds its traces from it, and
+# the browser patches them by the indices it is sent (``dashboard/client_config.py``).
+MAP_TRACES: tuple[tuple[str, str], ...] = (
+    ("districts", "districts"),
+    ("front", "front"),
+    ("bridges", "bridges"),
+    ("halo", "events"),
+    ("events", "events"),
+    ("highlight", "events"),
+)
+TRACE_INDEX = {name: i for i, (name, _) in enumerate(MAP_TRACES)}
+TRACE_DISTRICTS = TRACE_INDEX["districts"]
+TRACE_FRONT = TRACE_INDEX["front"]
+TRACE_BRIDGES = TRACE_INDEX["bridges"]
+TRACE_HALO = TRACE_INDEX["halo"]
+TRACE_EVENTS = TRACE_INDEX["events"]
+TRACE_HIGHLIGHT = TRACE_INDEX["highlight"]
+EVENT_SIZE = 14
+N_CONTEXT_LAYERS = 3  # the map.layers of :func:`context_layers`, all under "context"
 APPROX_TEXT = "Approximate boundaries: estimated from low-confidence coordinates."
 
 
@@ -126,38 +142,37 @@ def control_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fal
             ev_text.append(ev.hover)
             ev_index.append(i)
     chosen = page.events[selected] if selected is not None else None
-    fig = go.Figure([
-        go.Choroplethmap(
+    traces = {
+        "districts": go.Choroplethmap(
             geojson=page.geojson, featureidkey="properties.id",
             locations=list(page.district_ids), z=state["z"], text=state["text"],
             hovertemplate="%{text}<extra></extra>", colorscale=stepped_colorscale(colors),
             zmin=-0.5, zmax=len(colors) - 0.5, showscale=False,
             marker={"line": {"color": "#FFFFFF", "width": 0.6}, "opacity": 0.85},
-            name="Districts", visible="districts" in shown,
+            name="Districts",
         ),
-        go.Scattermap(
+        "front": go.Scattermap(
             lon=state["front"]["lon"], lat=state["front"]["lat"], mode="lines",
             line={"color": FRONT_COLOR, "width": 6}, hoverinfo="skip", name="Front line",
-            visible="front" in shown,
         ),
-        _bridges_trace(theatre).update(visible="bridges" in shown),
-        go.Scattermap(  # a white halo keeps markers readable on any district colour
+        "bridges": _bridges_trace(theatre),
+        "halo": go.Scattermap(  # a white halo keeps markers readable on any district colour
             lon=ev_lon, lat=ev_lat, mode="markers", hoverinfo="skip", name="Event halos",
             marker={"size": EVENT_SIZE + 4, "color": "#FFFFFF", "opacity": ev_opacity},
-            visible="events" in shown,
         ),
-        go.Scattermap(
+        "events": go.Scattermap(
             lon=ev_lon, lat=ev_lat, mode="markers", customdata=ev_index, text=ev_text,
             hovertemplate="%{text}<extra></extra>",
             marker={"size": EVENT_SIZE, "color": ev_color, "opacity": ev_opacity},
-            name="Events", visible="events" in shown,
+            name="Events",
         ),
-        go.Scattermap(
+        "highlight": go.Scattermap(
             lon=list(chosen.lon) if chosen else [], lat=list(chosen.lat) if chosen else [],
             mode="markers", marker={"size": 30, "color": "#000000", "opacity": 0.3},
             hoverinfo="skip", name="Selected event",
         ),
-    ])
+    }
+    fig = go.Figure([traces[name].update(visible=layer in shown) for name, layer in MAP_TRACES])
     context = context_layers(theatre)
     for layer in context:
         layer["visible"] = "context" in shown

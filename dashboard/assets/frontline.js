@@ -1,5 +1,11 @@
 /* Frontline clientside callbacks: the animation runs here, with no server round trip.
  *
+ * Ids, the map's trace indices, its layers and the play timing come from Python in the
+ * client config (dashboard/client_config.py), every callback's last argument: nothing
+ * here repeats them. The callbacks' arguments arrive by position and are zipped into an
+ * object by the names the config lists (`named`); outputs are returned by name and
+ * put in the config's order (`ordered`), so the two sides cannot drift apart silently.
+ *
  * The page data (dcc.Store "page-data") holds, for every day, the districts' colour
  * codes and hover-text indices, the front line index and the events. `frame` is the
  * twin of `viewmodel.page_data.frame` in Python: keep the two in step.
@@ -8,19 +14,18 @@
  * turns them back into records once per store.
  * Text from articles only ever reaches the DOM as React text children or as
  * Plotly hover text that was HTML-escaped, in Python or by `safe` here (its twin).
+ *
+ * Loading this file touches no DOM: Node loads it too (`module.exports`, the pure
+ * functions), for the tests in tests/js/.
  */
-(function () {
+(function (browser) {
   "use strict";
 
-  var LAYERS = ["districts", "front", "events", "bridges", "context"];
-  var TRACE = {districts: 0, front: 1, bridges: 2, halo: 3, events: 4, highlight: 5};
-  var EVENT_SIZE = 14;
   var MAX_LISTED = 40;
-  var N_CONTEXT = 3;
   var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
   var DAY_MS = 86400000;
 
-  function noUpdate() { return window.dash_clientside.no_update; }
+  function noUpdate() { return browser.dash_clientside.no_update; }
 
   /* What the map shows now (see `render`). */
   var drawn = null;
@@ -35,14 +40,49 @@
     return true;
   }
 
-  function triggeredIds() {
-    var ctx = window.dash_clientside.callback_context;
-    var out = [];
-    (ctx && ctx.triggered ? ctx.triggered : []).forEach(function (t) {
-      var id = t.prop_id.slice(0, t.prop_id.lastIndexOf("."));
-      if (id) { out.push(id); }
+  /* A callback's arguments as an object, by the names the config gives them (the
+     config itself is the last argument). */
+  function named(fn, args) {
+    var config = args[args.length - 1];
+    var spec = config.callbacks[fn];
+    if (!spec || spec.inputs.length !== args.length - 1) {
+      throw new Error("frontline.js: " + fn + " got " + (args.length - 1) +
+                      " arguments; the client config names " + (spec ? spec.inputs.length : 0));
+    }
+    var a = {config: config};
+    spec.inputs.forEach(function (input, i) { a[input.name] = args[i]; });
+    return a;
+  }
+
+  /* The outputs object of `fn` as Dash wants it: in the config's order, a bare value for
+     a single output. A missing name is an error, never a silent no_update. */
+  function ordered(config, fn, values) {
+    var names = config.callbacks[fn].outputs;
+    var out = names.map(function (name) {
+      if (!Object.prototype.hasOwnProperty.call(values, name)) {
+        throw new Error("frontline.js: " + fn + " gives no output named " + name);
+      }
+      return values[name];
     });
-    return out;
+    return names.length === 1 ? out[0] : out;
+  }
+
+  /* The names of `fn`'s inputs that fired, from the prop_ids Dash reports. */
+  function triggerNames(config, fn, propIds) {
+    var byTrigger = {};
+    config.callbacks[fn].inputs.forEach(function (input) {
+      if (input.trigger) { byTrigger[input.trigger] = input.name; }
+    });
+    return propIds.filter(function (p) { return byTrigger[p]; })
+      .map(function (p) { return byTrigger[p]; });
+  }
+
+  function triggered(config, fn) {
+    var ctx = browser.dash_clientside.callback_context;
+    var propIds = (ctx && ctx.triggered ? ctx.triggered : []).map(function (t) {
+      return t.prop_id;
+    });
+    return triggerNames(config, fn, propIds);
   }
 
   function utc(y, m, d) { return Date.UTC(y, m - 1, d); }
@@ -152,7 +192,7 @@
       data.dates[day] + ".";
   }
 
-  function parseUrl(data, search) {
+  function parseUrl(config, data, search) {
     var params = new URLSearchParams(search || "");
     var raw = params.get("date");
     var day = 0, notice = "";
@@ -166,10 +206,10 @@
         notice = nearestNotice(data, raw.trim(), day);
       }
     }
-    var layers = LAYERS.slice();
+    var layers = config.layers.slice();
     if (params.get("layers") !== null) {
       layers = params.get("layers").split(",").filter(function (n) {
-        return LAYERS.indexOf(n) >= 0;
+        return config.layers.indexOf(n) >= 0;
       });
     }
     var known = params.get("known") === "1" ? ["known"] : [];
@@ -196,41 +236,51 @@
     return {day: clampDay(data, day === null ? 0 : day), text: text};
   }
 
-  /* Playback: 2 days a second at 1x. Above 2x the frame rate stays at 4 a second and
-   * each frame steps several days, so that 8x really is 16 days a second even where
-   * drawing the map takes longer than a frame (software WebGL). */
-  var BASE_MS = 500, MIN_MS = 250;
-  function playInterval(speed) { return Math.max(MIN_MS, Math.round(BASE_MS / (speed || 1))); }
-  function playStep(speed) {
-    return Math.max(1, Math.round((speed || 1) * playInterval(speed) / BASE_MS));
+  /* Playback: the interval between frames and the days each frame steps, at `speed`
+     (timing and its reasons: dashboard/client_config.py). */
+  function playInterval(config, speed) {
+    return Math.max(config.play.minMs, Math.round(config.play.baseMs / (speed || 1)));
+  }
+  function playStep(config, speed) {
+    return Math.max(1, Math.round((speed || 1) * playInterval(config, speed) /
+                                  config.play.baseMs));
   }
 
-  function navigate(search, slider, dateValue, nInterval, nPlay, nPrevChange, nNextChange,
-                    nPrevDay, nNextDay, clickData, data, disabled, known, speedValue) {
-    var no = noUpdate();
-    var ids = triggeredIds();
-    var has = function (id) { return ids.indexOf(id) >= 0; };
-    var day = typeof slider === "number" ? slider : 0;
+  /* The button a key press clicks (an id), or null. Space acts only when nothing on
+     the page has focus: a focused button or box takes Space itself. */
+  function keyTarget(config, key, shift, onPage) {
+    var targets = config.keys[key];
+    if (!targets || (key === " " && !onPage)) { return null; }
+    return targets[shift ? 1 : 0];
+  }
+
+  /* navigate's outputs for the named arguments `a` when the inputs `fired` fired;
+     `no` stands for "leave unchanged". */
+  function navigateStep(a, fired, no) {
+    var data = a.data;
+    var has = function (name) { return fired.indexOf(name) >= 0; };
+    var day = typeof a.slider === "number" ? a.slider : 0;
     var last = data.dates.length - 1;
-    var k = isKnown(known);
+    var k = isKnown(a.known);
     var out = {day: no, playing: no, notice: no, quote: no, layers: no, known: no};
-    if (ids.length === 0 || has("url")) {
-      var st = parseUrl(data, search);
+    if (fired.length === 0 || has("search")) {
+      var st = parseUrl(a.config, data, a.search);
       out = {day: st.day, playing: false, notice: st.notice, quote: no,
              layers: st.layers, known: st.known};
-    } else if (has("play-button")) {
-      var start = disabled && day >= last;
-      out.playing = disabled;
+    } else if (has("play")) {
+      var start = a.paused && day >= last;
+      out.playing = a.paused;
       if (start) { out.day = 0; }
-    } else if (has("play-interval")) {
+    } else if (has("tick")) {
       if (day >= last) { out.playing = false; } else {
-        out.day = Math.min(last, day + playStep(speedValue));
+        out.day = Math.min(last, day + playStep(a.config, a.speed));
       }
-    } else if (has("prev-day")) { out.day = clampDay(data, day - 1);
-    } else if (has("next-day")) { out.day = clampDay(data, day + 1);
-    } else if (has("prev-change")) { out.day = stepChange(data, day, k, -1);
-    } else if (has("next-change")) { out.day = stepChange(data, day, k, 1);
-    } else if (has("date-input")) {
+    } else if (has("prevDay")) { out.day = clampDay(data, day - 1);
+    } else if (has("nextDay")) { out.day = clampDay(data, day + 1);
+    } else if (has("prevChange")) { out.day = stepChange(data, day, k, -1);
+    } else if (has("nextChange")) { out.day = stepChange(data, day, k, 1);
+    } else if (has("dateText")) {
+      var dateValue = a.dateText;
       var d = dateValue ? dayOfIso(data, String(dateValue).trim()) : null;
       if (d === null) {
         out.notice = "Type a date as YYYY-MM-DD, between " + data.dates[0] + " and " +
@@ -239,37 +289,50 @@
         out.day = clampDay(data, d);
         out.notice = nearestNotice(data, String(dateValue).trim(), out.day);
       }
-    } else if (has("figures-chart")) {
-      var q = chartQuote(data, clickData);
+    } else if (has("chartClick")) {
+      var q = chartQuote(data, a.chartClick);
       if (q) { out.day = q.day; out.quote = q.text; }
-    } else if (has("date-slider")) {
+    } else if (has("slider")) {
       out.day = no;
     }
     var shown = out.day === no ? day : out.day;
-    var dateOut = (out.day === no && !has("date-slider")) ? no : data.dates[shown];
-    var playLabel = out.playing === no ? no : (out.playing ? "⏸ Pause" : "▶ Play");
-    var intervalDisabled = out.playing === no ? no : !out.playing;
-    return [out.day, dateOut, intervalDisabled, playLabel, out.notice, out.quote,
-            out.layers, out.known];
+    return {
+      day: out.day,
+      dateText: (out.day === no && !has("slider")) ? no : data.dates[shown],
+      intervalDisabled: out.playing === no ? no : !out.playing,
+      playLabel: out.playing === no ? no : (out.playing ? "⏸ Pause" : "▶ Play"),
+      notice: out.notice, quote: out.quote, layers: out.layers, known: out.known
+    };
   }
 
-  function writeUrl(data, day, layers, known) {
-    var params = new URLSearchParams(window.location.search);
+  function navigate() {
+    var a = named("navigate", arguments);
+    remember(a.config);
+    var out = navigateStep(a, triggered(a.config, "navigate"), noUpdate());
+    return ordered(a.config, "navigate", out);
+  }
+
+  /* The last config seen, for the keyboard handler (keys.js) and the console. */
+  function remember(config) { browser.dash_clientside.frontline.config = config; }
+
+  function writeUrl(config, data, day, layers, known) {
+    var loc = browser.location;
+    var params = new URLSearchParams(loc.search);
     params.set("date", data.dates[day]);
-    if (layers.length === LAYERS.length) { params.delete("layers"); } else {
+    if (layers.length === config.layers.length) { params.delete("layers"); } else {
       params.set("layers", layers.join(","));
     }
     if (known) { params.set("known", "1"); } else { params.delete("known"); }
-    var url = window.location.pathname + "?" + params.toString().replace(/%2C/g, ",");
-    if (url !== window.location.pathname + window.location.search) {
-      window.history.replaceState(window.history.state, "", url);
+    var url = loc.pathname + "?" + params.toString().replace(/%2C/g, ",");
+    if (url !== loc.pathname + loc.search) {
+      browser.history.replaceState(browser.history.state, "", url);
     }
   }
 
   /* On the first frame, zoom the map so that every district fits the map's own box
      (the figure's fixed zoom suits one window width only). */
-  function fitMap(map, data) {
-    var div = document.getElementById("control-map");
+  function fitMap(map, config, data) {
+    var div = browser.document.getElementById(config.ids.map);
     var b = data.bounds;
     if (!div || !b || !(b[2] > b[0]) || !div.clientWidth || !div.clientHeight) { return false; }
     var pad = 0.92, merc = function (lat) {
@@ -284,11 +347,17 @@
     return true;
   }
 
-  function render(day, layers, knownValue, selected, data) {
-    if (typeof day !== "number" || !data) { return [noUpdate(), noUpdate(), noUpdate()]; }
-    window.dash_clientside.frontline.pageData = data;  /* for tests and the console */
-    layers = layers || [];
-    var known = isKnown(knownValue);
+  function render() {
+    var a = named("render", arguments);
+    var config = a.config, day = a.day, data = a.data, selected = a.selected;
+    remember(config);
+    if (typeof day !== "number" || !data) {
+      return ordered(config, "render", {map: noUpdate(), chart: noUpdate(), label: noUpdate()});
+    }
+    browser.dash_clientside.frontline.pageData = data;  /* for tests and the console */
+    var layers = a.layers || [];
+    var known = isKnown(a.known);
+    var TRACE = config.traces, size = config.eventSize;
     var f = frame(data, day, known);
     var ev = {lon: [], lat: [], text: [], idx: [], color: [], opacity: []};
     var ringLon = [], ringLat = [];
@@ -307,9 +376,9 @@
     var now = {z: f.z, text: f.text, front: f.front, ev: ev, ring: ringLon.concat(ringLat),
                layers: layers.join(",")};
     var was = drawn || {};
-    var map = new window.dash_clientside.Patch();
+    var map = new browser.dash_clientside.Patch();
     var changed = false;
-    if (drawn === null) { changed = fitMap(map, data) || changed; }
+    if (drawn === null) { changed = fitMap(map, config, data) || changed; }
     if (!sameArray(was.z, now.z) || !sameArray(was.text, now.text)) {
       map.assign(["data", TRACE.districts, "z"], f.z);
       map.assign(["data", TRACE.districts, "text"], f.text);
@@ -326,11 +395,11 @@
       map.assign(["data", TRACE.events, "text"], ev.text);
       map.assign(["data", TRACE.events, "customdata"], ev.idx);
       map.assign(["data", TRACE.events, "marker"],
-                 {size: EVENT_SIZE, color: ev.color, opacity: ev.opacity});
+                 {size: size, color: ev.color, opacity: ev.opacity});
       map.assign(["data", TRACE.halo, "lon"], ev.lon);
       map.assign(["data", TRACE.halo, "lat"], ev.lat);
       map.assign(["data", TRACE.halo, "marker"],
-                 {size: EVENT_SIZE + 4, color: "#FFFFFF", opacity: ev.opacity});
+                 {size: size + 4, color: "#FFFFFF", opacity: ev.opacity});
       changed = true;
     }
     if (!sameArray(was.ring, now.ring)) {
@@ -339,11 +408,11 @@
       changed = true;
     }
     if (was.layers !== now.layers) {
-      ["districts", "front", "bridges", "events", "halo", "highlight"].forEach(function (name) {
-        var layer = (name === "halo" || name === "highlight") ? "events" : name;
-        map.assign(["data", TRACE[name], "visible"], layers.indexOf(layer) >= 0);
+      Object.keys(config.traceLayers).forEach(function (name) {
+        map.assign(["data", TRACE[name], "visible"],
+                   layers.indexOf(config.traceLayers[name]) >= 0);
       });
-      for (var c = 0; c < N_CONTEXT; c++) {
+      for (var c = 0; c < config.contextLayers; c++) {
         map.assign(["layout", "map", "layers", c, "visible"],
                    layers.indexOf("context") >= 0);
       }
@@ -352,17 +421,21 @@
     drawn = now;
     if (!changed) {
       /* Nothing to redraw: tell listeners (the frame-time benchmark) the frame is done. */
-      window.setTimeout(function () {
-        document.dispatchEvent(new CustomEvent("frontline:map-unchanged", {detail: day}));
+      browser.setTimeout(function () {
+        browser.document.dispatchEvent(
+          new browser.CustomEvent("frontline:map-unchanged", {detail: day}));
       }, 0);
     }
-    var chart = new window.dash_clientside.Patch();
+    var chart = new browser.dash_clientside.Patch();
     chart.assign(["layout", "shapes", 0, "x0"], data.dates[day]);
     chart.assign(["layout", "shapes", 0, "x1"], data.dates[day]);
     patchKnownChart(chart, data, day, known);
-    writeUrl(data, day, layers, known);
-    var label = data.dates[day] + (known ? " (as known then)" : "");
-    return [changed ? map.build() : noUpdate(), chart.build(), label];
+    writeUrl(config, data, day, layers, known);
+    return ordered(config, "render", {
+      map: changed ? map.build() : noUpdate(),
+      chart: chart.build(),
+      label: data.dates[day] + (known ? " (as known then)" : "")
+    });
   }
 
   /* Known on `day`: published by then, and dated by then (as the export's chart). */
@@ -389,8 +462,15 @@
     return {type: type, namespace: "dash_html_components", props: props};
   }
 
-  function eventList(day, knownValue, selected, data) {
-    if (typeof day !== "number" || !data) { return noUpdate(); }
+  function eventList() {
+    var a = named("eventList", arguments);
+    var items = eventItems(a.config, a.day, a.known, a.selected, a.data);
+    return ordered(a.config, "eventList", {items: items === null ? noUpdate() : items});
+  }
+
+  /* The list's items (Dash component JSON), or null when there is no day to list. */
+  function eventItems(config, day, knownValue, selected, data) {
+    if (typeof day !== "number" || !data) { return null; }
     var shown = visibleEvents(data, day, isKnown(knownValue));
     var events = decoded(data).events;
     if (shown.length === 0) {
@@ -404,7 +484,7 @@
     var items = shown.map(function (pair) {
       var e = events[pair[0]];
       return el("Li", {children: el("Button", {
-        id: {type: "event-item", index: pair[0]}, n_clicks: 0,
+        id: {type: config.ids.eventItem, index: pair[0]}, n_clicks: 0,
         className: "fl-event" + (pair[0] === selected ? " fl-selected" : ""),
         title: "Show this event's place on the map",
         children: [
@@ -422,20 +502,42 @@
     return items;
   }
 
-  function selectEvent(clicks) {
-    var ctx = window.dash_clientside.callback_context;
-    var t = ctx && ctx.triggered && ctx.triggered[0];
-    if (!t || !t.value) { return noUpdate(); }
-    var raw = t.prop_id.slice(0, t.prop_id.lastIndexOf("."));
-    try { return JSON.parse(raw).index; } catch (err) { return noUpdate(); }
+  /* The index of the clicked event item (its pattern-matching id), or null. */
+  function clickedIndex(trigger) {
+    if (!trigger || !trigger.value) { return null; }
+    var raw = trigger.prop_id.slice(0, trigger.prop_id.lastIndexOf("."));
+    try { return JSON.parse(raw).index; } catch { return null; }
   }
 
-  function speed(value) { return playInterval(value); }
+  function selectEvent() {
+    var a = named("selectEvent", arguments);
+    var ctx = browser.dash_clientside.callback_context;
+    var index = clickedIndex(ctx && ctx.triggered && ctx.triggered[0]);
+    return ordered(a.config, "selectEvent", {selected: index === null ? noUpdate() : index});
+  }
 
-  window.dash_clientside = Object.assign({}, window.dash_clientside, {
-    frontline: {navigate: navigate, render: render, eventList: eventList,
-                selectEvent: selectEvent, speed: speed, frame: frame, parseUrl: parseUrl,
-                playStep: playStep, safe: safe,
-                eventHover: function (data, i) { return eventHover(decoded(data).events[i]); }}
-  });
-})();
+  function speed() {
+    var a = named("speed", arguments);
+    return ordered(a.config, "speed", {interval: playInterval(a.config, a.speed)});
+  }
+
+  function eventHoverOf(data, i) { return eventHover(decoded(data).events[i]); }
+
+  /* Pure: no DOM, no Dash. What Node's tests load. */
+  var pure = {
+    dayOfIso: dayOfIso, safe: safe, frame: frame, visibleEvents: visibleEvents,
+    isPublished: isPublished, parseUrl: parseUrl, playInterval: playInterval,
+    playStep: playStep, stepChange: stepChange, chartQuote: chartQuote,
+    keyTarget: keyTarget, named: named, ordered: ordered, triggerNames: triggerNames,
+    navigateStep: navigateStep, eventItems: eventItems, clickedIndex: clickedIndex,
+    eventHover: eventHoverOf
+  };
+  if (typeof module !== "undefined" && module.exports) { module.exports = pure; }
+  if (browser) {
+    browser.dash_clientside = Object.assign({}, browser.dash_clientside, {
+      frontline: Object.assign({}, pure, {navigate: navigate, render: render,
+                                          eventList: eventList, selectEvent: selectEvent,
+                                          speed: speed})
+    });
+  }
+})(typeof window !== "undefined" ? window : null);

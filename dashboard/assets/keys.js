@@ -1,13 +1,9 @@
-/* Keyboard shortcuts: arrows step a day, Shift+arrows jump to the previous/next change
- * of control, Space plays or pauses. Keys typed into a field or the slider itself are
- * left alone (the slider handles its own arrows). The ids are those of dashboard/ids.py.
+/* Keyboard shortcuts: which key clicks which button is the client config's `keys`
+ * (dashboard/client_config.py), read through frontline.js's `keyTarget`. Keys typed
+ * into a field or the slider itself are left alone (the slider handles its own arrows).
  */
 (function () {
   "use strict";
-  var KEYS = {
-    ArrowLeft: ["prev-day", "prev-change"],
-    ArrowRight: ["next-day", "next-change"]
-  };
 
   function typing(target) {
     if (!target || !target.closest) { return false; }
@@ -16,12 +12,9 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) { return; }
-    var id = null;
-    if (KEYS[event.key]) {
-      id = KEYS[event.key][event.shiftKey ? 1 : 0];
-    } else if (event.key === " " && event.target === document.body) {
-      id = "play-button";
-    }
+    var f = window.dash_clientside && window.dash_clientside.frontline;
+    if (!f || !f.config) { return; }  /* the page has not drawn yet */
+    var id = f.keyTarget(f.config, event.key, event.shiftKey, event.target === document.body);
     var button = id && document.getElementById(id);
     if (button) {
       event.preventDefault();

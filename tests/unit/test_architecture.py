@@ -3,6 +3,7 @@
 Layers, lowest first (a module may import its own layer and those below, never above):
 
     frontline (settings, errors)  <  geodata  <  timeline  <  viewmodel  <  exports  <  dashboard
+        <  frontline.main (the ``frontline`` console script, over every package's CLI)
 
 Inside ``timeline`` the stages keep the same rule: records and ids, then ``extract``,
 then ``control``, then ``store``, then the pipeline and the command lines. Only
@@ -34,6 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("viewmodel",),
     ("exports",),
     ("dashboard",),
+    ("frontline.main",),
 )
 APP_STACK = {"dash", "flask", "flask_compress", "waitress"}
 DRAWING = {"plotly", "kaleido"}
@@ -159,5 +161,6 @@ def test_the_checks_can_fail() -> None:
     """The layer rule would catch an upward import and the cycle rule a loop."""
     assert layer_of("timeline.extract.dates") < layer_of("timeline.control.model")  # type: ignore[operator]
     assert layer_of("timeline.store.corpus") > layer_of("timeline.control.build")  # type: ignore[operator]
-    assert layer_of("dashboard.app") == len(LAYERS) - 1
+    assert layer_of("dashboard.app") == len(LAYERS) - 2
+    assert layer_of("frontline.main") == len(LAYERS) - 1 > layer_of("frontline.cli")  # type: ignore[operator]
     assert "timeline.control.model" in imports_of(ROOT / "timeline" / "control" / "build.py")

@@ -1,0 +1,43 @@
+"use strict";
+/* Dates in the address bar and the date box: ISO days to page days, and back. */
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const {frontline: f, config, syntheticData} = require("./helpers.js");
+
+const data = syntheticData();
+
+test("dayOfIso counts days from the page's start, across months and leap years", () => {
+  assert.equal(f.dayOfIso(data, "2017-01-30"), 0);
+  assert.equal(f.dayOfIso(data, "2017-02-03"), 4);
+  assert.equal(f.dayOfIso(data, "2017-01-29"), -1);
+  assert.equal(f.dayOfIso({start: "2016-02-28"}, "2016-03-01"), 2);
+  assert.equal(f.dayOfIso({start: "2017-02-28"}, "2017-03-01"), 1);
+});
+
+test("dayOfIso takes a day past the month's end as its last day, refuses the rest", () => {
+  assert.equal(f.dayOfIso(data, "2017-02-31"), f.dayOfIso(data, "2017-02-28"));
+  for (const bad of ["2017-13-01", "2017-00-10", "2017-01-00", "17-01-30", "2017-1-30",
+                     " 2017-01-30", "2017-01-30x", "", "yesterday"]) {
+    assert.equal(f.dayOfIso(data, bad), null, bad);
+  }
+});
+
+test("parseUrl with no address opens the first day, every layer, not as known", () => {
+  assert.deepEqual(f.parseUrl(config, data, ""),
+                   {day: 0, notice: "", layers: config.layers, known: []});
+});
+
+test("parseUrl reads date, layers (known ones only) and the as-known mode", () => {
+  const st = f.parseUrl(config, data, "?date=2017-02-01&layers=front,nope,events&known=1");
+  assert.deepEqual(st, {day: 2, notice: "", layers: ["front", "events"], known: ["known"]});
+  assert.deepEqual(f.parseUrl(config, data, "?layers=").layers, []);
+});
+
+test("parseUrl shows the nearest valid date, and says so", () => {
+  const late = f.parseUrl(config, data, "?date=2018-01-01");
+  assert.equal(late.day, 4);
+  assert.match(late.notice, /No data for 2018-01-01 .*nearest valid date, 2017-02-03\./);
+  const bad = f.parseUrl(config, data, "?date=soon");
+  assert.equal(bad.day, 0);
+  assert.match(bad.notice, /not a valid YYYY-MM-DD date; showing 2017-01-30/);
+});

@@ -1,0 +1,134 @@
+"use strict";
+/* Playback timing, the keyboard table, the named arguments of the callbacks, and
+ * navigate's moves, all with the client config Python sends. */
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const {frontline: f, config, syntheticData} = require("./helpers.js");
+
+const NO = {noUpdate: true};
+const data = syntheticData();
+
+test("play: 2 days a second at 1x; above 2x faster steps, never faster frames", () => {
+  const {baseMs, minMs} = config.play;
+  assert.equal(f.playInterval(config, 1), baseMs);
+  assert.equal(f.playInterval(config, 0.5), 2 * baseMs);
+  assert.equal(f.playInterval(config, 8), minMs);
+  assert.equal(f.playInterval(config, undefined), baseMs);
+  for (const speed of [0.5, 1, 2, 4, 8]) {
+    const daysPerSecond = f.playStep(config, speed) * 1000 / f.playInterval(config, speed);
+    assert.equal(daysPerSecond, 2 * speed, `speed ${speed}`);
+  }
+});
+
+test("keys: arrows step a day, shifted a change; Space only with nothing focused", () => {
+  const [prevDay, prevChange] = config.keys.ArrowLeft;
+  assert.equal(f.keyTarget(config, "ArrowLeft", false, true), prevDay);
+  assert.equal(f.keyTarget(config, "ArrowLeft", true, false), prevChange);
+  assert.equal(f.keyTarget(config, " ", false, true), config.keys[" "][0]);
+  assert.equal(f.keyTarget(config, " ", false, false), null);
+  assert.equal(f.keyTarget(config, "a", false, true), null);
+});
+
+test("named zips the arguments by the config's names; a count mismatch is an error", () => {
+  const names = config.callbacks.render.inputs.map((i) => i.name);
+  const args = names.map((n) => "value of " + n);
+  const a = f.named("render", [...args, config]);
+  for (const n of names) { assert.equal(a[n], "value of " + n); }
+  assert.equal(a.config, config);
+  assert.throws(() => f.named("render", [...args.slice(1), config]), /render got/);
+});
+
+test("ordered puts outputs in the config's order and refuses a missing one", () => {
+  const names = config.callbacks.navigate.outputs;
+  const values = Object.fromEntries(names.map((n, i) => [n, i]));
+  assert.deepEqual(f.ordered(config, "navigate", values), names.map((_, i) => i));
+  assert.equal(f.ordered(config, "speed", {interval: 250}), 250);
+  assert.throws(() => f.ordered(config, "speed", {}), /no output named interval/);
+});
+
+test("trigger names come from the prop_ids of the inputs, states never fire", () => {
+  const byName = Object.fromEntries(config.callbacks.navigate.inputs.map((i) => [i.name, i]));
+  assert.deepEqual(f.triggerNames(config, "navigate", [byName.nextDay.trigger, "."]),
+                   ["nextDay"]);
+  assert.equal(byName.data.trigger, null);
+  assert.equal(config.callbacks.selectEvent.inputs[0].trigger, null);  // pattern-matching
+});
+
+/* navigate's arguments by name, as Dash would give them on a page at `day`. */
+function args(day, extra) {
+  const a = {config: config, data: data, slider: day, search: "", paused: true, known: [],
+             speed: 1};
+  for (const input of config.callbacks.navigate.inputs) {
+    if (!(input.name in a)) { a[input.name] = null; }
+  }
+  return Object.assign(a, extra || {});
+}
+
+function step(day, fired, extra) {
+  const out = f.navigateStep(args(day, extra), fired, NO);
+  // Every output the config names is given, in a form `ordered` accepts.
+  assert.equal(f.ordered(config, "navigate", out).length, config.callbacks.navigate.outputs.length);
+  return out;
+}
+
+test("navigate returns every output the config names", () => {
+  assert.deepEqual(Object.keys(step(0, [])).sort(),
+                   [...config.callbacks.navigate.outputs].sort());
+});
+
+test("navigate on load reads the address and stops playing", () => {
+  const out = step(0, [], {search: "?date=2017-02-02&known=1"});
+  assert.equal(out.day, 3);
+  assert.equal(out.dateText, "2017-02-02");
+  assert.equal(out.intervalDisabled, true);
+  assert.deepEqual(out.known, ["known"]);
+});
+
+test("navigate steps days and changes, clamped to the battle", () => {
+  assert.equal(step(2, ["nextDay"]).day, 3);
+  assert.equal(step(4, ["nextDay"]).day, 4);
+  assert.equal(step(0, ["prevDay"]).day, 0);
+  assert.equal(step(1, ["nextChange"]).day, 3);
+  assert.equal(step(0, ["nextChange"], {known: ["known"]}).day, 2);
+  assert.equal(step(3, ["prevChange"]).dateText, "2017-01-31");
+});
+
+test("navigate plays: a tick steps by the speed, the last day stops, play restarts", () => {
+  assert.equal(step(0, ["tick"], {speed: 8}).day, 4);
+  assert.equal(step(1, ["tick"]).day, 2);
+  const atEnd = step(4, ["tick"]);
+  assert.equal(atEnd.day, NO);
+  assert.equal(atEnd.intervalDisabled, true);
+  const restart = step(4, ["play"], {paused: true});
+  assert.equal(restart.day, 0);
+  assert.equal(restart.playLabel, "⏸ Pause");
+  assert.equal(step(2, ["play"], {paused: false}).playLabel, "▶ Play");
+});
+
+test("navigate reads the date box, and says what a bad date should look like", () => {
+  assert.equal(step(0, ["dateText"], {dateText: " 2017-02-01 "}).day, 2);
+  const bad = step(1, ["dateText"], {dateText: "Feb 1"});
+  assert.equal(bad.day, NO);
+  assert.match(bad.notice, /Type a date as YYYY-MM-DD, between 2017-01-30 and 2017-02-03/);
+});
+
+test("navigate follows a chart click to its day and quote", () => {
+  const click = {points: [{customdata: [2, 0], x: "2017-02-01"}]};
+  const out = step(0, ["chartClick"], {chartClick: click});
+  assert.equal(out.day, 2);
+  assert.equal(out.quote, "“q” — s, 2017-01-31");
+});
+
+test("a slider move only mirrors the date into the box", () => {
+  const out = step(2, ["slider"]);
+  assert.equal(out.day, NO);
+  assert.equal(out.dateText, "2017-02-01");
+  assert.equal(out.intervalDisabled, NO);
+});
+
+test("clickedIndex reads the event item's pattern-matching id", () => {
+  const propId = JSON.stringify({index: 7, type: config.ids.eventItem}) + ".n_clicks";
+  assert.equal(f.clickedIndex({prop_id: propId, value: 1}), 7);
+  assert.equal(f.clickedIndex({prop_id: propId, value: 0}), null);
+  assert.equal(f.clickedIndex(undefined), null);
+});
