@@ -1,10 +1,13 @@
 """Rule 6: percentage claims ("at least 70 percent of the western side") as inferred control.
 
-Reported captures name few districts; commanders' percentages say much more. When the
-government's share of a bank by area falls short of a claimed percentage, the districts
-*farthest* from the places the same article says are still ISIS-held (the Old City,
-"the north-western districts") are inferred government-held, farthest first, until the
-share is met. The places still held are read from the article: sentences saying a place
+Reported captures name few districts; commanders' percentages say much more. A
+percentage is the share of the theatre's advancing side (``advancing`` in
+``theatre.yaml``; Mosul: the government), or of the others when its subject names an
+opposing force. When the advancing side's share of a bank by area falls short of a
+claimed percentage, the districts held by other forces *farthest* from the places the
+same article says are still held against it (the Old City, "the north-western
+districts") are inferred held by the advancing side, farthest first, until the share is
+met. The places still held are read from the article: sentences saying a place
 is "ISIS held", "held by" or "surrounded in" (and compass phrases such as "the
 north-western districts", taken as that corner of the bank), plus places of the article's
 own ISIS-side events.
@@ -19,8 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from geodata.gazetteer import Gazetteer
+from geodata.sides import SideCodes
 from geodata.theatre import Theatre
-from timeline.control.claims import GOV, INFERRED, ISIS, SPEC_AREA, ClaimLists, Frame
+from timeline.control.claims import INFERRED, SPEC_AREA, ClaimLists, Frame
+from timeline.extract.lexicon import actor_table, find_actors
 from timeline.records import Extraction, Figure
 
 HELD_RE = re.compile(
@@ -34,7 +39,6 @@ COMPASS_RE = re.compile(
     r"(?:districts|neighbou?rhoods|parts|areas|quarters|outskirts)\b",
     re.IGNORECASE,
 )
-ISIS_SUBJECT_RE = re.compile(r"\b(ISIS|Islamic State|Daesh|militants?)\b", re.IGNORECASE)
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -50,7 +54,8 @@ class DistrictGeometry:
 
 @dataclass(frozen=True)
 class ShareClaim:
-    """A claimed government share of a bank (``None`` = the whole city) on a day."""
+    """A claimed share of a bank (``None`` = the whole city) held on a day by the side
+    ``holder`` (the theatre's advancing side; code ``side``)."""
 
     figure_id: str
     day: int
@@ -58,6 +63,8 @@ class ShareClaim:
     share: float
     anchors: tuple[int, ...]
     compass: tuple[str, ...]
+    holder: str
+    side: int
 
 
 def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
@@ -79,18 +86,28 @@ def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
             lists.flag(fig.id, f"dated outside the timeline ({date}): not used")
             continue
         share = value / 100
-        if ISIS_SUBJECT_RE.search(fig.subject) and not re.search("government|iraqi", fig.subject,
-                                                                  re.IGNORECASE):
+        if _opponents_share(theatre, fig.subject):
             share = 1 - share
-        out.append(ShareClaim(fig.id, day, _bank_of(theatre, fig), share, anchors, compass))
+        holder = theatre.advancing_side
+        out.append(ShareClaim(fig.id, day, _bank_of(theatre, fig), share, anchors, compass,
+                              holder, frame.sides.code(holder)))
     return out
+
+
+def _opponents_share(theatre: Theatre, subject: str) -> bool:
+    """True when a percentage's subject names an opposing force and not the advancing
+    side ("70 percent held by Daesh" is the rest's share)."""
+    named = {a.side for a in find_actors(subject, actor_table(theatre))}
+    return bool(named) and theatre.advancing_side not in named
 
 
 def still_held(frame: Frame, theatre: Theatre,
                extraction: Extraction) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """District indices and compass corners the article reports as still ISIS-held."""
+    """District indices and compass corners the article reports as still held against the
+    advancing side (by ISIS, in Mosul)."""
     gazetteer = Gazetteer(theatre)
     broad = {theatre.city_area} | {p.id for p in theatre.places if p.parent == theatre.city_area}
+    opponents = set(frame.sides.forces) - {theatre.advancing_side}
     found: list[int] = []
     compass: list[str] = []
     for sentence in SENTENCE_RE.split(_readable(extraction)):
@@ -102,7 +119,7 @@ def still_held(frame: Frame, theatre: Theatre,
         compass.extend(m.group(1).lower().replace("-", "").replace(" ", "")
                        for m in COMPASS_RE.finditer(sentence))
     for event in extraction.events:
-        if event.side == "isis" and event.status == "reported" and event.kind != "attack":
+        if event.side in opponents and event.status == "reported" and event.kind != "attack":
             for ref in event.places:
                 if ref.id and ref.id not in broad:
                     found.extend(frame.members.get(ref.id, ()))
@@ -128,18 +145,18 @@ def _bank_of(theatre: Theatre, fig: Figure) -> str | None:
 
 
 def choose_districts(claim: ShareClaim, side_today: np.ndarray,
-                     geom: DistrictGeometry) -> np.ndarray:
-    """Indices to infer government-held so that the bank's share reaches the claim.
+                     geom: DistrictGeometry, sides: SideCodes) -> np.ndarray:
+    """Indices to infer held by the claim's side so that the bank's share reaches it.
 
-    Candidates are the bank's ISIS-held districts outside the places still held,
-    farthest from those places first (from the bank's centre when none are known).
+    Candidates are the bank's districts held by other forces outside the places still
+    held, farthest from those places first (from the bank's centre when none are known).
     """
     on_bank = np.ones(geom.area.size, bool) if claim.bank is None else geom.bank == claim.bank
     total = geom.area[on_bank].sum()
-    held = geom.area[on_bank & (side_today == GOV)].sum()
+    held = geom.area[on_bank & (side_today == claim.side)].sum()
     if total <= 0 or held >= claim.share * total - 1e-12:
         return np.zeros(0, np.int64)
-    candidates = on_bank & (side_today == ISIS)
+    candidates = on_bank & sides.held(side_today) & (side_today != claim.side)
     candidates[list(claim.anchors)] = False
     idx = np.flatnonzero(candidates)
     dist = _distance_from_held(claim, geom, on_bank)[idx]
@@ -169,8 +186,8 @@ def add_inferred(claim: ShareClaim, chosen: np.ndarray, lists: ClaimLists, start
     if chosen.size == 0:
         return
     where = claim.bank or "the city"
-    lists.flag(claim.figure_id, f"inferred government control of {chosen.size} districts to "
+    lists.flag(claim.figure_id, f"inferred {claim.holder} control of {chosen.size} districts to "
                                 f"reach {claim.share:.0%} of {where} on "
                                 f"{start + dt.timedelta(days=claim.day)}")
     cause = lists.cause(claim.figure_id)
-    lists.add_set([int(i) for i in chosen], claim.day, GOV, INFERRED, SPEC_AREA, cause)
+    lists.add_set([int(i) for i in chosen], claim.day, claim.side, INFERRED, SPEC_AREA, cause)
