@@ -186,15 +186,16 @@ def _legend(ctx: ExportContext, events: list[PageEvent],
     shapes: list[dict[str, Any]] = []
     notes = [canvas.text(PANEL_LEFT, LEGEND_TOP, "<b>Control</b>", size=13)]
     sides = ctx.theatre.side_codes.names
+    step = max(13, min(19, 57 // (len(sides) - 1)))  # Mosul's four rows at 19 px
     for i, side in enumerate(sides):
-        top = LEGEND_TOP + 22 + i * 19
+        top = LEGEND_TOP + 22 + i * step
         for b in range(3):
             shapes.append(canvas.rect(Box(PANEL_LEFT + b * 15, top + 2, 14, 13),
                                       colors[i * 3 + b], line="#888888"))
         notes.append(canvas.text(PANEL_LEFT + 50, top, safe(ctx.theatre.sides[side].label),
                                  size=12))
-    notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + 24 + len(sides) * 19, BASIS_NOTE,
-                             size=10, color=MUTED))
+    notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + max(100, 43 + (len(sides) - 1) * step),
+                             BASIS_NOTE, size=10, color=MUTED))
     col = PANEL_LEFT + 270
     notes.append(canvas.text(col, LEGEND_TOP, "<b>Map</b>", size=13))
     shapes.append(canvas.line(col, LEGEND_TOP + 31, col + 30, LEGEND_TOP + 31, FRONT_COLOR, 4))

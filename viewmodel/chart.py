@@ -120,7 +120,7 @@ def figures_chart(page: PageData, day: int) -> go.Figure:
     )
     fig.update_yaxes(type="log", title_text="people", row=1, col=1, gridcolor="#EEEEEE",
                      dtick=1)  # a tick per power of ten, never the crowded 2..9
-    fig.update_yaxes(range=[0, 100], title_text=f"% {page.holder.short_label[:3].lower()}.",
+    fig.update_yaxes(range=[0, 100], title_text=f"% {page.holder.short_label.lower()}",
                      row=2, col=1,
                      gridcolor="#EEEEEE")
     last = max([page.dates[-1], *(p.date.isoformat() for p in page.figures)])
