@@ -104,7 +104,13 @@ class Side:
 
 @dataclass(frozen=True)
 class Theatre:
-    """A theatre's configuration and its place records."""
+    """A theatre's configuration and its place records.
+
+    ``sides`` holds the forces, then ``contested`` and ``unknown`` (their code order is
+    :attr:`side_codes`); ``advancing`` names the force whose share claimed percentages
+    give, ``advancing_actor`` the actor credited with a retake no article names anyone
+    for; ``river`` is the file of the river line ("": the theatre has no river).
+    """
 
     name: str
     title: str
