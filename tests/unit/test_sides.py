@@ -14,11 +14,19 @@ import pytest
 from frontline.errors import GeodataError
 from geodata.sides import MOSUL_ORDER, SideCodes
 from geodata.theatre import Side, Theatre, load_theatre
-from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
+from tests.builders import (
+    TOY_END,
+    make_event,
+    make_extraction,
+    make_figure,
+    toy_districts,
+    toy_theatre,
+)
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
-from timeline.extract.lexicon import actor_table, find_actors
+from timeline.extract.lexicon import actor_table, find_actors, opponents_named
 from timeline.store.timeline_files import JSON_FILE, load_timeline, save_timeline
+from viewmodel.page_events import series_of
 
 D = dt.date
 VELLMAR = Path(__file__).resolve().parents[1] / "fixtures" / "theatres" / "vellmar"
@@ -120,3 +128,13 @@ def test_actor_names_come_from_the_theatre() -> None:
     assert find_actors("ISIS militants attacked", actor_table(vellmar)) == []
     assert vellmar.river == "" and vellmar.share_keys == ("harbour", "city")
     assert vellmar.advancing_side == "league"
+
+
+def test_the_opposing_forces_are_named_by_the_theatres_actors() -> None:
+    mosul, vellmar = load_theatre("mosul"), load_theatre(str(VELLMAR))
+    assert opponents_named("Daesh", mosul) and not opponents_named("Iraqi forces", mosul)
+    assert not opponents_named("territory", mosul) and not opponents_named("Daesh", vellmar)
+    assert opponents_named("Guardsmen", vellmar)  # the League advances in Vellmar
+    killed = make_figure(kind="killed", value=40, subject="Daesh")
+    assert series_of(killed, mosul) == "Killed: militants"
+    assert series_of(killed) == "Killed: all / unspecified"  # no theatre, no actor names

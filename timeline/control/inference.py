@@ -25,7 +25,7 @@ from geodata.gazetteer import Gazetteer
 from geodata.sides import SideCodes
 from geodata.theatre import Theatre
 from timeline.control.claims import INFERRED, SPEC_AREA, ClaimLists, Frame
-from timeline.extract.lexicon import actor_table, find_actors
+from timeline.extract.lexicon import opponents_named
 from timeline.records import Extraction, Figure
 
 HELD_RE = re.compile(
@@ -86,19 +86,12 @@ def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
             lists.flag(fig.id, f"dated outside the timeline ({date}): not used")
             continue
         share = value / 100
-        if _opponents_share(theatre, fig.subject):
+        if opponents_named(fig.subject, theatre):  # "70 percent held by Daesh": the rest's
             share = 1 - share
         holder = theatre.advancing_side
         out.append(ShareClaim(fig.id, day, _bank_of(theatre, fig), share, anchors, compass,
                               holder, frame.sides.code(holder)))
     return out
-
-
-def _opponents_share(theatre: Theatre, subject: str) -> bool:
-    """True when a percentage's subject names an opposing force and not the advancing
-    side ("70 percent held by Daesh" is the rest's share)."""
-    named = {a.side for a in find_actors(subject, actor_table(theatre))}
-    return bool(named) and theatre.advancing_side not in named
 
 
 def still_held(frame: Frame, theatre: Theatre,

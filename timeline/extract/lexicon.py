@@ -209,6 +209,13 @@ def _actor_table(sides: Sequence[Side]) -> ActorTable:
                       starters(w for a, _ in actors for w in a.starts))
 
 
+def opponents_named(text: str, theatre: Theatre) -> bool:
+    """True when ``text`` (a figure's subject: "ISIS fighters", "Daesh") names a force
+    other than the theatre's advancing side and not that side itself."""
+    named = {a.side for a in find_actors(text, actor_table(theatre))}
+    return bool(named) and theatre.advancing_side not in named
+
+
 def find_actors(text: str, table: ActorTable) -> list[ActorMention]:
     """Every actor named in ``text`` with its canonical name and side."""
     out = []
