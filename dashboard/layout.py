@@ -11,6 +11,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
+from geodata.context import bridges
 from geodata.theatre import Theatre
 from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart, region_styles
 from viewmodel.figures import APPROX_TEXT, BASIS_TINT, LAYER_NAMES, control_map, tint
@@ -82,6 +83,11 @@ def river_key(theatre: Theatre) -> list[html.Span | str]:
     return [_swatch("#5DA5DA", "bar"), theatre.river_name] if theatre.river else []
 
 
+def bridge_key(theatre: Theatre) -> list[html.Span | str]:
+    """The bridges' legend entry (none for a theatre without bridges)."""
+    return [_swatch("#333333", "dot"), "bridge"] if bridges(theatre) else []
+
+
 DASH_WORDS = {"solid": "solid", "dash": "dashed", "dot": "dotted", "dashdot": "dash-dot",
               "longdash": "long dashes"}
 
@@ -109,7 +115,7 @@ def legend(page: PageData, theatre: Theatre) -> html.Div:
         html.Div(className="fl-legend-row", children=[
             _swatch("#111111", "bar"), "front line",
             *river_key(theatre),
-            _swatch("#333333", "dot"), "bridge"]),
+            *bridge_key(theatre)]),
         html.Div(className="fl-legend-row", children=["Events: ", *kinds]),
         html.Div(className="fl-legend-row fl-small", children=[
             "Chart: ", *[html.Span(className="fl-legend-item", children=[

@@ -22,6 +22,7 @@ from exports import selection
 from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from exports.context import ExportContext
 from exports.vector_map import axis_layout, fit, vector_map
+from geodata.context import bridges
 from viewmodel.chart import SERIES_COLORS, figures_chart, region_styles
 from viewmodel.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
 from viewmodel.hover import safe
@@ -205,7 +206,8 @@ def _legend(ctx: ExportContext, events: list[PageEvent],
                                   RIVER_COLOR, 5))
         notes.append(canvas.text(col + 38, LEGEND_TOP + 41,
                                  safe(f"River ({ctx.theatre.river_name})"), size=12))
-    notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
+    if bridges(ctx.theatre):
+        notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
     kinds = sorted({ev.kind for ev in events})
     dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
     rows = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or ["none in this window"]
