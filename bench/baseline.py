@@ -32,7 +32,6 @@ import plotly.graph_objects as go
 from bench.environ import scoped_env
 from geodata.districts import ID, NAME
 from geodata.theatre import Theatre, load_theatre
-from timeline.control.model import SIDE_CODES
 
 GRAPH_ID = "baseline-map"
 N_BASIS = 3
@@ -55,7 +54,7 @@ def load_inputs(env: dict[str, str]) -> tuple[Theatre, gpd.GeoDataFrame, Any]:
 def side_table(theatre: Theatre, districts: gpd.GeoDataFrame, page: Any) -> pd.DataFrame:
     """One row per district and day: id, name, date, side label (the long table px wants)."""
     z = np.asarray(page.views["main"].z)  # (n_days, n_districts), side * 3 + basis
-    labels = np.array([theatre.sides[s].label for s in SIDE_CODES])
+    labels = np.array([theatre.sides[s].label for s in theatre.side_codes.names])
     n_days, n = z.shape
     names = dict(zip(districts[ID], districts[NAME], strict=True))
     return pd.DataFrame({
@@ -70,12 +69,12 @@ def baseline_figure(theatre: Theatre, districts: gpd.GeoDataFrame, page: Any) ->
     """What a Dash user writes: ``px.choropleth_map(..., animation_frame=...)``."""
     table = side_table(theatre, districts, page)
     geojson = json.loads(districts[[ID, "geometry"]].to_json())
-    labels = [theatre.sides[s].label for s in SIDE_CODES]
+    labels = [theatre.sides[s].label for s in theatre.side_codes.names]
     return px.choropleth_map(
         table, geojson=geojson, locations="id", featureidkey=f"properties.{ID}",
         color="side", animation_frame="date", hover_name="name",
         color_discrete_map={theatre.sides[s].label: theatre.sides[s].color
-                            for s in SIDE_CODES},
+                            for s in theatre.side_codes.names},
         category_orders={"side": labels}, map_style="white-bg",
         center={"lat": theatre.center[0], "lon": theatre.center[1]}, zoom=theatre.zoom,
         opacity=0.8, height=700, title=f"{theatre.title} (baseline: px animation_frame)",

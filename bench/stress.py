@@ -30,6 +30,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pyogrio
+import yaml
 
 from bench.environ import scoped_env
 from bench.synthetic import (
@@ -43,6 +44,7 @@ from bench.synthetic import (
 from bench.synthetic_events import COLOURS, START, synthetic_extractions
 from geodata.districts import BANK, ID
 from geodata.store import BOUNDARIES_FILE
+from geodata.theatre import THEATRES_DIR
 from timeline.records import Article, Extraction, Figure, PartialDate, Provenance
 
 LABEL = "SYNTHETIC stress theatre"
@@ -154,16 +156,19 @@ def write_theatre(folder: Path, districts: gpd.GeoDataFrame, days: int) -> None:
     """A theatre folder (theatre.yaml + CSVs) for the SYNTHETIC districts."""
     folder.mkdir(parents=True, exist_ok=True)
     end = START + dt.timedelta(days=days - 1)
-    sides = "\n".join(f'  {k}: {{label: "{k.title()} (synthetic)", color: "{c}"}}'
-                      for k, c in COLOURS.items())
+    # Mosul's sides with their actor names: the template articles read like Mosul's.
+    mosul = yaml.safe_load((THEATRES_DIR / "mosul" / "theatre.yaml").read_text("utf-8"))
+    sides = yaml.safe_dump(
+        {"sides": {k: {**v, "label": f"{k.title()} (synthetic)", "color": COLOURS[k]}
+                   for k, v in mosul["sides"].items()},
+         "advancing": mosul["advancing"], "river": "tigris.csv"},
+        allow_unicode=True, sort_keys=False, width=1000)
     (folder / "theatre.yaml").write_text(f"""# {LABEL}: nothing here is real.
 name: stress
 title: "{LABEL}"
 city: Synthetic
 crs: "EPSG:32638"
-sides:
-{sides}
-initial:
+{sides}initial:
   side: isis
   since: "{START.isoformat()}"
   evidence: "(synthetic) initial state"

@@ -46,7 +46,7 @@ def synthetic_theatre(districts: gpd.GeoDataFrame, folder: Path, days: int) -> T
         initial_side="isis", initial_since=START, initial_evidence="(synthetic) initial",
         battle_start=START, battle_end=START + dt.timedelta(days=days - 1),
         center=(36.33, 43.12), zoom=11.0, banks=("west", "east"), city_area="syn-city",
-        places=tuple(places),
+        places=tuple(places), river="tigris.csv",
     )
 
 

@@ -12,9 +12,9 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.client_config import PLAY_BASE_MS, client_config
+from geodata.context import bridges
 from geodata.theatre import Theatre
-from timeline.control.model import SIDE_CODES
-from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart
+from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart, region_styles
 from viewmodel.figures import APPROX_TEXT, BASIS_TINT, LAYER_NAMES, control_map, tint
 from viewmodel.page_data import PageData
 from viewmodel.page_events import KIND_COLORS, MARKER_KINDS
@@ -78,11 +78,32 @@ def _swatch(color: str, shape: str = "box") -> html.Span:
     return html.Span(className=f"fl-swatch fl-{shape}", style={"background": color})
 
 
+def river_key(theatre: Theatre) -> list[html.Span | str]:
+    """The river's legend entry (none for a theatre without a river)."""
+    return [_swatch("#5DA5DA", "bar"), theatre.river_name] if theatre.river else []
+
+
+def bridge_key(theatre: Theatre) -> list[html.Span | str]:
+    """The bridges' legend entry (none for a theatre without bridges)."""
+    return [_swatch("#333333", "dot"), "bridge"] if bridges(theatre) else []
+
+
+DASH_WORDS = {"solid": "solid", "dash": "dashed", "dot": "dotted", "dashdot": "dash-dot",
+              "longdash": "long dashes"}
+
+
+def share_key(page: PageData, theatre: Theatre) -> str:
+    """How to read the chart's share lines: whose share, and which line is which bank."""
+    styles = region_styles(theatre.share_keys)
+    parts = ", ".join(f"{label} ({DASH_WORDS[dash]})" for label, dash in styles.values())
+    return f"lines: {page.holder.short_label} share of the {parts}"
+
+
 def legend(page: PageData, theatre: Theatre) -> html.Div:
     """Side colours (reported, then the weaker inferred and assumed tints), event kinds."""
     sides = [html.Div(className="fl-legend-row", children=[
         *[_swatch(tint(theatre.sides[s].color, t)) for t in BASIS_TINT.values()],
-        html.Span(theatre.sides[s].label)]) for s in SIDE_CODES]
+        html.Span(theatre.sides[s].label)]) for s in theatre.side_codes.names]
     kinds = [html.Span(className="fl-legend-item", children=[
         _swatch(KIND_COLORS[k], "dot"), k]) for k in MARKER_KINDS]
     claimants = claimant_symbols(page.figures)
@@ -92,13 +113,14 @@ def legend(page: PageData, theatre: Theatre) -> html.Div:
                  className="fl-legend-head"),
         *sides,
         html.Div(className="fl-legend-row", children=[
-            _swatch("#111111", "bar"), "front line", _swatch("#5DA5DA", "bar"), "Tigris",
-            _swatch("#333333", "dot"), "bridge"]),
+            _swatch("#111111", "bar"), "front line",
+            *river_key(theatre),
+            *bridge_key(theatre)]),
         html.Div(className="fl-legend-row", children=["Events: ", *kinds]),
         html.Div(className="fl-legend-row fl-small", children=[
             "Chart: ", *[html.Span(className="fl-legend-item", children=[
                 _swatch(SERIES_COLORS.get(name, "#333333"), "dot"), name]) for name in series],
-            "blue lines: government share of the west (solid), east (dashed), city (dotted)",
+            share_key(page, theatre),
         ]),
         html.Details(className="fl-small", children=[
             html.Summary(f"Chart symbols: one per claimant ({len(claimants)})"),

@@ -22,9 +22,9 @@ from exports import selection
 from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from exports.context import ExportContext
 from exports.vector_map import axis_layout, fit, vector_map
-from timeline.control.model import SIDE_CODES
+from geodata.context import bridges
 from timeline.known import known_by
-from viewmodel.chart import REGION_STYLES, SERIES_COLORS, figures_chart
+from viewmodel.chart import SERIES_COLORS, figures_chart, region_styles
 from viewmodel.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
 from viewmodel.hover import safe
 from viewmodel.page_data import visible_events
@@ -42,7 +42,8 @@ FOOT_TOP = 756
 PANEL_CHARS = 84
 FOOT_CHARS = 236
 MAX_EVENTS = 4
-DASH_GLYPHS = {"solid": "───", "dash": "- - -", "dot": "·····"}
+DASH_GLYPHS = {"solid": "───", "dash": "- - -", "dot": "·····", "dashdot": "-·-·-",
+               "longdash": "── ──"}
 BASIS_NOTE = "Lighter shades: inferred, or only assumed<br>(carried forward), not reported."
 EXACT_CAVEAT = "Boundaries: imported district boundaries."
 
@@ -148,9 +149,10 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
                      for s in series) or "no figures reported yet"
     lines = _wrap_html(key, 5)
     if page.share:
-        lines.append("Government share: " + " · ".join(
-            f"{REGION_STYLES[r][0]} {DASH_GLYPHS[REGION_STYLES[r][1]]}"
-            for r in page.share if r in REGION_STYLES) + "   Marker shape: who claimed it")
+        styles = region_styles(page.share)
+        lines.append(f"{safe(page.holder.short_label)} share: " + " · ".join(
+            f"{styles[r][0]} {DASH_GLYPHS[styles[r][1]]}"
+            for r in page.share) + "   Marker shape: who claimed it")
     notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(lines), size=10,
                              color=MUTED))
 
@@ -185,21 +187,28 @@ def _legend(ctx: ExportContext, events: list[PageEvent],
     colors = code_colors(ctx.theatre)
     shapes: list[dict[str, Any]] = []
     notes = [canvas.text(PANEL_LEFT, LEGEND_TOP, "<b>Control</b>", size=13)]
-    for i, side in enumerate(SIDE_CODES):
-        top = LEGEND_TOP + 22 + i * 19
+    sides = ctx.theatre.side_codes.names
+    step = max(13, min(19, 57 // (len(sides) - 1)))  # Mosul's four rows at 19 px
+    for i, side in enumerate(sides):
+        top = LEGEND_TOP + 22 + i * step
         for b in range(3):
             shapes.append(canvas.rect(Box(PANEL_LEFT + b * 15, top + 2, 14, 13),
                                       colors[i * 3 + b], line="#888888"))
         notes.append(canvas.text(PANEL_LEFT + 50, top, safe(ctx.theatre.sides[side].label),
                                  size=12))
-    notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + 100, BASIS_NOTE, size=10, color=MUTED))
+    notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + max(100, 43 + (len(sides) - 1) * step),
+                             BASIS_NOTE, size=10, color=MUTED))
     col = PANEL_LEFT + 270
     notes.append(canvas.text(col, LEGEND_TOP, "<b>Map</b>", size=13))
     shapes.append(canvas.line(col, LEGEND_TOP + 31, col + 30, LEGEND_TOP + 31, FRONT_COLOR, 4))
     notes.append(canvas.text(col + 38, LEGEND_TOP + 22, "Front line", size=12))
-    shapes.append(canvas.line(col, LEGEND_TOP + 50, col + 30, LEGEND_TOP + 50, RIVER_COLOR, 5))
-    notes.append(canvas.text(col + 38, LEGEND_TOP + 41, "River (Tigris)", size=12))
-    notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
+    if ctx.theatre.river:
+        shapes.append(canvas.line(col, LEGEND_TOP + 50, col + 30, LEGEND_TOP + 50,
+                                  RIVER_COLOR, 5))
+        notes.append(canvas.text(col + 38, LEGEND_TOP + 41,
+                                 safe(f"River ({ctx.theatre.river_name})"), size=12))
+    if bridges(ctx.theatre):
+        notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
     kinds = sorted({ev.kind for ev in events})
     dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
     rows = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or ["none in this window"]

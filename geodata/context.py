@@ -1,4 +1,4 @@
-"""Context geometry of a theatre: the river, the city outline and the bridges.
+"""Context geometry of a theatre: the river (if any), the city outline and the bridges.
 
 These are drawn under the districts on every map and clip the district polygons.
 Coordinates are (lon, lat) in EPSG:4326.
@@ -26,11 +26,15 @@ class Bridge:
     note: str
 
 
-def river_line(theatre: Theatre) -> LineString:
-    """The river through the city, as drawn in the theatre's ``tigris.csv``."""
-    vertices = read_line(theatre.path("tigris.csv"))
+def river_line(theatre: Theatre) -> LineString | None:
+    """The river through the city, as drawn in the file ``river`` of ``theatre.yaml``
+    names (Mosul: ``tigris.csv``); None for a theatre without a river."""
+    if not theatre.river:
+        return None
+    path = theatre.path(theatre.river)
+    vertices = read_line(path)
     if len(vertices) < 2:
-        raise GeodataError(f"{theatre.path('tigris.csv')}: a river needs at least two points")
+        raise GeodataError(f"{path}: a river needs at least two points")
     return LineString(vertices)
 
 

@@ -41,9 +41,13 @@ CRS = "EPSG:4326"
 
 
 def bank_polygons(theatre: Theatre) -> dict[str, Polygon]:
-    """The outline split by the river, keyed by bank name (from the places on each side)."""
+    """The outline split by the river, keyed by bank name (from the places on each side);
+    a theatre without a river has one bank, the whole outline."""
     outline = city_outline(theatre)
-    pieces = [g for g in split(outline, river_line(theatre)).geoms if isinstance(g, Polygon)]
+    river = river_line(theatre)
+    if river is None:
+        return dict.fromkeys(theatre.banks[:1], outline)
+    pieces = [g for g in split(outline, river).geoms if isinstance(g, Polygon)]
     if len(pieces) < 2:
         raise GeodataError(f"theatre {theatre.name}: the river does not split the outline")
     banks: dict[str, Polygon] = {}

@@ -9,10 +9,12 @@ assembles the line and the contested zone.
 
 Which edges are front
 ---------------------
-An edge between districts ``a`` and ``b`` is front when one is government and the other
-ISIS, or when one is contested and the other government or ISIS (the contested zone's
-outer edge). Contested-contested edges lie inside the fighting, and an edge touching an
-``unknown`` district is not counted: we do not know that anyone faces anyone there.
+An edge between districts ``a`` and ``b`` is front when both are held, by two different
+forces (Mosul: government and ISIS; with three forces, any two of them), or when one is
+contested and the other held by any force (the contested zone's outer edge).
+Contested-contested edges lie inside the fighting, and an edge touching an ``unknown``
+district is not counted: we do not know that anyone faces anyone there. Side codes are
+the theatre's (:class:`geodata.sides.SideCodes`).
 
 Across the river
 ----------------
@@ -36,9 +38,8 @@ from shapely.geometry import LineString, MultiLineString
 from shapely.ops import substring
 
 from geodata.districts import BANK
+from geodata.sides import SideCodes
 
-SIDE_CODES = {"government": 0, "isis": 1, "contested": 2, "unknown": 3}
-GOVERNMENT, ISIS, CONTESTED, UNKNOWN = 0, 1, 2, 3
 MIN_SHARED_M = 1.0
 RIVER_STEP_M = 25.0
 RIVER_PROBE_M = 5.0
@@ -196,38 +197,32 @@ def _nearest(tree: shapely.STRtree, points: np.ndarray) -> np.ndarray:
     return found
 
 
-def side_codes(sides: Sequence[str]) -> np.ndarray:
-    """int8 codes (0 government, 1 isis, 2 contested, 3 unknown) for side names."""
-    return np.fromiter((SIDE_CODES.get(s, UNKNOWN) for s in sides), dtype=np.int8,
-                       count=len(sides))
-
-
-def front_mask(adjacency: Adjacency, codes: np.ndarray) -> np.ndarray:
+def front_mask(adjacency: Adjacency, codes: np.ndarray, sides: SideCodes) -> np.ndarray:
     """Which edges are front for these side codes (the rule in the module docstring)."""
     a = codes[adjacency.i]
     b = codes[adjacency.j]
-    held_a = (a == GOVERNMENT) | (a == ISIS)
-    held_b = (b == GOVERNMENT) | (b == ISIS)
+    held_a = sides.held(a)
+    held_b = sides.held(b)
     opposed = held_a & held_b & (a != b)
-    contested_edge = ((a == CONTESTED) & held_b) | ((b == CONTESTED) & held_a)
+    contested_edge = ((a == sides.contested) & held_b) | ((b == sides.contested) & held_a)
     return np.asarray(opposed | contested_edge)
 
 
-def front_length_km(adjacency: Adjacency, side_codes: np.ndarray) -> float:
+def front_length_km(adjacency: Adjacency, side_codes: np.ndarray, sides: SideCodes) -> float:
     """Length of the front in km for int8 side codes, one per district row."""
     if len(side_codes) != adjacency.n:
         raise ValueError(f"{len(side_codes)} side codes for {adjacency.n} districts")
-    return float(adjacency.length_km[front_mask(adjacency, side_codes)].sum())
+    return float(adjacency.length_km[front_mask(adjacency, side_codes, sides)].sum())
 
 
-def front_line(adjacency: Adjacency, sides: Sequence[str]) -> Front:
-    """The front for ``sides[i]`` = side of district row ``i``: line, length, contested zone."""
-    codes = side_codes(sides)
+def front_line(adjacency: Adjacency, names: Sequence[str], sides: SideCodes) -> Front:
+    """The front for ``names[i]`` = side of district row ``i``: line, length, contested zone."""
+    codes = sides.encode(names)
     if len(codes) != adjacency.n:
         raise ValueError(f"{len(codes)} sides for {adjacency.n} districts")
-    mask = front_mask(adjacency, codes)
+    mask = front_mask(adjacency, codes, sides)
     edges = np.flatnonzero(mask)
     parts = shapely.get_parts(adjacency.lines[edges]) if len(edges) else np.empty(0, object)
     line = shapely.multilinestrings(parts) if len(parts) else MultiLineString()
-    contested = shapely.union_all(adjacency.polygons[codes == CONTESTED])
+    contested = shapely.union_all(adjacency.polygons[codes == sides.contested])
     return Front(line, float(adjacency.length_km[edges].sum()), contested, edges)

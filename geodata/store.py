@@ -105,12 +105,14 @@ def build_layers(theatre: Theatre, boundaries: Path | None = None) -> dict[str, 
         "districts": districts,
         "areas": build_areas(theatre, districts),
         "landmarks": _landmarks(theatre, districts),
-        "river": gpd.GeoDataFrame({NAME: ["river"]}, geometry=[river], crs=CRS),
+        "river": gpd.GeoDataFrame({NAME: ["river"] if river is not None else []},
+                                  geometry=[river] if river is not None else [], crs=CRS),
         "outline": gpd.GeoDataFrame({NAME: [theatre.city]}, geometry=[city_outline(theatre)],
                                     crs=CRS),
         "bridges": gpd.GeoDataFrame(
             [{NAME: b.name, NAME_AR: b.name_ar, "connects": b.connects,
               CONFIDENCE: b.confidence, "geometry": b.point} for b in bridges(theatre)],
+            columns=[NAME, NAME_AR, "connects", CONFIDENCE, "geometry"],
             geometry="geometry", crs=CRS,
         ),
     }
@@ -127,7 +129,8 @@ def _landmarks(theatre: Theatre, districts: gpd.GeoDataFrame) -> gpd.GeoDataFram
         for p in theatre.places
         if p.kind in ("landmark", "town", "bridge") and p.lat is not None and p.lon is not None
     ]
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=CRS)
+    columns = [ID, NAME, NAME_AR, KIND, BANK, CONFIDENCE, UNCERTAINTY_KM, DISTRICT, "geometry"]
+    return gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=CRS)
 
 
 def build_store(

@@ -1,9 +1,11 @@
 """A theatre: one city and one battle, described by a folder of files.
 
-A theatre folder holds ``theatre.yaml`` (name, metric CRS, sides and colours, the
-initial control state, the battle window) and ``places.csv``, ``tigris.csv``,
-``outline.csv``, ``bridges.csv``. :func:`load_theatre` reads and checks them and returns
-a :class:`Theatre` with typed :class:`Place` records. Adding a city means adding a folder.
+A theatre folder holds ``theatre.yaml`` (name, metric CRS, sides with their colours and
+the actor names that belong to them, the initial control state, the battle window, the
+banks and the river file) and ``places.csv``, ``outline.csv``, optionally the river line
+it names (Mosul: ``tigris.csv``) and ``bridges.csv``. :func:`load_theatre` reads and
+checks them and returns a :class:`Theatre` with typed :class:`Place` records. Adding a
+city means adding a folder: nothing in the code names Mosul's sides, banks or river.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import yaml
 
 from frontline import settings
 from frontline.errors import GeodataError
+from geodata.sides import STATES, SideCodes
 
 THEATRES_DIR = Path(__file__).resolve().parent / "theatres"
-SIDES = ("government", "isis", "contested", "unknown")
 PLACE_KINDS = ("district", "area", "landmark", "city", "town", "bridge")
 
 
@@ -73,15 +75,42 @@ class NamedAnchor:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """A name articles use for a force: ``pattern`` (a regular expression, matched
+    ignoring case) is read as the canonical ``name``; ``starts`` are the lower-cased
+    words a match can begin with (extraction tries the pattern only there)."""
+
+    name: str
+    pattern: str
+    starts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Side:
+    """A side as the map shows it, and the actors extraction assigns to it."""
+
     key: str
     label: str
     color: str
+    actors: tuple[Actor, ...] = ()
+    short: str = ""
+
+    @property
+    def short_label(self) -> str:
+        """The label where room is short (the chart's share lines): ``short``, else
+        ``label``."""
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
 class Theatre:
-    """A theatre's configuration and its place records."""
+    """A theatre's configuration and its place records.
+
+    ``sides`` holds the forces, then ``contested`` and ``unknown`` (their code order is
+    :attr:`side_codes`); ``advancing`` names the force whose share claimed percentages
+    give, ``advancing_actor`` the actor credited with a retake no article names anyone
+    for; ``river`` is the file of the river line ("": the theatre has no river).
+    """
 
     name: str
     title: str
@@ -100,6 +129,28 @@ class Theatre:
     city_area: str
     places: tuple[Place, ...] = field(repr=False)
     anchors: tuple[NamedAnchor, ...] = ()
+    advancing: str = ""
+    advancing_actor: str = ""
+    river: str = ""
+    river_name: str = "River"
+
+    @cached_property
+    def side_codes(self) -> SideCodes:
+        """Code order of the sides: the forces as ``theatre.yaml`` lists them, then
+        ``contested`` and ``unknown``."""
+        return SideCodes.of_forces([k for k in self.sides if k not in STATES])
+
+    @property
+    def advancing_side(self) -> str:
+        """The side whose gains articles count in percentages ("70 percent of the west
+        retaken") and who retakes a place when no actor is named: ``advancing`` in
+        ``theatre.yaml``, else the first force."""
+        return self.advancing or self.side_codes.forces[0]
+
+    @property
+    def share_keys(self) -> tuple[str, ...]:
+        """What shares of ground are reported for: each bank, then the whole city."""
+        return (*self.banks, "city")
 
     @cached_property
     def places_by_id(self) -> dict[str, Place]:
@@ -138,9 +189,8 @@ def load_theatre(name: str | None = None) -> Theatre:
     places = tuple(read_places(folder / "places.csv"))
     places += tuple(read_bridge_places(folder / "bridges.csv", {p.id for p in places}))
     try:
-        sides = {
-            key: Side(key, str(v["label"]), str(v["color"])) for key, v in config["sides"].items()
-        }
+        sides = {key: _side(str(key), v) for key, v in config["sides"].items()}
+        advancing = config.get("advancing") or {}
         theatre = Theatre(
             name=str(config["name"]),
             title=str(config["title"]),
@@ -159,13 +209,50 @@ def load_theatre(name: str | None = None) -> Theatre:
             city_area=str(config.get("city_area", "")),
             places=places,
             anchors=tuple(_anchor(a) for a in config.get("anchors") or ()),
+            advancing=str(advancing.get("side", "")),
+            advancing_actor=str(advancing.get("actor", "")),
+            river=str(config.get("river") or ""),
+            river_name=str(config.get("river_name") or "River"),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise GeodataError(f"{folder / 'theatre.yaml'}: missing or bad entry {exc}") from None
-    missing = set(SIDES) - set(sides)
-    if missing:
-        raise GeodataError(f"{folder / 'theatre.yaml'}: sides lack {sorted(missing)}")
+    _check(theatre)
     return theatre
+
+
+def _check(theatre: Theatre) -> None:
+    """Refuse a theatre whose sides, advancing side, initial side or river do not add up."""
+    where = theatre.folder / "theatre.yaml"
+    missing = set(STATES) - set(theatre.sides)
+    if missing:
+        raise GeodataError(f"{where}: sides lack {sorted(missing)}")
+    forces = theatre.side_codes.forces
+    if theatre.initial_side not in forces:
+        raise GeodataError(f"{where}: initial side {theatre.initial_side!r} is not one of "
+                           f"the forces {list(forces)}")
+    if theatre.advancing and theatre.advancing not in forces:
+        raise GeodataError(f"{where}: advancing side {theatre.advancing!r} is not one of "
+                           f"the forces {list(forces)}")
+    if theatre.river and not theatre.path(theatre.river).is_file():
+        raise GeodataError(f"{where}: river file {theatre.river!r} is missing")
+    if not theatre.river and len(theatre.banks) > 1:
+        raise GeodataError(f"{where}: {len(theatre.banks)} banks need a river to split them")
+
+
+def _side(key: str, entry: Any) -> Side:
+    """One ``sides`` entry: label, colour and (for a force) the actors named for it."""
+    actors = tuple(
+        Actor(str(a["name"]), str(a["pattern"]), tuple(str(w).lower() for w in a["starts"]))
+        for a in entry.get("actors") or ())
+    for actor in actors:
+        try:
+            re.compile(actor.pattern)
+        except re.error as exc:
+            raise ValueError(f"actor {actor.name!r}: bad pattern ({exc})") from None
+        if not actor.starts:
+            raise ValueError(f"actor {actor.name!r}: 'starts' lists no word")
+    return Side(key, str(entry["label"]), str(entry["color"]), actors,
+                str(entry.get("short") or ""))
 
 
 def _anchor(entry: Any) -> NamedAnchor:

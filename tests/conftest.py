@@ -51,10 +51,14 @@ def run_cli(*args: str, env: dict[str, str] | None = None, check: bool = False,
     return result
 
 
-def build_data(data_dir: Path, seeds: Path | None = None) -> dict[str, str]:
+def build_data(data_dir: Path, seeds: Path | None = None,
+               theatre: Path | None = None) -> dict[str, str]:
     """Build the data from ``seeds`` (default seeds/) into ``data_dir`` with the CLIs, as
-    ``make data`` does; return the environment that points a server at it."""
+    ``make data`` does; return the environment that points a server at it (and at the
+    theatre folder ``theatre``, default Mosul)."""
     env = {"FRONTLINE_DATA_DIR": str(data_dir)}
+    if theatre is not None:
+        env["FRONTLINE_THEATRE"] = str(theatre)
     ingest: tuple[str, ...] = ("timeline", "ingest")
     if seeds is not None:
         env["FRONTLINE_SEEDS_DIR"] = str(seeds)

@@ -2,7 +2,8 @@
 
 Top panel: counts (displaced, killed militants and civilians apart, trapped,
 population, ...) on a log axis, because they span 20 arrests to a million people.
-Bottom panel: the share of each bank held by the government (from the timeline) with
+Bottom panel: the share of each bank held by the theatre's advancing side (Mosul: the
+government; from the timeline) with
 the percentage claims made in articles. One trace per (series, claimant): colour
 tells the series, marker symbol the claimant. Ranges and vague figures carry error
 bars. A vertical cursor (layout shape 0) marks the slider's date; the browser moves it.
@@ -13,6 +14,8 @@ lines, which are hindsight (:meth:`PageData.to_json` sends what it needs).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -33,8 +36,8 @@ SERIES_COLORS = {
     "Territory held (claimed %)": "#000000",
 }
 SHARE_SERIES = "Territory held (claimed %)"
-REGION_STYLES = {"west": ("West bank", "solid"), "east": ("East bank", "dash"),
-                 "city": ("Whole city", "dot")}
+BANK_DASHES = ("solid", "dash", "dashdot", "longdash")
+CITY_STYLE = ("Whole city", "dot")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon",
            "pentagon", "triangle-down", "hourglass", "bowtie", "circle-open", "square-open",
            "diamond-open", "triangle-up-open", "star-open", "hexagram")
@@ -71,16 +74,28 @@ def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
     return traces
 
 
+def region_styles(keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Label and line dash of each share key: the banks in order ("West bank", solid;
+    "East bank", dashed), then the whole city (dotted)."""
+    banks = [k for k in keys if k != "city"]
+    styles = {k: (f"{k.title()} bank", BANK_DASHES[i % len(BANK_DASHES)])
+              for i, k in enumerate(banks)}
+    return {**styles, "city": CITY_STYLE}
+
+
 def _share_traces(page: PageData) -> list[go.Scatter]:
     dates = list(page.dates)
     traces = []
+    styles = region_styles(page.share)
+    holder = page.holder
     for region, values in page.share.items():
-        label, dash = REGION_STYLES.get(region, (region, "solid"))
+        label, dash = styles[region]
         traces.append(go.Scatter(
-            x=dates, y=list(values), mode="lines", name=f"Government share: {label}",
-            line={"color": "#0072B2", "dash": dash, "width": 2},
+            x=dates, y=list(values), mode="lines", name=f"{holder.short_label} share: {label}",
+            line={"color": holder.color, "dash": dash, "width": 2},
             customdata=[[d, -1] for d in range(page.n_days)],
-            hovertemplate=f"{label}: %{{y:.0f}} % held by the government, %{{x}}<extra></extra>",
+            hovertemplate=(f"{label}: %{{y:.0f}} % held by {holder.label}, "
+                           "%{x}<extra></extra>"),
         ))
     return traces
 
@@ -105,7 +120,8 @@ def figures_chart(page: PageData, day: int) -> go.Figure:
     )
     fig.update_yaxes(type="log", title_text="people", row=1, col=1, gridcolor="#EEEEEE",
                      dtick=1)  # a tick per power of ten, never the crowded 2..9
-    fig.update_yaxes(range=[0, 100], title_text="% gov.", row=2, col=1,
+    fig.update_yaxes(range=[0, 100], title_text=f"% {page.holder.short_label.lower()}",
+                     row=2, col=1,
                      gridcolor="#EEEEEE")
     last = max([page.dates[-1], *(p.date.isoformat() for p in page.figures)])
     fig.update_xaxes(gridcolor="#EEEEEE", type="date", range=[page.dates[0], last])

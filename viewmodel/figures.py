@@ -20,7 +20,7 @@ from shapely.geometry import mapping
 from frontline import settings
 from geodata.context import bridges, city_outline, river_line
 from geodata.theatre import Theatre
-from timeline.control.model import BASIS_CODES, SIDE_CODES
+from timeline.control.model import BASIS_CODES
 from viewmodel.page_data import PageData, frame
 from viewmodel.page_events import KIND_COLORS
 
@@ -61,9 +61,9 @@ def tint(color: str, amount: float) -> str:
 
 
 def code_colors(theatre: Theatre) -> list[str]:
-    """Colour of each code ``side * 3 + basis``."""
+    """Colour of each code ``side * 3 + basis``, sides in the theatre's code order."""
     return [tint(theatre.sides[side].color, BASIS_TINT[basis])
-            for side in SIDE_CODES for basis in BASIS_CODES]
+            for side in theatre.side_codes.names for basis in BASIS_CODES]
 
 
 def stepped_colorscale(colors: list[str]) -> list[list[Any]]:
@@ -76,9 +76,16 @@ def stepped_colorscale(colors: list[str]) -> list[list[Any]]:
 
 
 def context_layers(theatre: Theatre) -> list[dict[str, Any]]:
-    """MapLibre layers for the city outline and the river (drawn under the traces)."""
+    """MapLibre layers for the city outline and the river (drawn under the traces).
+
+    Always :data:`N_CONTEXT_LAYERS` of them, so the browser toggles the same layers in
+    every theatre: a theatre without a river gets an empty river layer.
+    """
     outline = {"type": "Feature", "properties": {}, "geometry": mapping(city_outline(theatre))}
-    river = {"type": "Feature", "properties": {}, "geometry": mapping(river_line(theatre))}
+    line = river_line(theatre)
+    river: dict[str, Any] = (
+        {"type": "Feature", "properties": {}, "geometry": mapping(line)} if line is not None
+        else {"type": "FeatureCollection", "features": []})
     return [
         {"sourcetype": "geojson", "source": outline, "type": "fill", "color": "#F4F1EA",
          "below": "traces"},

@@ -2,9 +2,10 @@
 
 The timeline stores a district x day array over its own date range; the page shows the
 battle window. This module cuts that window out once, turns side and basis into one
-number per district and day (``z = side * 3 + basis``, drawn with a stepped colour
-scale, far faster in Plotly than one colour per category) and indexes the hover texts,
-which repeat for as long as a state lasts, into a small table.
+number per district and day (``z = side * 3 + basis``, side codes being the theatre's
+(:class:`geodata.sides.SideCodes`), drawn with a stepped colour scale, far faster in
+Plotly than one colour per category) and indexes the hover texts, which repeat for as
+long as a state lasts, into a small table.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from typing import Any
 
 import numpy as np
 
-from timeline.control.model import BASIS_CODES, SIDE_CODES, ControlTimeline
+from geodata.sides import SideCodes
+from timeline.control.model import BASIS_CODES, ControlTimeline
 from viewmodel.hover import quote_block, safe
 
-UNKNOWN = SIDE_CODES.index("unknown")
 ASSUMED = BASIS_CODES.index("assumed")
 N_BASIS = len(BASIS_CODES)
 MAX_EVIDENCE = 2
@@ -57,10 +58,14 @@ def window_columns(timeline: ControlTimeline, start: dt.date, n_days: int) -> np
 
 
 def _codes(timeline: ControlTimeline, side: np.ndarray, basis: np.ndarray,
-           district_ids: tuple[str, ...], cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Side and basis codes (n_districts, n_days); unknown/assumed where nothing is known."""
+           district_ids: tuple[str, ...], cols: np.ndarray,
+           sides: SideCodes) -> tuple[np.ndarray, np.ndarray]:
+    """Side codes of ``sides`` and basis codes (n_districts, n_days); unknown/assumed
+    where nothing is known."""
     n = len(district_ids)
-    out_side = np.full((n, cols.size), UNKNOWN, dtype=np.int16)
+    lut = np.array([sides.code(name) for name in timeline.side_codes], dtype=np.int16)
+    side = lut[side]
+    out_side = np.full((n, cols.size), sides.unknown, dtype=np.int16)
     out_basis = np.full((n, cols.size), ASSUMED, dtype=np.int16)
     row_of = {d: i for i, d in enumerate(timeline.district_ids)}
     valid = cols >= 0
@@ -106,21 +111,26 @@ def _evidence_text(timeline: ControlTimeline, row: int, col: int, known: bool = 
     return "<br>".join(blocks)
 
 
-def _label(name: str, side: int, basis: int) -> str:
-    return (f"<b>{safe(name)}</b><br>{SIDE_CODES[side]}"
+def _label(name: str, side: str, basis: int) -> str:
+    return (f"<b>{safe(name)}</b><br>{safe(side)}"
             f" ({BASIS_CODES[basis]})")
 
 
 def control_view(timeline: ControlTimeline, names: tuple[str, ...],
                  district_ids: tuple[str, ...], start: dt.date, n_days: int,
-                 known: bool = False) -> ControlView:
-    """The page's replay of ``timeline``: as reported, or (``known``) as known each day."""
+                 known: bool = False, sides: SideCodes | None = None) -> ControlView:
+    """The page's replay of ``timeline``: as reported, or (``known``) as known each day.
+
+    ``sides``: the page's side codes (its theatre's; default the timeline's own), which
+    the colour codes ``z`` use whatever order the stored timeline has.
+    """
+    sides = sides or timeline.sides
     cols = window_columns(timeline, start, n_days)
     side_src = timeline.side_known if known else None
     basis_src = timeline.basis_known if known else None
     if side_src is None or basis_src is None:
         side_src, basis_src = timeline.side, timeline.basis
-    side, basis = _codes(timeline, side_src, basis_src, district_ids, cols)
+    side, basis = _codes(timeline, side_src, basis_src, district_ids, cols, sides)
     since_tab = timeline.since_known if known else timeline.since
     cause_tab = timeline.cause_known if known else timeline.base_cause
     detailed = not known or (since_tab is not None and cause_tab is not None
@@ -131,7 +141,7 @@ def control_view(timeline: ControlTimeline, names: tuple[str, ...],
     else:  # a timeline stored before the replay kept its details
         since = cause = np.full(side.shape, -1, dtype=np.int64)
     hover, texts = _hover_table(timeline, names, district_ids, cols,
-                                np.stack([side, basis, since, cause]), known, detailed)
+                                np.stack([side, basis, since, cause]), known, sides, detailed)
     front_src = timeline.front_index_known if known else None
     if front_src is None:
         front_src = timeline.front_index
@@ -150,7 +160,8 @@ def control_view(timeline: ControlTimeline, names: tuple[str, ...],
 
 def _hover_table(timeline: ControlTimeline, names: tuple[str, ...],
                  district_ids: tuple[str, ...], cols: np.ndarray, state: np.ndarray,
-                 known: bool, detailed: bool = True) -> tuple[np.ndarray, tuple[str, ...]]:
+                 known: bool, sides: SideCodes,
+                 detailed: bool = True) -> tuple[np.ndarray, tuple[str, ...]]:
     """Index every distinct (district, side, basis, since, cause) into hover labels.
 
     ``state`` stacks the side, basis, since and cause tables, each (n_districts, n_days);
@@ -164,7 +175,7 @@ def _hover_table(timeline: ControlTimeline, names: tuple[str, ...],
     rows = _rows(timeline, district_ids)
     texts = []
     for (d, s, b, sday, _cause), cell in zip(unique.tolist(), first.tolist(), strict=True):
-        text = _label(names[d], s, b)
+        text = _label(names[d], sides.name(s), b)
         if known and not detailed:
             text += "<br>as known on the slider date"
         elif sday >= 0:
@@ -185,11 +196,12 @@ def side_changes(side: np.ndarray) -> tuple[int, ...]:
     return tuple(int(d) + 1 for d in np.flatnonzero(changed))
 
 
-def empty_view(n_districts: int, n_days: int, names: tuple[str, ...]) -> ControlView:
+def empty_view(n_districts: int, n_days: int, names: tuple[str, ...],
+               sides: SideCodes) -> ControlView:
     """Every district unknown on every day: the page when no timeline is stored."""
     texts = tuple(f"<b>{safe(n)}</b><br>unknown (nothing to show yet)" for n in names)
     hover = np.tile(np.arange(n_districts), (n_days, 1))
-    z = np.full((n_days, n_districts), UNKNOWN * N_BASIS + ASSUMED, dtype=np.int8)
+    z = np.full((n_days, n_districts), sides.unknown * N_BASIS + ASSUMED, dtype=np.int8)
     return ControlView(z=z, hover=hover, texts=texts,
                        front=np.full(n_days, -1, dtype=np.int64), changes=())
 

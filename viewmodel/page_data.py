@@ -25,7 +25,7 @@ from frontline import settings
 from frontline.errors import FrontlineError
 from geodata.districts import APPROXIMATE, ID, NAME, build_districts
 from geodata.store import load_districts
-from geodata.theatre import Theatre, load_theatre
+from geodata.theatre import Side, Theatre, load_theatre
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
 from timeline.known import known_by
@@ -75,6 +75,8 @@ class PageData:
     share: dict[str, tuple[float, ...]]
     fade_days: int
     has_timeline: bool
+    holder: Side  # whose share of each bank ``share`` gives: the theatre's advancing side
+    sides: tuple[Side, ...]  # the theatre's sides in code order (forces, contested, unknown)
     bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # of the districts
 
     def date_of(self, day: int) -> dt.date:
@@ -116,6 +118,7 @@ class PageData:
             "events": events,
             "strings": strings.strings,
             "kind_colors": KIND_COLORS,
+            "sides": [{"key": s.key, "label": s.label, "color": s.color} for s in self.sides],
             "figures": [
                 {"day": self.day_of(f.date), "date": f.date.isoformat(),
                  "quote": f.quote, "source": f.source, "series": f.series, "value": f.value,
@@ -149,38 +152,44 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
     n_days = (theatre.battle_end - start).days + 1
     ids = tuple(str(i) for i in districts[ID])
     names = tuple(str(n) for n in districts[NAME]) if NAME in districts else ids
+    codes = theatre.side_codes
     if timeline is None:
-        views = {MAIN: empty_view(len(ids), n_days, names)}
+        views = {MAIN: empty_view(len(ids), n_days, names, codes)}
         views[KNOWN] = views[MAIN]
         front_edges: tuple[tuple[list[float], list[float]], ...] = ()
         fronts: tuple[tuple[int, ...], ...] = ()
         share: dict[str, tuple[float, ...]] = {}
     else:
-        views = {mode: control_view(timeline, names, ids, start, n_days, known=mode == KNOWN)
+        views = {mode: control_view(timeline, names, ids, start, n_days, known=mode == KNOWN,
+                                    sides=codes)
                  for mode in (MAIN, KNOWN)}
         front_edges, fronts = front_table(list(getattr(timeline, "fronts", None) or ()))
-        share = government_share(timeline, start, n_days)
+        share = holder_share(timeline, theatre.advancing_side, start, n_days)
     approximate = bool(districts[APPROXIMATE].any()) if APPROXIMATE in districts else True
     return PageData(
         title=theatre.title, start=start, n_days=n_days, district_ids=ids,
         district_names=names, geojson=districts_geojson(districts), approximate=approximate,
         views=views, front_edges=front_edges, fronts=fronts,
         events=page_events(extractions, theatre, districts, start),
-        figures=figure_points(extractions), share=share, fade_days=fade_days,
+        figures=figure_points(extractions, theatre), share=share, fade_days=fade_days,
         has_timeline=timeline is not None,
+        holder=theatre.sides[theatre.advancing_side],
+        sides=tuple(theatre.sides[name] for name in codes.names),
         bounds=tuple(float(v) for v in districts.total_bounds),  # type: ignore[arg-type]
     )
 
 
-def government_share(timeline: ControlTimeline, start: dt.date,
-                     n_days: int) -> dict[str, tuple[float, ...]]:
-    """Share (percent, by area) of each bank held by the government, per page day."""
+def holder_share(timeline: ControlTimeline, holder: str, start: dt.date,
+                 n_days: int) -> dict[str, tuple[float, ...]]:
+    """Share (percent, by area) of each bank held by side ``holder`` (the theatre's
+    advancing side: Mosul's government), per page day."""
     cols = np.clip(np.arange(n_days) + timeline.day_index(start), 0, timeline.n_days - 1)
+    code = timeline.sides.code(holder)
     out = {}
     for region, table in (timeline.share or {}).items():
         arr = np.asarray(table, dtype=float)
-        if arr.ndim == 2 and arr.shape[1] == timeline.n_days:
-            out[region] = tuple(np.round(arr[0, cols] * 100, 2).tolist())
+        if arr.ndim == 2 and arr.shape[1] == timeline.n_days and code < arr.shape[0]:
+            out[region] = tuple(np.round(arr[code, cols] * 100, 2).tolist())
     return out
 
 

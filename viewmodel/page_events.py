@@ -23,6 +23,7 @@ import geopandas as gpd
 
 from geodata.districts import ID, members
 from geodata.theatre import Theatre
+from timeline.extract.lexicon import opponents_named
 from timeline.known import figure_day, known_from
 from timeline.records import Event, Extraction, Figure, PlaceRef
 from viewmodel.hover import clip, quote_block, safe, safe_lines
@@ -39,7 +40,7 @@ KIND_COLORS = {
     "destruction": "#882255",
     "other": "#777777",
 }
-MILITANT_WORDS = ("isis", "militant", "terrorist", "daesh", "fighter", "jihadist", "islamic state")
+MILITANT_WORDS = ("militant", "terrorist", "fighter", "jihadist")
 CIVILIAN_WORDS = ("civilian", "resident", "children", "women")
 COUNT_SERIES = {
     "displaced": "Displaced",
@@ -206,13 +207,18 @@ def page_events(extractions: Iterable[Extraction], theatre: Theatre,
     return tuple(sorted(events, key=lambda e: (e.day, e.kind)))
 
 
-def series_of(figure: Figure) -> str | None:
-    """The chart series a figure belongs to (None: not charted)."""
+def series_of(figure: Figure, theatre: Theatre | None = None) -> str | None:
+    """The chart series a figure belongs to (None: not charted).
+
+    Killed "militants" are those the subject calls so, or names a force opposing the
+    theatre's advancing side by one of its actor names (Mosul: "ISIS", "Daesh").
+    """
     if figure.kind == SHARE_KIND:
         return "Territory held (claimed %)"
     if figure.kind == "killed":
         subject = figure.subject.lower()
-        if any(w in subject for w in MILITANT_WORDS):
+        if any(w in subject for w in MILITANT_WORDS) or (
+                theatre is not None and opponents_named(figure.subject, theatre)):
             return "Killed: militants"
         if any(w in subject for w in CIVILIAN_WORDS):
             return "Killed: civilians"
@@ -220,9 +226,9 @@ def series_of(figure: Figure) -> str | None:
     return COUNT_SERIES.get(figure.kind)
 
 
-def figure_point(figure: Figure) -> FigurePoint | None:
+def figure_point(figure: Figure, theatre: Theatre | None = None) -> FigurePoint | None:
     """A figure as a chart point on its chart day (:func:`timeline.known.figure_day`)."""
-    series = series_of(figure)
+    series = series_of(figure, theatre)
     prov = figure.provenance
     when = figure_day(figure)
     value = figure.value
@@ -245,7 +251,9 @@ def figure_point(figure: Figure) -> FigurePoint | None:
                        source=prov.source, known_from=known_from(figure))
 
 
-def figure_points(extractions: Iterable[Extraction]) -> tuple[FigurePoint, ...]:
-    """Every chartable figure of the corpus, in date order."""
-    points = (figure_point(f) for ex in extractions for f in ex.figures)
+def figure_points(extractions: Iterable[Extraction],
+                  theatre: Theatre | None = None) -> tuple[FigurePoint, ...]:
+    """Every chartable figure of the corpus, in date order (``theatre``: whose actor
+    names tell killed militants apart)."""
+    points = (figure_point(f, theatre) for ex in extractions for f in ex.figures)
     return tuple(sorted((p for p in points if p is not None), key=lambda p: p.date))

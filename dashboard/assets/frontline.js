@@ -438,8 +438,10 @@
     });
   }
 
-  /* Known on `day`: published by then, and dated by then (as the export's chart). */
-  function isPublished(fig, day) { return fig.pub !== null && fig.pub <= day && fig.day <= day; }
+  /* Known on `day`: the twin of `timeline.known.known_by` on the page day the page data
+     sends as `pub` (a figure is never charted after it is known, so its `day` needs no
+     check of its own). */
+  function isPublished(fig, day) { return fig.pub !== null && fig.pub <= day; }
 
   /* "As known on": blank the chart points not published by the day and hide the share
      lines (the timeline's hindsight); back to every figure when the mode is off. */

@@ -25,8 +25,9 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 
+from geodata.sides import MOSUL_ORDER as SIDE_CODES  # the pinned corpora are Mosul's
 from geodata.theatre import Theatre
-from timeline.control.model import BASIS_CODES, SIDE_CODES
+from timeline.control.model import BASIS_CODES
 from timeline.records import Extraction
 
 ROOT = Path(__file__).resolve().parents[2]

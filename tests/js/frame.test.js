@@ -40,14 +40,15 @@ test("as known, an event shows only once published; an undated publication never
   assert.deepEqual(f.frame(data, 3, false).events, [[1, 0.5], [2, 1]]);
 });
 
-test("isPublished: published by the day and dated by the day", () => {
+test("isPublished: known from the day it was published (timeline.known.known_by)", () => {
   const [early, late, undated] = data.figures;
-  assert.equal(f.isPublished(early, 0), false);  // dated 1
+  assert.equal(f.isPublished(early, 0), false);  // published 1
   assert.equal(f.isPublished(early, 1), true);
   assert.equal(f.isPublished(late, 2), false);   // published 3
   assert.equal(f.isPublished(late, 3), true);
   assert.equal(f.isPublished(undated, 4), false);
-  assert.equal(f.isPublished({day: 5, pub: 2}, 3), false);  // reported before its date
+  // The chart day never passes `pub` in page data; knowability reads `pub` alone.
+  assert.equal(f.isPublished({day: 5, pub: 2}, 3), true);
 });
 
 test("stepChange jumps to the previous or next change of the view, else stays", () => {

@@ -16,7 +16,8 @@ from shapely.geometry import LineString, box
 
 from geodata.context import city_outline, river_line
 from geodata.districts import build_districts
-from geodata.front import Adjacency, build_adjacency, front_length_km, front_line, side_codes
+from geodata.front import Adjacency, build_adjacency, front_length_km, front_line
+from geodata.sides import MOSUL_CODES
 from geodata.theatre import load_theatre
 
 UTM = "EPSG:32638"
@@ -63,34 +64,36 @@ def test_grid_edges_are_the_shared_sides(grid: Adjacency) -> None:
     ],
 )
 def test_front_length_follows_the_rule(grid: Adjacency, sides: list[str], km: float) -> None:
-    front = front_line(grid, sides)
+    front = front_line(grid, sides, MOSUL_CODES)
     assert front.length_km == pytest.approx(km, abs=1e-6)
-    assert front_length_km(grid, side_codes(sides)) == pytest.approx(km, abs=1e-6)
+    length = front_length_km(grid, MOSUL_CODES.encode(sides), MOSUL_CODES)
+    assert length == pytest.approx(km, abs=1e-6)
     assert front.line.geom_type == "MultiLineString"
     measured = gpd.GeoSeries([front.line], crs="EPSG:4326").to_crs(UTM).length.iloc[0]
     assert measured / KM == pytest.approx(km, abs=1e-3)
 
 
 def test_contested_zone_is_the_union_of_contested_districts(grid: Adjacency) -> None:
-    front = front_line(grid, ["contested", "contested", "isis", "government"])
+    front = front_line(grid, ["contested", "contested", "isis", "government"], MOSUL_CODES)
     expected = shapely.union_all(grid.polygons[:2])
     assert front.contested.symmetric_difference(expected).area == pytest.approx(0, abs=1e-12)
-    assert front_line(grid, ["isis"] * 4).contested.is_empty
+    assert front_line(grid, ["isis"] * 4, MOSUL_CODES).contested.is_empty
 
 
 @given(st.lists(st.integers(0, 3), min_size=4, max_size=4))
 def test_vectorised_length_matches_front_line(codes: list[int]) -> None:
     adj = build_adjacency(squares([(0, 1), (1, 1), (0, 0), (1, 0)]), None, UTM)
     names = ["government", "isis", "contested", "unknown"]
-    front = front_line(adj, [names[c] for c in codes])
-    assert front_length_km(adj, np.asarray(codes, dtype=np.int8)) == pytest.approx(front.length_km)
+    front = front_line(adj, [names[c] for c in codes], MOSUL_CODES)
+    length = front_length_km(adj, np.asarray(codes, dtype=np.int8), MOSUL_CODES)
+    assert length == pytest.approx(front.length_km)
 
 
 def test_wrong_number_of_sides_is_refused(grid: Adjacency) -> None:
     with pytest.raises(ValueError, match="3 sides for 4"):
-        front_line(grid, ["isis"] * 3)
+        front_line(grid, ["isis"] * 3, MOSUL_CODES)
     with pytest.raises(ValueError):
-        front_length_km(grid, np.zeros(5, dtype=np.int8))
+        front_length_km(grid, np.zeros(5, dtype=np.int8), MOSUL_CODES)
 
 
 def _river_x(x_km: float) -> LineString:
@@ -114,7 +117,7 @@ def test_banks_with_the_river_between_them_face_each_other() -> None:
     adj = build_adjacency(gdf, _river_x(1.1), UTM)
     assert pairs(adj) == {(0, 1)}
     assert adj.length_km[0] == pytest.approx(1.0, abs=0.06)
-    front = front_line(adj, ["government", "isis"])
+    front = front_line(adj, ["government", "isis"], MOSUL_CODES)
     assert front.length_km == pytest.approx(adj.length_km[0])
 
 
@@ -139,5 +142,6 @@ def test_mosul_adjacency_accounts_for_every_boundary() -> None:
     assert km(list(districts.geometry)) == pytest.approx(
         2 * inner + km([outline.exterior]) + 2 * river_in_city, rel=1e-4
     )
-    across = front_line(adj, ["isis" if b == "west" else "government" for b in districts.bank])
+    across = front_line(adj, ["isis" if b == "west" else "government" for b in districts.bank],
+                        MOSUL_CODES)
     assert across.length_km == pytest.approx(river_in_city, rel=1e-3)

@@ -23,6 +23,7 @@ import pytest
 from geodata.districts import build_districts
 from geodata.theatre import load_theatre
 from tests.unit.dashboard_synthetic import synthetic_extractions, synthetic_timeline
+from timeline.known import known_by as rule_known_by
 from viewmodel.hover import safe
 from viewmodel.page_data import PageData, build_page_data, frame
 from viewmodel.page_events import FigurePoint
@@ -104,9 +105,8 @@ def test_event_hovers_are_pythons(node: str, page: PageData) -> None:
 
 
 def known_by(point: FigurePoint, date: dt.date) -> bool:
-    """The known-on rule of the exports' chart (``exports/snapshot.py``): published by
-    ``date`` and dated by then."""
-    return point.known_from is not None and point.known_from <= date and point.date <= date
+    """The one known-on rule (:func:`timeline.known.known_by`) on a chart point."""
+    return rule_known_by(point.known_from, date)
 
 
 def published_differences(node: str, page: PageData) -> list[tuple[int, int]]:
@@ -133,11 +133,10 @@ def test_is_published_is_the_exports_known_on_rule(node: str, page: PageData) ->
     assert not all(known_by(p, page.date_of(0)) for p in page.figures)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the page data's figure `day` is clamped into the battle window (PageData.day_of), "
-    "so on the last day the JS counts a figure dated after the battle as known once "
-    "published; the exports do not. For the owner of the one known-on rule to settle."))
 def test_is_published_on_a_figure_dated_after_the_battle(node: str, page: PageData) -> None:
+    """The page clamps a figure's chart day into the battle window; knowability does not
+    depend on it, so a figure dated after the battle is known once published, in the
+    browser as in the exports."""
     last = page.n_days - 1
     late = replace(page.figures[0], date=page.date_of(last + 5), known_from=page.date_of(last))
     assert published_differences(node, replace(page, figures=(late,))) == []

@@ -24,7 +24,7 @@ from exports.registry import export_bytes
 from geodata.theatre import load_theatre
 from tests.builders import make_event, make_extraction, make_figure
 from timeline.control.build import build_timeline
-from timeline.control.model import BASIS_CODES, SIDE_CODES, ControlTimeline
+from timeline.control.model import BASIS_CODES, ControlTimeline
 from timeline.extract.chronology import load_chronology
 from timeline.known import knowledge_dates
 from timeline.records import Extraction
@@ -115,7 +115,8 @@ def test_a_known_export_shows_the_state_as_known_then(
     assert shown(ctx, date) == expected
     assert selection.front_at(ctx, date, known=True) == then.front_at(date)
     day = ctx.day_of(date)  # the snapshot's map reads the same replay through the page
-    codes = [SIDE_CODES.index(side) * len(BASIS_CODES) + BASIS_CODES.index(basis)
+    side_codes = ctx.timeline.side_codes if ctx.timeline else ()
+    codes = [side_codes.index(side) * len(BASIS_CODES) + BASIS_CODES.index(basis)
              for _, side, basis, *_ in expected]
     assert frame(ctx.page, day, known=True)["z"] == codes
 

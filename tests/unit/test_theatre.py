@@ -10,7 +10,8 @@ from shapely.ops import split
 
 from frontline.errors import GeodataError
 from geodata.context import bridges, city_outline, river_line
-from geodata.theatre import SIDES, load_theatre
+from geodata.sides import MOSUL_ORDER
+from geodata.theatre import load_theatre
 
 
 def test_mosul_theatre_loads_with_reference_ids() -> None:
@@ -20,7 +21,7 @@ def test_mosul_theatre_loads_with_reference_ids() -> None:
     assert len([p for p in theatre.places if p.kind != "bridge"]) == 91  # places.csv
     assert {p.id for p in theatre.places if p.kind == "bridge"} == {
         "third-bridge", "old-bridge", "hurriya-bridge", "fifth-bridge", "fourth-bridge"}
-    assert set(theatre.sides) == set(SIDES)
+    assert set(theatre.sides) == set(MOSUL_ORDER)
     assert theatre.initial_side == "isis"
     assert theatre.initial_since.isoformat() == "2014-06-10"
 

@@ -28,7 +28,7 @@ from timeline.control.inference import (
     choose_districts,
     share_claims,
 )
-from timeline.control.model import SIDE_CODES, ControlTimeline, Deferred, Evidence, LazyValues
+from timeline.control.model import ControlTimeline, Deferred, Evidence, LazyValues
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
 from timeline.known import knowledge_dates, known_extractions
@@ -70,7 +70,7 @@ def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
     broad = frozenset({theatre.city_area} | {p.id for p in theatre.places
                                              if p.kind == "area" and p.parent == theatre.city_area})
     return Frame(theatre.initial_since, max(n_days, 1), ids, kinds, members,
-                 settings.get_int("CONTESTED_DAYS"), today, broad)
+                 settings.get_int("CONTESTED_DAYS"), today, theatre.side_codes, broad)
 
 
 def _point(lon: float, lat: float) -> object:
@@ -97,7 +97,7 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
     used = known_extractions(extractions, known_on)
     frame = make_frame(theatre, districts, last_day(theatre, used, end, today), today)
     lists = ClaimLists(order=-1)
-    initial = SIDE_CODES.index(theatre.initial_side)
+    initial = theatre.side_codes.code(theatre.initial_side)
     lists.add_set(list(range(len(frame.district_ids))), 0, initial, INFERRED, SPEC_AREA,
                   lists.cause(INITIAL_ID))
     events = [e for x in sorted(used, key=_published) for e in x.events]
@@ -107,7 +107,8 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
     claims = lists.freeze()
     n_d = len(frame.district_ids)
     state, conflicting = compute_state(claims, n_d, frame.n_days,
-                                       settings.get_int("ASSUMED_AFTER_DAYS"), claims.causes)
+                                       settings.get_int("ASSUMED_AFTER_DAYS"), claims.causes,
+                                       frame.sides)
     for cause in conflicting:
         for eid in claims.causes[cause]:
             lists.flag(eid, "contradiction: another source names a different side that day")
@@ -115,6 +116,7 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
         start=frame.start, district_ids=frame.district_ids, side=state.side, basis=state.basis,
         since=state.since, changes={}, evidence=evidence_of(theatre, used, lists),
         known_on=known_on, base_cause=state.base_cause, causes=claims.causes,
+        side_codes=frame.sides.names,
         overlays={"ov_d": claims.ov_d, "ov_start": claims.ov_start, "ov_end": claims.ov_end,
                   "ov_actor": claims.ov_actor, "ov_cause": claims.ov_cause},
     )
@@ -139,8 +141,8 @@ def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFra
     for claim in claims:
         current = lists.freeze()
         state, _ = compute_state(current, len(frame.district_ids), frame.n_days, 10**9,
-                                 list(current.causes))
-        chosen = choose_districts(claim, state.side[:, claim.day], geom)
+                                 list(current.causes), frame.sides)
+        chosen = choose_districts(claim, state.side[:, claim.day], geom, frame.sides)
         add_inferred(claim, chosen, lists, frame.start)
 
 
@@ -238,7 +240,7 @@ def _cell_causes(tl: ControlTimeline, first: int, stop: int,
     ov = tl.overlays
     if not ov or not ov["ov_d"].size:
         return out
-    contested = tl.side[:, first:stop] == SIDE_CODES.index("contested")
+    contested = tl.side[:, first:stop] == tl.sides.contested
     lo = np.maximum(ov["ov_start"], first)
     hi = np.minimum(ov["ov_end"], stop)
     extra: dict[tuple[int, int], list[str]] = {}

@@ -3,8 +3,11 @@
 A *set* claim fixes a district's side from a day on (rules 1, 2, 4 and the percentage
 inference of rule 6). An *overlay* claim makes a district contested over a window of
 days, but only where the district is held by a side other than the overlay's actor
-(rules 3, 4's month ramp, 5 and 7). Claims are kept as flat lists here and become numpy
-arrays (:class:`Claims`) for the vectorised rules; nothing is stored per district-day.
+(rules 3, 4's month ramp, 5 and 7). Sides are the theatre's codes (the frame's
+:class:`~geodata.sides.SideCodes`); an actor of no known force has the code of
+``unknown``, and its fighting contests whoever holds the district. Claims are kept as
+flat lists here and become numpy arrays (:class:`Claims`) for the vectorised rules;
+nothing is stored per district-day.
 
 Events are never dropped silently: an event that cannot apply (before the theatre
 begins, after today, unknown or too broad places, expected) gets a flag that the
@@ -19,13 +22,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from geodata.sides import SideCodes
 from timeline.records import Event, PartialDate
 
-GOV, ISIS, CONTESTED, UNKNOWN = 0, 1, 2, 3
 REPORTED, INFERRED, ASSUMED = 0, 1, 2
-ANY = 3  # an overlay actor of no known side: fighting contests whoever holds the district
 SPEC_AREA, SPEC_DISTRICT = 0, 1
-SIDE_OF = {"government": GOV, "isis": ISIS}
 SET_KINDS = ("capture", "declaration")
 FIGHT_KINDS = ("attack", "offensive")
 ALL_KINDS = frozenset(SET_KINDS + FIGHT_KINDS)
@@ -41,6 +42,7 @@ class Frame:
     members: dict[str, tuple[int, ...]]
     contested_days: int
     today: dt.date
+    sides: SideCodes
     broad_areas: frozenset[str] = frozenset()
 
     @property
@@ -200,12 +202,13 @@ def add_event(frame: Frame, event: Event, lists: ClaimLists,
     if not _in_frame(frame, event, day, lists):
         return
     places = resolve_places(frame, event, lists)
-    side = SIDE_OF.get(event.side, ANY)
+    side = frame.sides.actor(event.side)
+    unknown = frame.sides.unknown
     lists.causes.append((event.id,))
     cause = len(lists.causes) - 1
     window = frame.contested_days
     named = places.districts + places.areas
-    if event.status == "claimed" or (event.kind in SET_KINDS and side == ANY):
+    if event.status == "claimed" or (event.kind in SET_KINDS and side == unknown):
         reason = "claimed" if event.status == "claimed" else "no side known"
         lists.flag(event.id, f"{reason}: makes its districts contested at most")
         lists.add_overlay(named + places.landmarks, day, day + window, side, INFERRED, cause)
@@ -286,13 +289,14 @@ def _collect_simple(frame: Frame, events: list[Event], rank: np.ndarray,
     index = frame.index
     d = np.array([index[e.places[0].id or ""] for e in events])
     day = np.array([e.date.start.toordinal() for e in events]) - frame.start.toordinal()
-    side = np.array([SIDE_OF.get(e.side, ANY) for e in events])
+    side = np.array([frame.sides.actor(e.side) for e in events])
+    unknown = frame.sides.unknown
     is_set = np.array([e.kind in SET_KINDS for e in events])
     claimed = np.array([e.status == "claimed" for e in events])
     cause = len(lists.causes) + np.arange(len(events))
     lists.causes.extend((e.id,) for e in events)
-    sets = is_set & ~claimed & (side != ANY)
-    contest = claimed | (is_set & (side == ANY))
+    sets = is_set & ~claimed & (side != unknown)
+    contest = claimed | (is_set & (side == unknown))
     fight = ~is_set & ~claimed
     end = day + frame.contested_days
     lists.set_chunks.append((d[sets], day[sets], side[sets], np.full(sets.sum(), REPORTED),

@@ -1,30 +1,33 @@
 """Rule 6: percentage claims ("at least 70 percent of the western side") as inferred control.
 
-Reported captures name few districts; commanders' percentages say much more. When the
-government's share of a bank by area falls short of a claimed percentage, the districts
-*farthest* from the places the same article says are still ISIS-held (the Old City,
-"the north-western districts") are inferred government-held, farthest first, until the
-share is met. The places still held are those extraction found in the article's words
-and keeps on the figure (:mod:`timeline.extract.control_facts`: "ISIS held", "held by",
+Reported captures name few districts; commanders' percentages say much more. A
+percentage is the share of the theatre's advancing side (``advancing`` in
+``theatre.yaml``; Mosul: the government), or of the others when its subject names an
+opposing force. When the advancing side's share of a bank by area falls short of a
+claimed percentage, the districts held by other forces *farthest* from the places the
+same article says are still held against it (the Old City, "the north-western
+districts") are inferred held by the advancing side, farthest first, until the share is
+met. The places still held are those extraction found in the article's words and keeps
+on the figure (:mod:`timeline.extract.control_facts`: "ISIS held", "held by",
 "surrounded in", and compass corners such as "the north-western districts"), plus the
-places of the article's own ISIS-side events; the bank a percentage is a share of is kept
-on the figure too. No rule here reads the article's text or re-reads a quote: the store
-does not keep the text, and a timeline rebuilt from the store must equal a fresh one.
+places of the article's own events on an opposing side; the bank a percentage is a
+share of is kept on the figure too. No rule here reads the article's text or re-reads a
+quote: the store does not keep the text, and a timeline rebuilt from the store must
+equal a fresh one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
+from geodata.sides import SideCodes
 from geodata.theatre import Theatre
-from timeline.control.claims import GOV, INFERRED, ISIS, SPEC_AREA, ClaimLists, Frame
+from timeline.control.claims import INFERRED, SPEC_AREA, ClaimLists, Frame
+from timeline.extract.lexicon import opponents_named
 from timeline.records import Extraction, Figure
-
-ISIS_SUBJECT_RE = re.compile(r"\b(ISIS|Islamic State|Daesh|militants?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,8 @@ class DistrictGeometry:
 
 @dataclass(frozen=True)
 class ShareClaim:
-    """A claimed government share of a bank (``None`` = the whole city) on a day."""
+    """A claimed share of a bank (``None`` = the whole city) held on a day by the side
+    ``holder`` (the theatre's advancing side; code ``side``)."""
 
     figure_id: str
     day: int
@@ -47,6 +51,8 @@ class ShareClaim:
     share: float
     anchors: tuple[int, ...]
     compass: tuple[str, ...]
+    holder: str
+    side: int
 
 
 def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
@@ -68,22 +74,25 @@ def share_claims(frame: Frame, theatre: Theatre, extraction: Extraction,
             lists.flag(fig.id, f"dated outside the timeline ({date}): not used")
             continue
         share = value / 100
-        if ISIS_SUBJECT_RE.search(fig.subject) and not re.search("government|iraqi", fig.subject,
-                                                                  re.IGNORECASE):
+        if opponents_named(fig.subject, theatre):  # "70 percent held by Daesh": the rest's
             share = 1 - share
         bank = fig.bank if fig.bank in theatre.banks else None
-        out.append(ShareClaim(fig.id, day, bank, share, anchors, fig.still_held_corners))
+        holder = theatre.advancing_side
+        out.append(ShareClaim(fig.id, day, bank, share, anchors, fig.still_held_corners,
+                              holder, frame.sides.code(holder)))
     return out
 
 
 def still_held(frame: Frame, theatre: Theatre, extraction: Extraction,
                fig: Figure) -> tuple[int, ...]:
-    """District indices the figure's article reports as still ISIS-held: the places kept
-    on the figure and those of the article's reported ISIS-side events (not attacks),
-    leaving out the city and its banks, too broad to anchor anything."""
+    """District indices the figure's article reports as still held against the advancing
+    side (by ISIS, in Mosul): the places kept on the figure and those of the article's
+    reported events on an opposing side (not attacks), leaving out the city and its
+    banks, too broad to anchor anything."""
     broad = {theatre.city_area} | {p.id for p in theatre.places if p.parent == theatre.city_area}
+    opponents = set(frame.sides.forces) - {theatre.advancing_side}
     refs = [*fig.still_held, *(ref for event in extraction.events
-                               if event.side == "isis" and event.status == "reported"
+                               if event.side in opponents and event.status == "reported"
                                and event.kind != "attack" for ref in event.places)]
     found = [i for ref in refs if ref.id and ref.id not in broad
              for i in frame.members.get(ref.id, ())]
@@ -91,18 +100,18 @@ def still_held(frame: Frame, theatre: Theatre, extraction: Extraction,
 
 
 def choose_districts(claim: ShareClaim, side_today: np.ndarray,
-                     geom: DistrictGeometry) -> np.ndarray:
-    """Indices to infer government-held so that the bank's share reaches the claim.
+                     geom: DistrictGeometry, sides: SideCodes) -> np.ndarray:
+    """Indices to infer held by the claim's side so that the bank's share reaches it.
 
-    Candidates are the bank's ISIS-held districts outside the places still held,
-    farthest from those places first (from the bank's centre when none are known).
+    Candidates are the bank's districts held by other forces outside the places still
+    held, farthest from those places first (from the bank's centre when none are known).
     """
     on_bank = np.ones(geom.area.size, bool) if claim.bank is None else geom.bank == claim.bank
     total = geom.area[on_bank].sum()
-    held = geom.area[on_bank & (side_today == GOV)].sum()
+    held = geom.area[on_bank & (side_today == claim.side)].sum()
     if total <= 0 or held >= claim.share * total - 1e-12:
         return np.zeros(0, np.int64)
-    candidates = on_bank & (side_today == ISIS)
+    candidates = on_bank & sides.held(side_today) & (side_today != claim.side)
     candidates[list(claim.anchors)] = False
     idx = np.flatnonzero(candidates)
     dist = _distance_from_held(claim, geom, on_bank)[idx]
@@ -132,8 +141,8 @@ def add_inferred(claim: ShareClaim, chosen: np.ndarray, lists: ClaimLists, start
     if chosen.size == 0:
         return
     where = claim.bank or "the city"
-    lists.flag(claim.figure_id, f"inferred government control of {chosen.size} districts to "
+    lists.flag(claim.figure_id, f"inferred {claim.holder} control of {chosen.size} districts to "
                                 f"reach {claim.share:.0%} of {where} on "
                                 f"{start + dt.timedelta(days=claim.day)}")
     cause = lists.cause(claim.figure_id)
-    lists.add_set([int(i) for i in chosen], claim.day, GOV, INFERRED, SPEC_AREA, cause)
+    lists.add_set([int(i) for i in chosen], claim.day, claim.side, INFERRED, SPEC_AREA, cause)

@@ -1,8 +1,9 @@
 """The control-state timeline: who holds each district on each day, and why.
 
 Storage is compact: ``side`` and ``basis`` are ``int8`` arrays of shape
-``(n_districts, n_days)`` holding codes (indices into :data:`SIDE_CODES` and
-:data:`BASIS_CODES`); ``since`` is an ``int32`` array of the day index at which the
+``(n_districts, n_days)`` holding codes (indices into the timeline's ``side_codes``, the
+theatre's forces then ``contested`` and ``unknown`` (:class:`geodata.sides.SideCodes`),
+and into :data:`BASIS_CODES`); ``since`` is an ``int32`` array of the day index at which the
 current side began; ``base_cause`` points each cell at the evidence behind its last
 change (an index into ``causes``, tuples of evidence ids), and ``overlays`` holds the
 windows of contesting evidence. ``changes`` lists, per district, the days where the
@@ -25,11 +26,12 @@ Rules (computed by :func:`build_timeline`; see :mod:`timeline.control.claims`,
    period's end, and the members held by the other side are contested from the start of
    the fighting ("after three months of fighting": three months before; otherwise the
    period's start) until then. "Parts of" / "another area in" an area sets nothing.
-5. **Fighting or attacks** in a district held by the other side make it contested for
+5. **Fighting or attacks** in a district held by any other side make it contested for
    ``FRONTLINE_CONTESTED_DAYS`` days (an actor of unknown side contests any holder).
 6. **Percentage claims** ("at least 70 percent of the western side"): when the
-   government's share by area falls short, the districts farthest from the places the
-   article says are still ISIS-held are inferred government-held until the share is met.
+   advancing side's share by area falls short (Mosul: the government's), the districts
+   farthest from the places the article says are still held against it are inferred
+   held by it until the share is met.
 7. **Claimed** events make their districts contested at most (and say so in the
    evidence flags); **expected** events change nothing.
 8. A state with no new evidence for ``FRONTLINE_ASSUMED_AFTER_DAYS`` days has basis
@@ -45,16 +47,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 import numpy as np
 
 from frontline.errors import DateError, StoreError
+from geodata.sides import MOSUL_ORDER, SideCodes
 from timeline.records import PartialDate
 
-SIDE_CODES = ("government", "isis", "contested", "unknown")
 BASIS_CODES = ("reported", "inferred", "assumed")
-SHARE_KEYS = ("west", "east", "city")
 OVERLAY_FIELDS = ("ov_d", "ov_start", "ov_end", "ov_actor", "ov_cause")
 
 
@@ -167,7 +169,12 @@ class DistrictState:
 
 @dataclass
 class ControlTimeline:
-    """Per-district, per-day control, plus derived series."""
+    """Per-district, per-day control, plus derived series.
+
+    ``side_codes`` names the side of each code, as the theatre ordered them when the
+    timeline was built; every reader names sides from it. ``share`` holds one
+    ``(len(side_codes), n_days)`` array per share key (the theatre's banks and ``city``).
+    """
 
     start: dt.date
     district_ids: tuple[str, ...]
@@ -192,6 +199,12 @@ class ControlTimeline:
     since_known: np.ndarray | None = None
     cause_known: np.ndarray | None = None
     causes_known: list[tuple[str, ...]] = field(default_factory=list)
+    side_codes: tuple[str, ...] = MOSUL_ORDER
+
+    @cached_property
+    def sides(self) -> SideCodes:
+        """The codes of :attr:`side_codes` (contested, unknown, the forces)."""
+        return SideCodes(tuple(self.side_codes))
 
     @property
     def n_days(self) -> int:
@@ -220,7 +233,7 @@ class ControlTimeline:
         return [
             DistrictState(
                 id=did,
-                side=SIDE_CODES[int(self.side[i, day])],
+                side=self.sides.name(self.side[i, day]),
                 basis=BASIS_CODES[int(self.basis[i, day])],
                 since=self.date_of(int(self.since[i, day])),
                 evidence=self.evidence_at(i, day),
@@ -231,7 +244,7 @@ class ControlTimeline:
     def evidence_at(self, district: int, day: int) -> tuple[Evidence, ...]:
         """Evidence behind one cell: contesting windows open that day, then the last set."""
         ids: list[str] = []
-        if int(self.side[district, day]) == SIDE_CODES.index("contested") and self.overlays:
+        if int(self.side[district, day]) == self.sides.contested and self.overlays:
             ov = self.overlays
             open_ = (ov["ov_d"] == district) & (ov["ov_start"] <= day) & (ov["ov_end"] > day)
             for cause in ov["ov_cause"][open_]:
@@ -250,7 +263,7 @@ class ControlTimeline:
         ids = self.causes_known[cause] if 0 <= cause < len(self.causes_known) else ()
         return DistrictState(
             id=self.district_ids[district],
-            side=SIDE_CODES[int(self.side_known[district, day])],
+            side=self.sides.name(self.side_known[district, day]),
             basis=BASIS_CODES[int(self.basis_known[district, day])],
             since=self.date_of(int(self.since_known[district, day])),
             evidence=tuple(self.evidence[e] for e in ids if e in self.evidence),
@@ -283,7 +296,8 @@ class ControlTimeline:
         """Share by area of each key (bank, city) held by each side on ``date``."""
         day = self.checked_day(date)
         return {
-            key: {side: round(float(arr[code, day]), 4) for code, side in enumerate(SIDE_CODES)}
+            key: {side: round(float(arr[code, day]), 4)
+                  for code, side in enumerate(self.side_codes)}
             for key, arr in self.share.items()
         }
 

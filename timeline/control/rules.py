@@ -8,7 +8,8 @@ Python loops run over contradictions (rare) and over the handful of claim groups
    contradiction and make the district contested, citing both. The winner holds from its
    day until the district's next set claim (forward fill).
 2. *Overlays*: a window makes the district contested where the base side differs from
-   the overlay's actor (fighting in a district held by the other side).
+   the overlay's actor (fighting in a district held by any other side; an actor of no
+   known force contests every holder).
 3. *Assumed*: a day more than ``assumed_after`` days after the last claim naming the
    district has basis ``assumed``.
 """
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from timeline.control.claims import ANY, ASSUMED, CONTESTED, GOV, INFERRED, ISIS, REPORTED, Claims
+from geodata.sides import SideCodes
+from timeline.control.claims import ASSUMED, INFERRED, REPORTED, Claims
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,8 @@ class StateArrays:
     base_cause: np.ndarray
 
 
-def resolve_sets(claims: Claims, n_days: int,
-                 causes: list[tuple[str, ...]]) -> tuple[SetGroups, list[int]]:
+def resolve_sets(claims: Claims, n_days: int, causes: list[tuple[str, ...]],
+                 contested: int) -> tuple[SetGroups, list[int]]:
     """Pick one winner per (district, day); contradictions become contested with both
     causes merged (appended to ``causes``). Returns the groups and the contradicting
     claims' cause indices (for flags)."""
@@ -73,13 +75,15 @@ def resolve_sets(claims: Claims, n_days: int,
             causes.append(tuple(dict.fromkeys(e for c in key for e in causes[c])))
             merged[key] = len(causes) - 1
         g = gid[group[0]]
-        g_side[g], g_basis[g], g_cause[g] = CONTESTED, int(basis[group].min()), merged[key]
+        g_side[g], g_basis[g], g_cause[g] = contested, int(basis[group].min()), merged[key]
     conflicting = sorted({c for key in merged for c in key})
     return SetGroups(d[last], day[last], g_side, g_basis, g_cause), conflicting
 
 
-def fill_base(groups: SetGroups, n_d: int, n_days: int) -> tuple[np.ndarray, ...]:
-    """Forward-fill the winning set claims along days: side, basis and cause per cell."""
+def fill_base(groups: SetGroups, n_d: int, n_days: int,
+              unknown: int) -> tuple[np.ndarray, ...]:
+    """Forward-fill the winning set claims along days: side, basis and cause per cell
+    (``unknown`` before a district's first claim)."""
     idx = np.full((n_d, n_days), -1, np.int32)
     idx[groups.d, groups.day] = np.arange(groups.d.size, dtype=np.int32)
     pos = np.where(idx >= 0, np.arange(n_days, dtype=np.int32), 0)
@@ -87,7 +91,7 @@ def fill_base(groups: SetGroups, n_d: int, n_days: int) -> tuple[np.ndarray, ...
     gi = np.take_along_axis(idx, pos, axis=1)
     valid = gi >= 0
     gi = np.where(valid, gi, 0)
-    side = np.where(valid, groups.side[gi], 3).astype(np.int8)
+    side = np.where(valid, groups.side[gi], unknown).astype(np.int8)
     basis = np.where(valid, groups.basis[gi], ASSUMED).astype(np.int8)
     cause = np.where(valid, groups.cause[gi], -1).astype(np.int32)
     return side, basis, cause
@@ -106,15 +110,16 @@ def window_active(d: np.ndarray, start: np.ndarray, end: np.ndarray,
     return np.cumsum(diff.reshape(n_d, width), axis=1)[:, :n_days] > 0
 
 
-def apply_overlays(claims: Claims, base_side: np.ndarray,
-                   base_basis: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Contest the cells where an overlay's actor is not the holder; basis ``reported``
-    if any such overlay is reported (an event names the district), else ``inferred``."""
+def apply_overlays(claims: Claims, base_side: np.ndarray, base_basis: np.ndarray,
+                   sides: SideCodes) -> tuple[np.ndarray, np.ndarray]:
+    """Contest the cells where an overlay's actor is not the holder (an actor of no known
+    force, code ``unknown``, contests any holder); basis ``reported`` if any such overlay
+    is reported (an event names the district), else ``inferred``."""
     n_d, n_days = base_side.shape
     reported = np.zeros((n_d, n_days), bool)
     inferred = np.zeros((n_d, n_days), bool)
-    for actor in (GOV, ISIS, ANY):
-        holder_differs = base_side != actor if actor != ANY else True
+    for actor in np.unique(claims.ov_actor).tolist():
+        holder_differs = base_side != actor if actor != sides.unknown else True
         for basis_code, target in ((REPORTED, reported), (INFERRED, inferred)):
             sel = (claims.ov_actor == actor) & (claims.ov_basis == basis_code)
             if not sel.any():
@@ -122,8 +127,8 @@ def apply_overlays(claims: Claims, base_side: np.ndarray,
             active = window_active(claims.ov_d[sel], claims.ov_start[sel], claims.ov_end[sel],
                                    n_d, n_days)
             target |= active & holder_differs
-    contested = (reported | inferred) & (base_side != CONTESTED)
-    side = np.where(contested, np.int8(CONTESTED), base_side).astype(np.int8)
+    contested = (reported | inferred) & (base_side != sides.contested)
+    side = np.where(contested, np.int8(sides.contested), base_side).astype(np.int8)
     basis = np.where(contested, np.where(reported, REPORTED, INFERRED), base_basis)
     return side, basis.astype(np.int8)
 
@@ -158,11 +163,13 @@ def since_of(side: np.ndarray) -> np.ndarray:
 
 
 def compute_state(claims: Claims, n_d: int, n_days: int, assumed_after: int,
-                  causes: list[tuple[str, ...]]) -> tuple[StateArrays, list[int]]:
-    """All rules over the claims: base sets, overlays, assumed; plus contradictions."""
-    groups, conflicting = resolve_sets(claims, n_days, causes)
-    base_side, base_basis, base_cause = fill_base(groups, n_d, n_days)
-    side, basis = apply_overlays(claims, base_side, base_basis)
+                  causes: list[tuple[str, ...]],
+                  sides: SideCodes) -> tuple[StateArrays, list[int]]:
+    """All rules over the claims (side codes ``sides``): base sets, overlays, assumed;
+    plus contradictions."""
+    groups, conflicting = resolve_sets(claims, n_days, causes, sides.contested)
+    base_side, base_basis, base_cause = fill_base(groups, n_d, n_days, sides.unknown)
+    side, basis = apply_overlays(claims, base_side, base_basis, sides)
     basis = apply_assumed(basis, last_claim_day(claims, n_d, n_days), assumed_after)
     return StateArrays(side, basis, state_since(side, base_side), base_cause), conflicting
 

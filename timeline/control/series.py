@@ -13,26 +13,27 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from geodata.districts import AREA_KM2, BANK
-from timeline.control.model import SHARE_KEYS, SIDE_CODES, Change, ControlTimeline
+from timeline.control.model import Change, ControlTimeline
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from geodata.sides import SideCodes
     from geodata.theatre import Theatre
 
-CONTESTED = SIDE_CODES.index("contested")
 
-
-def shares(side: np.ndarray, area: np.ndarray, bank: np.ndarray) -> dict[str, np.ndarray]:
-    """Share by area of each side per day, per bank and for the whole city: ``(4, n_days)``
-    arrays summing to 1 over the sides (0 everywhere for an empty key)."""
+def shares(side: np.ndarray, area: np.ndarray, bank: np.ndarray, keys: tuple[str, ...],
+           sides: SideCodes) -> dict[str, np.ndarray]:
+    """Share by area of each side per day, for each of ``keys`` (the theatre's banks, and
+    ``city`` for the whole city): ``(len(sides), n_days)`` arrays summing to 1 over the
+    sides (0 everywhere for an empty key)."""
     out: dict[str, np.ndarray] = {}
-    for key in SHARE_KEYS:
+    for key in keys:
         weights = np.where(bank == key, area, 0.0) if key != "city" else area.astype(float)
         total = weights.sum()
-        arr = np.zeros((len(SIDE_CODES), side.shape[1]))
+        arr = np.zeros((len(sides), side.shape[1]))
         if total > 0:
-            for code in range(len(SIDE_CODES)):
+            for code in range(len(sides)):
                 arr[code] = weights @ (side == code) / total
         out[key] = arr
     return out
@@ -58,11 +59,12 @@ def fronts_of(states: np.ndarray, theatre: Theatre,
     except (OSError, ValueError):
         river = None
     adjacency = build_adjacency(districts, river, theatre.crs)
+    sides = theatre.side_codes
     edge_parts = [_line_parts(json.loads(text)) for text in shapely.to_geojson(adjacency.lines)]
     geoms: list[dict[str, Any] | None] = []
     lengths = np.zeros(len(states))
     for k, codes in enumerate(states):
-        edges = np.flatnonzero(front_mask(adjacency, codes))
+        edges = np.flatnonzero(front_mask(adjacency, codes, sides))
         lengths[k] = adjacency.length_km[edges].sum()
         coords = [part for e in edges.tolist() for part in edge_parts[e]]
         geoms.append({"type": "MultiLineString", "coordinates": coords} if coords else None)
@@ -84,7 +86,8 @@ def add_series(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFram
     one front per distinct state over both."""
     area = districts[AREA_KM2].to_numpy(dtype=float)
     tl.area_km2 = area
-    tl.share = shares(tl.side, area, districts[BANK].astype(str).to_numpy())
+    tl.share = shares(tl.side, area, districts[BANK].astype(str).to_numpy(),
+                      theatre.share_keys, tl.sides)
     both = tl.side if tl.side_known is None else np.concatenate([tl.side, tl.side_known], 1)
     states, inverse = distinct_states(both)
     tl.fronts, lengths = fronts_of(states, theatre, districts)
@@ -119,7 +122,7 @@ def changes_of(tl: ControlTimeline) -> dict[str, list[Change]]:
     for i, day, s, b in zip(rows.tolist(), days.tolist(), tl.side[rows, days].tolist(),
                             tl.basis[rows, days].tolist(), strict=True):
         ids: list[str] = []
-        if s == CONTESTED and i in by_district:
+        if s == tl.sides.contested and i in by_district:
             sel = by_district[i]
             sel = sel[(ov["ov_start"][sel] <= day) & (ov["ov_end"][sel] > day)]
             for c in ov["ov_cause"][sel].tolist():

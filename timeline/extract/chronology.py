@@ -8,7 +8,8 @@ or a figure kind (``killed``, ``displaced``, ...); a figure row needs a ``value`
 ``9000-11000`` (a range). ``places`` are ``;``-separated gazetteer ids or names; a
 name the gazetteer cannot resolve is kept with ``id: null`` and listed as unresolved.
 ``date`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``precision`` (day, week, month,
-year) may be left empty to follow the date's form.
+year) may be left empty to follow the date's form. ``side`` is one of the theatre's
+sides (Mosul: ``government``, ``isis``) or ``contested`` / ``unknown``.
 
 Each row becomes an event or figure whose provenance basis is ``analyst table`` and
 whose quote and span are the CSV line. Bad rows are skipped and reported by line
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from frontline.errors import ArticleError
 from geodata.gazetteer import get_gazetteer
+from geodata.theatre import load_theatre
 from timeline.extract.articles import decode
 from timeline.extract.control_facts import fighting_since, share_bank
 from timeline.extract.numbers import tidy
@@ -52,7 +54,6 @@ COL_SOURCE, COL_NOTE, COL_SINCE = "source", "note", "since"
 COL_SUBJECT, COL_CLAIMANT = "subject", "claimant"
 REQUIRED = (COL_DATE, COL_PRECISION, COL_KIND, COL_PLACES, COL_ACTOR, COL_SIDE, COL_STATUS,
             COL_VALUE, COL_SOURCE, COL_NOTE)
-SIDES = ("government", "isis", "contested", "unknown")
 _VALUE_RE = re.compile(
     r"^\s*(?P<op>~|>=|<=|>|<)?\s*(?P<a>\d[\d,.]*)\s*(?:-\s*(?P<b>\d[\d,.]*))?\s*$")
 _OPS = {None: "exact", "~": "about", ">=": "at_least", ">": "at_least", "<=": "at_most",
@@ -142,8 +143,9 @@ def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, 
     if kind in EVENT_KINDS:
         side = (row[COL_SIDE] or "unknown").lower()
         status = (row[COL_STATUS] or "reported").lower()
-        if side not in SIDES:
-            raise RowError(f"side {row[COL_SIDE]!r} is not one of {', '.join(SIDES)}")
+        sides = (getattr(gaz, "theatre", None) or load_theatre()).side_codes.names
+        if side not in sides:
+            raise RowError(f"side {row[COL_SIDE]!r} is not one of {', '.join(sides)}")
         if status not in EVENT_STATUSES:
             raise RowError(f"status {row[COL_STATUS]!r} is not one of "
                            f"{', '.join(EVENT_STATUSES)}")

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from geodata.gazetteer import get_gazetteer
+from geodata.theatre import Theatre, load_theatre
 from timeline.extract.anchors import EventAnchors
 from timeline.extract.articles import Sentence, split_sentences
 from timeline.extract.clauses import clause_end, clause_start, since_window
@@ -43,10 +44,10 @@ from timeline.extract.dates import (
 )
 from timeline.extract.figures import sentence_figures
 from timeline.extract.lexicon import (
-    GOVERNMENT,
     ActorMention,
     PlaceMention,
     Scanner,
+    actor_table,
     find_actors,
     find_places,
     simplest_places,
@@ -122,6 +123,7 @@ class _Context:
     actors: list[ActorMention]
     parents: dict[str, str]
     kinds: dict[str, str]
+    theatre: Theatre
 
 
 def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
@@ -132,7 +134,9 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     each its content id, so the ids never depend on that numbering.
     """
     gaz = gazetteer or get_gazetteer()
-    theatre = getattr(gaz, "theatre", None)
+    theatre: Theatre | None = getattr(gaz, "theatre", None)
+    sides = theatre or load_theatre()
+    actors = actor_table(sides)
     parents = {p.id: p.parent for p in theatre.places} if theatre else {}
     kinds = {p.id: p.kind for p in theatre.places} if theatre else {}
     events: list[Event] = []
@@ -151,8 +155,8 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         dates = find_dates(text, article.published, anchors)
         places = [p for p in places  # "after the capture of X": X is no place of this event
                   if not any(d.basis and d.start <= p.start < d.end for d in dates)]
-        ctx = _Context(article, sentence, text, dates, places, find_actors(text), parents,
-                       kinds)
+        ctx = _Context(article, sentence, text, dates, places, find_actors(text, actors),
+                       parents, kinds, sides)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
@@ -286,7 +290,7 @@ def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[
     if earlier:
         return earlier[-1].actor, earlier[-1].side
     if kind in ("capture", "offensive") and _RETAKE.search(text):
-        return "Iraqi forces", GOVERNMENT
+        return ctx.theatre.advancing_actor, ctx.theatre.advancing_side
     return "", "unknown"
 
 

@@ -7,6 +7,9 @@ only when it is written like a name: with a capital letter and not an ordinary w
 such as "Police" in "Federal Police". "the city" is kept (it is Mosul), and "western
 Mosul" / "the western side" are kept (they are the banks).
 
+Actors ("CTS", "Federal Police", "Daesh") and the side they belong to come from the
+theatre's ``theatre.yaml`` (:func:`actor_table`): another city names its own forces.
+
 Capitalised names after place cues ("in X", "X district") that the gazetteer cannot
 resolve are reported as unresolved, so that an analyst can add a spelling.
 """
@@ -14,9 +17,12 @@ resolve are reported as unresolved, so that an analyst can add a spelling.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
+from geodata.theatre import Side, Theatre
 from timeline.extract.wordscan import find_at_words, starters
 from timeline.records import PlaceRef
 
@@ -59,33 +65,6 @@ NOT_PLACE_WORDS = _words("""news ministry service police forces force army natio
 command division agency council coalition government committee organization organisation
 reuters afp ap brigade regiment units unit operations operation""")
 
-ISIS = "isis"
-GOVERNMENT = "government"
-_ACTORS: tuple[tuple[str, str, str], ...] = (
-    (r"Counter[- ]Terrorism (?:Service|Forces?)(?:\s+(?:forces|troops|units))?|\bCTS\b"
-     r"|\bISOF\b|Golden Division", "Counter-Terrorism Service", GOVERNMENT),
-    (r"Federal Police(?:\s+(?:forces|troops|units))?", "Federal Police", GOVERNMENT),
-    (r"Rapid Response(?: Division| Forces?)?|Emergency Response Division",
-     "Rapid Response Division", GOVERNMENT),
-    (r"Peshmerga", "Peshmerga", GOVERNMENT),
-    (r"Popular Mobili[sz]ation (?:Forces|Units)|\bPMF\b|Hashd al-Shaabi",
-     "Popular Mobilization Forces", GOVERNMENT),
-    (r"(?:U\.S\.|US)[- ]led (?:international )?coalition|international coalition",
-     "US-led coalition", GOVERNMENT),
-    (r"(?:Iraqi )?army(?:['’]s)?(?:\s+(?:forces|troops|units))?|\d+(?:st|nd|rd|th)\s+"
-     r"(?:Armou?red\s+|Infantry\s+)?Division", "Iraqi army", GOVERNMENT),
-    (r"(?:Iraqi\s+)?(?:government\s+|security\s+|ministry\s+)?(?:forces|troops)",
-     "Iraqi forces", GOVERNMENT),
-    (r"Islamic State(?:['’]s)?(?:\s+(?:militants|fighters|jihadists))?|\bISIS\b|\bISIL\b"
-     r"|\bIS\b|Daesh|(?:hardline\s+)?Sunni\s+(?:Muslim\s+)?(?:fighters|militants|insurgents)"
-     r"|militants?|jihadists?|Abu Bakr al-Baghdadi|al-Baghdadi", "ISIS", ISIS),
-)
-ACTOR_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _, _) in enumerate(_ACTORS)),
-                      re.IGNORECASE)
-_ACTOR_STARTERS = starters(_words(
-    "counter cts isof golden federal rapid emergency peshmerga popular pmf hashd u us "
-    "international iraqi army government security ministry forces troops islamic isis isil "
-    "is daesh hardline sunni militant militants jihadist jihadists abu al"))
 _CLAIMANT_RES = (
     re.compile(r"spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?(?P<c>[A-Z][\w -]+?)"
                r"\s+(?:said|told|says|stated|announced)"),
@@ -169,7 +148,10 @@ def _landmark(gazetteer: Scanner, phrase: str, owner: str | None) -> str | None:
 
 
 def unresolved_names(text: str, places: list[PlaceMention], gazetteer: Scanner) -> list[str]:
-    """Capitalised names after place cues that no gazetteer entry resolves."""
+    """Actors ("CTS", "Federal Police", "Daesh") and the side they belong to come from the
+theatre's ``theatre.yaml`` (:func:`actor_table`): another city names its own forces.
+
+Capitalised names after place cues that no gazetteer entry resolves."""
     names: list[str] = []
     spans = [(p.start, p.end) for p in places]
     matches = find_at_words(_CUE_AFTER, text, _CUE_AFTER_STARTERS)
@@ -203,12 +185,43 @@ def simplest_places(mentions: list[PlaceMention], parents: dict[str, str],
     return tuple(refs.values())
 
 
-def find_actors(text: str) -> list[ActorMention]:
+@dataclass(frozen=True)
+class ActorTable:
+    """A theatre's actors as one alternation: group ``a<k>`` is ``entries[k]`` (name,
+    side); ``starts`` are the words a match may begin with."""
+
+    regex: re.Pattern[str]
+    entries: tuple[tuple[str, str], ...]
+    starts: frozenset[str]
+
+
+def actor_table(theatre: Theatre) -> ActorTable:
+    """The actors of ``theatre``'s forces, in ``theatre.yaml`` order (earlier wins)."""
+    return _actor_table(tuple(theatre.sides.values()))
+
+
+@lru_cache(maxsize=8)
+def _actor_table(sides: Sequence[Side]) -> ActorTable:
+    actors = [(a, side.key) for side in sides for a in side.actors]
+    pattern = "|".join(f"(?P<a{i}>{a.pattern})" for i, (a, _) in enumerate(actors))
+    return ActorTable(re.compile(pattern or "(?!)", re.IGNORECASE),
+                      tuple((a.name, key) for a, key in actors),
+                      starters(w for a, _ in actors for w in a.starts))
+
+
+def opponents_named(text: str, theatre: Theatre) -> bool:
+    """True when ``text`` (a figure's subject: "ISIS fighters", "Daesh") names a force
+    other than the theatre's advancing side and not that side itself."""
+    named = {a.side for a in find_actors(text, actor_table(theatre))}
+    return bool(named) and theatre.advancing_side not in named
+
+
+def find_actors(text: str, table: ActorTable) -> list[ActorMention]:
     """Every actor named in ``text`` with its canonical name and side."""
     out = []
-    for match in find_at_words(ACTOR_RE, text, _ACTOR_STARTERS, digits=True):
+    for match in find_at_words(table.regex, text, table.starts, digits=True):
         index = int((match.lastgroup or "a0")[1:])
-        _, name, side = _ACTORS[index]
+        name, side = table.entries[index]
         out.append(ActorMention(match.start(), match.end(), name, side))
     return out
 

@@ -5,7 +5,8 @@ changes and front geometries are JSON. Both files are written to a temporary nam
 renamed into place, the JSON last, so a reader never sees half a timeline. A timeline
 saved before the "as known on" replay kept ``since_known``, ``cause_known`` and
 ``causes_known`` still loads, without them (the map's known view then shows side and
-basis only until ``python -m timeline build`` runs again).
+basis only until ``python -m timeline build`` runs again); one saved before it named its
+side codes loads with Mosul's (``government``, ``isis``, ``contested``, ``unknown``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 
 from frontline import settings
 from frontline.errors import StoreError
+from geodata.sides import MOSUL_ORDER
 from timeline.control.model import OVERLAY_FIELDS, Change, ControlTimeline, Evidence
 
 NPZ_FILE = "timeline.npz"
@@ -52,6 +54,7 @@ def save_timeline(tl: ControlTimeline, data_dir: Path | None = None) -> Path:
     doc = {
         "format": FORMAT,
         "start": tl.start.isoformat(),
+        "side_codes": list(tl.side_codes),
         "district_ids": list(tl.district_ids),
         "known_on": tl.known_on.isoformat() if tl.known_on else None,
         "evidence": [e.to_json() for e in tl.evidence.values()],
@@ -107,6 +110,7 @@ def _from_parts(doc: dict[str, Any], arrays: dict[str, np.ndarray]) -> ControlTi
         since_known=arrays.get("since_known"),
         cause_known=arrays.get("cause_known"),
         causes_known=[tuple(c) for c in doc.get("causes_known", [])],
+        side_codes=tuple(doc.get("side_codes", MOSUL_ORDER)),
     )
 
 
