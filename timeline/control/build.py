@@ -60,23 +60,15 @@ def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
     for place in theatre.places:
         if place.id in index:
             continue
-        if place.kind == "landmark" and place.lat is not None and place.lon is not None:
-            hit = np.flatnonzero(districts.geometry.covers(_point(place.lon, place.lat)))
-            members[place.id] = tuple(int(i) for i in hit[:1])
-        else:
-            found = place_members(theatre, place.id, ids, districts)
-            members[place.id] = tuple(index[d] for d in found)
+        # One rule for what a place stands for (a landmark: the district holding its
+        # point), shared with the map: geodata.districts.members.
+        found = place_members(theatre, place.id, ids, districts)
+        members[place.id] = tuple(index[d] for d in found)
     n_days = (last - theatre.initial_since).days + 1
     broad = frozenset({theatre.city_area} | {p.id for p in theatre.places
                                              if p.kind == "area" and p.parent == theatre.city_area})
     return Frame(theatre.initial_since, max(n_days, 1), ids, kinds, members,
                  settings.get_int("CONTESTED_DAYS"), today, theatre.side_codes, broad)
-
-
-def _point(lon: float, lat: float) -> object:
-    from shapely.geometry import Point
-
-    return Point(lon, lat)
 
 
 def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeometry:

@@ -6,7 +6,7 @@ as much as the day itself ("in January" is a month, not 10 January). :func:`find
 returns every date expression of a text as a :class:`DateMention` holding a
 :class:`~timeline.records.PartialDate`.
 
-Rules (ours, not dateparser's, whose "Wednesday" in a Wednesday report is a week early):
+Rules (news usage: "Wednesday" in a Wednesday report is that same day, not a week early):
 
 - a weekday ("on Wednesday") is the latest such day on or before publication;
   "last Wednesday" is the same, but never the publication day itself;
@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from timeline.extract.numbers import UNITS
 from timeline.extract.wordscan import find_at_words, starters
 from timeline.records import PartialDate
 
@@ -48,10 +49,9 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d\d"
-_NUM_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
+# Counts of days, weeks, months or years in a date chain: "a" and the number words up to
+# twelve, from the one number-word table (``numbers.UNITS``).
+_NUM_WORDS = {"a": 1, "an": 1, **{w: n for w, n in UNITS.items() if 1 <= n <= 12}}
 _COUNT = r"(?:\d{1,3}|" + "|".join(_NUM_WORDS) + r")"
 _UNIT_DAYS = {"day": 1, "week": 7}
 
