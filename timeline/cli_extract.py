@@ -1,11 +1,11 @@
 """``python -m timeline extract`` and ``python -m timeline ingest``.
 
 ``extract PATH [--published D] [--json]`` prints one article's events and figures (the
-contract's JSON with ``--json``). ``ingest [DIR]`` extracts every ``.md``, ``.txt``,
-``.html`` article and ``.csv`` chronology of DIR (default ``FRONTLINE_SEEDS_DIR``) into
-the store, skipping files whose sha256 is unchanged, and drops the entries of files
-that were deleted from DIR (so the map never shows claims whose article is gone). A
-bad file is reported and its earlier entry kept while the others go on; the exit code
+contract's JSON with ``--json``). ``ingest [DIR]`` runs :func:`timeline.pipeline.ingest`
+on DIR (default ``FRONTLINE_SEEDS_DIR``) into the configured store, with a progress bar
+and a summary: every ``.md``, ``.txt``, ``.html`` article and ``.csv`` chronology is
+extracted unless its sha256 is unchanged, and the entries of deleted files are dropped.
+A bad file is reported and its earlier entry kept while the others go on; the exit code
 is 1 only when every file failed (or DIR is missing), so that one broken article does
 not stop ``make run``.
 """
@@ -14,38 +14,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from tqdm import tqdm
 
-from frontline import settings
 from frontline.cli import print_json
-from frontline.errors import FrontlineError, InputError
 from frontline.isodate import parse_iso_date
-from timeline.extract.articles import ARTICLE_SUFFIXES, article_id, load_article
-from timeline.extract.chronology import load_chronology
-from timeline.extract.extractor import extract_article
-from timeline.records import Extraction
-from timeline.store.corpus import entries_from, remove_entry, save_extraction, stored_sha256
+from frontline.settings import Settings
+from timeline.extract.sources import extract_path
 
 PROG = "timeline"
-CHRONOLOGY_SUFFIXES = (".csv",)
-INGEST_SUFFIXES = ARTICLE_SUFFIXES + CHRONOLOGY_SUFFIXES
-
-
-def extract_path(path: str | Path, published: str | None = None) -> Extraction:
-    """Extract one article or chronology file (the ``--published`` flag wins)."""
-    path = Path(path)
-    if path.suffix.lower() in CHRONOLOGY_SUFFIXES:
-        return load_chronology(path)
-    return extract_article(load_article(path, _date_flag(published)))
 
 
 def extract(args: argparse.Namespace) -> int:
-    extraction = extract_path(args.path, args.published)
+    settings = Settings.from_env()
+    extraction = extract_path(args.path, _date_flag(args.published),
+                              max_bytes=settings.max_article_bytes)
     _warn(extraction.warnings)
     if args.json:
         print_json(extraction.to_json())
@@ -65,71 +51,24 @@ def extract(args: argparse.Namespace) -> int:
     return 0
 
 
-@dataclass
-class IngestReport:
-    """What an ingest run did, printed as the summary."""
-
-    extracted: int = 0
-    unchanged: int = 0
-    events: int = 0
-    figures: int = 0
-    unresolved: set[str] = field(default_factory=set)
-    failures: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        return [
-            f"articles: {self.extracted} extracted, {self.unchanged} unchanged, "
-            f"{len(self.failures)} failed, {len(self.removed)} removed"
-            + (f" (no longer in the folder: {', '.join(self.removed)})" if self.removed else ""),
-            f"from the extracted articles: {self.events} events, {self.figures} figures",
-            f"unresolved names: {len(self.unresolved)}"
-            + (f" ({', '.join(sorted(self.unresolved))})" if self.unresolved else ""),
-        ]
-
-
-def ingest_dir(folder: Path, data_dir: Path | None = None, progress: bool = True,
-               ) -> IngestReport:
-    """Extract every new or changed file of ``folder`` into the store."""
-    if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder of articles")
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in INGEST_SUFFIXES
-                   and not p.name.startswith((".", "README")))
-    report = IngestReport()
-    for path in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress,
-                     leave=False):
-        try:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            if stored_sha256(article_id(path), data_dir) == sha:
-                report.unchanged += 1
-                continue
-            extraction = extract_path(path)
-        except (FrontlineError, OSError) as exc:
-            report.failures.append(" ".join(str(exc).split()))
-            continue
-        save_extraction(extraction, data_dir)
-        _warn(extraction.warnings)
-        report.extracted += 1
-        report.events += len(extraction.events)
-        report.figures += len(extraction.figures)
-        report.unresolved.update(extraction.unresolved_places)
-    present = {p.resolve() for p in files}
-    for stored_id, source in entries_from(folder, data_dir).items():
-        if source.resolve() not in present and not source.exists():
-            remove_entry(stored_id, data_dir)
-            report.removed.append(source.name)
-    return report
-
-
 def ingest(args: argparse.Namespace) -> int:
-    folder = Path(args.dir) if args.dir else settings.get_path("SEEDS_DIR")
-    report = ingest_dir(folder)
+    from timeline import pipeline  # the GIS stack: not loaded for ``extract``
+    from timeline.store.files import FileStore
+
+    settings = Settings.from_env()
+    folder = Path(args.dir) if args.dir else settings.seeds_dir
+    report = pipeline.ingest(FileStore.from_settings(settings), folder, settings,
+                             progress=_progress_bar)
+    _warn(tuple(report.warnings))
     for line in report.lines():
         print(line)
     for failure in report.failures:
         print(f"{PROG}: error: {failure}", file=sys.stderr)
-    total = report.extracted + report.unchanged + len(report.failures)
-    return 1 if report.failures and len(report.failures) == total else 0
+    return 1 if report.all_failed else 0
+
+
+def _progress_bar(files: Sequence[Path]) -> Iterable[Path]:
+    return tqdm(files, desc="ingest", unit="file", file=sys.stderr, leave=False)
 
 
 def _date_flag(value: str | None) -> dt.date | None:
