@@ -42,28 +42,45 @@ DECK_FORMATS = tuple((name, FORMATS[name].label) for name in names_of(DECK))
 MAX_PICKED_DATES = 30
 
 
-_contexts: list[Reloading[ExportContext]] = []  # one per process: the app's store
-_contexts_lock = threading.Lock()
+class _ContextSource:
+    """The export context of this process's store, reloaded when its version changes.
+
+    One per process: the app points it at its own store (:func:`use_store`); a process
+    never told one (a fresh background job) uses the configured store.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._contexts: Reloading[ExportContext] | None = None
+
+    def use(self, store: Store, settings: Settings, theatre: Theatre | None) -> None:
+        contexts = Reloading(store.version,
+                             lambda: load_context(theatre, store=store, settings=settings))
+        with self._lock:
+            self._contexts = contexts
+
+    def get(self) -> ExportContext:
+        with self._lock:
+            if self._contexts is None:
+                configured = Settings.from_env()
+                store = FileStore.from_settings(configured)
+                self._contexts = Reloading(
+                    store.version, lambda: load_context(store=store, settings=configured))
+            contexts = self._contexts
+        return contexts.get()
+
+
+_SOURCE = _ContextSource()
 
 
 def use_store(store: Store, settings: Settings, theatre: Theatre | None = None) -> None:
     """Export from ``store`` (the app's), reloading whenever its version changes."""
-    source = Reloading(store.version, lambda: load_context(theatre, store=store,
-                                                           settings=settings))
-    with _contexts_lock:
-        _contexts[:] = [source]
+    _SOURCE.use(store, settings, theatre)
 
 
 def context() -> ExportContext:
-    """The stores as of their current version (the app's store; in a process that was
-    never told one, such as a fresh background job, the configured one)."""
-    with _contexts_lock:
-        if not _contexts:
-            configured = Settings.from_env()
-            _contexts.append(Reloading(FileStore.from_settings(configured).version,
-                                       lambda: load_context(settings=configured)))
-        source = _contexts[0]
-    return source.get()
+    """The stores as of their current version (see :class:`_ContextSource`)."""
+    return _SOURCE.get()
 
 
 def export_panel() -> html.Div:
