@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ ARRAYS = ("side", "basis", "since", "base_cause", "frontline_km", "front_index",
 
 KEY_BUILD = "build"
 READ_ATTEMPTS = 3
+RETRY_SECONDS = 0.05  # far longer than the switch between the two renames
 
 
 def timeline_paths(data_dir: Path) -> tuple[Path, Path]:
@@ -56,7 +58,6 @@ def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
     arrays |= dict(tl.overlays)
     packed = io.BytesIO()
     np.savez_compressed(packed, **arrays)
-    write_atomic(npz_path, packed.getvalue())
     doc = {
         "format": FORMAT,
         KEY_BUILD: hashlib.sha256(packed.getvalue()).hexdigest(),
@@ -70,7 +71,9 @@ def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
         "fronts": tl.fronts,
         "causes_known": [list(c) for c in tl.causes_known],
     }
-    write_atomic(json_path, json.dumps(doc, ensure_ascii=False))
+    text = json.dumps(doc, ensure_ascii=False)  # both serialised first: a short switch
+    write_atomic(npz_path, packed.getvalue())
+    write_atomic(json_path, text)
     return json_path
 
 
@@ -80,7 +83,9 @@ def load_timeline(data_dir: Path) -> ControlTimeline:
     if not (npz_path.is_file() and json_path.is_file()):
         raise StoreError(f"no control timeline in {npz_path.parent}: run "
                          "`python -m timeline build`")
-    for _ in range(READ_ATTEMPTS):
+    for attempt in range(READ_ATTEMPTS):
+        if attempt:
+            time.sleep(RETRY_SECONDS)
         try:
             doc = json.loads(json_path.read_text(encoding="utf-8"))
             raw = npz_path.read_bytes()
