@@ -67,7 +67,7 @@ def load_context(theatre: Theatre | None = None, data_dir: Path | None = None, *
     defaults to the files of ``data_dir`` (else the configured folder).
     """
     settings = settings or Settings.from_env()
-    store = store or FileStore(data_dir or settings.data_dir)
+    store = store or FileStore(data_dir or settings.data_dir, settings.boundaries)
     theatre = theatre or load_theatre(settings.theatre)
     return context_from(load_published(store, theatre, settings, compute=True), theatre,
                         settings)

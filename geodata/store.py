@@ -168,9 +168,17 @@ def load_layer(
     """One layer of the store (see :data:`LAYERS`), built in memory when the store is stale."""
     if name not in LAYERS:
         raise StoreError(f"no layer {name!r} in the geodata store (layers: {', '.join(LAYERS)})")
-    theatre = theatre or load_theatre()
-    path = store_path(data_dir)
-    boundaries = boundaries_path(data_dir)
+    return read_layer(name, store_path(data_dir), theatre or load_theatre(),
+                      boundaries_path(data_dir))
+
+
+def read_layer(name: str, path: Path, theatre: Theatre,
+               boundaries: Path | None) -> gpd.GeoDataFrame:
+    """One layer of the GeoPackage at ``path`` when it was built from ``theatre`` and
+    ``boundaries``, else built from them in memory (every input given: nothing is
+    looked up in the environment)."""
+    if name not in LAYERS:
+        raise StoreError(f"no layer {name!r} in the geodata store (layers: {', '.join(LAYERS)})")
     if path.is_file() and _read_stamp(path).get("digest") == inputs_digest(theatre, boundaries):
         layer = pyogrio.read_dataframe(path, layer=name, use_arrow=True)
         return _restore_types(layer)

@@ -226,6 +226,6 @@ def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None,
     """Read districts, timeline and extractions through the pipeline; missing parts are
     empty. ``store`` defaults to the files of ``data_dir`` (else the configured folder)."""
     settings = settings or Settings.from_env()
-    store = store or FileStore(data_dir or settings.data_dir)
+    store = store or FileStore(data_dir or settings.data_dir, settings.boundaries)
     theatre = theatre or load_theatre(settings.theatre)
     return page_from(load_published(store, theatre, settings), theatre, settings)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from frontline.errors import StoreError
+from geodata.boundaries import import_boundaries
+from geodata.districts import ID
+from geodata.theatre import load_theatre
 from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
 from timeline.control.build import build_timeline
 from timeline.store.corpus import load_extractions
@@ -47,3 +51,19 @@ def test_an_unreadable_entry_is_one_line_naming_it(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"bad\.json"):
         store.extractions()
     assert store.source_sha256("bad") is None and store.sources() == {}
+
+
+def test_districts_come_from_the_boundaries_it_is_given(tmp_path: Path) -> None:
+    theatre = load_theatre("mosul")
+    source = tmp_path / "synthetic-boundaries.geojson"
+    ring = [[43.07, 36.35], [43.08, 36.35], [43.08, 36.36], [43.07, 36.36], [43.07, 36.35]]
+    source.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"mahalla": "Hay al-Ma'amil"},
+         "geometry": {"type": "Polygon", "coordinates": [ring]}}]}), encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    imported = import_boundaries(source, "mahalla", theatre, tmp_path / "elsewhere").written
+    assert imported is not None
+    given = FileStore(tmp_path / "data", boundaries=imported)
+    assert list(given.districts(theatre)[ID]) == ["al-maamel"]
+    assert list(FileStore(tmp_path / "elsewhere").districts(theatre)[ID]) == ["al-maamel"]
+    assert len(FileStore(tmp_path / "data").districts(theatre)) == len(theatre.districts)

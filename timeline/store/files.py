@@ -20,7 +20,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from frontline.settings import Settings
-from geodata.store import BOUNDARIES_FILE, STAMP_SUFFIX, STORE_FILE, load_districts
+from geodata.store import BOUNDARIES_FILE, STAMP_SUFFIX, STORE_FILE, read_layer
 from geodata.theatre import Theatre
 from timeline.control.model import ControlTimeline
 from timeline.records import Extraction
@@ -30,17 +30,21 @@ from timeline.store import corpus, timeline_files
 class FileStore:
     """A :class:`~timeline.store.protocol.Store` over the files of ``data_dir``.
 
-    Nothing is created until something is saved: looking at a store that was never
-    built (``version``, ``article_ids``, ``has_timeline``) leaves the disk alone.
+    District polygons come from ``boundaries`` when given (an authoritative file),
+    else from the boundaries imported into ``data_dir``, else from the theatre's
+    estimates. Nothing is created until something is saved: looking at a store that
+    was never built (``version``, ``article_ids``, ``has_timeline``) leaves the disk alone.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, boundaries: Path | None = None) -> None:
         self.data_dir = Path(data_dir)
+        self.boundaries = boundaries
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FileStore:
-        """The store of the configured data folder (``FRONTLINE_DATA_DIR``)."""
-        return cls(settings.data_dir)
+        """The store of the configured data folder (``FRONTLINE_DATA_DIR``) and
+        boundaries file (``FRONTLINE_BOUNDARIES``)."""
+        return cls(settings.data_dir, settings.boundaries)
 
     def __repr__(self) -> str:
         return f"FileStore({str(self.data_dir)!r})"
@@ -74,7 +78,11 @@ class FileStore:
     # districts
 
     def districts(self, theatre: Theatre) -> gpd.GeoDataFrame:
-        return load_districts(self.data_dir, theatre)
+        return read_layer("districts", self.data_dir / STORE_FILE, theatre, self._boundaries())
+
+    def _boundaries(self) -> Path | None:
+        imported = self.data_dir / BOUNDARIES_FILE
+        return self.boundaries or (imported if imported.is_file() else None)
 
     # the built timeline
 
@@ -107,6 +115,7 @@ class FileStore:
         """Every file whose change changes what a reader of the store gets."""
         gpkg = self.data_dir / STORE_FILE
         fixed = [gpkg, gpkg.with_name(gpkg.name + STAMP_SUFFIX), self.data_dir / BOUNDARIES_FILE,
+                 *([self.boundaries] if self.boundaries else []),
                  *timeline_files.timeline_paths(self.data_dir)]
         folder = self.data_dir / corpus.CORPUS_DIR
         entries = sorted(folder.glob("*.json")) if folder.is_dir() else []
