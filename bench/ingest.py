@@ -3,7 +3,7 @@
 SYNTHETIC DATA: the articles are copies of the seed article with the numbers, the
 weekday and the publication date varied, so that no two are identical; they are
 benchmark inputs, not data. Timed: ``extract_article`` on already-loaded articles,
-and a full ``ingest_dir`` (load + extract + atomic store write) for 100 files.
+and a full pipeline ``ingest`` (load + extract + atomic store write) for 100 files.
 
 Targets (issue 4): at least 100 articles/s on one core, and 10x the articles in at
 most 11x the time (linear growth).
@@ -19,11 +19,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from frontline.settings import Settings
 from geodata.gazetteer import get_gazetteer
-from timeline.cli_extract import ingest_dir
 from timeline.extract.articles import load_article
 from timeline.extract.extractor import extract_article
+from timeline.pipeline import ingest
 from timeline.records import Article
+from timeline.store.files import FileStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "2017-05-10-iraqinews-al-maamel.md"
@@ -68,7 +70,7 @@ def _ingest_files(n: int) -> float:
             body = seed_text.replace("3320", str(3000 + i))
             (folder / f"synthetic-{i:05d}.md").write_text(body, encoding="utf-8")
         started = time.perf_counter()
-        report = ingest_dir(folder, data_dir=data, progress=False)
+        report = ingest(FileStore(data), folder, Settings.from_env())
         seconds = time.perf_counter() - started
         assert report.extracted == n, report.failures
     return n / seconds

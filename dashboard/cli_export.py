@@ -24,15 +24,18 @@ from exports.registry import (
     export_format,
     write_export,
 )
-from frontline import settings
 from frontline.errors import ExportError, StoreError
+from frontline.settings import Settings
 from geodata.theatre import load_theatre
-from timeline.store.corpus import CORPUS_DIR
+from timeline.store.files import FileStore
+from timeline.store.protocol import Store
 
 
 def export(args: argparse.Namespace) -> int:
     """Run one export; domain errors propagate to the one-line error boundary."""
-    date = check_in_battle(load_theatre(), parse_date(args.date))
+    settings = Settings.from_env()
+    theatre = load_theatre(settings.theatre)
+    date = check_in_battle(theatre, parse_date(args.date))
     fmt = str(args.format)
     if fmt not in CLI_FORMATS:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(CLI_FORMATS)}")
@@ -47,19 +50,20 @@ def export(args: argparse.Namespace) -> int:
         if export_format(fmt).family != IMAGE:
             raise ExportError(f"--layers applies to png, svg and pdf, not {fmt}")
         layers = check_layers([n.strip() for n in str(args.layers).split(",") if n.strip()])
-    _check_built()
-    ctx = load_context()
+    store = FileStore.from_settings(settings)
+    _check_built(store)
+    ctx = load_context(theatre, store=store, settings=settings)
     size = write_export(out, ctx, fmt, date, known=args.known_on,
                         scale=scale, dates=dates or None, layers=layers)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
     return 0
 
 
-def _check_built() -> None:
-    """Refuse to export an empty store: a script would get a grey map and exit 0."""
-    corpus = settings.get_path("DATA_DIR") / CORPUS_DIR  # looked at, never created
-    if not corpus.is_dir() or not any(corpus.glob("*.json")):
-        raise StoreError(f"no articles in {corpus.parent}: build the data first "
+def _check_built(store: Store) -> None:
+    """Refuse to export an empty store: a script would get a grey map and exit 0.
+    (Looking creates nothing: an unbuilt data folder is left alone.)"""
+    if not store.article_ids():
+        raise StoreError(f"no articles in {store}: build the data first "
                          "(`make data`, or `python -m timeline ingest` then "
                          "`python -m timeline build`)")
 

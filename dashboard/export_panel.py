@@ -6,15 +6,17 @@ manager, with a progress bar, because ten slides take ten renders. The date and 
 "as known on" mode come from the page's own controls; download file names are built
 here from the theatre and the date (never from user text).
 
-Mount with :func:`mount` (fills ``ids.EXPORT_PANEL`` and warms the renderer on the
-app's first request); callbacks are registered on import with ``dash.callback``.
+Mount with :func:`mount` (points the exports at the app's store, fills
+``ids.EXPORT_PANEL`` and warms the renderer on the app's first request); a layout
+rebuilt for a new store version gets its panel from :func:`fill`. Callbacks are
+registered on import with ``dash.callback``. The export context is keyed by the store's
+version, like the page, so an export after a rebuild shows the rebuilt data.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import threading
 from typing import Any
 
@@ -27,6 +29,11 @@ from exports.context import ExportContext, load_context, parse_date
 from exports.registry import DECK, FORMATS, IMAGE, download_name, export_bytes, names_of
 from frontline import settings
 from frontline.errors import FrontlineError
+from frontline.settings import Settings
+from geodata.theatre import Theatre
+from timeline.pipeline import Reloading
+from timeline.store.files import FileStore
+from timeline.store.protocol import Store
 from viewmodel.figures import LAYER_NAMES
 
 BUTTONS = (("png", "PNG"), ("png2x", "PNG 2×"), ("svg", "SVG"), ("pdf", "PDF"),
@@ -35,10 +42,45 @@ DECK_FORMATS = tuple((name, FORMATS[name].label) for name in names_of(DECK))
 MAX_PICKED_DATES = 30
 
 
-@functools.cache
+class _ContextSource:
+    """The export context of this process's store, reloaded when its version changes.
+
+    One per process: the app points it at its own store (:func:`use_store`); a process
+    never told one (a fresh background job) uses the configured store.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._contexts: Reloading[ExportContext] | None = None
+
+    def use(self, store: Store, settings: Settings, theatre: Theatre | None) -> None:
+        contexts = Reloading(store.version,
+                             lambda: load_context(theatre, store=store, settings=settings))
+        with self._lock:
+            self._contexts = contexts
+
+    def get(self) -> ExportContext:
+        with self._lock:
+            if self._contexts is None:
+                configured = Settings.from_env()
+                store = FileStore.from_settings(configured)
+                self._contexts = Reloading(
+                    store.version, lambda: load_context(store=store, settings=configured))
+            contexts = self._contexts
+        return contexts.get()
+
+
+_SOURCE = _ContextSource()
+
+
+def use_store(store: Store, settings: Settings, theatre: Theatre | None = None) -> None:
+    """Export from ``store`` (the app's), reloading whenever its version changes."""
+    _SOURCE.use(store, settings, theatre)
+
+
 def context() -> ExportContext:
-    """The stores, loaded once per process (the app and each background job)."""
-    return load_context()
+    """The stores as of their current version (see :class:`_ContextSource`)."""
+    return _SOURCE.get()
 
 
 def export_panel() -> html.Div:
@@ -65,11 +107,20 @@ def export_panel() -> html.Div:
     ])
 
 
-def mount(app: dash.Dash) -> None:
-    """Fill the layout's export placeholder; on the first request, warm up in a thread."""
-    panel = _find(app.layout, ids.EXPORT_PANEL)
+def fill(layout: Any) -> None:
+    """Put the export controls into a layout's ``ids.EXPORT_PANEL`` placeholder."""
+    panel = _find(layout, ids.EXPORT_PANEL)
     if panel is not None:
         panel.children = export_panel()
+
+
+def mount(app: dash.Dash, store: Store | None = None, settings: Settings | None = None,
+          theatre: Theatre | None = None) -> None:
+    """Export from the app's store; fill the layout's export placeholder; on the first
+    request, warm up in a thread."""
+    if store is not None and settings is not None:
+        use_store(store, settings, theatre)
+    fill(app.layout)
     started: list[bool] = []
 
     @app.server.before_request

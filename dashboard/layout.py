@@ -1,7 +1,7 @@
 """The page layout: controls on top, the map on the left, figures and events on the right.
 
-Built once per app from the page data (an immutable value: nothing here changes per
-session). Per-user state lives in the page: the slider, the toggles and the URL.
+Built once per store version from the page data (an immutable value: nothing here
+changes per session). Per-user state lives in the page: the slider, the toggles and the URL.
 """
 
 from __future__ import annotations

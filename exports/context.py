@@ -15,14 +15,17 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from frontline import settings
 from frontline.errors import DateError, FrontlineError
 from frontline.isodate import parse_iso_date
+from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
-from timeline.control.build import ensure_known_replay
+from timeline.control.build import ControlRules, ensure_known_replay
 from timeline.control.model import ControlTimeline
+from timeline.pipeline import Published, load_published
 from timeline.records import Extraction
-from viewmodel.page_data import PageData, build_page_data, load_stores
+from timeline.store.files import FileStore
+from timeline.store.protocol import Store
+from viewmodel.page_data import PageData, page_from
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,20 +60,29 @@ def parse_date(text: str) -> dt.date:
     return parse_iso_date(text)
 
 
-def load_context(theatre: Theatre | None = None, data_dir: Path | None = None) -> ExportContext:
-    """Load the stores once and build the page view model from them.
+def load_context(theatre: Theatre | None = None, data_dir: Path | None = None, *,
+                 store: Store | None = None, settings: Settings | None = None) -> ExportContext:
+    """Load the stores once, through the pipeline, and build the page view model.
 
     With no stored timeline the timeline is computed from the stored extractions, as
-    ``python -m timeline state`` does, so that an export and the CLI agree; a timeline
-    without its "as known on" replay gets it here, once for every date of the context.
+    ``python -m timeline state`` does, so that an export and the CLI agree. ``store``
+    defaults to the files of ``data_dir`` (else the configured folder).
     """
-    theatre = theatre or load_theatre()
-    districts, timeline, extractions = load_stores(theatre, data_dir, compute=True)
-    if timeline is not None:
-        # should the replay fail, hindsight exports still work and "as known on" ones say
-        # that nothing is known
+    settings = settings or Settings.from_env()
+    store = store or FileStore(data_dir or settings.data_dir, settings.boundaries)
+    theatre = theatre or load_theatre(settings.theatre)
+    published = load_published(store, theatre, settings, compute=True)
+    if published.timeline is not None:
+        # a timeline without its "as known on" replay gets it here, once for every date of
+        # the context; should that fail, hindsight exports still work and "as known on"
+        # ones say that nothing is known
         with contextlib.suppress(FrontlineError):
-            ensure_known_replay(timeline, theatre, districts, extractions)
-    page = build_page_data(theatre, districts, timeline, extractions,
-                           fade_days=settings.get_int("EVENT_FADE_DAYS"))
-    return ExportContext(theatre, districts, timeline, tuple(extractions), page)
+            ensure_known_replay(published.timeline, theatre, published.districts,
+                                list(published.extractions), ControlRules.from_settings(settings))
+    return context_from(published, theatre, settings)
+
+
+def context_from(published: Published, theatre: Theatre, settings: Settings) -> ExportContext:
+    """The export context of what a store has published (pure: no I/O)."""
+    return ExportContext(theatre, published.districts, published.timeline,
+                         published.extractions, page_from(published, theatre, settings))

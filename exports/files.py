@@ -8,13 +8,13 @@ File stems are built from the theatre and the date only, never from user text.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
+import errno
 import os
 import re
-import tempfile
 from pathlib import Path
 
+from frontline import atomic
 from frontline.errors import ExportError
 
 _SAFE = re.compile(r"[^a-z0-9]+")
@@ -34,26 +34,22 @@ def check_destination(path: Path) -> Path:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same directory and a rename."""
+    """Write ``data`` to ``path`` via a temporary file in the same directory and a rename.
+
+    The destination is checked first and every failure is one :class:`ExportError`
+    line; the write itself is :func:`frontline.atomic.write_atomic`, readable by all
+    (an export is handed to colleagues).
+    """
     if not data:
         raise ExportError(f"nothing to write to {path}: the export came out empty")
     path = check_destination(Path(path))
     try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        atomic.write_atomic(path, data, mode=0o644)
     except OSError as exc:
-        raise ExportError(f"output directory {path.parent} is not writable: "
-                          f"{exc.strerror}") from None
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        tmp.chmod(0o644)
-        tmp.replace(path)
-    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise ExportError(f"output directory {path.parent} is not writable: "
+                              f"{exc.strerror}") from None
         raise ExportError(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def safe_stem(theatre_name: str, date: dt.date, suffix: str = "") -> str:

@@ -1,8 +1,13 @@
 """Every tunable of Frontline, in one registry.
 
-Each setting is a :class:`Setting` record (name, default, help). Its value comes from
-the environment variable ``FRONTLINE_<NAME>`` when set, else the default. Read values
-with :func:`get`; tests check that every setting is documented in the README.
+Each setting is a :class:`Setting` record (name, default, help, kind). Its value comes
+from the environment variable ``FRONTLINE_<NAME>`` when set, else the default; tests
+check that every setting is documented in the README.
+
+The pipeline, the CLIs and the app take their values as one typed, validated
+:class:`Settings` object, read once at an entry point by :meth:`Settings.from_env` (the
+one place the environment is read for a run), so a rule never changes its numbers in
+the middle of a build. :func:`get` and :func:`get_int` remain for single look-ups.
 
 Settings
 --------
@@ -33,40 +38,124 @@ BOUNDARIES : path
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from frontline.errors import SettingsError
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "FRONTLINE_"
 
 
+TEXT = "text"
+INT = "int"
+PATH = "path"
+OPTIONAL_PATH = "optional path"
+
+
 @dataclass(frozen=True)
 class Setting:
-    """One tunable: its name (without the prefix), default value and help text."""
+    """One tunable: its name (without the prefix), default, help text and how it parses.
+
+    ``kind`` is :data:`TEXT` (non-empty), :data:`INT` (within ``minimum``..``maximum``),
+    :data:`PATH` (relative to the repository root) or :data:`OPTIONAL_PATH` (empty: none).
+    """
 
     name: str
     default: str
     help: str
+    kind: str = TEXT
+    minimum: int | None = None
+    maximum: int | None = None
 
     @property
     def env_var(self) -> str:
         return ENV_PREFIX + self.name
 
+    @property
+    def field(self) -> str:
+        """The :class:`Settings` attribute holding this setting's parsed value."""
+        return self.name.lower()
+
+    def parse(self, raw: str) -> Any:
+        """The typed value of ``raw``, or a one-line :class:`SettingsError` naming the variable."""
+        if self.kind == INT:
+            try:
+                value = int(raw)
+            except ValueError:
+                raise SettingsError(f"{self.env_var} must be an integer, got {raw!r}") from None
+            if self.minimum is not None and value < self.minimum:
+                raise SettingsError(f"{self.env_var} must be at least {self.minimum}, got {value}")
+            if self.maximum is not None and value > self.maximum:
+                raise SettingsError(f"{self.env_var} must be at most {self.maximum}, got {value}")
+            return value
+        if self.kind == OPTIONAL_PATH:
+            return _path(raw) if raw.strip() else None
+        if not raw.strip():
+            raise SettingsError(f"{self.env_var} must not be empty")
+        return _path(raw) if self.kind == PATH else raw
+
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("THEATRE", "mosul", "Theatre folder under geodata/theatres, or a path to one."),
-    Setting("DATA_DIR", str(ROOT / "data"), "Where built data (GeoPackage, timeline) lives."),
-    Setting("SEEDS_DIR", str(ROOT / "seeds"), "Articles and chronologies ingested by `make run`."),
+    Setting("DATA_DIR", str(ROOT / "data"), "Where built data (GeoPackage, timeline) lives.",
+            PATH),
+    Setting("SEEDS_DIR", str(ROOT / "seeds"), "Articles and chronologies ingested by `make run`.",
+            PATH),
     Setting("HOST", "127.0.0.1", "Host the dashboard serves on."),
-    Setting("PORT", "8050", "Port the dashboard serves on."),
+    Setting("PORT", "8050", "Port the dashboard serves on.", INT, 1, 65535),
     Setting("MAP_STYLE", "white-bg", "MapLibre style; anything but white-bg needs the internet."),
-    Setting("MAX_ARTICLE_BYTES", "5000000", "Articles larger than this are refused."),
-    Setting("CONTESTED_DAYS", "7", "Days a district stays contested after reported fighting."),
-    Setting("ASSUMED_AFTER_DAYS", "30", "Days without evidence after which a state is 'assumed'."),
-    Setting("EVENT_FADE_DAYS", "7", "Days an event marker stays on the map after its date."),
-    Setting("BOUNDARIES", "", "Authoritative district boundaries file used instead of estimates."),
+    Setting("MAX_ARTICLE_BYTES", "5000000", "Articles larger than this are refused.", INT, 1),
+    Setting("CONTESTED_DAYS", "7", "Days a district stays contested after reported fighting.",
+            INT, 0),
+    Setting("ASSUMED_AFTER_DAYS", "30", "Days without evidence after which a state is 'assumed'.",
+            INT, 1),
+    Setting("EVENT_FADE_DAYS", "7", "Days an event marker stays on the map after its date.",
+            INT, 0),
+    Setting("BOUNDARIES", "", "Authoritative district boundaries file used instead of estimates.",
+            OPTIONAL_PATH),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of one run, typed and validated (one field per :data:`SETTINGS` entry).
+
+    Build one with :meth:`from_env` at an entry point (a CLI command, the app, a job)
+    and pass it down; change a value for a test or a job with :func:`dataclasses.replace`.
+    """
+
+    theatre: str
+    data_dir: Path
+    seeds_dir: Path
+    host: str
+    port: int
+    map_style: str
+    max_article_bytes: int
+    contested_days: int
+    assumed_after_days: int
+    event_fade_days: int
+    boundaries: Path | None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read every ``FRONTLINE_*`` variable of ``environ`` (default: the process's).
+
+        Raises
+        ------
+        SettingsError
+            One line naming the first variable whose value cannot be used.
+        """
+        env = os.environ if environ is None else environ
+        return cls(**{s.field: s.parse(env.get(s.env_var, s.default)) for s in SETTINGS})
+
+    @classmethod
+    def defaults(cls) -> Settings:
+        """The registry's defaults, whatever the environment holds."""
+        return cls.from_env({})
 
 
 def get(name: str) -> str:
@@ -77,18 +166,16 @@ def get(name: str) -> str:
 
 def get_int(name: str) -> int:
     """Return an integer setting, with a readable error when the environment holds junk."""
-    raw = get(name)
-    try:
-        return int(raw)
-    except ValueError:
-        from frontline.errors import SettingsError
-
-        raise SettingsError(f"{ENV_PREFIX}{name} must be an integer, got {raw!r}") from None
+    return int(_BY_NAME[name].parse(get(name)))
 
 
 def get_path(name: str) -> Path:
     """Return a path setting, relative paths taken from the repository root."""
-    path = Path(get(name))
+    return _path(get(name))
+
+
+def _path(raw: str) -> Path:
+    path = Path(raw)
     return path if path.is_absolute() else ROOT / path
 
 

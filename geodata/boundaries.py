@@ -11,7 +11,6 @@ place of the estimated Voronoi polygons (``approximate=False``).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.validation import make_valid
 
 from frontline import settings
+from frontline.atomic import atomic_target
 from frontline.errors import GeodataError
 from geodata.districts import (
     APPROXIMATE,
@@ -193,10 +193,6 @@ def import_boundaries(
     theatre = theatre or load_theatre()
     report = match_boundaries(read_boundaries(path, name_column), name_column, theatre, path)
     target = (data_dir or settings.data_dir()) / BOUNDARIES_FILE
-    tmp = target.with_name(f".{target.stem}.{os.getpid()}.tmp{target.suffix}")
-    try:
+    with atomic_target(target) as tmp:
         pyogrio.write_dataframe(report.districts, tmp, layer="districts", driver="GPKG")
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return ImportReport(**{**report.__dict__, "written": target})

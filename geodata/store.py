@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ import pyogrio
 from shapely.geometry import Point
 
 from frontline import settings
+from frontline.atomic import atomic_target, write_atomic
 from frontline.errors import StoreError
 from geodata.context import bridges, city_outline, river_line
 from geodata.districts import (
@@ -149,18 +149,12 @@ def build_store(
                            dict(counts) if isinstance(counts, dict) else {}, 0.0, boundaries)
     reason = "forced" if force else ("inputs changed" if path.is_file() else "no store yet")
     layers = build_layers(theatre, boundaries)
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp{path.suffix}")
-    try:
+    with atomic_target(path) as tmp:
         for name, layer in layers.items():
             pyogrio.write_dataframe(layer, tmp, layer=name, driver="GPKG")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
     counts = {name: len(layer) for name, layer in layers.items()}
-    _stamp_path(path).write_text(
-        json.dumps({"digest": digest, "theatre": theatre.name, "counts": counts}),
-        encoding="utf-8",
-    )
+    write_atomic(_stamp_path(path),
+                 json.dumps({"digest": digest, "theatre": theatre.name, "counts": counts}))
     return BuildResult(path, True, reason, counts, time.perf_counter() - started, boundaries)
 
 
@@ -177,9 +171,17 @@ def load_layer(
     """One layer of the store (see :data:`LAYERS`), built in memory when the store is stale."""
     if name not in LAYERS:
         raise StoreError(f"no layer {name!r} in the geodata store (layers: {', '.join(LAYERS)})")
-    theatre = theatre or load_theatre()
-    path = store_path(data_dir)
-    boundaries = boundaries_path(data_dir)
+    return read_layer(name, store_path(data_dir), theatre or load_theatre(),
+                      boundaries_path(data_dir))
+
+
+def read_layer(name: str, path: Path, theatre: Theatre,
+               boundaries: Path | None) -> gpd.GeoDataFrame:
+    """One layer of the GeoPackage at ``path`` when it was built from ``theatre`` and
+    ``boundaries``, else built from them in memory (every input given: nothing is
+    looked up in the environment)."""
+    if name not in LAYERS:
+        raise StoreError(f"no layer {name!r} in the geodata store (layers: {', '.join(LAYERS)})")
     if path.is_file() and _read_stamp(path).get("digest") == inputs_digest(theatre, boundaries):
         layer = pyogrio.read_dataframe(path, layer=name, use_arrow=True)
         return _restore_types(layer)

@@ -1,7 +1,8 @@
 """``python -m timeline build`` and ``python -m timeline state`` (the CLI contract).
 
-``build`` computes the control timeline from the article store (plus the "as known on"
-replay) and saves it; ``state`` answers from the saved timeline, or computes on the fly
+``build`` runs :func:`timeline.pipeline.build` on the configured store (the control
+timeline, its "as known on" replay and series, saved); ``state`` answers from
+:func:`timeline.pipeline.timeline_on`: the saved timeline, or one computed on the fly
 when none is saved or ``--known-on`` asks for an earlier state of knowledge.
 """
 
@@ -14,8 +15,10 @@ import time
 
 from frontline.cli import print_json
 from frontline.isodate import parse_iso_date
-from timeline.control.build import add_known_replay, build_timeline
-from timeline.control.model import ControlTimeline
+from frontline.settings import Settings
+from geodata.theatre import load_theatre
+from timeline import pipeline
+from timeline.store.files import FileStore
 
 
 def parse_date(raw: str, flag: str) -> dt.date:
@@ -23,41 +26,19 @@ def parse_date(raw: str, flag: str) -> dt.date:
     return parse_iso_date(raw, flag)
 
 
-def compute(known_on: dt.date | None = None) -> ControlTimeline:
-    """The timeline computed now from the stored districts and extractions."""
-    from geodata.store import load_districts
-    from geodata.theatre import load_theatre
-    from timeline.store.corpus import load_extractions
-
-    theatre = load_theatre()
-    districts = load_districts(theatre=theatre)
-    return build_timeline(theatre, districts, load_extractions(known_on=known_on),
-                          known_on=known_on)
-
-
 def build(args: argparse.Namespace) -> int:
     """Build, replay "as known on", save, and print a one-paragraph summary."""
-    from geodata.store import load_districts
-    from geodata.theatre import load_theatre
-    from timeline.control.series import add_series
-    from timeline.store.corpus import load_extractions
-    from timeline.store.timeline_files import save_timeline
-
     started = time.perf_counter()
-    theatre = load_theatre()
-    districts = load_districts(theatre=theatre)
-    extractions = load_extractions()
-    tl = build_timeline(theatre, districts, extractions, series=False)
-    add_known_replay(tl, theatre, districts, extractions)
-    add_series(tl, theatre, districts)
-    path = save_timeline(tl)
+    settings = Settings.from_env()
+    store = FileStore.from_settings(settings)
+    tl = pipeline.build(store, load_theatre(settings.theatre), settings)
     flagged = sum(1 for e in tl.evidence.values() if e.flags)
     print(
         f"built control timeline: {len(tl.district_ids)} districts x {tl.n_days} days "
-        f"({tl.start} to {tl.end}) from {len(extractions)} articles, "
+        f"({tl.start} to {tl.end}) from {len(store.article_ids())} articles, "
         f"{len(tl.evidence) - 1} pieces of evidence ({flagged} flagged), "
         f"{len(tl.fronts)} distinct fronts, {len(tl.significant_changes())} significant "
-        f"changes; saved {path.with_suffix('.npz').name} + {path.name} in {path.parent} "
+        f"changes; saved {store.timeline_location()} "
         f"({time.perf_counter() - started:.2f} s)"
     )
     return 0
@@ -65,11 +46,11 @@ def build(args: argparse.Namespace) -> int:
 
 def state(args: argparse.Namespace) -> int:
     """Print every district's control on ``--date`` (JSON with ``--json``)."""
-    from timeline.store.timeline_files import has_timeline, load_timeline
-
     date = parse_date(args.date, "--date")
     known_on = parse_date(args.known_on, "--known-on") if args.known_on else None
-    tl = compute(known_on) if known_on or not has_timeline() else load_timeline()
+    settings = Settings.from_env()
+    tl = pipeline.timeline_on(FileStore.from_settings(settings), load_theatre(settings.theatre),
+                              settings, known_on)
     doc = tl.state_json(date)
     if args.json:
         print_json(doc)

@@ -21,17 +21,15 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from frontline import settings
-from frontline.errors import FrontlineError
-from geodata.districts import APPROXIMATE, ID, NAME, build_districts
-from geodata.store import load_districts
+from frontline.settings import Settings
+from geodata.districts import APPROXIMATE, ID, NAME
 from geodata.theatre import Side, Theatre, load_theatre
-from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
 from timeline.known import known_by
+from timeline.pipeline import Published, load_published
 from timeline.records import Extraction
-from timeline.store.corpus import load_extractions
-from timeline.store.timeline_files import has_timeline, load_timeline
+from timeline.store.files import FileStore
+from timeline.store.protocol import Store
 from viewmodel.page_control import (
     ControlView,
     control_view,
@@ -227,36 +225,17 @@ def visible_events(page: PageData, day: int, known: bool = False) -> list[tuple[
     return out
 
 
-def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None) -> PageData:
-    """Read districts, timeline and extractions from the store; missing parts are empty."""
-    theatre = theatre or load_theatre()
-    districts, timeline, extractions = load_stores(theatre, data_dir)
-    return build_page_data(theatre, districts, timeline, extractions,
-                           fade_days=settings.get_int("EVENT_FADE_DAYS"))
+def page_from(published: Published, theatre: Theatre, settings: Settings) -> PageData:
+    """The view model of what a store has published (pure: no I/O)."""
+    return build_page_data(theatre, published.districts, published.timeline,
+                           list(published.extractions), fade_days=settings.event_fade_days)
 
 
-def load_stores(theatre: Theatre, data_dir: Path | None = None, *, compute: bool = False,
-                ) -> tuple[gpd.GeoDataFrame, ControlTimeline | None, list[Extraction]]:
-    """Districts, control timeline and extractions from the store, for the app and exports.
-
-    A store that is missing or unreadable loads as empty (the page then says there is
-    nothing to show) rather than failing the app. Without a stored timeline, ``compute``
-    builds one from the stored extractions, as ``python -m timeline state`` does.
-    """
-    try:
-        districts = load_districts(data_dir, theatre)
-    except (FrontlineError, OSError):
-        districts = build_districts(theatre)
-    try:
-        extractions = list(load_extractions(data_dir))
-    except (FrontlineError, OSError):
-        extractions = []
-    timeline: ControlTimeline | None = None
-    try:
-        if has_timeline(data_dir):
-            timeline = load_timeline(data_dir)
-        elif compute and extractions:
-            timeline = build_timeline(theatre, districts, extractions)
-    except (FrontlineError, OSError):
-        timeline = None
-    return districts, timeline, extractions
+def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None, *,
+                   store: Store | None = None, settings: Settings | None = None) -> PageData:
+    """Read districts, timeline and extractions through the pipeline; missing parts are
+    empty. ``store`` defaults to the files of ``data_dir`` (else the configured folder)."""
+    settings = settings or Settings.from_env()
+    store = store or FileStore(data_dir or settings.data_dir, settings.boundaries)
+    theatre = theatre or load_theatre(settings.theatre)
+    return page_from(load_published(store, theatre, settings), theatre, settings)

@@ -74,7 +74,7 @@ def timeline_states(theatre: Theatre, districts: gpd.GeoDataFrame,
 
 def fresh_extractions(files: Sequence[Path]) -> list[Extraction]:
     """Each file extracted now, as ``timeline ingest`` extracts it."""
-    from timeline.cli_extract import extract_path
+    from timeline.extract.sources import extract_path
 
     return [extract_path(path) for path in files]
 

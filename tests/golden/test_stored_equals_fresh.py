@@ -16,6 +16,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 
+from frontline.settings import Settings
 from geodata.districts import ID, build_districts
 from geodata.theatre import Theatre, load_theatre
 from tests.golden.control_pins import (
@@ -26,10 +27,11 @@ from tests.golden.control_pins import (
     state_changes,
     timeline_states,
 )
-from timeline.cli_extract import ingest_dir
+from timeline import pipeline
 from timeline.control.build import replay_known
 from timeline.records import Extraction
 from timeline.store.corpus import load_extractions
+from timeline.store.files import FileStore
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def stored_extractions(files: tuple[Path, ...], tmp: Path) -> list[Extraction]:
     folder.mkdir()
     for path in files:
         shutil.copy(path, folder / path.name)
-    report = ingest_dir(folder, data_dir, progress=False)
+    report = pipeline.ingest(FileStore(data_dir), folder, Settings.from_env())
     assert report.extracted == len(files) and not report.failures
     return load_extractions(data_dir)
 

@@ -10,10 +10,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from frontline.settings import Settings
 from geodata.gazetteer import Gazetteer
 from geodata.theatre import load_theatre
 from tests.builders import toy_theatre
-from timeline.cli_extract import ingest_dir
+from timeline import pipeline
 from timeline.extract.chronology import load_chronology
 from timeline.extract.control_facts import (
     fighting_since,
@@ -30,6 +31,7 @@ from timeline.store.corpus import (
     save_extraction,
     stored_sha256,
 )
+from timeline.store.files import FileStore
 
 D = dt.date
 SYNTHETIC = (
@@ -117,8 +119,8 @@ def test_an_entry_of_an_older_format_is_extracted_again(tmp_path: Path) -> None:
     seeds.mkdir()
     (seeds / "synthetic.md").write_text(
         "---\ntitle: SYNTHETIC\npublished: 2017-05-10\n---\n" + SYNTHETIC, encoding="utf-8")
-    assert ingest_dir(seeds, data, progress=False).extracted == 1
-    assert ingest_dir(seeds, data, progress=False).unchanged == 1
+    assert pipeline.ingest(FileStore(data), seeds, Settings.from_env()).extracted == 1
+    assert pipeline.ingest(FileStore(data), seeds, Settings.from_env()).unchanged == 1
     path = entry_path("synthetic", data)
     entry = json.loads(path.read_text(encoding="utf-8"))
     old = {**json.loads(json.dumps(entry)), KEY_FORMAT: 1}
@@ -126,7 +128,7 @@ def test_an_entry_of_an_older_format_is_extracted_again(tmp_path: Path) -> None:
         del figure["still_held"], figure["still_held_corners"], figure["bank"]
     path.write_text(json.dumps(old), encoding="utf-8")
     assert stored_sha256("synthetic", data) is None
-    assert ingest_dir(seeds, data, progress=False).extracted == 1
+    assert pipeline.ingest(FileStore(data), seeds, Settings.from_env()).extracted == 1
     assert json.loads(path.read_text(encoding="utf-8")) == entry
 
 

@@ -15,7 +15,7 @@ from tests.builders import (
     toy_districts,
     toy_theatre,
 )
-from timeline.control.build import build_timeline, known_on_replay
+from timeline.control.build import ControlRules, build_timeline, known_on_replay
 from timeline.control.model import ControlTimeline
 from timeline.records import Extraction
 
@@ -271,3 +271,12 @@ def test_events_between_and_small_changes_filtered_by_share() -> None:
     assert [e.id for e in tl.events_between(D(2017, 2, 1), D(2017, 3, 1))] == []
     assert tl.significant_changes(min_share=0.9) == []
     assert D(2017, 1, 10) in tl.significant_changes(merge_days=0)
+
+
+def test_rules_passed_in_win_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTLINE_ASSUMED_AFTER_DAYS", "junk")  # never read when rules are given
+    event = make_event("capture", "2017-01-10", ("w-north",))
+    short = one(event, rules=ControlRules(contested_days=7, assumed_after_days=5))
+    long = one(event, rules=ControlRules(contested_days=7, assumed_after_days=30))
+    assert state(short, "w-north", D(2017, 1, 16))[1] == "assumed"
+    assert state(long, "w-north", D(2017, 1, 16))[1] == "reported"

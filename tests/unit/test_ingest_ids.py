@@ -6,8 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
-from timeline.cli_extract import extract_path, ingest_dir
+from frontline.settings import Settings
+from timeline import pipeline
+from timeline.extract.sources import extract_path
 from timeline.store.corpus import FORMAT, corpus_dir, load_extractions
+from timeline.store.files import FileStore
 
 ROOT = Path(__file__).resolve().parents[2]
 CHRONOLOGY = ROOT / "seeds" / "mosul-chronology.csv"
@@ -25,7 +28,7 @@ def test_arabic_and_punctuation_only_names_are_all_ingested(tmp_path: Path) -> N
     seeds.mkdir()
     for name in ("الموصل.md", "معركة.md", "___.md"):
         (seeds / name).write_text(ARTICLE, encoding="utf-8")
-    report = ingest_dir(seeds, data, progress=False)
+    report = pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     assert report.extracted == 3 and report.collisions == []
     entries = stored(data)
     assert len(entries) == 3 and {"الموصل", "معركة"} < set(entries)
@@ -38,7 +41,7 @@ def test_a_chronology_beside_an_article_that_reads_alike_keeps_all_its_rows(tmp_
     seeds.mkdir()
     shutil.copy(CHRONOLOGY, seeds / "mosul-chronology.csv")
     (seeds / "mosul_chronology.md").write_text(ARTICLE, encoding="utf-8")
-    report = ingest_dir(seeds, data, progress=False)
+    report = pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     assert report.extracted == 2
     (line,) = report.collisions
     assert "mosul-chronology.csv" in line and "mosul_chronology.md" in line
@@ -63,10 +66,10 @@ def test_a_new_file_that_reads_alike_moves_the_old_entry_to_its_new_id(tmp_path:
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     seeds.mkdir()
     (seeds / "a_b.md").write_text(ARTICLE, encoding="utf-8")
-    ingest_dir(seeds, data, progress=False)
+    pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     assert set(stored(data)) == {"a-b"}
     shutil.copy(CHRONOLOGY, seeds / "a-b.csv")
-    report = ingest_dir(seeds, data, progress=False)
+    report = pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     assert report.extracted == 2 and report.removed == [] and len(report.collisions) == 1
     assert set(stored(data)) == {"a-b-md", "a-b-csv"}
 
@@ -75,25 +78,26 @@ def test_an_entry_of_an_older_store_format_is_extracted_again(tmp_path: Path) ->
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     seeds.mkdir()
     shutil.copy(CHRONOLOGY, seeds)
-    ingest_dir(seeds, data, progress=False)
+    pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     entry = corpus_dir(data) / "mosul-chronology.json"
     old = json.loads(entry.read_text(encoding="utf-8"))
     old["format"] = FORMAT - 1
     old["events"][0]["id"] = "mosul-chronology:e1"
     entry.write_text(json.dumps(old), encoding="utf-8")
-    report = ingest_dir(seeds, data, progress=False)
+    report = pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     assert (report.extracted, report.unchanged) == (1, 0)
     fresh = json.loads(entry.read_text(encoding="utf-8"))
     assert fresh["format"] == FORMAT and fresh["events"][0]["id"] != "mosul-chronology:e1"
-    assert (ingest_dir(seeds, data, progress=False).unchanged, FORMAT) == (1, 2)
+    again = pipeline.ingest(FileStore(data), seeds, Settings.from_env())
+    assert (again.unchanged, FORMAT) == (1, 2)
 
 
 def test_a_renamed_file_with_the_same_id_and_content_is_extracted_again(tmp_path: Path) -> None:
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     seeds.mkdir()
     (seeds / "a_b.md").write_text(ARTICLE, encoding="utf-8")
-    ingest_dir(seeds, data, progress=False)
+    pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     (seeds / "a_b.md").rename(seeds / "a-b.md")
-    report = ingest_dir(seeds, data, progress=False)
+    report = pipeline.ingest(FileStore(data), seeds, Settings.from_env())
     assert (report.extracted, report.unchanged, report.removed) == (1, 0, [])
     assert stored(data)["a-b"]["article"]["path"].endswith("a-b.md")  # type: ignore[index]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import numpy as np
@@ -50,3 +51,29 @@ def test_loading_without_a_timeline_or_from_junk_says_what_to_run(tmp_path: Path
     (tmp_path / "timeline.json").write_text("{", encoding="utf-8")
     with pytest.raises(StoreError, match="timeline build"):
         load_timeline(tmp_path)
+
+
+def test_arrays_from_another_build_are_refused_in_one_line(tmp_path: Path) -> None:
+    theatre = toy_theatre()
+    districts = toy_districts(theatre)
+    first = build_timeline(theatre, districts, [], end=TOY_END)
+    second = build_timeline(theatre, districts, [make_extraction(
+        (make_event("capture", "2017-01-10", ("w-north",)),), published=dt.date(2017, 1, 11))],
+        end=TOY_END)
+    save_timeline(first, tmp_path / "a")
+    save_timeline(second, tmp_path / "b")
+    (tmp_path / "a" / "timeline.npz").write_bytes((tmp_path / "b" / "timeline.npz").read_bytes())
+    with pytest.raises(StoreError, match="come from different builds; run `python -m timeline"):
+        load_timeline(tmp_path / "a")
+    assert load_timeline(tmp_path / "b").state_json(dt.date(2017, 1, 12)) == second.state_json(
+        dt.date(2017, 1, 12))
+
+
+def test_a_timeline_saved_without_a_build_hash_still_loads(tmp_path: Path) -> None:
+    theatre = toy_theatre()
+    tl = build_timeline(theatre, toy_districts(theatre), [], end=TOY_END)
+    save_timeline(tl, tmp_path)
+    doc = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    del doc["build"]
+    (tmp_path / "timeline.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert load_timeline(tmp_path).state_json(TOY_END) == tl.state_json(TOY_END)

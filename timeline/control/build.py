@@ -5,6 +5,9 @@ and districts, turn events into claims, infer from percentages, run the vectoris
 rules, attach evidence, then the derived series. Also the "as known on" replay, built
 once per timeline: day d of it is the timeline computed from what was known on d (the rule
 of :mod:`timeline.known`).
+
+The rules' numbers (:class:`ControlRules`) are passed in, never read from the
+environment here: a build and every replay inside it use the same numbers.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from itertools import repeat
 import geopandas as gpd
 import numpy as np
 
-from frontline import settings
+from frontline.settings import Settings
 from geodata.districts import AREA_KM2, BANK, ID
 from geodata.districts import members as place_members
 from geodata.theatre import Theatre
@@ -37,6 +40,31 @@ from timeline.records import Event, Extraction, Figure
 INITIAL_ID = "initial"
 
 
+@dataclass(frozen=True)
+class ControlRules:
+    """The tunable numbers of the control rules (see :mod:`timeline.control.model`).
+
+    Attributes
+    ----------
+    contested_days
+        Days a district stays contested after fighting is reported in it (rule 5).
+    assumed_after_days
+        Days without new evidence after which a state is only ``assumed`` (rule 8).
+    """
+
+    contested_days: int
+    assumed_after_days: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ControlRules:
+        return cls(settings.contested_days, settings.assumed_after_days)
+
+
+def rules_or_configured(rules: ControlRules | None) -> ControlRules:
+    """``rules``, else the configured ones: for callers that pass none (scripts, tests)."""
+    return rules if rules is not None else ControlRules.from_settings(Settings.from_env())
+
+
 def last_day(theatre: Theatre, extractions: Sequence[Extraction], end: dt.date | None,
              today: dt.date) -> dt.date:
     """The timeline's last day: ``end``, else the battle's end or the latest evidence,
@@ -50,7 +78,7 @@ def last_day(theatre: Theatre, extractions: Sequence[Extraction], end: dt.date |
 
 
 def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
-               today: dt.date) -> Frame:
+               today: dt.date, contested_days: int) -> Frame:
     """Days from the theatre's initial date to ``last``; every place's district indices."""
     ids = tuple(str(i) for i in districts[ID])
     index = {d: i for i, d in enumerate(ids)}
@@ -68,7 +96,7 @@ def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
     broad = frozenset({theatre.city_area} | {p.id for p in theatre.places
                                              if p.kind == "area" and p.parent == theatre.city_area})
     return Frame(theatre.initial_since, max(n_days, 1), ids, kinds, members,
-                 settings.get_int("CONTESTED_DAYS"), today, theatre.side_codes, broad)
+                 contested_days, today, theatre.side_codes, broad)
 
 
 def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeometry:
@@ -82,12 +110,16 @@ def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeomet
 
 def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
                    extractions: Sequence[Extraction], *, known_on: dt.date | None = None,
-                   end: dt.date | None = None, series: bool = True) -> ControlTimeline:
+                   end: dt.date | None = None, series: bool = True,
+                   rules: ControlRules | None = None) -> ControlTimeline:
     """Compute the control timeline (the rules are documented in
-    :mod:`timeline.control.model`)."""
+    :mod:`timeline.control.model`; their numbers are ``rules``, by default the
+    configured ones)."""
+    rules = rules_or_configured(rules)
     today = dt.date.today()
     used = known_extractions(extractions, known_on)
-    frame = make_frame(theatre, districts, last_day(theatre, used, end, today), today)
+    frame = make_frame(theatre, districts, last_day(theatre, used, end, today), today,
+                       rules.contested_days)
     lists = ClaimLists(order=-1)
     initial = theatre.side_codes.code(theatre.initial_side)
     lists.add_set(list(range(len(frame.district_ids))), 0, initial, INFERRED, SPEC_AREA,
@@ -99,7 +131,7 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
     claims = lists.freeze()
     n_d = len(frame.district_ids)
     state, conflicting = compute_state(claims, n_d, frame.n_days,
-                                       settings.get_int("ASSUMED_AFTER_DAYS"), claims.causes,
+                                       rules.assumed_after_days, claims.causes,
                                        frame.sides)
     for cause in conflicting:
         for eid in claims.causes[cause]:
@@ -178,23 +210,25 @@ class KnownReplay:
 
 
 def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
-                    extractions: Sequence[Extraction], *,
-                    end: dt.date | None = None) -> tuple[np.ndarray, np.ndarray]:
+                    extractions: Sequence[Extraction], *, end: dt.date | None = None,
+                    rules: ControlRules | None = None) -> tuple[np.ndarray, np.ndarray]:
     """``side_known`` and ``basis_known``: day d as computed from articles published by d
     (the side and basis of :func:`replay_known`)."""
-    r = replay_known(theatre, districts, extractions, end=end)
+    r = replay_known(theatre, districts, extractions, end=end, rules=rules)
     return r.side, r.basis
 
 
 def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
-                 extractions: Sequence[Extraction], *, end: dt.date | None = None) -> KnownReplay:
+                 extractions: Sequence[Extraction], *, end: dt.date | None = None,
+                 rules: ControlRules | None = None) -> KnownReplay:
     """Day d shows the state computed from what was known on d: one timeline per day on
     which that changes (:func:`timeline.known.knowledge_dates`), stitched along the days.
     Besides side and basis, each cell keeps the day its side began and the evidence
     behind it, as known then."""
+    rules = rules_or_configured(rules)
     today = dt.date.today()
     last = last_day(theatre, extractions, end, today)
-    base = build_timeline(theatre, districts, [], end=last, series=False)
+    base = build_timeline(theatre, districts, [], end=last, series=False, rules=rules)
     side, basis = base.side.copy(), base.basis.copy()
     since = base.since.astype(np.int32, copy=True)
     intern: dict[tuple[str, ...], int] = {}
@@ -205,7 +239,8 @@ def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
         stop = (dates[k + 1] - base.start).days if k + 1 < len(dates) else base.n_days
         if first >= base.n_days or stop <= 0 or stop <= first:
             continue
-        tl = build_timeline(theatre, districts, extractions, known_on=pub, end=last, series=False)
+        tl = build_timeline(theatre, districts, extractions, known_on=pub, end=last, series=False,
+                            rules=rules)
         side[:, first:stop] = tl.side[:, first:stop]
         basis[:, first:stop] = tl.basis[:, first:stop]
         since[:, first:stop] = tl.since[:, first:stop]
@@ -248,18 +283,20 @@ def _cell_causes(tl: ControlTimeline, first: int, stop: int,
 
 
 def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
-                     extractions: Sequence[Extraction]) -> None:
+                     extractions: Sequence[Extraction],
+                     rules: ControlRules | None = None) -> None:
     """Fill the "as known on" replay of ``tl`` over its days: ``side_known``,
     ``basis_known``, ``since_known`` (the day the state began, as known then) and
     ``cause_known`` (per cell, an index into ``causes_known``: the evidence ids of the state
     as known then, contesting evidence first, as :meth:`ControlTimeline.evidence_at`)."""
-    r = replay_known(theatre, districts, extractions, end=tl.end)
+    r = replay_known(theatre, districts, extractions, end=tl.end, rules=rules)
     tl.side_known, tl.basis_known, tl.since_known = r.side, r.basis, r.since
     tl.cause_known, tl.causes_known = r.cause, r.causes
 
 
 def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
-                        extractions: Sequence[Extraction]) -> None:
+                        extractions: Sequence[Extraction],
+                        rules: ControlRules | None = None) -> None:
     """Give ``tl`` its "as known on" replay and the replay's fronts, unless it holds them.
 
     ``python -m timeline build`` stores the replay; a timeline computed on the fly, or
@@ -268,5 +305,5 @@ def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.Ge
     """
     if tl.has_known_replay and (tl.front_index_known is not None or not tl.fronts):
         return
-    add_known_replay(tl, theatre, districts, extractions)
+    add_known_replay(tl, theatre, districts, extractions, rules)
     add_series(tl, theatre, districts)

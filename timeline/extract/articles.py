@@ -56,14 +56,15 @@ class Sentence:
 
 
 def load_article(path: str | Path, published: dt.date | str | None = None, *,
-                 id: str | None = None) -> Article:
+                 id: str | None = None, max_bytes: int | None = None) -> Article:
     """Read one article; ``published`` (the ``--published`` flag) wins over front matter.
 
     ``id`` is the article's id among the files of its folder
-    (:func:`timeline.ids.article_ids`); without it, the file's own slug.
+    (:func:`timeline.ids.article_ids`); without it, the file's own slug. ``max_bytes`` is
+    the run's ``Settings.max_article_bytes`` (the configured value when None).
     """
     path = Path(path)
-    data = _read_bytes(path)
+    data = _read_bytes(path, max_bytes)
     text, warnings = decode(data, path)
     meta: dict[str, Any] = {}
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -174,12 +175,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     if not path.exists():
         raise ArticleError(f"{path}: no such file")
     if path.is_dir():
         raise ArticleError(f"{path}: is a directory, not an article")
-    limit = settings.get_int("MAX_ARTICLE_BYTES")
+    limit = settings.get_int("MAX_ARTICLE_BYTES") if max_bytes is None else max_bytes
     size = path.stat().st_size
     if size > limit:
         raise ArticleError(f"{path}: {size} bytes is over FRONTLINE_MAX_ARTICLE_BYTES={limit}")

@@ -1,8 +1,11 @@
 """The stored control timeline: ``timeline.npz`` (arrays) + ``timeline.json`` (the rest).
 
 Arrays stay arrays (int8 codes, int32 days, float shares); evidence, cause lists,
-changes and front geometries are JSON. Both files are written to a temporary name and
-renamed into place, the JSON last, so a reader never sees half a timeline. A timeline
+changes and front geometries are JSON. Each file is written atomically, the arrays
+first; the two switch as one unit because the JSON records the sha256 of the arrays it
+was saved with (``build``). A reader that finds arrays from another build (a build
+finishing while it reads) reads again, and if the pair still disagrees says so in one
+line. Files saved before that check carry no ``build`` and load as before. A timeline
 saved before the "as known on" replay kept ``since_known``, ``cause_known`` and
 ``causes_known`` still loads, without them (the map's known view then shows side and
 basis only until ``python -m timeline build`` runs again); one saved before it named its
@@ -12,16 +15,17 @@ side codes loads with Mosul's (``government``, ``isis``, ``contested``, ``unknow
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import json
-import os
-import tempfile
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from frontline import settings
+from frontline.atomic import write_atomic
 from frontline.errors import StoreError
 from geodata.sides import MOSUL_ORDER
 from timeline.control.model import OVERLAY_FIELDS, Change, ControlTimeline, Evidence
@@ -34,25 +38,31 @@ ARRAYS = ("side", "basis", "since", "base_cause", "frontline_km", "front_index",
           "since_known", "cause_known")
 
 
-def timeline_paths(data_dir: Path | None = None) -> tuple[Path, Path]:
-    base = data_dir or settings.data_dir()
-    return base / NPZ_FILE, base / JSON_FILE
+KEY_BUILD = "build"
+READ_ATTEMPTS = 3
+RETRY_SECONDS = 0.05  # far longer than the switch between the two renames
 
 
-def has_timeline(data_dir: Path | None = None) -> bool:
+def timeline_paths(data_dir: Path) -> tuple[Path, Path]:
+    return data_dir / NPZ_FILE, data_dir / JSON_FILE
+
+
+def has_timeline(data_dir: Path) -> bool:
     return all(p.is_file() for p in timeline_paths(data_dir))
 
 
-def save_timeline(tl: ControlTimeline, data_dir: Path | None = None) -> Path:
-    """Write the timeline atomically; returns the JSON path."""
+def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
+    """Write the timeline atomically, arrays then JSON; returns the JSON path."""
     npz_path, json_path = timeline_paths(data_dir)
     npz_path.parent.mkdir(parents=True, exist_ok=True)
     arrays = {name: getattr(tl, name) for name in ARRAYS if getattr(tl, name) is not None}
     arrays |= {f"share_{k}": v for k, v in tl.share.items()}
     arrays |= dict(tl.overlays)
-    _atomic(npz_path, lambda handle: np.savez_compressed(handle, **arrays))
+    packed = io.BytesIO()
+    np.savez_compressed(packed, **arrays)
     doc = {
         "format": FORMAT,
+        KEY_BUILD: hashlib.sha256(packed.getvalue()).hexdigest(),
         "start": tl.start.isoformat(),
         "side_codes": list(tl.side_codes),
         "district_ids": list(tl.district_ids),
@@ -64,25 +74,35 @@ def save_timeline(tl: ControlTimeline, data_dir: Path | None = None) -> Path:
         "fronts": tl.fronts,
         "causes_known": [list(c) for c in tl.causes_known],
     }
-    text = json.dumps(doc, ensure_ascii=False)
-    _atomic(json_path, lambda handle: handle.write(text.encode("utf-8")))
+    text = json.dumps(doc, ensure_ascii=False)  # both serialised first: a short switch
+    write_atomic(npz_path, packed.getvalue())
+    write_atomic(json_path, text)
     return json_path
 
 
-def load_timeline(data_dir: Path | None = None) -> ControlTimeline:
+def load_timeline(data_dir: Path) -> ControlTimeline:
     """Read the stored timeline, or a :class:`StoreError` saying how to build it."""
     npz_path, json_path = timeline_paths(data_dir)
     if not (npz_path.is_file() and json_path.is_file()):
         raise StoreError(f"no control timeline in {npz_path.parent}: run "
                          "`python -m timeline build`")
-    try:
-        doc = json.loads(json_path.read_text(encoding="utf-8"))
-        with np.load(npz_path, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-        return _from_parts(doc, arrays)
-    except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile) as exc:
-        raise StoreError(f"{json_path}: unreadable timeline ({exc}); run "
-                         "`python -m timeline build` again") from None
+    for attempt in range(READ_ATTEMPTS):
+        if attempt:
+            time.sleep(RETRY_SECONDS)
+        try:
+            doc = json.loads(json_path.read_text(encoding="utf-8"))
+            raw = npz_path.read_bytes()
+            if doc.get(KEY_BUILD) not in (None, hashlib.sha256(raw).hexdigest()):
+                continue  # a build switched the pair between the two reads
+            with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
+                arrays = {name: npz[name] for name in npz.files}
+            return _from_parts(doc, arrays)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError,
+                zipfile.BadZipFile) as exc:
+            raise StoreError(f"{json_path}: unreadable timeline ({exc}); run "
+                             "`python -m timeline build` again") from None
+    raise StoreError(f"{npz_path.name} and {json_path.name} in {data_dir} come from different "
+                     "builds; run `python -m timeline build` again")
 
 
 def _from_parts(doc: dict[str, Any], arrays: dict[str, np.ndarray]) -> ControlTimeline:
@@ -112,14 +132,3 @@ def _from_parts(doc: dict[str, Any], arrays: dict[str, np.ndarray]) -> ControlTi
         causes_known=[tuple(c) for c in doc.get("causes_known", [])],
         side_codes=tuple(doc.get("side_codes", MOSUL_ORDER)),
     )
-
-
-def _atomic(path: Path, write: Any) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

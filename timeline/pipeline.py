@@ -1,0 +1,254 @@
+"""The one pipeline: ingest sources, build the control timeline, read what is published.
+
+Every caller goes through here (the ``timeline`` CLIs, the app, the exports, and later
+background jobs), each with a :class:`~timeline.store.protocol.Store` and the run's
+:class:`~frontline.settings.Settings`; none orchestrates the stages itself.
+
+- :func:`ingest`: extract every new or changed source file of a folder into the store,
+  and drop the extractions whose source file is gone.
+- :func:`build`: compute the control timeline from the stored extractions, replay it
+  "as known on" each day, add the series, and save it (the published timeline).
+- :func:`load_published`: what readers show: districts, the stored timeline (or one
+  computed on the fly) and the extractions, tagged with the store version they match.
+- :func:`timeline_on`: the timeline a ``state`` question is answered from.
+- :class:`Reloading`: a value derived from the store, rebuilt when the store's version
+  changes (the app's page and the export panel's context).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+import geopandas as gpd
+
+from frontline.errors import FrontlineError, InputError
+from frontline.settings import Settings
+from geodata.districts import build_districts
+from geodata.theatre import Theatre
+from timeline.control.build import ControlRules, add_known_replay, build_timeline
+from timeline.control.model import ControlTimeline
+from timeline.control.series import add_series
+from timeline.extract.sources import extract_path, ingest_files
+from timeline.ids import article_ids
+from timeline.records import Extraction
+from timeline.store.protocol import Store
+
+T = TypeVar("T")
+Progress = Callable[[Sequence[Path]], Iterable[Path]]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, printed as the summary."""
+
+    extracted: int = 0
+    unchanged: int = 0
+    events: int = 0
+    figures: int = 0
+    unresolved: set[str] = field(default_factory=set)
+    failures: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    collisions: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            f"articles: {self.extracted} extracted, {self.unchanged} unchanged, "
+            f"{len(self.failures)} failed, {len(self.removed)} removed"
+            + (f" (no longer in the folder: {', '.join(self.removed)})" if self.removed else ""),
+            *self.collisions,
+            f"from the extracted articles: {self.events} events, {self.figures} figures",
+            f"unresolved names: {len(self.unresolved)}"
+            + (f" ({', '.join(sorted(self.unresolved))})" if self.unresolved else ""),
+        ]
+
+    @property
+    def all_failed(self) -> bool:
+        """Every file failed (the ingest CLI's exit code 1); an empty folder did not fail."""
+        total = self.extracted + self.unchanged + len(self.failures)
+        return bool(self.failures) and len(self.failures) == total
+
+
+def source_files(folder: Path) -> list[Path]:
+    """The files of ``folder`` that ingest reads, sorted (no hidden files, no READMEs)."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder of articles")
+    return ingest_files(folder)
+
+
+def ingest(store: Store, folder: Path, settings: Settings,
+           progress: Progress | None = None) -> IngestReport:
+    """Extract every new or changed file of ``folder`` into ``store``.
+
+    Each file is stored under its id among the files of ``folder``
+    (:func:`timeline.ids.article_ids`): files whose names read alike are kept apart,
+    never merged, and each such collision is reported on one line. A file whose stored
+    extraction is current (same content, same file, this store's format) is skipped; a
+    bad file is
+    reported in :attr:`IngestReport.failures` and its earlier extraction kept; the
+    extractions whose source was in ``folder`` and is gone are removed, so the map
+    never shows claims whose article was deleted.
+
+    Parameters
+    ----------
+    settings
+        The run's settings (the article size limit).
+    progress
+        Wraps the file list while it is walked (the CLI's progress bar).
+    """
+    files = source_files(folder)
+    ids = article_ids(p.name for p in files)
+    report = IngestReport(collisions=[c.line() for c in ids.collisions])
+    recorded = store.sources()
+    for path in progress(files) if progress else files:
+        aid = ids.ids[path.name]
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            if store.source_sha256(aid) == sha and _same_file(recorded.get(aid), path):
+                report.unchanged += 1
+                continue
+            extraction = extract_path(path, id=aid, max_bytes=settings.max_article_bytes)
+        except (FrontlineError, OSError) as exc:
+            report.failures.append(" ".join(str(exc).split()))
+            continue
+        store.save_extraction(extraction)
+        report.warnings.extend(extraction.warnings)
+        report.extracted += 1
+        report.events += len(extraction.events)
+        report.figures += len(extraction.figures)
+        report.unresolved.update(extraction.unresolved_places)
+    present = {p.resolve() for p in files}
+    for stored_id, source in entries_from(store, folder).items():
+        if source.resolve() not in present and not source.exists():
+            store.remove_extraction(stored_id)
+            report.removed.append(source.name)
+        elif _superseded(store, stored_id, ids.ids.get(source.name, stored_id)):
+            store.remove_extraction(stored_id)
+    return report
+
+
+def _same_file(recorded: str | None, path: Path) -> bool:
+    """Whether a stored extraction was read from ``path`` (a file renamed to a name with
+    the same id is another file: it is extracted again)."""
+    return recorded is not None and Path(recorded).resolve() == path.resolve()
+
+
+def _superseded(store: Store, stored_id: str, current_id: str) -> bool:
+    """An extraction stored under an id its file no longer has (a file beside it now
+    reads alike), once the one under the current id exists: one file, one entry."""
+    return current_id != stored_id and store.source_sha256(current_id) is not None
+
+
+def entries_from(store: Store, folder: Path) -> dict[str, Path]:
+    """Stored article id -> source file, for the extractions ingested from ``folder``.
+
+    An extraction counts when its recorded source, resolved, lies directly in
+    ``folder``; a relative path recorded from another working directory never matches
+    (such an extraction is left alone rather than guessed at).
+    """
+    root = folder.resolve()
+    return {stored_id: Path(source) for stored_id, source in store.sources().items()
+            if Path(source).resolve().parent == root}
+
+
+def build(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline:
+    """Build the control timeline from the stored extractions and save it.
+
+    The timeline, its "as known on" replay and its series are all computed with the
+    same :class:`ControlRules` (from ``settings``) before anything is saved, and the
+    store switches to the new timeline as one unit.
+    """
+    rules = ControlRules.from_settings(settings)
+    districts = store.districts(theatre)
+    extractions = store.extractions()
+    tl = build_timeline(theatre, districts, extractions, series=False, rules=rules)
+    add_known_replay(tl, theatre, districts, extractions, rules=rules)
+    add_series(tl, theatre, districts)
+    store.save_timeline(tl)
+    return tl
+
+
+def timeline_on(store: Store, theatre: Theatre, settings: Settings,
+                known_on: dt.date | None = None) -> ControlTimeline:
+    """The timeline a state question is answered from.
+
+    The stored one when there is one; computed now from the stored extractions when
+    none is stored, or when ``known_on`` asks for an earlier state of knowledge.
+    """
+    if known_on is None and store.has_timeline():
+        return store.load_timeline()
+    return build_timeline(theatre, store.districts(theatre), store.extractions(),
+                          known_on=known_on, rules=ControlRules.from_settings(settings))
+
+
+@dataclass(frozen=True, eq=False)
+class Published:
+    """What readers show, read from a store at one :meth:`Store.version`."""
+
+    version: str
+    districts: gpd.GeoDataFrame
+    timeline: ControlTimeline | None
+    extractions: tuple[Extraction, ...]
+
+
+def load_published(store: Store, theatre: Theatre, settings: Settings, *,
+                   compute: bool = False) -> Published:
+    """Districts, control timeline and extractions, for the app and the exports.
+
+    A store that is missing or unreadable loads as empty (the page then says there is
+    nothing to show) rather than failing the app. Without a stored timeline, ``compute``
+    builds one from the stored extractions, as ``python -m timeline state`` does.
+    The version is read first: a write during the load makes the next version check
+    differ, so a reader keyed on it loads again rather than keeping a mixed state.
+    """
+    version = store.version()
+    try:
+        districts = store.districts(theatre)
+    except (FrontlineError, OSError):
+        districts = build_districts(theatre)
+    try:
+        extractions = tuple(store.extractions())
+    except (FrontlineError, OSError):
+        extractions = ()
+    timeline: ControlTimeline | None = None
+    try:
+        if store.has_timeline():
+            timeline = store.load_timeline()
+        elif compute and extractions:
+            timeline = build_timeline(theatre, districts, extractions,
+                                      rules=ControlRules.from_settings(settings))
+    except (FrontlineError, OSError):
+        timeline = None
+    return Published(version, districts, timeline, extractions)
+
+
+class Reloading(Generic[T]):
+    """A value derived from a store, rebuilt on first use after the store changes.
+
+    ``get`` asks the store's version (cheap) on every call and runs ``load`` only when
+    it differs from the version the value was built at, so a long-running app serves a
+    rebuilt store without a restart. Thread-safe: concurrent callers wait for one load.
+    """
+
+    def __init__(self, version: Callable[[], str], load: Callable[[], T]) -> None:
+        self._version = version
+        self._load = load
+        self._lock = threading.Lock()
+        self._value: tuple[str, T] | None = None
+
+    def get(self) -> T:
+        return self.current()[1]
+
+    def current(self) -> tuple[str, T]:
+        """(version, value), the value loaded at that version of the store."""
+        with self._lock:
+            version = self._version()
+            if self._value is None or self._value[0] != version:
+                self._value = (version, self._load())
+            return self._value

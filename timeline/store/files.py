@@ -1,0 +1,122 @@
+"""The file store: today's files under one data folder, as a :class:`Store`.
+
+Layout of ``DATA_DIR`` (unchanged, so data built before the store seam keeps working):
+
+- ``corpus/<article id>.json``: one extraction per article (:mod:`timeline.store.corpus`);
+- ``geodata.gpkg`` and its inputs stamp, ``boundaries.gpkg``: the district polygons
+  (:mod:`geodata.store`, written by ``python -m geodata build``);
+- ``timeline.npz`` + ``timeline.json``: the built timeline (:mod:`timeline.store.timeline_files`).
+
+Every write is atomic (:mod:`frontline.atomic`), so :meth:`FileStore.version` can be
+built from the files' identities (inode, size, modification time): a rename gives a
+new inode, and a stat per file is far cheaper than reading them, even per page request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import geopandas as gpd
+
+from frontline.settings import Settings
+from geodata.store import BOUNDARIES_FILE, STAMP_SUFFIX, STORE_FILE, read_layer
+from geodata.theatre import Theatre
+from timeline.control.model import ControlTimeline
+from timeline.records import Extraction
+from timeline.store import corpus, timeline_files
+
+
+class FileStore:
+    """A :class:`~timeline.store.protocol.Store` over the files of ``data_dir``.
+
+    District polygons come from ``boundaries`` when given (an authoritative file),
+    else from the boundaries imported into ``data_dir``, else from the theatre's
+    estimates. Nothing is created until something is saved: looking at a store that
+    was never built (``version``, ``article_ids``, ``has_timeline``) leaves the disk alone.
+    """
+
+    def __init__(self, data_dir: Path, boundaries: Path | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.boundaries = boundaries
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FileStore:
+        """The store of the configured data folder (``FRONTLINE_DATA_DIR``) and
+        boundaries file (``FRONTLINE_BOUNDARIES``)."""
+        return cls(settings.data_dir, settings.boundaries)
+
+    def __repr__(self) -> str:
+        return f"FileStore({str(self.data_dir)!r})"
+
+    def __str__(self) -> str:
+        return str(self.data_dir)
+
+    # extractions
+
+    def article_ids(self) -> list[str]:
+        return corpus.article_ids(self.data_dir)
+
+    def extraction(self, article_id: str) -> Extraction | None:
+        return corpus.read_extraction(article_id, self.data_dir)
+
+    def extractions(self) -> list[Extraction]:
+        return corpus.load_extractions(self.data_dir)
+
+    def save_extraction(self, extraction: Extraction) -> None:
+        corpus.save_extraction(extraction, self.data_dir)
+
+    def remove_extraction(self, article_id: str) -> None:
+        corpus.remove_entry(article_id, self.data_dir)
+
+    def source_sha256(self, article_id: str) -> str | None:
+        return corpus.stored_sha256(article_id, self.data_dir)
+
+    def sources(self) -> dict[str, str]:
+        return corpus.sources(self.data_dir)
+
+    # districts
+
+    def districts(self, theatre: Theatre) -> gpd.GeoDataFrame:
+        return read_layer("districts", self.data_dir / STORE_FILE, theatre, self._boundaries())
+
+    def _boundaries(self) -> Path | None:
+        imported = self.data_dir / BOUNDARIES_FILE
+        return self.boundaries or (imported if imported.is_file() else None)
+
+    # the built timeline
+
+    def has_timeline(self) -> bool:
+        return timeline_files.has_timeline(self.data_dir)
+
+    def save_timeline(self, timeline: ControlTimeline) -> None:
+        timeline_files.save_timeline(timeline, self.data_dir)
+
+    def load_timeline(self) -> ControlTimeline:
+        return timeline_files.load_timeline(self.data_dir)
+
+    def timeline_location(self) -> str:
+        return f"{timeline_files.NPZ_FILE} + {timeline_files.JSON_FILE} in {self.data_dir}"
+
+    # change detection
+
+    def version(self) -> str:
+        digest = hashlib.sha256()
+        for path in self._watched():
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                digest.update(f"{path.name}:-\n".encode())
+                continue
+            digest.update(f"{path.name}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        return digest.hexdigest()[:16]
+
+    def _watched(self) -> list[Path]:
+        """Every file whose change changes what a reader of the store gets."""
+        gpkg = self.data_dir / STORE_FILE
+        fixed = [gpkg, gpkg.with_name(gpkg.name + STAMP_SUFFIX), self.data_dir / BOUNDARIES_FILE,
+                 *([self.boundaries] if self.boundaries else []),
+                 *timeline_files.timeline_paths(self.data_dir)]
+        folder = self.data_dir / corpus.CORPUS_DIR
+        entries = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        return [*fixed, *entries]
