@@ -2,7 +2,8 @@
 
 **Known from.** An article's claims (its events and figures) are known from the article's
 publication date. An analyst chronology has no publication: each of its rows is known
-from its own date, an event's date start and a figure's as-of start. An item with neither
+from its own date, an event's date start and a figure's as-of end (a count "as of
+October" describes the end of October: no one could read it before). An item with neither
 (an undated article, a chronology figure without an as-of) is never known. "As known on
 D" keeps exactly the items known on or before D.
 
@@ -37,7 +38,7 @@ def known_from(item: Event | Figure) -> dt.date | None:
         return prov.published
     if isinstance(item, Event):
         return item.date.start
-    return item.as_of.start if item.as_of is not None else None
+    return item.as_of.end if item.as_of is not None else None
 
 
 def known_by(first: Day | None, day: Day) -> bool:

@@ -80,7 +80,7 @@ def test_the_rule(chronology: Extraction) -> None:
     assert known_from(late_event) == known_from(late_figure) == D(2017, 2, 2)
     (row_event,), (row_figure,) = chronology.events, chronology.figures
     assert known_from(row_event) == D(2017, 3, 10)  # a chronology row: its own date
-    assert known_from(row_figure) == D(2017, 2, 1)  # a figure row: its as-of start
+    assert known_from(row_figure) == D(2017, 2, 28)  # a figure row: its as-of end
     assert known_from(undated_article().events[0]) is None  # neither: never known
     no_as_of = Figure(**{**row_figure.__dict__, "as_of": None})
     assert known_from(no_as_of) is None and not is_known(no_as_of, D(2099, 1, 1))
@@ -90,12 +90,13 @@ def test_the_rule(chronology: Extraction) -> None:
 
 def test_known_extractions_keep_what_was_readable(chronology: Extraction) -> None:
     corpus = [late_report(), undated_article(), chronology]
-    on = known_extractions(corpus, D(2017, 2, 15))
+    assert [x.article.id for x in known_extractions(corpus, D(2017, 2, 15))] == ["late"]
+    on = known_extractions(corpus, D(2017, 2, 28))  # February's count, known at its end
     assert [x.article.id for x in on] == ["late", chronology.article.id]
     assert [f.note for f in on[1].figures] == ["(synthetic) displaced in February"]
     assert on[1].events == ()  # the row dated 2017-03-10 is not known yet
     assert known_extractions(corpus, None) == corpus
-    assert knowledge_dates(corpus) == [D(2017, 2, 1), D(2017, 2, 2), D(2017, 3, 10)]
+    assert knowledge_dates(corpus) == [D(2017, 2, 2), D(2017, 2, 28), D(2017, 3, 10)]
 
 
 def test_the_store_and_the_timeline_drop_an_undated_article(
@@ -124,9 +125,9 @@ def test_a_chronology_figure_sits_on_the_same_day_fresh_or_from_the_store(
     (stored,) = load_extractions(tmp_path)
     fresh_fig, stored_fig = chronology.figures[0], stored.figures[0]
     assert fresh_fig.provenance.published != stored_fig.provenance.published
-    assert figure_day(fresh_fig) == figure_day(stored_fig) == D(2017, 2, 1)
+    assert figure_day(fresh_fig) == figure_day(stored_fig) == D(2017, 2, 28)
     assert [p.date for p in figure_points([chronology])] == [
-        p.date for p in figure_points([stored])] == [D(2017, 2, 1)]
+        p.date for p in figure_points([stored])] == [D(2017, 2, 28)]
 
 
 def test_a_figure_is_charted_no_later_than_it_is_known(chronology: Extraction) -> None:
