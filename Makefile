@@ -2,7 +2,8 @@
 #   make run        create .venv, install, build the data from seeds/, serve on 127.0.0.1:8050
 #   make test       the same set-up plus Debian chromium and npm's ESLint, then ruff, ESLint,
 #                   mypy and the whole pytest suite (what CI runs: .ci/run)
-#   make test-fast  unit + golden tests (with the Node tier): the edit loop, under a minute
+#   make test-fast  unit + golden tests (with the Node tier) but not those marked slow (the
+#                   ones that render through Chromium): the edit loop, under a minute
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -54,7 +55,7 @@ test: $(VENV)/.dev browser lint typecheck
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.dev
-	$(PY) -m pytest tests/unit tests/golden -q
+	$(PY) -m pytest tests/unit tests/golden -q -m "not slow"
 
 bench: data $(VENV)/.dev browser
 	$(PY) -m bench
