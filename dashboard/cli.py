@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="output file")
     export.add_argument("--scale", default="1", help="PNG pixel scale: 1 or 2 (default 1)")
     export.add_argument("--known-on", action="store_true",
-                        help="the state as known on --date (articles published by then)")
+                        help="the state as known on --date (what was known by then: "
+                             "articles published, chronology rows dated)")
     export.add_argument("--dates", default="",
                         help="deck: comma-separated slide dates instead of the changes")
     export.add_argument("--deck", action="store_true",

@@ -73,7 +73,7 @@ def plan(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = No
             f"“{clip(ev.provenance.excerpt(ev.note), QUOTE_CHARS)}” ({ev.provenance.source})"
             for ev in selection.events_between(ctx, start, day, known, day if known else None))
         figures = tuple(f"{p.series}: {p.value:,.0f} ({p.date.isoformat()}, {p.claimant})"
-                        for p in selection.latest_figures(ctx, day))
+                        for p in selection.latest_figures(ctx, day, known))
         slides.append(Slide(i, day, start, changed, events, figures))
         previous = day
     return slides

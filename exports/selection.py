@@ -78,11 +78,13 @@ def page_events_between(ctx: ExportContext, first_day: int, last_day: int,
             and (known_day is None or known_by(ev.published, known_day))]
 
 
-def latest_figures(ctx: ExportContext, date: dt.date) -> list[FigurePoint]:
-    """The latest chart point of each series on or before ``date`` (the key figures)."""
+def latest_figures(ctx: ExportContext, date: dt.date,
+                   known: bool = False) -> list[FigurePoint]:
+    """The latest chart point of each series on or before ``date`` (the key figures);
+    with ``known``, only the points known by ``date`` (:func:`timeline.known.known_by`)."""
     latest: dict[str, FigurePoint] = {}
     for point in ctx.page.figures:
-        if point.date <= date:
+        if point.date <= date and (not known or known_by(point.known_from, date)):
             latest[point.series] = point
     return sorted(latest.values(), key=lambda p: p.series)
 

@@ -319,5 +319,6 @@ def _same_gloss(surface: str, gloss: str) -> bool:
 
 @cache
 def get_gazetteer(theatre_name: str | None = None) -> Gazetteer:
-    """The gazetteer of a theatre (the configured one by default), built once."""
+    """The gazetteer of a theatre (the configured one by default); a run builds it once
+    and passes it to every extraction."""
     return Gazetteer(load_theatre(theatre_name))

@@ -25,6 +25,7 @@ from tqdm import tqdm
 from frontline.cli import print_json
 from frontline.isodate import parse_iso_date
 from frontline.settings import Settings
+from geodata.gazetteer import get_gazetteer
 from timeline.extract.sources import extract_path
 
 PROG = "timeline"
@@ -33,7 +34,8 @@ PROG = "timeline"
 def extract(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     extraction = extract_path(args.path, _date_flag(args.published),
-                              max_bytes=settings.max_article_bytes)
+                              max_bytes=settings.max_article_bytes,
+                              gazetteer=get_gazetteer(settings.theatre))
     _warn(extraction.warnings)
     if args.json:
         print_json(extraction.to_json())

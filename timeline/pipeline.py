@@ -30,6 +30,7 @@ import geopandas as gpd
 from frontline.errors import FrontlineError, InputError
 from frontline.settings import Settings
 from geodata.districts import build_districts
+from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre
 from timeline.control.build import ControlRules, add_known_replay, build_timeline
 from timeline.control.model import ControlTimeline
@@ -103,6 +104,7 @@ def ingest(store: Store, folder: Path, settings: Settings,
         Wraps the file list while it is walked (the CLI's progress bar).
     """
     files = source_files(folder)
+    gazetteer = get_gazetteer(settings.theatre)  # the run's theatre, read once
     ids = article_ids(p.name for p in files)
     report = IngestReport(collisions=[c.line() for c in ids.collisions])
     recorded = store.sources()
@@ -113,7 +115,8 @@ def ingest(store: Store, folder: Path, settings: Settings,
             if store.source_sha256(aid) == sha and _same_file(recorded.get(aid), path):
                 report.unchanged += 1
                 continue
-            extraction = extract_path(path, id=aid, max_bytes=settings.max_article_bytes)
+            extraction = extract_path(path, id=aid, max_bytes=settings.max_article_bytes,
+                                      gazetteer=gazetteer)
         except (FrontlineError, OSError) as exc:
             report.failures.append(" ".join(str(exc).split()))
             continue

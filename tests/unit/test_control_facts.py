@@ -60,6 +60,16 @@ def test_still_held_reads_places_and_corners_only_from_sentences_saying_so() -> 
     assert still_held(["(Synthetic) Forces took W South."], gazetteer) == ((), ())
 
 
+def test_the_verb_is_is_not_the_islamic_state() -> None:
+    """"is held by" and "is controlled" say nothing of ISIS; "IS-held" in capitals does."""
+    gazetteer = Gazetteer(toy_theatre())
+    for sentence in ("(Synthetic) W South is held by government forces.",
+                     "(Synthetic) W South is controlled by the army."):
+        assert still_held([sentence], gazetteer) == ((), ()), sentence
+    places, _ = still_held(["(Synthetic) The IS-held W North still resists."], gazetteer)
+    assert [p.id for p in places] == ["w-north"]
+
+
 def test_fighting_since_counts_back_from_the_end_of_the_period() -> None:
     january = PartialDate(D(2017, 1, 1), "month")
     assert fighting_since(january, "after three months of fighting") == D(2016, 11, 3)

@@ -33,6 +33,16 @@ def test_slides_follow_the_timeline_changes(ctx: ExportContext) -> None:
     assert len(slides[1].changed) == 3 and "isis → government" in slides[1].changed[0]
 
 
+def test_a_known_on_deck_lists_no_figure_published_after_its_slide(ctx: ExportContext) -> None:
+    """The SYNTHETIC 3,320 was published on 2017-05-10: a slide of 2017-05-08 as known
+    then cannot list it; in hindsight it does (its count runs since February)."""
+    day = dt.date(2017, 5, 8)
+    (known,) = plan(ctx, day, [day], known=True)
+    (hindsight,) = plan(ctx, day, [day])
+    assert not any("3,320" in line for line in known.figures)
+    assert any("3,320" in line for line in hindsight.figures)
+
+
 def test_pptx_has_title_change_and_source_slides(ctx: ExportContext) -> None:
     progress: list[tuple[int, int]] = []
     data = export_bytes(ctx, "pptx", SYNTH_DATE, dates=PICKED,

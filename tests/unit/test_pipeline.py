@@ -166,3 +166,21 @@ def test_reloading_loads_once_per_store_version() -> None:
     assert (value.get(), value.get(), len(loads)) == (0, 0, 1)
     store.save_extraction(captured())
     assert (value.get(), value.get(), len(loads)) == (1, 1, 2)
+
+
+def test_ingest_reads_with_the_theatre_of_its_settings(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run's Settings decide the theatre, not whatever the environment says: the
+    SYNTHETIC three-force theatre's article yields its captures with Mosul configured."""
+    vellmar = Path(__file__).resolve().parents[1] / "fixtures" / "theatres" / "vellmar"
+    monkeypatch.delenv("FRONTLINE_THEATRE", raising=False)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    article = next((vellmar / "articles").glob("*.md"))
+    (seeds / article.name).write_bytes(article.read_bytes())
+    settings = replace(Settings.from_env(), theatre=str(vellmar))
+    store = FileStore(tmp_path / "data")
+    report = pipeline.ingest(store, seeds, settings)
+    (stored,) = store.extractions()
+    assert report.extracted == 1
+    assert {ref.id for e in stored.events for ref in e.places} >= {"dunmere", "elmgate"}

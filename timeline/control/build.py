@@ -200,7 +200,8 @@ def evidence_of(theatre: Theatre, used: Sequence[Extraction],
 @dataclass
 class KnownReplay:
     """The "as known on" replay: per (district, day) the state on that day as computed
-    from what was published by then (see :func:`replay_known`)."""
+    from what was known by then (the rule of :mod:`timeline.known`; see
+    :func:`replay_known`)."""
 
     side: np.ndarray
     basis: np.ndarray
@@ -212,7 +213,7 @@ class KnownReplay:
 def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
                     extractions: Sequence[Extraction], *, end: dt.date | None = None,
                     rules: ControlRules | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """``side_known`` and ``basis_known``: day d as computed from articles published by d
+    """``side_known`` and ``basis_known``: day d as computed from what was known on d
     (the side and basis of :func:`replay_known`)."""
     r = replay_known(theatre, districts, extractions, end=end, rules=rules)
     return r.side, r.basis

@@ -89,7 +89,7 @@ def still_held(frame: Frame, theatre: Theatre, extraction: Extraction,
     side (by ISIS, in Mosul): the places kept on the figure and those of the article's
     reported events on an opposing side (not attacks), leaving out the city and its
     banks, too broad to anchor anything."""
-    broad = {theatre.city_area} | {p.id for p in theatre.places if p.parent == theatre.city_area}
+    broad = frame.broad_areas
     opponents = set(frame.sides.forces) - {theatre.advancing_side}
     refs = [*fig.still_held, *(ref for event in extraction.events
                                if event.side in opponents and event.status == "reported"

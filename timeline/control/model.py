@@ -255,7 +255,8 @@ class ControlTimeline:
 
     def known_state(self, district: int, day: int) -> DistrictState | None:
         """One cell of the "as known on" replay: the state on ``day`` as computed from what
-        was published by ``day`` (None when the replay or its details are not stored)."""
+        was known on ``day`` (:mod:`timeline.known`; None when the replay or its details
+        are not stored)."""
         if self.side_known is None or self.basis_known is None or self.since_known is None \
                 or self.cause_known is None:
             return None

@@ -29,9 +29,11 @@ from timeline.extract.lexicon import Scanner
 from timeline.extract.numbers import words_to_number
 from timeline.records import PartialDate, PlaceRef
 
+# "IS" is matched in capitals only: in any case it is also the verb ("al-Maamel is held
+# by Iraqi forces" says nothing of ISIS).
 HELD_RE = re.compile(
-    r"\b(?:ISIS|IS|Islamic State|Daesh|militants?|jihadists?)[- ](?:held|controlled)\b"
-    r"|\b(?:held|controlled) by (?:ISIS|IS|Islamic State|Daesh|the militants)\b"
+    r"\b(?:ISIS|(?-i:IS)|Islamic State|Daesh|militants?|jihadists?)[- ](?:held|controlled)\b"
+    r"|\b(?:held|controlled) by (?:ISIS|(?-i:IS)|Islamic State|Daesh|the militants)\b"
     r"|\b(?:surrounded|besieged|holed up|trapped) in\b|\bstill (?:hold|control)s?\b",
     re.IGNORECASE,
 )

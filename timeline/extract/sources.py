@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from geodata.gazetteer import Gazetteer
 from timeline.extract.articles import ARTICLE_SUFFIXES, load_article
 from timeline.extract.chronology import load_chronology
 from timeline.extract.extractor import extract_article
@@ -24,15 +25,18 @@ INGEST_SUFFIXES = ARTICLE_SUFFIXES + CHRONOLOGY_SUFFIXES
 
 
 def extract_path(path: str | Path, published: dt.date | None = None, *,
-                 id: str | None = None, max_bytes: int | None = None) -> Extraction:
+                 id: str | None = None, max_bytes: int | None = None,
+                 gazetteer: Gazetteer | None = None) -> Extraction:
     """Extract one article or chronology file (``published`` wins over front matter;
     ``id`` is the file's article id, by default :func:`folder_article_id`; ``max_bytes``
-    is the run's article size limit, the configured one when None)."""
+    is the run's article size limit and ``gazetteer`` the run's theatre's, the
+    configured ones when None: a run passes its own, built once for all its files)."""
     path = Path(path)
     id = id or folder_article_id(path)
     if path.suffix.lower() in CHRONOLOGY_SUFFIXES:
-        return load_chronology(path, id=id)
-    return extract_article(load_article(path, published, id=id, max_bytes=max_bytes))
+        return load_chronology(path, gazetteer, id=id)
+    return extract_article(load_article(path, published, id=id, max_bytes=max_bytes),
+                           gazetteer)
 
 
 def ingest_files(folder: Path) -> list[Path]:

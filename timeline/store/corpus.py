@@ -5,13 +5,13 @@ source file's sha256 and the store's ``FORMAT``, so that ingest can skip unchang
 and the control timeline can be rebuilt without re-reading articles. ``FORMAT`` goes up
 whenever what an entry means changes (format 2: claim ids from content,
 :mod:`timeline.ids`; and the facts the control rules need kept on the records: a
-percentage's bank and the places still held, fighting since, places named in part). An
-entry of another format is not current, so ingest extracts its file again instead of
-mixing the two or leaving the rules without a fact. Writes are
-:func:`frontline.atomic.write_atomic`: a crash or a failed extraction never leaves a
-half-written or lost entry. Every function takes the data folder: which folder is the
-configured one is decided once, by the caller's :class:`frontline.settings.Settings`,
-never here.
+percentage's bank and the places still held, fighting since, places named in part;
+format 3: "is held by" no longer read as ISIS-held). An entry of another format is not
+current, so ingest extracts its file again instead of mixing the two or leaving the
+rules without a fact. Writes are :func:`frontline.atomic.write_atomic`: a crash or a
+failed extraction never leaves a half-written or lost entry. Every function takes the
+data folder: which folder is the configured one is decided once, by the caller's
+:class:`frontline.settings.Settings`, never here.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from typing import Any
 
 from frontline.atomic import write_atomic
 from frontline.errors import StoreError
-from timeline.known import known_extraction
+from timeline.known import known_extractions
 from timeline.records import Extraction
 
 CORPUS_DIR = "corpus"
-FORMAT = 2
+FORMAT = 3
 KEY_SHA = "sha256"
 KEY_FORMAT = "format"
 
@@ -111,13 +111,5 @@ def load_extractions(data_dir: Path,
                      known_on: dt.date | None = None) -> list[Extraction]:
     """Every stored extraction, optionally only what was known on ``known_on`` (by the
     rule of :mod:`timeline.known`)."""
-    out = []
-    for path in sorted((data_dir / CORPUS_DIR).glob("*.json")):
-        extraction = _read(path)
-        if known_on is not None:
-            known = known_extraction(extraction, known_on)
-            if known is not None:
-                out.append(known)
-            continue
-        out.append(extraction)
-    return out
+    every = [_read(path) for path in sorted((data_dir / CORPUS_DIR).glob("*.json"))]
+    return known_extractions(every, known_on)
