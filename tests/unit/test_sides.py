@@ -138,3 +138,23 @@ def test_the_opposing_forces_are_named_by_the_theatres_actors() -> None:
     killed = make_figure(kind="killed", value=40, subject="Daesh")
     assert series_of(killed, mosul) == "Killed: militants"
     assert series_of(killed) == "Killed: all / unspecified"  # no theatre, no actor names
+
+
+def test_figure_subjects_are_named_by_the_theatre() -> None:
+    """A count of soldiers is the advancing side's forces and a count of fighters is the
+    fighters of the force it faces: Mosul's words in Mosul, the SYNTHETIC Vellmar's in
+    Vellmar (three forces: whose fighters, the noun alone does not say)."""
+    from geodata.gazetteer import Gazetteer
+    from timeline.extract.extractor import extract_article
+    from timeline.records import Article
+
+    text = ("(Synthetic) On Monday 40 soldiers were killed in Dunmere. "
+            "The next day 25 fighters were killed in Elmgate.")
+    article = Article(id="synthetic", path="synthetic.md", title="(synthetic)",
+                      source="Synthetic News", published=dt.date(2021, 4, 7), text=text)
+
+    def subjects(theatre: Theatre) -> list[str]:
+        return [f.subject for f in extract_article(article, Gazetteer(theatre)).figures]
+
+    assert subjects(load_theatre("mosul")) == ["Iraqi forces", "ISIS fighters"]
+    assert subjects(load_theatre(str(VELLMAR))) == ["Free League", "fighters"]

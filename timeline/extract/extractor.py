@@ -42,7 +42,7 @@ from timeline.extract.dates import (
     DateMention,
     find_dates,
 )
-from timeline.extract.figures import sentence_figures
+from timeline.extract.figures import SubjectLabels, sentence_figures
 from timeline.extract.lexicon import (
     ActorMention,
     PlaceMention,
@@ -137,6 +137,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     theatre: Theatre | None = getattr(gaz, "theatre", None)
     sides = theatre or load_theatre()
     actors = actor_table(sides)
+    labels = SubjectLabels.of(sides)
     parents = {p.id: p.parent for p in theatre.places} if theatre else {}
     kinds = {p.id: p.kind for p in theatre.places} if theatre else {}
     events: list[Event] = []
@@ -160,7 +161,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
-                                    parents, kinds):
+                                    parents, kinds, labels):
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
     held, corners = still_held(read, gaz)

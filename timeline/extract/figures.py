@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
+from geodata.theatre import Theatre
 from timeline.extract.clauses import clause_end, clause_start, since_window
 from timeline.extract.dates import DateMention
 from timeline.extract.lexicon import PlaceMention, find_claimant, simplest_places
@@ -38,14 +40,38 @@ _TERRITORY = re.compile(r"\b(?:territory|of the (?:city|west|east|western|easter
 _UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?|km|kilomet\w*|"
                          r"miles?|met(?:er|re)s?|am\b|pm\b|a\.m|p\.m|times|of (?:his|her|their))",
                          re.IGNORECASE)
+# The nouns a count names, and what the figure's subject is then called: FIGHTERS and
+# FORCES are the theatre's own words (:class:`SubjectLabels`), the others are plain.
+FIGHTERS, FORCES = "<fighters>", "<forces>"
 _SUBJECTS: tuple[tuple[str, str], ...] = (
     (r"ISIS|ISIL|Islamic State|Daesh|militants?|terrorists|jihadists|fighters|insurgents",
-     "ISIS fighters"),
+     FIGHTERS),
     (r"civilians", "civilians"),
     (r"people|residents|individuals|inhabitants", "people"),
     (r"families", "families"),
-    (r"soldiers|troops|security forces|policemen|officers", "Iraqi forces"),
+    (r"soldiers|troops|security forces|policemen|officers", FORCES),
 )
+
+
+@dataclass(frozen=True)
+class SubjectLabels:
+    """What a theatre calls the armed men a count names: the fighters of the force the
+    advancing side faces (Mosul: "ISIS fighters") and the advancing side's own forces
+    (Mosul: "Iraqi forces", its ``advancing`` actor). With several opposing forces the
+    fighters stay plain "fighters": the noun alone does not say whose."""
+
+    fighters: str = "fighters"
+    forces: str = "security forces"
+
+    @classmethod
+    def of(cls, theatre: Theatre) -> SubjectLabels:
+        others = [s for s in theatre.side_codes.forces if s != theatre.advancing_side]
+        fighters = (f"{theatre.sides[others[0]].label} fighters" if len(others) == 1
+                    else cls.fighters)
+        return cls(fighters, theatre.advancing_actor or cls.forces)
+
+    def name(self, key: str) -> str:
+        return {FIGHTERS: self.fighters, FORCES: self.forces}.get(key, key)
 SUBJECT_RE = re.compile("|".join(f"(?P<s{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_SUBJECTS)),
                         re.IGNORECASE)
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.IGNORECASE)
@@ -56,8 +82,10 @@ WINDOW = 50
 
 def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMention],
                      published: dt.date | None, parents: dict[str, str],
-                     kinds: dict[str, str]) -> list[Figure]:
-    """Figures of one sentence (ids and provenance are the caller's to set)."""
+                     kinds: dict[str, str],
+                     labels: SubjectLabels = SubjectLabels()) -> list[Figure]:
+    """Figures of one sentence (ids and provenance are the caller's to set); ``labels``
+    name the theatre's fighters and forces in subjects."""
     quantities = [q for q in find_quantities(text) if _countable(text, q, dates)]
     if not quantities:
         return []
@@ -87,7 +115,7 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
         out.append(Figure(
             id="", kind=kind, value=tidy(q.value), qualifier=q.qualifier,
             subject="territory" if kind == "territory_percent" else (
-                out[-1].subject if of_whom else _subject(text, q)),
+                out[-1].subject if of_whom else labels.name(_subject(text, q))),
             claimant=claimant, provenance=_EMPTY, as_of=as_of, since=since_date,
             low=tidy(q.low), high=tidy(q.high), places=simplest_places(scope, parents, kinds),
         ))

@@ -6,12 +6,13 @@ and the control timeline can be rebuilt without re-reading articles. ``FORMAT`` 
 whenever what an entry means changes (format 2: claim ids from content,
 :mod:`timeline.ids`; and the facts the control rules need kept on the records: a
 percentage's bank and the places still held, fighting since, places named in part;
-format 3: "is held by" no longer read as ISIS-held). An entry of another format is not
-current, so ingest extracts its file again instead of mixing the two or leaving the
-rules without a fact. Writes are :func:`frontline.atomic.write_atomic`: a crash or a
-failed extraction never leaves a half-written or lost entry. Every function takes the
-data folder: which folder is the configured one is decided once, by the caller's
-:class:`frontline.settings.Settings`, never here.
+format 3: "is held by" no longer read as ISIS-held, figure subjects in the theatre's
+words). An entry of another format is not current, so ingest extracts its file again
+instead of mixing the two or leaving the rules without a fact. Writes are
+:func:`frontline.atomic.write_atomic`: a crash or a failed extraction never leaves a
+half-written or lost entry. Every function takes the data folder: which folder is the
+configured one is decided once, by the caller's :class:`frontline.settings.Settings`,
+never here.
 """
 
 from __future__ import annotations
