@@ -17,11 +17,10 @@ from typing import Any
 import plotly.graph_objects as go
 from shapely.geometry import mapping
 
-from frontline import settings
 from geodata.context import bridges, city_outline, river_line
 from geodata.theatre import Theatre
 from timeline.control.model import BASIS_CODES
-from viewmodel.page_data import PageData, frame
+from viewmodel.page_data import OFFLINE_STYLE, PageData, frame
 from viewmodel.page_events import KIND_COLORS
 
 RIVER_COLOR = "#5DA5DA"
@@ -96,9 +95,9 @@ def context_layers(theatre: Theatre) -> list[dict[str, Any]]:
     ]
 
 
-def _map_layout(theatre: Theatre, layers: list[dict[str, Any]]) -> dict[str, Any]:
+def _map_layout(theatre: Theatre, layers: list[dict[str, Any]], style: str) -> dict[str, Any]:
     return {
-        "map": {"style": settings.get("MAP_STYLE"),
+        "map": {"style": style,
                 "center": {"lat": theatre.center[0], "lon": theatre.center[1]},
                 "zoom": theatre.zoom, "layers": layers},
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
@@ -118,10 +117,10 @@ def _bridges_trace(theatre: Theatre) -> go.Scattermap:
     )
 
 
-def base_map(theatre: Theatre) -> go.Figure:
+def base_map(theatre: Theatre, style: str = OFFLINE_STYLE) -> go.Figure:
     """The context map of a theatre: outline, river and bridges, centred on the city."""
     fig = go.Figure(_bridges_trace(theatre))
-    fig.update_layout(**_map_layout(theatre, context_layers(theatre)))
+    fig.update_layout(**_map_layout(theatre, context_layers(theatre), style))
     return fig
 
 
@@ -183,7 +182,7 @@ def control_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fal
     context = context_layers(theatre)
     for layer in context:
         layer["visible"] = "context" in shown
-    fig.update_layout(**_map_layout(theatre, context))
+    fig.update_layout(**_map_layout(theatre, context, page.map_style))
     if note and page.approximate:
         fig.add_annotation(text=APPROX_TEXT, x=0.005, y=0.005, xref="paper", yref="paper",
                            xanchor="left", yanchor="bottom", showarrow=False,

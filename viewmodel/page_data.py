@@ -51,6 +51,7 @@ from viewmodel.page_events import (
 SIMPLIFY_DEGREES = 0.0001  # about 10 m: far below the polygons' own uncertainty
 DECIMALS = 5
 MAIN = "main"
+OFFLINE_STYLE = "white-bg"  # MapLibre's blank style: the only one that needs no tile server
 KNOWN = "known"
 
 
@@ -76,6 +77,7 @@ class PageData:
     holder: Side  # whose share of each bank ``share`` gives: the theatre's advancing side
     sides: tuple[Side, ...]  # the theatre's sides in code order (forces, contested, unknown)
     bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # of the districts
+    map_style: str = OFFLINE_STYLE  # the run's FRONTLINE_MAP_STYLE (Settings.map_style)
 
     def date_of(self, day: int) -> dt.date:
         return self.start + dt.timedelta(days=day)
@@ -144,7 +146,8 @@ def districts_geojson(districts: gpd.GeoDataFrame) -> dict[str, Any]:
 
 def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
                     timeline: ControlTimeline | None,
-                    extractions: list[Extraction], fade_days: int = 7) -> PageData:
+                    extractions: list[Extraction], fade_days: int = 7,
+                    map_style: str = OFFLINE_STYLE) -> PageData:
     """Build the view model of a theatre's battle window (pure: no I/O)."""
     start = theatre.battle_start
     n_days = (theatre.battle_end - start).days + 1
@@ -170,6 +173,7 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
         views=views, front_edges=front_edges, fronts=fronts,
         events=page_events(extractions, theatre, districts, start),
         figures=figure_points(extractions, theatre), share=share, fade_days=fade_days,
+        map_style=map_style,
         has_timeline=timeline is not None,
         holder=theatre.sides[theatre.advancing_side],
         sides=tuple(theatre.sides[name] for name in codes.names),
@@ -228,7 +232,8 @@ def visible_events(page: PageData, day: int, known: bool = False) -> list[tuple[
 def page_from(published: Published, theatre: Theatre, settings: Settings) -> PageData:
     """The view model of what a store has published (pure: no I/O)."""
     return build_page_data(theatre, published.districts, published.timeline,
-                           list(published.extractions), fade_days=settings.event_fade_days)
+                           list(published.extractions), fade_days=settings.event_fade_days,
+                           map_style=settings.map_style)
 
 
 def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None, *,

@@ -159,3 +159,13 @@ def test_empty_chart_says_so(theatre: Theatre) -> None:
     fig = figures_chart(empty, 0)
     assert any("No figures" in a.text for a in fig.layout.annotations)
     assert control_map(empty, theatre, 0).data[TRACE_DISTRICTS].z[0] == 3 * 3 + 2
+
+
+def test_the_map_style_is_the_runs_setting(page: PageData, theatre: Theatre) -> None:
+    """The page carries Settings.map_style into the figure: offline by default, a tile
+    style only when the analyst configures one."""
+    from dataclasses import replace
+
+    assert control_map(page, theatre, 0).layout.map.style == "white-bg"
+    tiles = replace(page, map_style="carto-positron")
+    assert control_map(tiles, theatre, 0).layout.map.style == "carto-positron"
