@@ -78,11 +78,17 @@ def store_path(data_dir: Path | None = None) -> Path:
 
 def boundaries_path(data_dir: Path | None = None) -> Path | None:
     """The imported boundaries in use: ``FRONTLINE_BOUNDARIES``, else the data dir's."""
-    configured = settings.get("BOUNDARIES")
-    if configured:
-        return settings.get_path("BOUNDARIES")
-    imported = (data_dir or settings.data_dir()) / BOUNDARIES_FILE
-    return imported if imported.is_file() else None
+    configured = settings.get_path("BOUNDARIES") if settings.get("BOUNDARIES") else None
+    return boundaries_in_use(data_dir or settings.data_dir(), configured)
+
+
+def boundaries_in_use(data_dir: Path, configured: Path | None) -> Path | None:
+    """The one rule for which boundaries the districts come from: the configured file,
+    else the file ``import-boundaries`` left in the data folder, else none (the
+    estimated Voronoi districts). The store's stamp and every reader use it, so a stamp
+    never disagrees with what a reader expects."""
+    imported = data_dir / BOUNDARIES_FILE
+    return configured or (imported if imported.is_file() else None)
 
 
 def inputs_digest(theatre: Theatre, boundaries: Path | None) -> str:

@@ -147,3 +147,15 @@ def test_repaired_bowtie_keeps_both_lobes() -> None:
     fixed, repaired = _polygonal(Polygon(BOWTIE), "feature 1", Path("x"))
     assert repaired and fixed.is_valid and fixed.geom_type == "MultiPolygon"
     assert fixed.area == pytest.approx(0.5 * 0.01 * 0.01, rel=1e-6)
+
+
+def test_one_rule_says_which_boundaries_are_in_use(tmp_path: Path) -> None:
+    """The configured file wins; else the one import-boundaries left in the data folder;
+    else none (the estimated districts). The store's stamp and FileStore both ask here."""
+    from geodata.store import BOUNDARIES_FILE, boundaries_in_use
+
+    configured = tmp_path / "authoritative.gpkg"
+    assert boundaries_in_use(tmp_path, None) is None
+    (tmp_path / BOUNDARIES_FILE).write_bytes(b"(synthetic)")
+    assert boundaries_in_use(tmp_path, None) == tmp_path / BOUNDARIES_FILE
+    assert boundaries_in_use(tmp_path, configured) == configured

@@ -20,7 +20,13 @@ from pathlib import Path
 import geopandas as gpd
 
 from frontline.settings import Settings
-from geodata.store import BOUNDARIES_FILE, STAMP_SUFFIX, STORE_FILE, read_layer
+from geodata.store import (
+    BOUNDARIES_FILE,
+    STAMP_SUFFIX,
+    STORE_FILE,
+    boundaries_in_use,
+    read_layer,
+)
 from geodata.theatre import Theatre
 from timeline.control.model import ControlTimeline
 from timeline.records import Extraction
@@ -81,8 +87,7 @@ class FileStore:
         return read_layer("districts", self.data_dir / STORE_FILE, theatre, self._boundaries())
 
     def _boundaries(self) -> Path | None:
-        imported = self.data_dir / BOUNDARIES_FILE
-        return self.boundaries or (imported if imported.is_file() else None)
+        return boundaries_in_use(self.data_dir, self.boundaries)
 
     # the built timeline
 
