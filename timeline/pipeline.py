@@ -32,9 +32,8 @@ from frontline.settings import Settings
 from geodata.districts import build_districts
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre
-from timeline.control.build import ControlRules, add_known_replay, build_timeline
+from timeline.control.build import ControlRules, build_timeline, timeline_with_replay
 from timeline.control.model import ControlTimeline
-from timeline.control.series import add_series
 from timeline.extract.sources import extract_path, ingest_files
 from timeline.ids import article_ids
 from timeline.records import Extraction
@@ -170,9 +169,7 @@ def build(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline
     rules = ControlRules.from_settings(settings)
     districts = store.districts(theatre)
     extractions = store.extractions()
-    tl = build_timeline(theatre, districts, extractions, series=False, rules=rules)
-    add_known_replay(tl, theatre, districts, extractions, rules=rules)
-    add_series(tl, theatre, districts)
+    tl = timeline_with_replay(theatre, districts, extractions, rules)
     store.save_timeline(tl)
     return tl
 
@@ -206,7 +203,8 @@ def load_published(store: Store, theatre: Theatre, settings: Settings, *,
 
     A store that is missing or unreadable loads as empty (the page then says there is
     nothing to show) rather than failing the app. Without a stored timeline, ``compute``
-    builds one from the stored extractions, as ``python -m timeline state`` does.
+    builds one from the stored extractions, with its "as known on" replay, as
+    ``python -m timeline build`` would.
     The version is read first: a write during the load makes the next version check
     differ, so a reader keyed on it loads again rather than keeping a mixed state.
     """
@@ -224,8 +222,8 @@ def load_published(store: Store, theatre: Theatre, settings: Settings, *,
         if store.has_timeline():
             timeline = store.load_timeline()
         elif compute and extractions:
-            timeline = build_timeline(theatre, districts, extractions,
-                                      rules=ControlRules.from_settings(settings))
+            timeline = timeline_with_replay(theatre, districts, extractions,
+                                            ControlRules.from_settings(settings))
     except (FrontlineError, OSError):
         timeline = None
     return Published(version, districts, timeline, extractions)

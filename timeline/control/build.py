@@ -295,6 +295,17 @@ def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDa
     tl.cause_known, tl.causes_known = r.cause, r.causes
 
 
+def timeline_with_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
+                         extractions: Sequence[Extraction],
+                         rules: ControlRules | None = None) -> ControlTimeline:
+    """The timeline as readers need it: the rules, the "as known on" replay, then the
+    series over both (one front per distinct state of either), all with one ``rules``."""
+    tl = build_timeline(theatre, districts, extractions, series=False, rules=rules)
+    add_known_replay(tl, theatre, districts, extractions, rules)
+    add_series(tl, theatre, districts)
+    return tl
+
+
 def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
                         extractions: Sequence[Extraction],
                         rules: ControlRules | None = None) -> None:
