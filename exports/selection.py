@@ -17,7 +17,7 @@ from exports.context import ExportContext
 from frontline.errors import FrontlineError
 from timeline.control.model import DistrictState
 from timeline.known import figure_day, known_by, known_extractions
-from timeline.records import Article, Event, Extraction, Figure
+from timeline.records import Event, Extraction, Figure
 from viewmodel.page_events import FigurePoint, PageEvent
 
 INITIAL_SOURCE = "theatre reference timeline"
@@ -36,10 +36,6 @@ class Source:
         when = self.published.isoformat() if self.published else "undated"
         title = f" “{self.title}”" if self.title else ""
         return f"{self.source}{title}, {when}" + (f", {self.url}" if self.url else "")
-
-
-def _published_by(article: Article, date: dt.date) -> bool:
-    return article.published is not None and article.published <= date
 
 
 def usable(ctx: ExportContext, date: dt.date, known: bool) -> list[Extraction]:
@@ -122,7 +118,7 @@ def sources_of(ctx: ExportContext, date: dt.date, known: bool = False) -> list[S
         art = ex.article
         early = any(ev.date.start <= date for ev in ex.events) or any(
             known_by(figure_day(f), date) for f in ex.figures)
-        if _published_by(art, date) or early:
+        if known_by(art.published, date) or early:
             key = (art.source, art.title)
             found.setdefault(key, Source(art.source or art.path, art.title, art.published,
                                          art.url))

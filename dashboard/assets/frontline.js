@@ -165,7 +165,7 @@
   function visibleEvents(data, day, known) {
     var out = [];
     decoded(data).events.forEach(function (ev, i) {
-      if (known && (ev.pub === null || ev.pub > day)) { return; }
+      if (known && !isPublished(ev, day)) { return; }
       if (day < ev.day || day > ev.end + data.fade) { return; }
       var age = Math.max(0, day - ev.end);
       out.push([i, Math.round((1 - age / (data.fade + 1)) * 1000) / 1000]);
@@ -438,10 +438,10 @@
     });
   }
 
-  /* Known on `day`: the twin of `timeline.known.known_by` on the page day the page data
-     sends as `pub` (a figure is never charted after it is known, so its `day` needs no
-     check of its own). */
-  function isPublished(fig, day) { return fig.pub !== null && fig.pub <= day; }
+  /* Known on `day`, for an event or a figure: the twin of `timeline.known.known_by` on
+     the page day the page data sends as `pub` (a figure is never charted after it is
+     known, so its `day` needs no check of its own). */
+  function isPublished(item, day) { return item.pub !== null && item.pub <= day; }
 
   /* "As known on": blank the chart points not published by the day and hide the share
      lines (the timeline's hindsight); back to every figure when the mode is off. */
