@@ -16,6 +16,7 @@ EVENT_KINDS = (
     "capture", "attack", "kill", "arrest", "offensive", "declaration", "destruction", "other",
 )
 EVENT_STATUSES = ("reported", "claimed", "expected")
+CONFIDENCES = ("high", "medium", "low")
 FIGURE_KINDS = (
     "killed", "wounded", "displaced", "trapped", "arrested", "territory_percent",
     "population", "fighters",
@@ -146,7 +147,14 @@ class PlaceRef:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a claim comes from: the article (or chronology) and the exact quote."""
+    """Where a claim comes from: the article (or chronology) and the exact quote.
+
+    An analyst chronology row may name its source's address (``url``), the day that
+    source was published (``source_date``, which may be later than the event: a summary
+    written months after) and the analyst's ``confidence`` in the row (one of
+    :data:`CONFIDENCES`, or empty when not given). ``published`` stays the day the claim
+    is known from, which the known-on rule reads.
+    """
 
     article_id: str
     source: str
@@ -156,6 +164,8 @@ class Provenance:
     basis: str = BASIS_ARTICLE
     title: str = ""
     url: str = ""
+    source_date: dt.date | None = None
+    confidence: str = ""
 
     def excerpt(self, note: str = "") -> str:
         """What a reader is shown: the article's sentence, or for an analyst chronology the
@@ -205,6 +215,7 @@ class Event:
             "flags": list(self.flags),
             "note": self.note,
             "fighting_since": self.fighting_since.isoformat() if self.fighting_since else None,
+            **_provenance_extras(p),
         }
 
     @classmethod
@@ -223,12 +234,29 @@ class Event:
         )
 
 
+def _provenance_extras(p: Provenance) -> dict[str, Any]:
+    """A chronology row's own source address, source date and confidence, when it gives
+    them (absent keys keep older stores and article claims as they were)."""
+    extras: dict[str, Any] = {}
+    if p.url:
+        extras["url"] = p.url
+    if p.source_date:
+        extras["source_date"] = p.source_date.isoformat()
+    if p.confidence:
+        extras["confidence"] = p.confidence
+    return extras
+
+
 def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
     start, end = data.get("span", (0, 0))
+    source_date = data.get("source_date")
     return Provenance(
         article_id=data.get("article", article.id), source=data.get("source", article.source),
         published=article.published, quote=data.get("quote", ""), span=(int(start), int(end)),
-        basis=data.get("basis", BASIS_ARTICLE), title=article.title, url=article.url,
+        basis=data.get("basis", BASIS_ARTICLE), title=article.title,
+        url=data.get("url") or article.url,
+        source_date=dt.date.fromisoformat(source_date) if source_date else None,
+        confidence=data.get("confidence", ""),
     )
 
 
@@ -282,6 +310,7 @@ class Figure:
             "still_held": [ref.to_json() for ref in self.still_held],
             "still_held_corners": list(self.still_held_corners),
             "bank": self.bank,
+            **_provenance_extras(p),
         }
         if self.low is not None or self.high is not None:
             data["low"] = self.low

@@ -31,7 +31,7 @@ def test_shipped_chronology_covers_the_battle() -> None:
     assert {p.id for p in claims[0].places} == {"al-malayeen", "al-samah", "al-khadra",
                                                 "kirkukli", "al-quds", "al-karama"}
     east = [e for e in x.events if e.date.iso() == "2017-01-24"]
-    assert [(e.kind, [p.id for p in e.places]) for e in east] == [("capture", ["east-mosul"])]
+    assert ("capture", ["east-mosul"]) in [(e.kind, [p.id for p in e.places]) for e in east]
 
 
 def test_every_shipped_row_is_resolved_or_an_honest_name() -> None:

@@ -1,14 +1,22 @@
 """Analyst chronologies: a CSV of dated events and figures, one a row.
 
 Analysts keep spreadsheets. A chronology CSV has the columns ``date, precision, kind,
-places, actor, side, status, value, source, note`` (optional extra columns: ``since``,
-``subject``, ``claimant``). ``kind`` is an event kind (``capture``, ``offensive``, ...)
+places, actor, side, status, value, source, note`` (optional extra columns, in this order
+after them: ``since``, ``subject``, ``claimant``, ``url``, ``source_date``,
+``confidence``). ``kind`` is an event kind (``capture``, ``offensive``, ...)
 or a figure kind (``killed``, ``displaced``, ...); a figure row needs a ``value``:
 ``5000`` (exact), ``~5000`` (about), ``>=3200`` (at least), ``<=500000`` (at most),
 ``9000-11000`` (a range). ``places`` are ``;``-separated gazetteer ids or names; a
 name the gazetteer cannot resolve is kept with ``id: null`` and listed as unresolved.
 ``date`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ``precision`` (day, week, month,
-year) may be left empty to follow the date's form. ``side`` is one of the theatre's
+year) may be left empty to follow the date's form; ``week`` is how a row says
+"approximate, within a few days of this date" (the date is moved to its week's Monday).
+``url`` is the source's address; ``source_date`` the day the source was published
+(``YYYY-MM-DD``, possibly long after the event: a later summary); ``confidence`` is
+``high`` (a dated report of the time naming the place), ``medium`` (a later summary, or a
+day inferred from "on Wednesday") or ``low`` (an approximate or month-level date). They
+travel on the row's :class:`~timeline.records.Provenance`; the day the claim is known
+from stays the row's date. ``side`` is one of the theatre's
 sides (Mosul: ``government``, ``isis``) or ``contested`` / ``unknown``.
 
 Each row becomes an event or figure whose provenance basis is ``analyst table`` and
@@ -36,6 +44,7 @@ from timeline.extract.numbers import tidy
 from timeline.ids import article_id, assign_claim_ids
 from timeline.records import (
     BASIS_ANALYST,
+    CONFIDENCES,
     EVENT_KINDS,
     EVENT_STATUSES,
     FIGURE_KINDS,
@@ -52,10 +61,12 @@ COL_DATE, COL_PRECISION, COL_KIND, COL_PLACES = "date", "precision", "kind", "pl
 COL_ACTOR, COL_SIDE, COL_STATUS, COL_VALUE = "actor", "side", "status", "value"
 COL_SOURCE, COL_NOTE, COL_SINCE = "source", "note", "since"
 COL_SUBJECT, COL_CLAIMANT = "subject", "claimant"
+COL_URL, COL_SOURCE_DATE, COL_CONFIDENCE = "url", "source_date", "confidence"
 REQUIRED = (COL_DATE, COL_PRECISION, COL_KIND, COL_PLACES, COL_ACTOR, COL_SIDE, COL_STATUS,
             COL_VALUE, COL_SOURCE, COL_NOTE)
 _VALUE_RE = re.compile(
     r"^\s*(?P<op>~|>=|<=|>|<)?\s*(?P<a>\d[\d,.]*)\s*(?:-\s*(?P<b>\d[\d,.]*))?\s*$")
+_ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OPS = {None: "exact", "~": "about", ">=": "at_least", ">": "at_least", "<=": "at_most",
         "<": "at_most"}
 
@@ -136,7 +147,9 @@ def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, 
     kind = row[COL_KIND].lower()
     date = _date(row[COL_DATE], row[COL_PRECISION])
     prov = Provenance(article.id, row[COL_SOURCE] or article.source, date.start, quote, span,
-                      basis=BASIS_ANALYST, title=article.title)
+                      basis=BASIS_ANALYST, title=article.title, url=row.get(COL_URL, ""),
+                      source_date=_source_date(row.get(COL_SOURCE_DATE, "")),
+                      confidence=_confidence(row.get(COL_CONFIDENCE, "")))
     if not row[COL_SOURCE]:
         raise RowError("the source column is empty (every row must name its source)")
     places = _places(row[COL_PLACES], gaz)
@@ -178,6 +191,24 @@ def _date(text: str, precision: str) -> PartialDate:
     if date.precision == "week":
         date = PartialDate(date.start - dt.timedelta(days=date.start.weekday()), "week")
     return date
+
+
+def _source_date(text: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        if not _ISO_DAY_RE.match(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise RowError(f"source_date {text!r} is not YYYY-MM-DD") from None
+
+
+def _confidence(text: str) -> str:
+    confidence = text.lower()
+    if confidence and confidence not in CONFIDENCES:
+        raise RowError(f"confidence {text!r} is not one of {', '.join(CONFIDENCES)}")
+    return confidence
 
 
 def _value(text: str) -> tuple[float | None, str, float | None, float | None]:
