@@ -20,14 +20,30 @@ from dataclasses import dataclass
 from geodata.theatre import Theatre
 from timeline.extract.clauses import clause_end, clause_start, since_window
 from timeline.extract.dates import DateMention
+from timeline.extract.figure_nouns import (
+    CASUALTY_TOTAL,
+    CITY_OF,
+    FAMILIES_THEN_PEOPLE,
+    FRACTION_OF_PLACE,
+    RETURNED,
+    STILL_HELD,
+    TAKEN,
+    families_counted,
+    force_counted,
+    thing_counted,
+    verb_kind,
+)
 from timeline.extract.lexicon import PlaceMention, find_claimant, simplest_places
 from timeline.extract.numbers import Quantity, find_quantities, tidy
 from timeline.records import Figure, PartialDate, Provenance
 
 _KINDS: tuple[tuple[str, str], ...] = (
-    ("killed", r"\b(?:killed|dead|deaths?|died|slain|killing)\b"),
-    ("wounded", r"\b(?:wounded|injured|hurt)\b"),
-    ("displaced", r"\b(?:displaced|fled|uprooted|refugees|displacement)\b"),
+    ("killed", r"\b(?:killed|dead|deaths?|died|slain|killing|bodies|eliminated|"
+               r"neutrali[sz]ed)\b"),
+    ("wounded", r"\b(?:wounded|injured|hurt|injuries|trauma|referred\b[^,;.]{0,40}"
+                r"\bhospitals?)\b"),
+    ("displaced", r"\b(?:displaced|fled|fleeing|uprooted|refugees|displacement|IDPs?|"
+                  r"escaped|evacuated|shelter(?:ed|ing)\s+in|in\s+camps)\b"),
     ("trapped", r"\b(?:trapped|besieged)\b"),
     ("arrested", r"\b(?:arrested|detained|apprehended|taken prisoner)\b"),
     ("population", r"\b(?:population|(?:people|civilians|residents|inhabitants)\s+"
@@ -38,7 +54,7 @@ KIND_RES = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in _KINDS)
 _TERRITORY = re.compile(r"\b(?:territory|of the (?:city|west|east|western|eastern)|area|"
                         r"control|retaken|liberated|neighbou?rhoods)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?|km|kilomet\w*|"
-                         r"miles?|met(?:er|re)s?|am\b|pm\b|a\.m|p\.m|times|of (?:his|her|their))",
+                         r"miles?|met(?:er|re)s?|am\b|pm\b|a\.m|p\.m|times)",
                          re.IGNORECASE)
 # The nouns a count names, and what the figure's subject is then called: FIGHTERS and
 # FORCES are the theatre's own words (:class:`SubjectLabels`), the others are plain.
@@ -48,6 +64,7 @@ _SUBJECTS: tuple[tuple[str, str], ...] = (
      FIGHTERS),
     (r"civilians", "civilians"),
     (r"people|residents|individuals|inhabitants", "people"),
+    (r"Peshmerga", "Peshmerga"),
     (r"families", "families"),
     (r"soldiers|troops|security forces|policemen|officers", FORCES),
 )
@@ -78,6 +95,15 @@ _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.IGNORECASE)
 _OF_POPULATION = re.compile(r"\s+of\s+(?:the|its|their)\s+(?:pre-\w+\s+)?population\b[^,;.]*",
                             re.IGNORECASE)
 WINDOW = 50
+AFTER_WINDOW = 70  # "8,103 people referred from frontline areas to hospitals": the kind
+                   # word can stand a long noun phrase after the number
+CROWD_BELOW = 10_000
+_OF_POSSESSIVE = re.compile(r"\s+of\s+(?:his|her|their|its)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(r"\s*(?:where|of whom|of which|among them|including|or)?\s*",
+                         re.IGNORECASE)
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_APPOSITIVE_END = re.compile(r"\s*(?:have|has|had|are|were|is|was|remain\w*|still|now|already)\b",
+                             re.IGNORECASE)
 
 
 def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMention],
@@ -96,16 +122,34 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
                                                       else None)
     claimant = find_claimant(text)
     out: list[Figure] = []
+    families: Quantity | None = None  # the last families count, for "N families, or M people"
     for q in quantities:
         share = _OF_POPULATION.match(text, q.end)
+        value, note = q.value, ""
+        if families_counted(text, q.end):  # another unit: no people figure
+            families = q
+            continue
         if q.fraction:
             if share and out:
                 note = f"{text[q.start:share.end()].strip()} ({q.value:.2f})"
                 out[-1] = _replace_note(out[-1], note)
+                continue
+            if q.value is None or not (FRACTION_OF_PLACE.match(text, q.end) and TAKEN.search(text)):
+                continue
+            kind: str | None = "territory_percent"  # "three quarters of the old city"
+            value = round(q.value * 100, 1)
+        elif q.percent or not thing_counted(text, q.end):
+            paired = families is not None and FAMILIES_THEN_PEOPLE.match(
+                text[:q.start], _families_end(text, families))
+            kind = _kind(text, q, out, families.start if paired and families else q.start)
+        else:
+            kind = None  # "five booby-trapped cars", "19 camps": things, not people
+        if kind is None or _crowd(kind, q):
             continue
-        kind = _kind(text, q, out)
-        if kind is None:
-            continue
+        held = STILL_HELD.match(text, q.end) if kind == "territory_percent" else None
+        if held and q.value is not None:  # "9 percent remains under IS": 91 percent retaken
+            value = 100 - q.value
+            note = f"{text[q.start:held.end()].strip()}: the rest retaken"
         of_whom = _OF_WHOM.match(text, q.end) is not None and bool(out)
         start, end = clause_start(text, q.start), clause_end(text, q.end, places)
         if since and since[0] <= start <= since[1] < q.start:
@@ -113,11 +157,12 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
         scope = [p for p in places if start <= p.start < end
                  and not (since and since[0] <= p.start < since[1])]
         out.append(Figure(
-            id="", kind=kind, value=tidy(q.value), qualifier=q.qualifier,
+            id="", kind=kind, value=tidy(value), qualifier=q.qualifier,
             subject="territory" if kind == "territory_percent" else (
                 out[-1].subject if of_whom else labels.name(_subject(text, q))),
             claimant=claimant, provenance=_EMPTY, as_of=as_of, since=since_date,
             low=tidy(q.low), high=tidy(q.high), places=simplest_places(scope, parents, kinds),
+            note=note,
         ))
     return out
 
@@ -130,20 +175,69 @@ def _countable(text: str, q: Quantity, dates: list[DateMention]) -> bool:
     return q.fraction or q.value is None or q.value >= 2 or q.percent
 
 
-def _kind(text: str, q: Quantity, previous: list[Figure]) -> str | None:
+def _families_end(text: str, families: Quantity) -> int:
+    match = families_counted(text, families.end)
+    return match.end() if match else families.end
+
+
+def _crowd(kind: str, q: Quantity) -> bool:
+    """"hundreds of civilians fled", "thousands more have fled": a crowd in the story, not
+    a displacement count (the analysts' facts leave these out; "hundreds of thousands"
+    and counted ranges stay)."""
+    return (kind == "displaced" and q.qualifier == "vague" and q.high is not None
+            and q.high < CROWD_BELOW)
+
+
+def _kind(text: str, q: Quantity, previous: list[Figure], anchor: int) -> str | None:
+    """The figure kind of ``q``; ``anchor`` is where its noun phrase starts (a families
+    count before it: "350 families totalling 1,900 people" reads from "350")."""
     if q.percent:
         return "territory_percent" if _TERRITORY.search(text[q.end:q.end + WINDOW]) else None
     if _OF_WHOM.match(text, q.end) and previous:
         return previous[-1].kind
-    after = text[q.end:clause_end(text, q.end)][:WINDOW].split(",")[0]
-    before = text[max(0, q.start - WINDOW):q.start]
-    before = re.split(r"[;,]", before)[-1]
+    after = _after(text, q.end)
+    before = _before(text, anchor)
     hits = [(m.start(), kind) for kind, rx in KIND_RES if (m := rx.search(after))]
+    armed = q.strong or force_counted(text, q.end)
+    if armed:  # a strength, unless they were killed, wounded or taken
+        hits = [hit for hit in hits if hit[1] in ("killed", "wounded", "arrested")]
     specific = [hit for hit in hits if hit[1] != "population"]
     if hits:
-        return min(specific or hits)[1]
+        kind = min(specific or hits)[1]
+        if kind in ("killed", "wounded") and CASUALTY_TOTAL.search(text, q.end, q.end + WINDOW):
+            return None  # "26 killed, injured": a casualty total, neither kind alone
+        return None if kind == "displaced" and RETURNED.search(after) else kind
+    if _OF_POSSESSIVE.match(text, q.end):  # "fled with three of his aides": company, no count
+        return None
+    if CITY_OF.search(before):
+        return "population"
+    if verb := verb_kind(before):
+        return verb
+    if armed:
+        return "fighters"
     hits = [(m.start(), kind) for kind, rx in KIND_RES for m in rx.finditer(before)]
     return max(hits)[1] if hits else None
+
+
+def _before(text: str, start: int) -> str:
+    """The words before a number back to its clause's comma; a clause that only points
+    back ("..., where 3,577 families ...", "..., of whom 400 ...") reads the one before."""
+    parts = re.split(r"[;,]", text[max(0, start - 2 * WINDOW):start])
+    if len(parts) >= 2 and _POINTS_BACK.fullmatch(parts[-1]):
+        return f"{parts[-2]} {parts[-1]}"
+    return parts[-1][-WINDOW:]
+
+
+def _after(text: str, end: int) -> str:
+    """The words after a number up to its clause's first comma, parentheses left out; an
+    appositive between commas is skipped ("800,000 people, a third of the population,
+    have fled")."""
+    masked = _PARENS.sub(lambda m: " " * len(m.group()), text)  # "(57,967 families)"
+    clause = " ".join(masked[end:clause_end(masked, end)].split())
+    parts = clause.split(",")
+    if len(parts) >= 3 and _APPOSITIVE_END.match(parts[2]):
+        return f"{parts[0]} {parts[2]}"[:AFTER_WINDOW]
+    return parts[0][:AFTER_WINDOW]
 
 
 def _subject(text: str, q: Quantity) -> str:
