@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from geodata.theatre import Theatre
 from timeline.extract.clauses import clause_end, clause_start, since_window
@@ -254,9 +255,50 @@ def _subject(text: str, q: Quantity) -> str:
     return _SUBJECTS[int((match.lastgroup or "s0")[1:])][1]
 
 
-def _replace_note(fig: Figure, note: str) -> Figure:
-    from dataclasses import replace
+def merge_repeats(figures: Sequence[Figure], title: str) -> list[Figure]:
+    """One figure per fact of an article, in reading order.
 
+    A figure the article repeats (same kind and numbers, places that agree) is kept once,
+    from its first telling, taking the places a later one names. A figure of the
+    headline (the sentence that is the article's ``title``) gives way to the body, which
+    says it more exactly: it is dropped when the body has a figure of its kind with the
+    same numbers ("90 percent of eastern Mosul" beats "90 percent of Mosul"), or when
+    the headline's is only vague ("Thousands displaced" beside "144,500 displaced").
+    """
+    head = _normal(title)
+    kept: dict[int, Figure] = {}
+    headline: list[tuple[int, Figure]] = []
+    for i, fig in enumerate(figures):
+        if head and head in _normal(fig.provenance.quote):
+            headline.append((i, fig))
+            continue
+        twin = next((j for j, g in kept.items() if _same_figure(g, fig)), None)
+        if twin is None:
+            kept[i] = fig
+        elif fig.places and not kept[twin].places:
+            kept[twin] = replace(kept[twin], places=fig.places)
+    for i, fig in headline:
+        body = [g for g in kept.values() if g.kind == fig.kind]
+        if not any(_same_numbers(g, fig) for g in body) and not (body and fig.qualifier == "vague"):
+            kept[i] = fig
+    return [kept[i] for i in sorted(kept)]
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    places_a, places_b = {p.id or p.mention for p in a.places}, {p.id or p.mention for p in b.places}
+    return (a.kind == b.kind and _same_numbers(a, b)
+            and (not places_a or not places_b or places_a == places_b))
+
+
+def _same_numbers(a: Figure, b: Figure) -> bool:
+    return (a.value, a.low, a.high) == (b.value, b.low, b.high)
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", text.lower()).split())
+
+
+def _replace_note(fig: Figure, note: str) -> Figure:
     return replace(fig, note=f"{fig.note}; {note}" if fig.note else note)
 
 
