@@ -161,7 +161,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
-                                    parents, kinds, labels):
+                                    parents, kinds, labels, figures[-1:]):
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
     held, corners = still_held(read, gaz)

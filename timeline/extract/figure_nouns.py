@@ -68,6 +68,11 @@ VERB_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 CASUALTY_TOTAL = re.compile(
     r"\b(?:killed|dead)\s*(?:,|and|or|/|&)\s*(?:injured|wounded)\b"
     r"|\b(?:injured|wounded)\s*(?:,|and|or|/|&)\s*(?:killed|dead)\b", re.IGNORECASE)
+# "The numbers fell to 2,500": the count the sentence before gave, on another day
+BACK_REFERENCE = re.compile(
+    r"\b(?:the|these|those|their)\s+(?:numbers?|figures?|totals?|counts?|tolls?)\s+"
+    r"(?:\w+\s+){0,3}?(?:fell|dropped|declined|decreased|rose|increased|climbed|jumped|"
+    r"reached|stood|grew)\s*(?:to|at|by)?\s*$", re.IGNORECASE)
 # "3,300 IDPs returned home": a return, not a displacement
 RETURNED = re.compile(r"\b(?:returned|returnees?|returning|went back|gone back)\b", re.IGNORECASE)
 # "Mosul, a city of 1.5 million people": the population of the place named

@@ -22,6 +22,7 @@ from geodata.theatre import Theatre
 from timeline.extract.clauses import clause_end, clause_start, since_window
 from timeline.extract.dates import DateMention
 from timeline.extract.figure_nouns import (
+    BACK_REFERENCE,
     CASUALTY_TOTAL,
     CITY_OF,
     FAMILIES_THEN_PEOPLE,
@@ -110,9 +111,12 @@ _APPOSITIVE_END = re.compile(r"\s*(?:have|has|had|are|were|is|was|remain\w*|stil
 def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMention],
                      published: dt.date | None, parents: dict[str, str],
                      kinds: dict[str, str],
-                     labels: SubjectLabels = SubjectLabels()) -> list[Figure]:
+                     labels: SubjectLabels = SubjectLabels(),
+                     earlier: Sequence[Figure] = ()) -> list[Figure]:
     """Figures of one sentence (ids and provenance are the caller's to set); ``labels``
-    name the theatre's fighters and forces in subjects."""
+    name the theatre's fighters and forces in subjects; ``earlier`` are the article's
+    figures before this sentence ("The numbers fell to 2,500" counts what the last one
+    counted)."""
     quantities = [q for q in find_quantities(text) if _countable(text, q, dates)]
     if not quantities:
         return []
@@ -143,6 +147,8 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
             paired = families is not None and FAMILIES_THEN_PEOPLE.match(
                 text[:q.start], _families_end(text, families))
             kind = _kind(text, q, out, families.start if paired and families else q.start)
+            if kind is None and earlier and BACK_REFERENCE.search(text, 0, q.start):
+                kind = earlier[-1].kind
         else:
             kind = None  # "five booby-trapped cars", "19 camps": things, not people
         if kind is None or _crowd(kind, q):
