@@ -26,8 +26,8 @@ import re
 _STOP = (r"killed|dead|died|wounded|injured|hurt|displaced|fled|fleeing|arrested|detained|"
          r"trapped|remain\w*|still|in|on|at|of|from|to|into|and|or|by|for|with|as|"
          r"were|are|was|is|have|has|had|be|been|who|which|that")
-_MODIFIER = (rf"(?!(?i:{_STOP})\b)(?:[A-Z][\w'’-]*|\w+-[\w-]+|priority|other|more|military|armou?red|family|"
-             r"emergency|reception|residential|new|main|key|small|large|separate|nearby|"
+_MODIFIER = (rf"(?!(?i:{_STOP})\b)(?:[A-Z][\w'’-]*|\w+-[\w-]+|priority|other|more|military|"
+             r"armou?red|family|emergency|reception|residential|new|main|key|small|large|separate|nearby|"
              r"additional|further|extra|armed|foreign|elite|tribal|government|federal|"
              r"suicide|regular|local|civilian|rival)")
 _THINGS = (r"vehicles?|cars?|trucks?|tanks?|humvees?|bulldozers?|bombs?|car bombs?|"
@@ -46,7 +46,8 @@ _FORCES = (r"fighters|militants|troops|soldiers|Peshmerga|peshmerga|gunmen|jihad
 _NOUN_AFTER = rf"\s+(?:of\s+(?:the|its|their)\s+(?:group's\s+)?)?(?:{_MODIFIER}[\s,]+){{0,3}}?"
 
 THING_AFTER = re.compile(rf"{_NOUN_AFTER}(?i:{_THINGS})\b")
-FAMILIES_AFTER = re.compile(rf"{_NOUN_AFTER}(?i:families|households)\b")
+FAMILIES_AFTER = re.compile(
+    rf"{_NOUN_AFTER}(?i:(?:newly\s+)?(?:displaced|IDP|refugee)\s+)?(?i:families|households)\b")
 FORCE_AFTER = re.compile(rf"{_NOUN_AFTER}(?i:{_FORCES})\b")
 # "families, or 21,462 individuals", "families totalling 1,900 people", "families (...)"
 FAMILIES_THEN_PEOPLE = re.compile(
@@ -79,7 +80,7 @@ RETURNED = re.compile(r"\b(?:returned|returnees?|returning|went back|gone back)\
 CITY_OF = re.compile(r"\b(?:city|town|metropolis)\s+of\s+$", re.IGNORECASE)
 # "9 percent remains under IS control": the share still held, the rest is retaken
 STILL_HELD = re.compile(
-    r"^[^,;]{0,40}?\b(?:(?:remains?|is|are|still)\s+(?:\w+\s+)?(?:under|in the hands of|"
+    r"[^,;]{0,40}?\b(?:(?:remains?|is|are|still)\s+(?:\w+\s+)?(?:under|in the hands of|"
     r"held by)|held by)\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?"
     r"(?:IS|ISIS|ISIL|Daesh|Islamic State|militants?|jihadists|insurgents|the group)\b")
 # "three quarters of the old city": a fraction of a place is a share of territory

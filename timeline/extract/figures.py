@@ -7,6 +7,16 @@ not figures. "400,000 of whom ..." takes the kind of the figure before it. A fra
 the population ("about a fifth of the population before its capture") is not a count:
 it is kept as a note on the figure before it.
 
+What the number counts comes first (:mod:`timeline.extract.figure_nouns`): things and
+families are no people figure, armed men are a ``fighters`` strength unless killed,
+wounded or arrested, and an active verb before the number ("killed 37 militants") gives
+its kind. "killed, injured" is a casualty total (no figure); "a city of N people" is a
+population; "three quarters of the old city" (retaken) and "9 percent remains under IS"
+(91 retaken) are territory shares; "hundreds fled" is a crowd, not a displacement count;
+"The numbers fell to N" counts what the article's last figure counted. Across the
+article, :func:`merge_repeats` keeps one figure per fact and lets the body beat the
+headline.
+
 ``as_of`` is the sentence's own date outside any "since ..." clause, else the
 publication date; ``since`` is the first date inside the "since ..." clause.
 """
@@ -49,7 +59,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("trapped", r"\b(?:trapped|besieged)\b"),
     ("arrested", r"\b(?:arrested|detained|apprehended|taken prisoner)\b"),
     ("population", r"\b(?:population|(?:people|civilians|residents|inhabitants)\s+"
-                   r"(?:remain|remained|still|live|living|are in|were in|in the))"),
+                   r"(?:remain|remained|(?:are |were )?still|live|living|are in|were in|"
+                   r"in the))"),
     ("fighters", r"\b(?:fighters|militants|jihadists)\s+(?:in|defending|holed|remain|left)\b"),
 )
 KIND_RES = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in _KINDS)
@@ -103,6 +114,8 @@ CROWD_BELOW = 10_000
 _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:his|her|their|its)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\s*(?:where|of whom|of which|among them|including|or)?\s*",
                          re.IGNORECASE)
+_AS_KIND = re.compile(r"\s+as\s+(?:newly\s+|internally\s+)?(?:displaced|IDPs?|refugees|dead|"
+                      r"killed|wounded|injured|arrested|detained)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _APPOSITIVE_END = re.compile(r"\s*(?:have|has|had|are|were|is|was|remain\w*|still|now|already)\b",
                              re.IGNORECASE)
@@ -130,7 +143,7 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
     families: Quantity | None = None  # the last families count, for "N families, or M people"
     for q in quantities:
         share = _OF_POPULATION.match(text, q.end)
-        value, note = q.value, ""
+        value, note, back = q.value, "", None
         if families_counted(text, q.end):  # another unit: no people figure
             families = q
             continue
@@ -148,7 +161,7 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
                 text[:q.start], _families_end(text, families))
             kind = _kind(text, q, out, families.start if paired and families else q.start)
             if kind is None and earlier and BACK_REFERENCE.search(text, 0, q.start):
-                kind = earlier[-1].kind
+                kind, back = earlier[-1].kind, earlier[-1]
         else:
             kind = None  # "five booby-trapped cars", "19 camps": things, not people
         if kind is None or _crowd(kind, q):
@@ -166,7 +179,8 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
         out.append(Figure(
             id="", kind=kind, value=tidy(value), qualifier=q.qualifier,
             subject="territory" if kind == "territory_percent" else (
-                out[-1].subject if of_whom else labels.name(_subject(text, q))),
+                out[-1].subject if of_whom else back.subject if back
+                else labels.name(_subject(text, q))),
             claimant=claimant, provenance=_EMPTY, as_of=as_of, since=since_date,
             low=tidy(q.low), high=tidy(q.high), places=simplest_places(scope, parents, kinds),
             note=note,
@@ -240,10 +254,15 @@ def _after(text: str, end: int) -> str:
     appositive between commas is skipped ("800,000 people, a third of the population,
     have fled")."""
     masked = _PARENS.sub(lambda m: " " * len(m.group()), text)  # "(57,967 families)"
-    clause = " ".join(masked[end:clause_end(masked, end)].split())
+    stop = clause_end(masked, end)
+    if kind_as := _AS_KIND.match(masked, stop):  # "recorded as newly displaced"
+        stop = kind_as.end()
+    clause = " ".join(masked[end:stop].split())
     parts = clause.split(",")
     if len(parts) >= 3 and _APPOSITIVE_END.match(parts[2]):
         return f"{parts[0]} {parts[2]}"[:AFTER_WINDOW]
+    if len(parts) >= 2 and _APPOSITIVE_END.match(parts[1]):  # "..., or 6,900 people, were"
+        return f"{parts[0]} {parts[1]}"[:AFTER_WINDOW]
     return parts[0][:AFTER_WINDOW]
 
 
@@ -291,7 +310,8 @@ def merge_repeats(figures: Sequence[Figure], title: str) -> list[Figure]:
 
 
 def _same_figure(a: Figure, b: Figure) -> bool:
-    places_a, places_b = {p.id or p.mention for p in a.places}, {p.id or p.mention for p in b.places}
+    places_a = {p.id or p.mention for p in a.places}
+    places_b = {p.id or p.mention for p in b.places}
     return (a.kind == b.kind and _same_numbers(a, b)
             and (not places_a or not places_b or places_a == places_b))
 

@@ -56,7 +56,8 @@ _STARTERS = starters([
 ])
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _WORDS = rf"(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (the plain form may not stop before ",000": "2,000-square-metre" is no "2")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![,.]?\d)"
 _SCALE = r"(?:\s+(?P<scale>million|thousand|hundred)s?)?"
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _CORE = (
