@@ -35,6 +35,7 @@ def read(text: str) -> list[tuple[object, ...]]:
     "The governor fled with three of his aides.",
     "31 people killed, injured in twin blasts",
     "Dozens killed and wounded in a market bombing",
+    "Troops captured 12 of the 15 districts on the east bank.",
 ])
 def test_not_a_people_figure(text: str) -> None:
     assert read(text) == []
@@ -66,6 +67,9 @@ def test_not_a_people_figure(text: str) -> None:
      ("wounded", 4, "exact", None, None)),
     ("Only 12 percent of the west remains under Daesh control.",
      ("territory_percent", 88, "exact", None, None)),
+    ("ISIS still controls 30 percent of the western side.",
+     ("territory_percent", 70, "exact", None, None)),
+    ("Forces control 70 percent of the city.", ("territory_percent", 70, "exact", None, None)),
     ("Troops have retaken two thirds of the district.",
      ("territory_percent", 66.7, "exact", None, None)),
 ])

@@ -43,7 +43,9 @@ _THINGS = (r"vehicles?|cars?|trucks?|tanks?|humvees?|bulldozers?|bombs?|car bomb
 _FORCES = (r"fighters|militants|troops|soldiers|Peshmerga|peshmerga|gunmen|jihadists|"
            r"terrorists|insurgents|militiamen|militia\s+members|policemen|personnel|commandos|"
            r"paramilitaries|servicemen|recruits|snipers|bombers")
-_NOUN_AFTER = rf"\s+(?:of\s+(?:the|its|their)\s+(?:group's\s+)?)?(?:{_MODIFIER}[\s,]+){{0,3}}?"
+# ("12 of the 15 districts": the count out of a number of things is of things too)
+_NOUN_AFTER = (rf"\s+(?:of\s+(?:(?:the|its|their|all)\s+)?(?:group's\s+)?(?:\d[\d,]*\s+)?)?"
+               rf"(?:{_MODIFIER}[\s,]+){{0,3}}?")
 
 THING_AFTER = re.compile(rf"{_NOUN_AFTER}(?i:{_THINGS})\b")
 FAMILIES_AFTER = re.compile(
@@ -83,6 +85,10 @@ STILL_HELD = re.compile(
     r"[^,;]{0,40}?\b(?:(?:remains?|is|are|still)\s+(?:\w+\s+)?(?:under|in the hands of|"
     r"held by)|held by)\s+(?:the\s+)?(?:control\s+of\s+(?:the\s+)?)?"
     r"(?:IS|ISIS|ISIL|Daesh|Islamic State|militants?|jihadists|insurgents|the group)\b")
+# "ISIS still controls 30 percent": the same, said from the other side
+HELD_BEFORE = re.compile(
+    r"\b(?:IS|ISIS|ISIL|Daesh|Islamic State|militants|jihadists|insurgents|the group)\s+"
+    r"(?:still\s+|now\s+|only\s+)*(?:controls?|holds?|controlled|held)\s+(?:only\s+)?$")
 # "three quarters of the old city": a fraction of a place is a share of territory
 FRACTION_OF_PLACE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w,’'-]+\s+){0,3}?(?:old city|city|town|district|"

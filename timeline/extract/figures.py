@@ -37,6 +37,7 @@ from timeline.extract.figure_nouns import (
     CITY_OF,
     FAMILIES_THEN_PEOPLE,
     FRACTION_OF_PLACE,
+    HELD_BEFORE,
     RETURNED,
     STILL_HELD,
     TAKEN,
@@ -166,10 +167,13 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
             kind = None  # "five booby-trapped cars", "19 camps": things, not people
         if kind is None or _crowd(kind, q):
             continue
-        held = STILL_HELD.match(text, q.end) if kind == "territory_percent" else None
-        if held and q.value is not None:  # "9 percent remains under IS": 91 percent retaken
-            value = 100 - q.value
-            note = f"{text[q.start:held.end()].strip()}: the rest retaken"
+        if kind == "territory_percent" and q.value is not None and q.percent:
+            held = STILL_HELD.match(text, q.end)  # "9 percent remains under IS": 91 retaken
+            by = HELD_BEFORE.search(text, max(0, q.start - WINDOW), q.start)
+            said = (by.start(), q.end) if by else (q.start, held.end()) if held else None
+            if said:
+                value = 100 - q.value
+                note = f"{text[said[0]:said[1]].strip()}: the rest retaken"
         of_whom = _OF_WHOM.match(text, q.end) is not None and bool(out)
         start, end = clause_start(text, q.start), clause_end(text, q.end, places)
         if since and since[0] <= start <= since[1] < q.start:
