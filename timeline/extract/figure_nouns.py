@@ -62,10 +62,10 @@ VERB_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       re.IGNORECASE))
     for kind, verbs in (
         ("killed", r"kill(?:ed|ing|s)?|eliminat(?:ed|ing|es?)|neutrali[sz](?:ed|ing|es?)|"
-                   r"slew|slain"),
-        ("wounded", r"wound(?:ed|ing|s)?|injur(?:ed|ing|es?)"),
+                   r"slew|slain|(?:deaths?|bodies|killing|remains)\s+of"),
+        ("wounded", r"wound(?:ed|ing|s)?|injur(?:ed|ing|es?)|wounding\s+of"),
         ("arrested", r"arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es?)|"
-                     r"apprehend(?:ed|ing|s)?"),
+                     r"apprehend(?:ed|ing|s)?|(?:arrest|detention|capture|surrender)\s+of"),
     ))
 # "killed, injured", "killed and wounded": a casualty total, neither kind alone
 CASUALTY_TOTAL = re.compile(
@@ -78,8 +78,8 @@ BACK_REFERENCE = re.compile(
     r"reached|stood|grew)\s*(?:to|at|by)?\s*$", re.IGNORECASE)
 # "3,300 IDPs returned home": a return, not a displacement
 RETURNED = re.compile(r"\b(?:returned|returnees?|returning|went back|gone back)\b", re.IGNORECASE)
-# "Mosul, a city of 1.5 million people": the population of the place named
-CITY_OF = re.compile(r"\b(?:city|town|metropolis)\s+of\s+$", re.IGNORECASE)
+# "Mosul, a city of 1.5 million people", "home to 1.5 million": the place's population
+CITY_OF = re.compile(r"\b(?:(?:city|town|metropolis)\s+of|home\s+to)\s+$", re.IGNORECASE)
 # "9 percent remains under IS control": the share still held, the rest is retaken
 STILL_HELD = re.compile(
     r"[^,;]{0,40}?\b(?:(?:remains?|is|are|still)\s+(?:\w+\s+)?(?:under|in the hands of|"

@@ -58,7 +58,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("displaced", r"\b(?:displaced|fled|fleeing|uprooted|refugees|displacement|IDPs?|"
                   r"escaped|evacuated|shelter(?:ed|ing)\s+in|in\s+camps)\b"),
     ("trapped", r"\b(?:trapped|besieged)\b"),
-    ("arrested", r"\b(?:arrested|detained|apprehended|taken prisoner)\b"),
+    ("arrested", r"\b(?:arrested|detained|apprehended|taken prisoner|surrendered|(?:were|was|"
+                 r"been|being)\s+(?:\w+\s+)?(?:captured|taken captive))\b"),
     ("population", r"\b(?:population|(?:people|civilians|residents|inhabitants)\s+"
                    r"(?:remain|remained|(?:are |were )?still|live|living|are in|were in|"
                    r"in the))"),
