@@ -160,3 +160,11 @@ def test_a_headline_figure_alone_stays() -> None:
     headline = _fig("displaced", 22000, title)
     body = _fig("displaced", 21000, "Of those, 21,000 are in camps.")
     assert merge_repeats([headline, body], title) == [headline, body]
+
+
+def test_a_short_title_is_not_looked_for_in_the_text() -> None:
+    figures = [_fig("displaced", None, "Thousands fled the protest.", qualifier="vague",
+                    low=2000, high=9999),
+               _fig("displaced", 5000, "Some 5,000 people fled.")]
+    assert merge_repeats(figures, "test") == figures
+    assert merge_repeats(figures, "Thousands fled the protest") == figures[1:]

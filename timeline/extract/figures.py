@@ -113,6 +113,7 @@ WINDOW = 50
 AFTER_WINDOW = 70  # "8,103 people referred from frontline areas to hospitals": the kind
                    # word can stand a long noun phrase after the number
 CROWD_BELOW = 10_000
+HEADLINE_WORDS = 4  # a title shorter than this (a file's stem) is not looked for in the text
 _OF_POSSESSIVE = re.compile(r"\s+of\s+(?:his|her|their|its)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\s*(?:where|of whom|of which|among them|including|or)?\s*",
                          re.IGNORECASE)
@@ -296,10 +297,11 @@ def merge_repeats(figures: Sequence[Figure], title: str) -> list[Figure]:
     the headline's is only vague ("Thousands displaced" beside "144,500 displaced").
     """
     head = _normal(title)
+    head = f" {head} " if len(head.split()) >= HEADLINE_WORDS else ""  # "TEST" is no headline
     kept: dict[int, Figure] = {}
     headline: list[tuple[int, Figure]] = []
     for i, fig in enumerate(figures):
-        if head and head in _normal(fig.provenance.quote):
+        if head and head in f" {_normal(fig.provenance.quote)} ":
             headline.append((i, fig))
             continue
         twin = next((j for j, g in kept.items() if _same_figure(g, fig)), None)
