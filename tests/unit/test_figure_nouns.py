@@ -75,6 +75,10 @@ def test_not_a_people_figure(text: str) -> None:
     ("ISIS still controls 30 percent of the western side.",
      ("territory_percent", 70, "exact", None, None)),
     ("Forces control 70 percent of the city.", ("territory_percent", 70, "exact", None, None)),
+    ("Troops have retaken more than half of western Mosul.",
+     ("territory_percent", 50, "at_least", None, None)),
+    ("About 40 percent of western Mosul is now in government hands.",
+     ("territory_percent", 40, "about", None, None)),
     ("Troops have retaken two thirds of the district.",
      ("territory_percent", 66.7, "exact", None, None)),
 ])

@@ -119,6 +119,7 @@ def test_an_n_strong_force_is_one_number_with_its_mark() -> None:
     ("more than three-quarters of it", 0.75, "at_least"),
     ("two thirds of the district", 2 / 3, "exact"),
     ("about a quarter of the city", 0.25, "about"),
+    ("more than half of the city", 0.5, "at_least"),
 ])
 def test_fractions_in_words(text: str, share: float, qualifier: str) -> None:
     (q,) = find_quantities(text)

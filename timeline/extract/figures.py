@@ -66,8 +66,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("fighters", r"\b(?:fighters|militants|jihadists)\s+(?:in|defending|holed|remain|left)\b"),
 )
 KIND_RES = tuple((kind, re.compile(p, re.IGNORECASE)) for kind, p in _KINDS)
-_TERRITORY = re.compile(r"\b(?:territory|of the (?:city|west|east|western|eastern)|area|"
-                        r"control|retaken|liberated|neighbou?rhoods)\b", re.IGNORECASE)
+_TERRITORY = re.compile(r"\b(?:territory|of (?:the )?(?:city|west|east|western|eastern|old city)|"
+                        r"area|control|retaken|liberated|neighbou?rhoods)\b", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s*(?:-\s*)?(?:days?|weeks?|months?|years?|hours?|km|kilomet\w*|"
                          r"miles?|met(?:er|re)s?|am\b|pm\b|a\.m|p\.m|times)",
                          re.IGNORECASE)

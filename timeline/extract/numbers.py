@@ -66,6 +66,7 @@ _CORE = (
     rf"(?:\s+(?P<vscale2>thousand|million)s?)?"
     rf"|(?P<half>half a million|a quarter of a million)"
     rf"|(?:a|one)\s+(?P<frac>half|third|quarter|fourth|fifth|tenth)"
+    rf"|(?P<barehalf>half)(?=\s+of\b)"
     rf"|(?P<parts>two|three|four)[\s-]+(?P<pfrac>thirds|quarters|fourths|fifths|tenths)"
     rf"|(?P<digits>{_DIGITS}){_SCALE}"
     rf"|(?P<words>{_WORDS})"
@@ -160,8 +161,9 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
     if m.group("pfrac"):
         parts = UNITS[m.group("parts").lower()] * PLURAL_FRACTIONS[m.group("pfrac").lower()]
         return Quantity(value=parts, qualifier=qualifier, fraction=True, words=True, **common)
-    if m.group("frac"):
-        return Quantity(value=FRACTIONS[m.group("frac").lower()], qualifier=qualifier,
+    if m.group("frac") or m.group("barehalf"):  # "a third of", "more than half of"
+        share = FRACTIONS[(m.group("frac") or m.group("barehalf")).lower()]
+        return Quantity(value=share, qualifier=qualifier,
                         fraction=True, words=True, **common)
     raw = m.group("digits") or m.group("words")
     value = parse_number(raw)
