@@ -155,27 +155,16 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
                 note = f"{text[q.start:share.end()].strip()} ({q.value:.2f})"
                 out[-1] = _replace_note(out[-1], note)
                 continue
-            if q.value is None or not (FRACTION_OF_PLACE.match(text, q.end) and TAKEN.search(text)):
-                continue
-            kind: str | None = "territory_percent"  # "three quarters of the old city"
-            value = round(q.value * 100, 1)
-        elif q.percent or not thing_counted(text, q.end):
-            paired = families is not None and FAMILIES_THEN_PEOPLE.match(
-                text[:q.start], _families_end(text, families))
-            kind = _kind(text, q, out, families.start if paired and families else q.start)
+            kind = "territory_percent" if _place_share(text, q) else None
+            value = round((q.value or 0) * 100, 1)  # "three quarters of the old city": 75
+        else:
+            kind = _counted_kind(text, q, out, families)
             if kind is None and earlier and BACK_REFERENCE.search(text, 0, q.start):
                 kind, back = earlier[-1].kind, earlier[-1]
-        else:
-            kind = None  # "five booby-trapped cars", "19 camps": things, not people
         if kind is None or _crowd(kind, q):
             continue
-        if kind == "territory_percent" and q.value is not None and q.percent:
-            held = STILL_HELD.match(text, q.end)  # "9 percent remains under IS": 91 retaken
-            by = HELD_BEFORE.search(text, max(0, q.start - WINDOW), q.start)
-            said = (by.start(), q.end) if by else (q.start, held.end()) if held else None
-            if said:
-                value = 100 - q.value
-                note = f"{text[said[0]:said[1]].strip()}: the rest retaken"
+        if kind == "territory_percent" and (rest := _rest_retaken(text, q)):
+            value, note = rest
         of_whom = _OF_WHOM.match(text, q.end) is not None and bool(out)
         start, end = clause_start(text, q.start), clause_end(text, q.end, places)
         if since and since[0] <= start <= since[1] < q.start:
@@ -192,6 +181,37 @@ def sentence_figures(text: str, dates: list[DateMention], places: list[PlaceMent
             note=note,
         ))
     return out
+
+
+def _counted_kind(text: str, q: Quantity, out: list[Figure],
+                  families: Quantity | None) -> str | None:
+    """The kind of a count (or percentage): none when it counts things ("five
+    booby-trapped cars", "19 camps"); a people count paired with a families count before
+    it ("350 families totalling 1,900 people") reads its kind from there."""
+    if not q.percent and thing_counted(text, q.end):
+        return None
+    paired = families is not None and FAMILIES_THEN_PEOPLE.match(
+        text[:q.start], _families_end(text, families))
+    return _kind(text, q, out, families.start if paired and families else q.start)
+
+
+def _place_share(text: str, q: Quantity) -> bool:
+    """Whether a fraction in words is a share of a retaken place."""
+    return q.value is not None and bool(FRACTION_OF_PLACE.match(text, q.end)
+                                        and TAKEN.search(text))
+
+
+def _rest_retaken(text: str, q: Quantity) -> tuple[float, str] | None:
+    """"9 percent remains under IS", "ISIS still controls 30 percent": the share given is
+    what is still held, so the figure is the rest (91, 70), with what was said as note."""
+    if q.value is None or not q.percent:
+        return None
+    held = STILL_HELD.match(text, q.end)
+    by = HELD_BEFORE.search(text, max(0, q.start - WINDOW), q.start)
+    said = (by.start(), q.end) if by else (q.start, held.end()) if held else None
+    if said is None:
+        return None
+    return 100 - q.value, f"{text[said[0]:said[1]].strip()}: the rest retaken"
 
 
 def _countable(text: str, q: Quantity, dates: list[DateMention]) -> bool:
