@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.extract.numbers import find_quantities, tidy, words_to_number
@@ -87,3 +87,69 @@ def test_number_words_are_found_in_text(n: int) -> None:
     text = f"they said {int_to_words(n)} people were killed"
     (q,) = find_quantities(text)
     assert q.value == n
+
+
+# --- issue 13, failure class 6: numbers as sources write them ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("several hundred thousand people", ("several hundred thousand", None, "vague", 300000,
+                                         900000, False)),
+    ("a few hundred thousand left", ("a few hundred thousand", None, "vague", 200000, 500000,
+                                     False)),
+    ("750,000 to 800,000 civilians", ("750,000 to 800,000", None, "range", 750000, 800000,
+                                      False)),
+    ("More than 280,000 thousand people", ("More than 280,000 thousand", 280000, "at_least",
+                                           None, None, False)),
+    ("five thousand people", ("five thousand", 5000, "exact", None, None, False)),
+    ("2 thousand people", ("2 thousand", 2000, "exact", None, None, False)),
+])
+def test_quantities_as_sources_write_them(text: str, expected: tuple[object, ...]) -> None:
+    assert one(text) == expected
+
+
+def test_an_n_strong_force_is_one_number_with_its_mark() -> None:
+    (q,) = find_quantities("a 90,000-strong force")
+    assert (tidy(q.value), q.strong) == (90000, True)
+    (q,) = find_quantities("90,000 troops")
+    assert not q.strong
+
+
+@pytest.mark.parametrize(("text", "share", "qualifier"), [
+    ("three quarters of the old city", 0.75, "exact"),
+    ("more than three-quarters of it", 0.75, "at_least"),
+    ("two thirds of the district", 2 / 3, "exact"),
+    ("about a quarter of the city", 0.25, "about"),
+    ("more than half of the city", 0.5, "at_least"),
+])
+def test_fractions_in_words(text: str, share: float, qualifier: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.fraction and q.value == pytest.approx(share) and q.qualifier == qualifier
+
+
+def test_digits_glued_to_a_unit_are_not_cut_short() -> None:
+    # "2,000-square-metre": no quantity "2" is read from the front of it
+    assert find_quantities("the 2,000-square-metre site") == []
+
+
+@settings(deadline=None)  # a shared machine: time is not what is tested
+@given(st.integers(min_value=1, max_value=9), st.sampled_from(["hundred", "thousand"]),
+       st.sampled_from(["thousand", "million"]))
+def test_several_scales_multiply(_n: int, first: str, second: str) -> None:
+    scale = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+    (q,) = find_quantities(f"they said several {first} {second} people")
+    assert (q.low, q.high) == (3 * scale[first] * scale[second], 9 * scale[first] * scale[second])
+
+
+@settings(deadline=None)  # a shared machine: time is not what is tested
+@given(st.integers(min_value=1_000, max_value=999_999))
+def test_a_doubled_thousand_never_multiplies_full_digits(n: int) -> None:
+    (q,) = find_quantities(f"some {n:,} thousand people")
+    assert tidy(q.value) == n
+
+
+@settings(deadline=None)  # a shared machine: time is not what is tested
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=999))
+def test_a_range_keeps_both_ends(a: int, b: int) -> None:
+    low, high = sorted((a * 1000, b * 1000 + 1))
+    (q,) = find_quantities(f"between {low:,} and {high:,} people")
+    assert (q.qualifier, tidy(q.low), tidy(q.high)) == ("range", low, high)

@@ -42,7 +42,7 @@ from timeline.extract.dates import (
     DateMention,
     find_dates,
 )
-from timeline.extract.figures import SubjectLabels, sentence_figures
+from timeline.extract.figures import SubjectLabels, merge_repeats, sentence_figures
 from timeline.extract.lexicon import (
     ActorMention,
     PlaceMention,
@@ -161,10 +161,11 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
-                                    parents, kinds, labels):
+                                    parents, kinds, labels, figures[-1:]):
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
     held, corners = still_held(read, gaz)
+    figures = merge_repeats(figures, article.title)
     figures = [replace(f, still_held=held, still_held_corners=corners,
                        bank=share_bank(theatre, f.places, f"{f.subject} {f.provenance.quote}"))
                if f.kind == "territory_percent" else f for f in figures]

@@ -33,6 +33,9 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2,
              "tenth": 0.1}
+# "three quarters", "two-thirds": a count of parts, each the singular's share
+PLURAL_FRACTIONS = {"halves": 0.5, "thirds": 1 / 3, "quarters": 0.25, "fourths": 0.25,
+                    "fifths": 0.2, "tenths": 0.1}
 VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
@@ -53,21 +56,25 @@ _STARTERS = starters([
 ])
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES], key=len, reverse=True))
 _WORDS = rf"(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# (the plain form may not stop before ",000": "2,000-square-metre" is no "2")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?![,.]?\d)"
 _SCALE = r"(?:\s+(?P<scale>million|thousand|hundred)s?)?"
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 _CORE = (
     rf"(?P<vague>tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands)"
     rf"|(?P<several>several|a few)\s+(?P<vscale>dozen|hundred|thousand|million)s?"
+    rf"(?:\s+(?P<vscale2>thousand|million)s?)?"
     rf"|(?P<half>half a million|a quarter of a million)"
     rf"|(?:a|one)\s+(?P<frac>half|third|quarter|fourth|fifth|tenth)"
+    rf"|(?P<barehalf>half)(?=\s+of\b)"
+    rf"|(?P<parts>two|three|four)[\s-]+(?P<pfrac>thirds|quarters|fourths|fifths|tenths)"
     rf"|(?P<digits>{_DIGITS}){_SCALE}"
     rf"|(?P<words>{_WORDS})"
 )
 _QUANTITY_RE = re.compile(
     rf"(?<![\w.,/-])(?:(?P<qual>{_QUAL})\s+)?(?P<between>between\s+)?(?:{_CORE})"
     rf"(?:\s*(?P<sep>-|to|and)\s*(?P<high>{_DIGITS}|{_WORDS})(?P<hscale>\s+(?:million|thousand))?)?"
-    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?![\w/-])",
+    rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?(?P<strong>-strong\b)?(?![\w/-])",
     re.IGNORECASE,
 )
 
@@ -85,6 +92,8 @@ class Quantity:
     percent: bool = False
     fraction: bool = False
     words: bool = False
+    strong: bool = False
+    """Written "an N-strong (force)": the size of an armed force."""
 
 
 def tidy(value: float | None) -> float | None:
@@ -134,27 +143,33 @@ def find_quantities(text: str) -> list[Quantity]:
 def _quantity(m: re.Match[str]) -> Quantity | None:
     qualifier = QUALIFIERS.get(" ".join((m.group("qual") or "").lower().split()), "exact")
     common: dict[str, Any] = {"start": m.start(), "end": m.end(),
-                              "percent": bool(m.group("pct"))}
+                              "percent": bool(m.group("pct")), "strong": bool(m.group("strong"))}
     if m.group("vague"):
         lo, hi = VAGUE[" ".join(m.group("vague").lower().split())]
         return Quantity(value=None, qualifier="vague", low=lo, high=hi, words=True, **common)
     if m.group("several"):
         unit = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
         scale = unit[m.group("vscale").lower()]
+        if m.group("vscale2"):  # "several hundred thousand": a range in the hundred-thousands
+            scale *= unit[m.group("vscale2").lower()]
         lo, hi = (3, 9) if m.group("several").lower() == "several" else (2, 5)
         return Quantity(value=None, qualifier="vague", low=lo * scale, high=hi * scale,
                         words=True, **common)
     if m.group("half"):
         half = 500_000 if m.group("half").lower().startswith("half") else 250_000
         return Quantity(value=half, qualifier=qualifier, words=True, **common)
-    if m.group("frac"):
-        return Quantity(value=FRACTIONS[m.group("frac").lower()], qualifier=qualifier,
+    if m.group("pfrac"):
+        parts = UNITS[m.group("parts").lower()] * PLURAL_FRACTIONS[m.group("pfrac").lower()]
+        return Quantity(value=parts, qualifier=qualifier, fraction=True, words=True, **common)
+    if m.group("frac") or m.group("barehalf"):  # "a third of", "more than half of"
+        share = FRACTIONS[(m.group("frac") or m.group("barehalf")).lower()]
+        return Quantity(value=share, qualifier=qualifier,
                         fraction=True, words=True, **common)
     raw = m.group("digits") or m.group("words")
     value = parse_number(raw)
     if value is None:
         return None
-    if m.group("scale"):
+    if m.group("scale") and not _doubled_thousand(m):
         value *= SCALES[m.group("scale").lower()]
     if m.group("high") and m.group("sep").lower() == "and" and not m.group("between"):
         common["end"] = len(m.string[:m.start("sep")].rstrip())
@@ -170,3 +185,9 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
         return Quantity(value=None, qualifier="range", low=value, high=high,
                         words=bool(m.group("words")), **common)
     return Quantity(value=value, qualifier=qualifier, words=bool(m.group("words")), **common)
+
+
+def _doubled_thousand(m: re.Match[str]) -> bool:
+    """"350,000 thousand": a source wrote the thousands twice; the digits already say it
+    (no report counts people in the hundreds of millions)."""
+    return m.group("scale").lower() == "thousand" and "," in (m.group("digits") or "")
