@@ -18,7 +18,7 @@ EVENT_KINDS = (
 EVENT_STATUSES = ("reported", "claimed", "expected")
 FIGURE_KINDS = (
     "killed", "wounded", "displaced", "trapped", "arrested", "territory_percent",
-    "population", "fighters",
+    "population", "fighters", "returned",
 )
 QUALIFIERS = ("exact", "about", "at_least", "at_most", "range", "vague")
 PRECISIONS = ("day", "week", "month", "year")

@@ -1,7 +1,8 @@
 """The figures chart: reported numbers over time, beside the map (pure, no Dash).
 
-Top panel: counts (displaced, killed militants and civilians apart, trapped,
-population, ...) on a log axis, because they span 20 arrests to a million people.
+Top panel: counts (displaced on the day and displaced since a start date apart,
+killed militants and civilians apart, trapped, returned, population, ...) on a log
+axis, because they span 20 arrests to a million people.
 Bottom panel: the share of each bank held by the theatre's advancing side (Mosul: the
 government; from the timeline) with
 the percentage claims made in articles. One trace per (series, claimant): colour
@@ -24,7 +25,10 @@ from viewmodel.page_data import PageData
 from viewmodel.page_events import FigurePoint, figure_groups
 
 SERIES_COLORS = {
-    "Displaced": "#0072B2",
+    "Displaced: currently": "#0072B2",
+    "Displaced: cumulative": "#332288",
+    "Displaced": "#88CCEE",
+    "Returned": "#999933",
     "Killed: militants": "#D55E00",
     "Killed: civilians": "#CC79A7",
     "Killed: all / unspecified": "#882255",
