@@ -6,8 +6,10 @@ axis, because they span 20 arrests to a million people.
 Bottom panel: the share of each bank held by the theatre's advancing side (Mosul: the
 government; from the timeline) with
 the percentage claims made in articles. One trace per (series, claimant): colour
-tells the series, marker symbol the claimant. Ranges and vague figures carry error
-bars. A vertical cursor (layout shape 0) marks the slider's date; the browser moves it.
+tells the series, marker symbol the claimant; the displacement and return series join
+their points with lines (solid: displaced on the day, dashed: since a start date).
+Ranges and vague figures carry error bars. A vertical cursor (layout shape 0) marks
+the slider's date; the browser moves it.
 Each point's ``customdata`` is ``[page day, figure index]`` so a click can move the map.
 The time axis runs past the battle when figures were reported after it (shaded). In
 "as known on" mode the browser blanks points not yet published and hides the share
@@ -39,6 +41,13 @@ SERIES_COLORS = {
     "Fighters": "#009E73",
     "Territory held (claimed %)": "#000000",
 }
+# Counts reported over and over (the displacement series, returns) join each claimant's
+# points with a line, dashed apart so the two displacement series read as two lines.
+SERIES_DASHES = {
+    "Displaced: currently": "solid",
+    "Displaced: cumulative": "dash",
+    "Returned": "dot",
+}
 SHARE_SERIES = "Territory held (claimed %)"
 BANK_DASHES = ("solid", "dash", "dashdot", "longdash")
 CITY_STYLE = ("Whole city", "dot")
@@ -61,12 +70,15 @@ def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
     for series, claimant, members in figure_groups(page.figures):
         pts = [page.figures[i] for i in members]
         has_range = any(p.low != p.high for p in pts)
+        color = SERIES_COLORS.get(series, "#333333")
+        joined = series in SERIES_DASHES and len(pts) > 1
         trace = go.Scatter(
             x=[p.date.isoformat() for p in pts], y=[p.value for p in pts],
-            mode="markers", name=f"{series} · {claimant}",
+            mode="lines+markers" if joined else "markers", name=f"{series} · {claimant}",
+            line={"color": color, "width": 1.5, "dash": SERIES_DASHES.get(series, "solid")},
             legendgroup=series,
             marker={"size": 11, "symbol": symbols[claimant],
-                    "color": SERIES_COLORS.get(series, "#333333"),
+                    "color": color,
                     "line": {"width": 1, "color": "#FFFFFF"}},
             error_y={"type": "data", "symmetric": False, "visible": has_range,
                      "array": [p.high - p.value for p in pts],

@@ -9,10 +9,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from geodata.districts import build_districts
 from geodata.theatre import load_theatre
 from tests.builders import make_extraction, make_figure
 from timeline.extract.chronology import load_chronology
 from timeline.records import Figure, PartialDate
+from viewmodel.chart import figures_chart
+from viewmodel.page_data import build_page_data
 from viewmodel.page_events import (
     DISPLACED_NOW,
     DISPLACED_SINCE,
@@ -49,6 +52,22 @@ def test_one_claimant_gets_one_trace_per_displacement_series() -> None:
     points = figure_points([make_extraction(figures=figures)])
     groups = {(series, claimant): members for series, claimant, members in figure_groups(points)}
     assert set(groups) == {(DISPLACED_NOW, "IOM"), (DISPLACED_SINCE, "IOM")}
+
+
+def test_the_chart_draws_the_two_displacement_series_as_two_distinct_lines() -> None:
+    def at(figure: Figure, day: str) -> Figure:
+        return dataclasses.replace(figure, as_of=PartialDate.parse(day))
+
+    now = _displaced(1, "people currently displaced", None)
+    since = _displaced(1, "people displaced since 17 Oct 2016", "2016-10-17")
+    figures = tuple(at(f, d) for f in (now, since) for d in ("2017-03-01", "2017-04-01"))
+    theatre = load_theatre()
+    page = build_page_data(theatre, build_districts(theatre), None,
+                           [make_extraction(figures=figures)])
+    lines = {t.name: t for t in figures_chart(page, 0).data if t.mode == "lines+markers"}
+    assert set(lines) == {f"{DISPLACED_NOW} · IOM", f"{DISPLACED_SINCE} · IOM"}
+    a, b = lines.values()
+    assert a.line.dash != b.line.dash and a.line.color != b.line.color
 
 
 def test_the_seeded_table_loads_and_keeps_its_two_displacement_series_apart() -> None:
