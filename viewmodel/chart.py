@@ -41,8 +41,11 @@ SERIES_COLORS = {
     "Fighters": "#009E73",
     "Territory held (claimed %)": "#000000",
 }
-# Counts reported over and over (the displacement series, returns) join each claimant's
-# points with a line, dashed apart so the two displacement series read as two lines.
+# Counts reported over and over (the displacement series, returns) join the points of
+# each claimant that gave at least JOINED_MIN of them with a line, dashed apart so the
+# two displacement series read as two lines; a claimant quoted now and then stays dots
+# rather than a straight line across months it said nothing about.
+JOINED_MIN = 5
 SERIES_DASHES = {
     "Displaced: currently": "solid",
     "Displaced: cumulative": "dash",
@@ -71,7 +74,7 @@ def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
         pts = [page.figures[i] for i in members]
         has_range = any(p.low != p.high for p in pts)
         color = SERIES_COLORS.get(series, "#333333")
-        joined = series in SERIES_DASHES and len(pts) > 1
+        joined = series in SERIES_DASHES and len(pts) >= JOINED_MIN
         trace = go.Scatter(
             x=[p.date.isoformat() for p in pts], y=[p.value for p in pts],
             mode="lines+markers" if joined else "markers", name=f"{series} · {claimant}",

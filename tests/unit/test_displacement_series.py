@@ -14,7 +14,7 @@ from geodata.theatre import load_theatre
 from tests.builders import make_extraction, make_figure
 from timeline.extract.chronology import load_chronology
 from timeline.records import Figure, PartialDate
-from viewmodel.chart import figures_chart
+from viewmodel.chart import JOINED_MIN, figures_chart
 from viewmodel.page_data import build_page_data
 from viewmodel.page_events import (
     DISPLACED_NOW,
@@ -60,7 +60,8 @@ def test_the_chart_draws_the_two_displacement_series_as_two_distinct_lines() -> 
 
     now = _displaced(1, "people currently displaced", None)
     since = _displaced(1, "people displaced since 17 Oct 2016", "2016-10-17")
-    figures = tuple(at(f, d) for f in (now, since) for d in ("2017-03-01", "2017-04-01"))
+    days = [f"2017-0{m}-01" for m in range(3, 3 + JOINED_MIN)]
+    figures = tuple(at(f, d) for f in (now, since) for d in days)
     theatre = load_theatre()
     page = build_page_data(theatre, build_districts(theatre), None,
                            [make_extraction(figures=figures)])
@@ -68,6 +69,9 @@ def test_the_chart_draws_the_two_displacement_series_as_two_distinct_lines() -> 
     assert set(lines) == {f"{DISPLACED_NOW} · IOM", f"{DISPLACED_SINCE} · IOM"}
     a, b = lines.values()
     assert a.line.dash != b.line.dash and a.line.color != b.line.color
+    sparse = build_page_data(theatre, build_districts(theatre), None,
+                             [make_extraction(figures=figures[:2])])
+    assert not [t for t in figures_chart(sparse, 0).data if t.mode == "lines+markers"]
 
 
 def test_the_seeded_table_loads_and_keeps_its_two_displacement_series_apart() -> None:
