@@ -19,7 +19,7 @@ EVENT_STATUSES = ("reported", "claimed", "expected")
 CONFIDENCES = ("high", "medium", "low")
 FIGURE_KINDS = (
     "killed", "wounded", "displaced", "trapped", "arrested", "territory_percent",
-    "population", "fighters",
+    "population", "fighters", "returned",
 )
 QUALIFIERS = ("exact", "about", "at_least", "at_most", "range", "vague")
 PRECISIONS = ("day", "week", "month", "year")

@@ -1,12 +1,15 @@
 """The figures chart: reported numbers over time, beside the map (pure, no Dash).
 
-Top panel: counts (displaced, killed militants and civilians apart, trapped,
-population, ...) on a log axis, because they span 20 arrests to a million people.
+Top panel: counts (displaced on the day and displaced since a start date apart,
+killed militants and civilians apart, trapped, returned, population, ...) on a log
+axis, because they span 20 arrests to a million people.
 Bottom panel: the share of each bank held by the theatre's advancing side (Mosul: the
 government; from the timeline) with
 the percentage claims made in articles. One trace per (series, claimant): colour
-tells the series, marker symbol the claimant. Ranges and vague figures carry error
-bars. A vertical cursor (layout shape 0) marks the slider's date; the browser moves it.
+tells the series, marker symbol the claimant; the displacement and return series join
+their points with lines (solid: displaced on the day, dashed: since a start date).
+Ranges and vague figures carry error bars. A vertical cursor (layout shape 0) marks
+the slider's date; the browser moves it.
 Each point's ``customdata`` is ``[page day, figure index]`` so a click can move the map.
 The time axis runs past the battle when figures were reported after it (shaded). In
 "as known on" mode the browser blanks points not yet published and hides the share
@@ -24,7 +27,10 @@ from viewmodel.page_data import PageData
 from viewmodel.page_events import FigurePoint, figure_groups
 
 SERIES_COLORS = {
-    "Displaced": "#0072B2",
+    "Displaced: currently": "#0072B2",
+    "Displaced: cumulative": "#332288",
+    "Displaced": "#88CCEE",
+    "Returned": "#999933",
     "Killed: militants": "#D55E00",
     "Killed: civilians": "#CC79A7",
     "Killed: all / unspecified": "#882255",
@@ -34,6 +40,16 @@ SERIES_COLORS = {
     "Arrested": "#56B4E9",
     "Fighters": "#009E73",
     "Territory held (claimed %)": "#000000",
+}
+# Counts reported over and over (the displacement series, returns) join the points of
+# each claimant that gave at least JOINED_MIN of them with a line, dashed apart so the
+# two displacement series read as two lines; a claimant quoted now and then stays dots
+# rather than a straight line across months it said nothing about.
+JOINED_MIN = 5
+SERIES_DASHES = {
+    "Displaced: currently": "solid",
+    "Displaced: cumulative": "dash",
+    "Returned": "dot",
 }
 SHARE_SERIES = "Territory held (claimed %)"
 BANK_DASHES = ("solid", "dash", "dashdot", "longdash")
@@ -57,12 +73,15 @@ def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
     for series, claimant, members in figure_groups(page.figures):
         pts = [page.figures[i] for i in members]
         has_range = any(p.low != p.high for p in pts)
+        color = SERIES_COLORS.get(series, "#333333")
+        joined = series in SERIES_DASHES and len(pts) >= JOINED_MIN
         trace = go.Scatter(
             x=[p.date.isoformat() for p in pts], y=[p.value for p in pts],
-            mode="markers", name=f"{series} · {claimant}",
+            mode="lines+markers" if joined else "markers", name=f"{series} · {claimant}",
+            line={"color": color, "width": 1.5, "dash": SERIES_DASHES.get(series, "solid")},
             legendgroup=series,
             marker={"size": 11, "symbol": symbols[claimant],
-                    "color": SERIES_COLORS.get(series, "#333333"),
+                    "color": color,
                     "line": {"width": 1, "color": "#FFFFFF"}},
             error_y={"type": "data", "symmetric": False, "visible": has_range,
                      "array": [p.high - p.value for p in pts],

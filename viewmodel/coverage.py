@@ -5,15 +5,18 @@ area such as ``east-mosul`` dates no single district); a district dated only by 
 status ``claimed`` is counted apart, since the claim was later contradicted. Figures are
 counted per chart series (:func:`viewmodel.page_events.series_of`), a figure no series
 draws under its kind. The README block is written by this module and a test checks that
-the README still says what the chronology gives::
+the README still says what the chronologies give. By default every analyst table of
+``seeds/`` is read (``mosul-chronology.csv`` for the captures, ``mosul-figures.csv`` for
+the humanitarian series)::
 
-    python -m viewmodel.coverage [CHRONOLOGY.csv]
+    python -m viewmodel.coverage [CHRONOLOGY.csv ...]
 """
 
 from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +25,7 @@ from timeline.extract.chronology import load_chronology
 from viewmodel.page_events import series_of
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED_CHRONOLOGY = ROOT / "seeds" / "mosul-chronology.csv"
+SEEDS = ROOT / "seeds"
 DATING_KINDS = ("capture", "declaration")
 CLAIMED = "claimed"
 BLOCK_START = ("<!-- coverage:start (written by `python -m viewmodel.coverage`; "
@@ -68,15 +71,26 @@ class Coverage:
         ])
 
 
-def chronology_coverage(path: str | Path = SEED_CHRONOLOGY,
+def seed_tables(folder: Path = SEEDS) -> tuple[Path, ...]:
+    """The analyst tables (chronology CSVs) that ``make run`` ingests from ``folder``."""
+    return tuple(sorted(folder.glob("*.csv")))
+
+
+def chronology_coverage(paths: str | Path | Sequence[str | Path] | None = None,
                         theatre: Theatre | None = None) -> Coverage:
-    """The coverage of the chronology at ``path`` over ``theatre``'s districts."""
+    """The coverage of the chronologies at ``paths`` (default: the seed tables)."""
     theatre = theatre or load_theatre()
-    extraction = load_chronology(path)
+    if paths is None:
+        paths = seed_tables()
+    elif isinstance(paths, (str, Path)):
+        paths = (paths,)
+    extractions = [load_chronology(p) for p in paths]
+    events = [e for x in extractions for e in x.events]
+    figures = [f for x in extractions for f in x.figures]
     districts = {p.id: p.bank or "" for p in theatre.places if p.kind == "district"}
     statuses: dict[str, set[str]] = {}
     confidence: Counter[str] = Counter()
-    for event in extraction.events:
+    for event in events:
         if event.kind not in DATING_KINDS:
             continue
         confidence[event.provenance.confidence or "not given"] += 1
@@ -84,7 +98,7 @@ def chronology_coverage(path: str | Path = SEED_CHRONOLOGY,
             if ref.id in districts:
                 statuses.setdefault(ref.id, set()).add(event.status)
     banks = sorted(set(districts.values()))
-    series = Counter(series_of(f, theatre) or f.kind for f in extraction.figures)
+    series = Counter(series_of(f, theatre) or f.kind for f in figures)
     return Coverage(
         dated={b: sum(1 for d in statuses if districts[d] == b) for b in banks},
         districts={b: sum(1 for v in districts.values() if v == b) for b in banks},
@@ -103,4 +117,4 @@ def readme_block(readme: str) -> str:
 
 
 if __name__ == "__main__":
-    print(chronology_coverage(sys.argv[1] if len(sys.argv) > 1 else SEED_CHRONOLOGY).markdown())
+    print(chronology_coverage(sys.argv[1:] or None).markdown())

@@ -42,6 +42,9 @@ KIND_COLORS = {
 }
 MILITANT_WORDS = ("militant", "terrorist", "fighter", "jihadist")
 CIVILIAN_WORDS = ("civilian", "resident", "children", "women")
+CURRENT_WORDS = ("current", "still", "remain")
+DISPLACED_NOW = "Displaced: currently"
+DISPLACED_SINCE = "Displaced: cumulative"
 COUNT_SERIES = {
     "displaced": "Displaced",
     "trapped": "Trapped",
@@ -49,6 +52,7 @@ COUNT_SERIES = {
     "wounded": "Wounded",
     "arrested": "Arrested",
     "fighters": "Fighters",
+    "returned": "Returned",
 }
 SHARE_KIND = "territory_percent"
 EXPECTED = "expected"
@@ -212,6 +216,10 @@ def series_of(figure: Figure, theatre: Theatre | None = None) -> str | None:
 
     Killed "militants" are those the subject calls so, or names a force opposing the
     theatre's advancing side by one of its actor names (Mosul: "ISIS", "Daesh").
+    The displaced are two series that never share a line: those displaced on the day
+    (a subject saying "currently", "still" or "remain") and a cumulative count since a
+    start date (a ``since``: everyone ever displaced, returnees included). A displaced
+    figure that says neither stays in the plain "Displaced" series.
     """
     if figure.kind == SHARE_KIND:
         return "Territory held (claimed %)"
@@ -223,6 +231,11 @@ def series_of(figure: Figure, theatre: Theatre | None = None) -> str | None:
         if any(w in subject for w in CIVILIAN_WORDS):
             return "Killed: civilians"
         return "Killed: all / unspecified"
+    if figure.kind == "displaced":
+        if any(w in figure.subject.lower() for w in CURRENT_WORDS):
+            return DISPLACED_NOW
+        if figure.since is not None:
+            return DISPLACED_SINCE
     return COUNT_SERIES.get(figure.kind)
 
 
