@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from geodata.normalize import (
     ARTICLES,
+    FILLER_WORDS,
     MAX_NAME_CHARS,
     consonants,
     fold,
@@ -39,16 +40,19 @@ from geodata.normalize import (
     skeleton,
     strip_attached_article,
 )
-from geodata.spellings import Spelling, drop_clashing_notes, spellings
+from geodata.spellings import NOT_NAMES, Spelling, drop_clashing_notes, spellings
 from geodata.theatre import Place, Theatre, load_theatre
 
 ACCEPT_SCORE = 0.86
 SKELETON_SCORE = 0.9
 MIN_SKELETON_CONSONANTS = 3
 LEAD = 0.04
+MIN_LOOSE_CHARS = 4
 CANDIDATES = 5
 _TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ash|az|as|an|ar|at)-\w", re.IGNORECASE)
+# An article before a hyphen, a letter doubled or not ("al-", "all-", "ash-", "az-").
+_ARTICLE_PREFIX = re.compile(r"(?:a+l+|e+l+|a+d+|a+sh|a+z+|a+s+|a+n+|a+r+|a+t+)-\w",
+                             re.IGNORECASE)
 _CLOSE_GAP = re.compile(r"[ \t\u00a0-]{1,3}")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
@@ -129,6 +133,17 @@ class Gazetteer:
             if not s.gloss and consonants(skeleton(s.key)) >= MIN_SKELETON_CONSONANTS
         )
         self._keys = list(self._by_key)
+        self._by_name = _index((s.key, s.place_id, s.primary) for s in self.spellings
+                               if not s.gloss)
+        self._name_keys = list(self._by_name)
+        self._loose_cache: dict[str, str | None] = {}
+        self._gloss_keys = {s.key for s in self.spellings if s.gloss}
+        self._name_words = {w for k in self._name_keys if " " in k for w in k.split()}
+        self._dated = [
+            (re.compile(rf"\b({re.escape(s.text)})\s+(?:district|neighbou?rhood|quarter|area)\b",
+                        re.IGNORECASE), s.place_id)
+            for s in self.spellings if s.gloss and any(ch.isdigit() for ch in s.text)]
+        self._loose_words = max(len(k.split()) for k in self._name_keys)
         self._scan_index: dict[str, list[Spelling]] = {}
         for s in self.spellings:
             if s.scannable:
@@ -147,19 +162,40 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return Match(name, None, 0.0, ())
-        ranked = self._fuzzy(key)
-        exact = self._by_key.get(key) or self._by_key.get(strip_attached_article(key))
+        ranked = self._fuzzy(key, self._keys)
+        ids, score = self._resolve(key, ranked, self._by_key)
+        if ids:
+            return self._decide(name, ids, score, ranked)
+        return Match(name, None, ranked[0][1] if ranked else 0.0, _candidates(ranked))
+
+    def _resolve(self, key: str, ranked: list[tuple[str, float]],
+                 by_key: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...], float]:
+        """The three steps of :meth:`match` on a key: (ids, score), ids empty when none."""
+        exact = by_key.get(key) or by_key.get(strip_attached_article(key))
         if exact:
-            return self._decide(name, exact, 1.0, ranked)
+            return exact, 1.0
+        if key in NOT_NAMES:
+            return (), 0.0
         by_skeleton = self._by_skeleton.get(skeleton(key))
         if by_skeleton and len(by_skeleton) == 1:
-            best = max(SKELETON_SCORE, dict(ranked).get(by_skeleton[0], 0.0))
-            return self._decide(name, by_skeleton, best, ranked)
+            return by_skeleton, max(SKELETON_SCORE, dict(ranked).get(by_skeleton[0], 0.0))
         if ranked and ranked[0][1] >= ACCEPT_SCORE and (
             len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= LEAD
         ):
-            return self._decide(name, (ranked[0][0],), ranked[0][1], ranked)
-        return Match(name, None, ranked[0][1] if ranked else 0.0, _candidates(ranked))
+            return (ranked[0][0],), ranked[0][1]
+        return (), 0.0
+
+    def _loose(self, key: str) -> str | None:
+        """The place a name-like run of prose spells when no exact key does: the same
+        skeleton and fuzzy steps as :meth:`match`, over transliterated names only (an
+        English gloss such as "Economists" must not pull in "Economist")."""
+        if key not in self._loose_cache:
+            found = None
+            if len(key.replace(" ", "")) >= MIN_LOOSE_CHARS and key not in self._gloss_keys:
+                ids, _ = self._resolve(key, self._fuzzy(key, self._name_keys), self._by_name)
+                found = ids[0] if len(ids) == 1 else None
+            self._loose_cache[key] = found
+        return self._loose_cache[key]
 
     def _decide(
         self, name: str, ids: tuple[str, ...], score: float, ranked: list[tuple[str, float]]
@@ -170,11 +206,11 @@ class Gazetteer:
         place = self.theatre.place(ids[0]) if len(ids) == 1 else None
         return Match(name, place, score, _candidates(merged))
 
-    def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+    def _fuzzy(self, key: str, keys: list[str]) -> list[tuple[str, float]]:
         """Places ranked by their best-matching spelling key (rapidfuzz ``ratio``)."""
         best: dict[str, float] = {}
         for found, score, _ in process.extract(
-            key, self._keys, scorer=fuzz.ratio, limit=CANDIDATES * 4, score_cutoff=30
+            key, keys, scorer=fuzz.ratio, limit=CANDIDATES * 4, score_cutoff=30
         ):
             for pid in self._owners[found]:
                 best[pid] = max(best.get(pid, 0.0), score / 100)
@@ -206,7 +242,16 @@ class Gazetteer:
                 start = tokens[i - 1].start
             mentions.append(Mention(start, end, place_id, text[start:end]))
             i = end_index
-        return mentions
+        return self._dated_names(text, mentions)
+
+    def _dated_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A name that reads as a date ("July 17" for 17 Tammuz) counts only with its
+        place noun after it ("the July 17 neighbourhood"); a bare date is a date."""
+        for pattern, place_id in self._dated:
+            for m in pattern.finditer(text):
+                if not any(h.start < m.end(1) and m.start(1) < h.end for h in mentions):
+                    mentions.append(Mention(m.start(1), m.end(1), place_id, m.group(1)))
+        return sorted(mentions, key=lambda h: h.start)
 
     def _longest_hit(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
         """(end token index, place id) of the longest name starting at token ``i``.
@@ -227,7 +272,38 @@ class Gazetteer:
             place_id = self._scan_place(" ".join(keys), tokens[i : j + 1])
             if place_id:
                 found = (j + 1, place_id)
-        return found
+        loose = self._loose_hit(tokens, i)
+        return loose if loose and (found is None or loose[0] > found[0]) else found
+
+    def _loose_hit(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+        """The longest run of name-like words at ``i`` that :meth:`match` would resolve
+        although no spelling has its exact key ("Yarmok", "Kokjeli", "Islah al-Zeraie"):
+        prose finds every name the ``geocode`` command resolves."""
+        if not _name_like(tokens[i]) or (i > 0 and tokens[i].follows_closely
+                                         and tokens[i - 1].key and _name_like(tokens[i - 1])):
+            return None  # only a whole name: not "Saadi" of "Abdul-Wahab al-Saadi"
+        run = [i]
+        for j in range(i + 1, len(tokens)):
+            word = fold(tokens[j].text)
+            if not tokens[j].follows_closely or not (
+                    _name_like(tokens[j]) or word in FILLER_WORDS or word in self._name_words):
+                break
+            run.append(j)
+        while len(run) > 1 and not tokens[run[-1]].key:
+            run.pop()  # "Yarmok district": the name ends at its last word with a key
+        if not _written_as_name(" ".join(tokens[j].text for j in run)):
+            return None  # "an old bridge": an article before common words is no name
+        # The whole run, else up to its last capitalised word ("Yarmok market" is Yarmok).
+        ends = [run[-1]] + ([j for j in run if tokens[j].key and _name_like(tokens[j])][-1:]
+                            if not _name_like(tokens[run[-1]]) else [])
+        for end in ends:
+            keys = [tokens[j].key for j in range(i, end + 1) if tokens[j].key]
+            if len(keys) > self._loose_words:
+                continue
+            place_id = self._loose(" ".join(keys))
+            if place_id is not None:
+                return end + 1, place_id
+        return None
 
     def _scan_place(self, key: str, run: list[_Token]) -> str | None:
         spelled = self._scan_index.get(key)
@@ -294,6 +370,13 @@ def _tokens(text: str) -> list[_Token]:
         tokens.append(_Token(m.start(), m.start() + len(word), word, normalise(word),
                              _CLOSE_GAP.fullmatch(gap) is not None))
     return tokens
+
+
+def _name_like(token: _Token) -> bool:
+    """A word that may belong to a name in prose: capitalised, Arabic, an article or
+    a hyphenated article form ("al-zeraie"); lower-case English words end a name."""
+    return token.is_article or _written_as_name(token.text[:1]) or token.text[0].isdigit() or (
+        _ARTICLE_PREFIX.match(token.text) is not None or is_arabic(token.text))
 
 
 def _written_as_name(surface: str) -> bool:
