@@ -16,7 +16,14 @@ Matching runs in three steps, each stricter about what it trusts:
    "Sinjar" to Bab Sinjar and "Kirkuk" to Kirkukli).
 
 A key shared by two places (``al-Hadba``: the minaret and the east-bank district)
-resolves to neither: ``id=None`` with both as candidates.
+resolves to neither: ``id=None`` with both as candidates. English words a step away
+from a place key (:data:`~geodata.spellings.NOT_NAMES`: "Arab", "Shia", "Syrian")
+never resolve by steps 2 and 3.
+
+:meth:`Gazetteer.scan` looks up exact keys first; a whole run of words written like a
+name that no key spells then goes through steps 2 and 3 as well (transliterated names
+only, not glosses), so that prose finds every name ``geocode`` resolves ("Yarmok",
+"Islah al-Zeraie").
 """
 
 from __future__ import annotations
@@ -29,13 +36,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from geodata.gazetteer_tokens import Token, name_like, read_tokens, same_gloss, written_as_name
 from geodata.normalize import (
-    ARTICLES,
     FILLER_WORDS,
     MAX_NAME_CHARS,
     consonants,
     fold,
-    is_arabic,
     normalise,
     skeleton,
     strip_attached_article,
@@ -49,12 +55,7 @@ MIN_SKELETON_CONSONANTS = 3
 LEAD = 0.04
 MIN_LOOSE_CHARS = 4
 CANDIDATES = 5
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-# An article before a hyphen, a letter doubled or not ("al-", "all-", "ash-", "az-").
-_ARTICLE_PREFIX = re.compile(r"(?:a+l+|e+l+|a+d+|a+sh|a+z+|a+s+|a+n+|a+r+|a+t+)-\w",
-                             re.IGNORECASE)
-_CLOSE_GAP = re.compile(r"[ \t\u00a0-]{1,3}")
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -102,19 +103,6 @@ class Mention:
     end: int
     id: str
     mention: str
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    follows_closely: bool
-
-    @property
-    def is_article(self) -> bool:
-        return fold(self.text) in ARTICLES
 
 
 class Gazetteer:
@@ -226,7 +214,7 @@ class Gazetteer:
         or more content words and is written exactly as in the gazetteer ("the western
         side"). A bank area followed by "of <city>" takes the city into its span.
         """
-        tokens = _tokens(text)
+        tokens = read_tokens(text)
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -253,7 +241,7 @@ class Gazetteer:
                     mentions.append(Mention(m.start(1), m.end(1), place_id, m.group(1)))
         return sorted(mentions, key=lambda h: h.start)
 
-    def _longest_hit(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+    def _longest_hit(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         """(end token index, place id) of the longest name starting at token ``i``.
 
         A run of words only continues over spaces or hyphens, never over punctuation
@@ -275,27 +263,27 @@ class Gazetteer:
         loose = self._loose_hit(tokens, i)
         return loose if loose and (found is None or loose[0] > found[0]) else found
 
-    def _loose_hit(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
+    def _loose_hit(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         """The longest run of name-like words at ``i`` that :meth:`match` would resolve
         although no spelling has its exact key ("Yarmok", "Kokjeli", "Islah al-Zeraie"):
         prose finds every name the ``geocode`` command resolves."""
-        if not _name_like(tokens[i]) or (i > 0 and tokens[i].follows_closely
-                                         and tokens[i - 1].key and _name_like(tokens[i - 1])):
+        if not name_like(tokens[i]) or (i > 0 and tokens[i].follows_closely
+                                         and tokens[i - 1].key and name_like(tokens[i - 1])):
             return None  # only a whole name: not "Saadi" of "Abdul-Wahab al-Saadi"
         run = [i]
         for j in range(i + 1, len(tokens)):
             word = fold(tokens[j].text)
             if not tokens[j].follows_closely or not (
-                    _name_like(tokens[j]) or word in FILLER_WORDS or word in self._name_words):
+                    name_like(tokens[j]) or word in FILLER_WORDS or word in self._name_words):
                 break
             run.append(j)
         while len(run) > 1 and not tokens[run[-1]].key:
             run.pop()  # "Yarmok district": the name ends at its last word with a key
-        if not _written_as_name(" ".join(tokens[j].text for j in run)):
+        if not written_as_name(" ".join(tokens[j].text for j in run)):
             return None  # "an old bridge": an article before common words is no name
         # The whole run, else up to its last capitalised word ("Yarmok market" is Yarmok).
-        ends = [run[-1]] + ([j for j in run if tokens[j].key and _name_like(tokens[j])][-1:]
-                            if not _name_like(tokens[run[-1]]) else [])
+        ends = [run[-1]] + ([j for j in run if tokens[j].key and name_like(tokens[j])][-1:]
+                            if not name_like(tokens[run[-1]]) else [])
         for end in ends:
             keys = [tokens[j].key for j in range(i, end + 1) if tokens[j].key]
             if len(keys) > self._loose_words:
@@ -305,22 +293,22 @@ class Gazetteer:
                 return end + 1, place_id
         return None
 
-    def _scan_place(self, key: str, run: list[_Token]) -> str | None:
+    def _scan_place(self, key: str, run: list[Token]) -> str | None:
         spelled = self._scan_index.get(key)
         if not spelled:
             return None
         surface = " ".join(t.text for t in run)
         names = {s.place_id for s in spelled if not s.gloss}
-        if names and _written_as_name(surface):
+        if names and written_as_name(surface):
             if len(names) == 1:
                 return names.pop()
             chosen = self._by_key.get(key, ())  # a primary name beats another's variant
             return chosen[0] if len(chosen) == 1 and chosen[0] in names else None
-        glossed = {s.place_id for s in spelled if s.gloss and _same_gloss(surface, s.text)}
+        glossed = {s.place_id for s in spelled if s.gloss and same_gloss(surface, s.text)}
         return glossed.pop() if len(glossed) == 1 else None
 
     def _extend_of_city(
-        self, tokens: list[_Token], end_index: int, end: int, place_id: str
+        self, tokens: list[Token], end_index: int, end: int, place_id: str
     ) -> tuple[int, int]:
         """"the western side" + " of Mosul": the bank area's span takes in the city."""
         place = self.theatre.places_by_id[place_id]
@@ -360,44 +348,6 @@ def _index(entries: Iterable[tuple[str, str, bool]]) -> dict[str, tuple[str, ...
 
 def _candidates(ranked: list[tuple[str, float]]) -> tuple[Candidate, ...]:
     return tuple(Candidate(pid, score) for pid, score in ranked[:CANDIDATES])
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    for m in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", m.group(0))
-        gap = text[tokens[-1].end : m.start()] if tokens else ""
-        tokens.append(_Token(m.start(), m.start() + len(word), word, normalise(word),
-                             _CLOSE_GAP.fullmatch(gap) is not None))
-    return tokens
-
-
-def _name_like(token: _Token) -> bool:
-    """A word that may belong to a name in prose: capitalised, Arabic, an article or
-    a hyphenated article form ("al-zeraie"); lower-case English words end a name."""
-    return token.is_article or _written_as_name(token.text[:1]) or token.text[0].isdigit() or (
-        _ARTICLE_PREFIX.match(token.text) is not None or is_arabic(token.text))
-
-
-def _written_as_name(surface: str) -> bool:
-    """A capital, Arabic script or a hyphenated article ("al-maamel") marks a name in prose."""
-    return (
-        is_arabic(surface)
-        or any(ch.isupper() for ch in surface)
-        or _ARTICLE_PREFIX.match(surface) is not None
-    )
-
-
-def _same_gloss(surface: str, gloss: str) -> bool:
-    """A gloss counts in prose only as written (first letter's case aside), 2+ content words."""
-    words = gloss.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    content = [w for w in words if normalise(w)]
-    if len(content) < 2 or any(ch.isdigit() for ch in gloss):
-        return False
-    wanted = " ".join(words)
-    return surface[:1].lower() == wanted[:1].lower() and surface[1:] == wanted[1:]
 
 
 @cache

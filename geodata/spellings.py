@@ -20,7 +20,7 @@ from geodata.theatre import Place
 # al-Shifa, "Syrian" / al-Tayaran, "Some" / Sumer): news prose capitalises them (at a
 # sentence start, as a people or a creed), so they never resolve by skeleton or fuzzy
 # score, in ``geocode`` or in prose. Exact spellings of a place are unaffected.
-NOT_NAMES = frozenset(normalise(w) for w in """
+_NOT_NAME_WORDS = """
 arab arabs arabic syrian syrians iraqi iraqis kurd kurds kurdish turkish turkmen iranian
 american americans british french russian russia shia shiite shiites sunni sunnis muslim
 muslims islam islamic christian christians yazidi yazidis jewish
@@ -29,7 +29,8 @@ there these those this that they their them since such still earlier later late 
 near north south east west northern southern eastern western central other others
 again about above below before behind between both each every few from into only over
 salam slam alam sami samir tamer saadi said sayed madaen
-""".split())
+"""
+NOT_NAMES = frozenset(map(normalise, _NOT_NAME_WORDS.split()))
 
 _BRACKETED = re.compile(r"\(([^)]*)\)")
 _PART_SPLIT = re.compile(r"[/;,]")
