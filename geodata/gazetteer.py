@@ -272,7 +272,7 @@ class Gazetteer:
             return None  # only a whole name: not "Saadi" of "Abdul-Wahab al-Saadi"
         run = [i]
         for j in range(i + 1, len(tokens)):
-            word = fold(tokens[j].text)
+            word = tokens[j].folded
             if not tokens[j].follows_closely or not (
                     name_like(tokens[j]) or word in FILLER_WORDS or word in self._name_words):
                 break

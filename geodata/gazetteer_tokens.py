@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geodata.normalize import ARTICLES, fold, is_arabic, normalise
 
@@ -24,15 +25,17 @@ _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Token:
+    """One word: span, text as written, matching key, and what the scanner asks of it
+    (worked out once per word: a run of prose asks about each word several times)."""
+
     start: int
     end: int
     text: str
     key: str
     follows_closely: bool
-
-    @property
-    def is_article(self) -> bool:
-        return fold(self.text) in ARTICLES
+    folded: str = ""
+    is_article: bool = False
+    name_like: bool = False
 
 
 def read_tokens(text: str) -> list[Token]:
@@ -40,16 +43,31 @@ def read_tokens(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         word = _POSSESSIVE.sub("", m.group(0))
         gap = text[tokens[-1].end : m.start()] if tokens else ""
-        tokens.append(Token(m.start(), m.start() + len(word), word, normalise(word),
-                             _CLOSE_GAP.fullmatch(gap) is not None))
+        key, folded, article, like = _word(word)
+        tokens.append(Token(m.start(), m.start() + len(word), word, key,
+                            _CLOSE_GAP.fullmatch(gap) is not None, folded, article, like))
     return tokens
 
 
+@lru_cache(maxsize=65536)
+def _word(word: str) -> tuple[str, str, bool, bool]:
+    """(key, folded, is an article, is name-like) of one word; cached because news
+    prose repeats its words."""
+    folded = fold(word)
+    article = folded in ARTICLES
+    return normalise(word), folded, article, article or _name_like(word)
+
+
 def name_like(token: Token) -> bool:
-    """A word that may belong to a name in prose: capitalised, Arabic, an article or
-    a hyphenated article form ("al-zeraie"); lower-case English words end a name."""
-    return token.is_article or written_as_name(token.text[:1]) or token.text[0].isdigit() or (
-        _ARTICLE_PREFIX.match(token.text) is not None or is_arabic(token.text))
+    """A word that may belong to a name in prose: capitalised, Arabic, a number, an
+    article or a hyphenated article form ("al-zeraie"); lower-case English words end a
+    name."""
+    return token.name_like
+
+
+def _name_like(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit() or (
+        _ARTICLE_PREFIX.match(word) is not None or is_arabic(word))
 
 
 def written_as_name(surface: str) -> bool:
