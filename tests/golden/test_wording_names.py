@@ -32,3 +32,11 @@ def test_non_places_are_never_unresolved(word: str, sentence: str) -> None:
     gaz = get_gazetteer("mosul")
     names = unresolved_names(sentence, find_places(sentence, gaz), gaz)
     assert not any(word in name for name in names), names
+
+
+def test_a_name_never_runs_over_a_line_break() -> None:
+    gaz = get_gazetteer("mosul")
+    text = "Shelling went on in Kirkukli\nThu Nov 10 and in Badush."
+    names = unresolved_names(text, find_places(text, gaz), gaz)
+    assert all("\n" not in name for name in names)
+    assert "Badush" in names  # a real candidate stays listed
