@@ -29,6 +29,7 @@ only, not glosses), so that prose finds every name ``geocode`` resolves ("Yarmok
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -216,21 +217,41 @@ class Gazetteer:
         """
         tokens = read_tokens(text)
         mentions: list[Mention] = []
+        homonyms: list[tuple[int, int, tuple[str, ...]]] = []
         i = 0
         while i < len(tokens):
             hit = self._longest_hit(tokens, i)
             if hit is None:
                 i += 1
                 continue
-            end_index, place_id = hit
+            end_index, ids = hit
             start = tokens[i].start
             end = tokens[end_index - 1].end
+            if len(ids) > 1:
+                homonyms.append((start, end, ids))
+                i = end_index
+                continue
+            place_id = ids[0]
             end_index, end = self._extend_of_city(tokens, end_index, end, place_id)
             if i > 0 and fold(tokens[i - 1].text) == "the" and self._starts_with_the(place_id):
                 start = tokens[i - 1].start
             mentions.append(Mention(start, end, place_id, text[start:end]))
             i = end_index
+        mentions += self._by_bank(text, homonyms, mentions)
         return self._dated_names(text, mentions)
+
+    def _by_bank(self, text: str, homonyms: list[tuple[int, int, tuple[str, ...]]],
+                 mentions: list[Mention]) -> list[Mention]:
+        """Same-name places on the two banks (al-Sihha west and east): the one on the
+        bank that the text's other places are on, when they agree; else none."""
+        places = self.theatre.places_by_id
+        banks = Counter(places[m.id].bank for m in mentions if places[m.id].bank)
+        out = []
+        for start, end, ids in homonyms:
+            ranked = sorted(ids, key=lambda pid: -banks[places[pid].bank])
+            if banks[places[ranked[0]].bank] > banks[places[ranked[1]].bank]:
+                out.append(Mention(start, end, ranked[0], text[start:end]))
+        return out
 
     def _dated_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A name that reads as a date ("July 17" for 17 Tammuz) counts only with its
@@ -241,8 +262,9 @@ class Gazetteer:
                     mentions.append(Mention(m.start(1), m.end(1), place_id, m.group(1)))
         return sorted(mentions, key=lambda h: h.start)
 
-    def _longest_hit(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
-        """(end token index, place id) of the longest name starting at token ``i``.
+    def _longest_hit(self, tokens: list[Token], i: int) -> tuple[int, tuple[str, ...]] | None:
+        """(end token index, place ids) of the longest name starting at token ``i``: one
+        id, or same-name places on different banks for :meth:`_by_bank` to choose from.
 
         A run of words only continues over spaces or hyphens, never over punctuation
         ("Karamah, Khadra" is two names); articles and filler words add nothing to the key.
@@ -250,18 +272,20 @@ class Gazetteer:
         if not tokens[i].key and not tokens[i].is_article:
             return None
         keys: list[str] = []
-        found: tuple[int, str] | None = None
+        found: tuple[int, tuple[str, ...]] | None = None
         for j in range(i, min(len(tokens), i + self._max_words)):
             if j > i and not tokens[j].follows_closely:
                 break
             if not tokens[j].key:
                 continue
             keys.append(tokens[j].key)
-            place_id = self._scan_place(" ".join(keys), tokens[i : j + 1])
-            if place_id:
-                found = (j + 1, place_id)
+            ids = self._scan_place(" ".join(keys), tokens[i : j + 1])
+            if ids:
+                found = (j + 1, ids)
         loose = self._loose_hit(tokens, i)
-        return loose if loose and (found is None or loose[0] > found[0]) else found
+        if loose and (found is None or loose[0] > found[0]):
+            return loose[0], (loose[1],)
+        return found
 
     def _loose_hit(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
         """The longest run of name-like words at ``i`` that :meth:`match` would resolve
@@ -293,19 +317,24 @@ class Gazetteer:
                 return end + 1, place_id
         return None
 
-    def _scan_place(self, key: str, run: list[Token]) -> str | None:
+    def _scan_place(self, key: str, run: list[Token]) -> tuple[str, ...]:
         spelled = self._scan_index.get(key)
         if not spelled:
-            return None
+            return ()
         surface = " ".join(t.text for t in run)
         names = {s.place_id for s in spelled if not s.gloss}
         if names and written_as_name(surface):
             if len(names) == 1:
-                return names.pop()
+                return (names.pop(),)
             chosen = self._by_key.get(key, ())  # a primary name beats another's variant
-            return chosen[0] if len(chosen) == 1 and chosen[0] in names else None
+            if len(chosen) == 1 and chosen[0] in names:
+                return chosen
+            places = self.theatre.places_by_id
+            if len(chosen) == 2 and len({places[pid].bank for pid in chosen} - {""}) == 2:
+                return chosen  # one name on each bank: the text's other places decide
+            return ()
         glossed = {s.place_id for s in spelled if s.gloss and same_gloss(surface, s.text)}
-        return glossed.pop() if len(glossed) == 1 else None
+        return (glossed.pop(),) if len(glossed) == 1 else ()
 
     def _extend_of_city(
         self, tokens: list[Token], end_index: int, end: int, place_id: str

@@ -21,7 +21,12 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "2017-05-10-iraqinews-al-
 # Genuinely shared spellings, documented rather than hidden: "al-Hadba" is a variant of
 # the al-Nuri mosque (its minaret) and, once "aa" folds to "a", the name of the east-bank
 # district al-Hadbaa. The district's own name wins (a primary name beats a variant).
-SHARED = {("al-nuri-mosque", "al-Hadba"): "al-hadbaa"}
+SHARED: dict[tuple[str, str], str | None] = {("al-nuri-mosque", "al-Hadba"): "al-hadbaa"}
+# al-Sihha is a district name on both banks: alone, a name of either resolves to neither
+# (prose picks one by the bank of the places around it, see test_scan_picks_the_bank).
+SHARED.update({(pid, name): None for pid in ("al-sihha", "al-sihha-east")
+               for name in ("al-Sihha", "Sahha", "Siha", "Saha", "حي الصحة (الأيمن)",
+                            "حي الصحة (الأيسر)")})
 
 FOREIGN = ["Baghdad", "Raqqa", "Karkh", "Kirkuk", "Fallujah", "Ramadi", "Tikrit", "Aleppo",
            "Erbil", "Basra", "Samarra", "Qayyarah", "Sinjar", "Najaf", "Sadr City"]
@@ -305,3 +310,18 @@ def test_scan_finds_respelled_names(gaz: Gazetteer, prose: str, place_id: str) -
 def test_loose_matching_leaves_words_and_other_names_alone(gaz: Gazetteer, prose: str) -> None:
     loose = {m.id for m in gaz.scan(prose)} - {"west-mosul", "mosul"}
     assert loose == set(), prose
+
+
+@pytest.mark.parametrize(("prose", "place_id"), [
+    ("Police retook the Intisar and Siha neighbourhoods of eastern Mosul.", "al-sihha-east"),
+    ("Forces entered al-Sihha, Intisar and Salam.", "al-sihha-east"),
+    ("The Sihha and Zanjili districts fell.", "al-sihha"),
+    ("CTS took al-Saha al-Oula as police fought in al-Shifaa.", "al-sihha"),
+])
+def test_scan_picks_the_bank(gaz: Gazetteer, prose: str, place_id: str) -> None:
+    assert place_id in {m.id for m in gaz.scan(prose)}
+
+
+def test_a_homonym_without_a_bank_around_it_stays_unresolved(gaz: Gazetteer) -> None:
+    assert gaz.scan("Police took al-Sihha.") == []
+    assert {c.id for c in gaz.match("Siha").candidates} >= {"al-sihha", "al-sihha-east"}
