@@ -16,7 +16,8 @@ Matching runs in three steps, each stricter about what it trusts:
    "Sinjar" to Bab Sinjar and "Kirkuk" to Kirkukli).
 
 A key shared by two places (``al-Hadba``: the minaret and the east-bank district)
-resolves to neither: ``id=None`` with both as candidates. English words a step away
+resolves to neither: ``id=None`` with both as candidates (in prose, a name on each bank,
+such as al-Sihha, goes to the bank of the other places the text names). English words a step away
 from a place key (:data:`~geodata.spellings.NOT_NAMES`: "Arab", "Shia", "Syrian")
 never resolve by steps 2 and 3.
 
