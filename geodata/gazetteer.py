@@ -16,12 +16,21 @@ Matching runs in three steps, each stricter about what it trusts:
    "Sinjar" to Bab Sinjar and "Kirkuk" to Kirkukli).
 
 A key shared by two places (``al-Hadba``: the minaret and the east-bank district)
-resolves to neither: ``id=None`` with both as candidates.
+resolves to neither: ``id=None`` with both as candidates (in prose, a name on each bank,
+such as al-Sihha, goes to the bank of the other places the text names). English words a step away
+from a place key (:data:`~geodata.spellings.NOT_NAMES`: "Arab", "Shia", "Syrian")
+never resolve by steps 2 and 3.
+
+:meth:`Gazetteer.scan` looks up exact keys first; a whole run of words written like a
+name that no key spells then goes through steps 2 and 3 as well (transliterated names
+only, not glosses), so that prose finds every name ``geocode`` resolves ("Yarmok",
+"Islah al-Zeraie").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -29,28 +38,26 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from geodata.gazetteer_tokens import Token, name_like, read_tokens, same_gloss, written_as_name
 from geodata.normalize import (
-    ARTICLES,
+    FILLER_WORDS,
     MAX_NAME_CHARS,
     consonants,
     fold,
-    is_arabic,
     normalise,
     skeleton,
     strip_attached_article,
 )
-from geodata.spellings import Spelling, drop_clashing_notes, spellings
+from geodata.spellings import NOT_NAMES, Spelling, drop_clashing_notes, spellings
 from geodata.theatre import Place, Theatre, load_theatre
 
 ACCEPT_SCORE = 0.86
 SKELETON_SCORE = 0.9
 MIN_SKELETON_CONSONANTS = 3
 LEAD = 0.04
+MIN_LOOSE_CHARS = 4
 CANDIDATES = 5
-_TOKEN = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|ash|az|as|an|ar|at)-\w", re.IGNORECASE)
-_CLOSE_GAP = re.compile(r"[ \t\u00a0-]{1,3}")
-_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -100,19 +107,6 @@ class Mention:
     mention: str
 
 
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    key: str
-    follows_closely: bool
-
-    @property
-    def is_article(self) -> bool:
-        return fold(self.text) in ARTICLES
-
-
 class Gazetteer:
     """Name lookup for one theatre."""
 
@@ -129,6 +123,17 @@ class Gazetteer:
             if not s.gloss and consonants(skeleton(s.key)) >= MIN_SKELETON_CONSONANTS
         )
         self._keys = list(self._by_key)
+        self._by_name = _index((s.key, s.place_id, s.primary) for s in self.spellings
+                               if not s.gloss)
+        self._name_keys = list(self._by_name)
+        self._loose_cache: dict[str, str | None] = {}
+        self._gloss_keys = {s.key for s in self.spellings if s.gloss}
+        self._name_words = {w for k in self._name_keys if " " in k for w in k.split()}
+        self._dated = [
+            (re.compile(rf"\b({re.escape(s.text)})\s+(?:district|neighbou?rhood|quarter|area)\b",
+                        re.IGNORECASE), s.place_id)
+            for s in self.spellings if s.gloss and any(ch.isdigit() for ch in s.text)]
+        self._loose_words = max(len(k.split()) for k in self._name_keys)
         self._scan_index: dict[str, list[Spelling]] = {}
         for s in self.spellings:
             if s.scannable:
@@ -147,19 +152,40 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return Match(name, None, 0.0, ())
-        ranked = self._fuzzy(key)
-        exact = self._by_key.get(key) or self._by_key.get(strip_attached_article(key))
+        ranked = self._fuzzy(key, self._keys)
+        ids, score = self._resolve(key, ranked, self._by_key)
+        if ids:
+            return self._decide(name, ids, score, ranked)
+        return Match(name, None, ranked[0][1] if ranked else 0.0, _candidates(ranked))
+
+    def _resolve(self, key: str, ranked: list[tuple[str, float]],
+                 by_key: dict[str, tuple[str, ...]]) -> tuple[tuple[str, ...], float]:
+        """The three steps of :meth:`match` on a key: (ids, score), ids empty when none."""
+        exact = by_key.get(key) or by_key.get(strip_attached_article(key))
         if exact:
-            return self._decide(name, exact, 1.0, ranked)
+            return exact, 1.0
+        if key in NOT_NAMES:
+            return (), 0.0
         by_skeleton = self._by_skeleton.get(skeleton(key))
         if by_skeleton and len(by_skeleton) == 1:
-            best = max(SKELETON_SCORE, dict(ranked).get(by_skeleton[0], 0.0))
-            return self._decide(name, by_skeleton, best, ranked)
+            return by_skeleton, max(SKELETON_SCORE, dict(ranked).get(by_skeleton[0], 0.0))
         if ranked and ranked[0][1] >= ACCEPT_SCORE and (
             len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= LEAD
         ):
-            return self._decide(name, (ranked[0][0],), ranked[0][1], ranked)
-        return Match(name, None, ranked[0][1] if ranked else 0.0, _candidates(ranked))
+            return (ranked[0][0],), ranked[0][1]
+        return (), 0.0
+
+    def _loose(self, key: str) -> str | None:
+        """The place a name-like run of prose spells when no exact key does: the same
+        skeleton and fuzzy steps as :meth:`match`, over transliterated names only (an
+        English gloss such as "Economists" must not pull in "Economist")."""
+        if key not in self._loose_cache:
+            found = None
+            if len(key.replace(" ", "")) >= MIN_LOOSE_CHARS and key not in self._gloss_keys:
+                ids, _ = self._resolve(key, self._fuzzy(key, self._name_keys), self._by_name)
+                found = ids[0] if len(ids) == 1 else None
+            self._loose_cache[key] = found
+        return self._loose_cache[key]
 
     def _decide(
         self, name: str, ids: tuple[str, ...], score: float, ranked: list[tuple[str, float]]
@@ -170,11 +196,11 @@ class Gazetteer:
         place = self.theatre.place(ids[0]) if len(ids) == 1 else None
         return Match(name, place, score, _candidates(merged))
 
-    def _fuzzy(self, key: str) -> list[tuple[str, float]]:
+    def _fuzzy(self, key: str, keys: list[str]) -> list[tuple[str, float]]:
         """Places ranked by their best-matching spelling key (rapidfuzz ``ratio``)."""
         best: dict[str, float] = {}
         for found, score, _ in process.extract(
-            key, self._keys, scorer=fuzz.ratio, limit=CANDIDATES * 4, score_cutoff=30
+            key, keys, scorer=fuzz.ratio, limit=CANDIDATES * 4, score_cutoff=30
         ):
             for pid in self._owners[found]:
                 best[pid] = max(best.get(pid, 0.0), score / 100)
@@ -190,26 +216,56 @@ class Gazetteer:
         or more content words and is written exactly as in the gazetteer ("the western
         side"). A bank area followed by "of <city>" takes the city into its span.
         """
-        tokens = _tokens(text)
+        tokens = read_tokens(text)
         mentions: list[Mention] = []
+        homonyms: list[tuple[int, int, tuple[str, ...]]] = []
         i = 0
         while i < len(tokens):
             hit = self._longest_hit(tokens, i)
             if hit is None:
                 i += 1
                 continue
-            end_index, place_id = hit
+            end_index, ids = hit
             start = tokens[i].start
             end = tokens[end_index - 1].end
+            if len(ids) > 1:
+                homonyms.append((start, end, ids))
+                i = end_index
+                continue
+            place_id = ids[0]
             end_index, end = self._extend_of_city(tokens, end_index, end, place_id)
             if i > 0 and fold(tokens[i - 1].text) == "the" and self._starts_with_the(place_id):
                 start = tokens[i - 1].start
             mentions.append(Mention(start, end, place_id, text[start:end]))
             i = end_index
-        return mentions
+        mentions += self._by_bank(text, homonyms, mentions)
+        return self._dated_names(text, mentions)
 
-    def _longest_hit(self, tokens: list[_Token], i: int) -> tuple[int, str] | None:
-        """(end token index, place id) of the longest name starting at token ``i``.
+    def _by_bank(self, text: str, homonyms: list[tuple[int, int, tuple[str, ...]]],
+                 mentions: list[Mention]) -> list[Mention]:
+        """Same-name places on the two banks (al-Sihha west and east): the one on the
+        bank that the text's other places are on, when they agree; else none."""
+        places = self.theatre.places_by_id
+        banks = Counter(places[m.id].bank for m in mentions if places[m.id].bank)
+        out = []
+        for start, end, ids in homonyms:
+            ranked = sorted(ids, key=lambda pid: -banks[places[pid].bank])
+            if banks[places[ranked[0]].bank] > banks[places[ranked[1]].bank]:
+                out.append(Mention(start, end, ranked[0], text[start:end]))
+        return out
+
+    def _dated_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A name that reads as a date ("July 17" for 17 Tammuz) counts only with its
+        place noun after it ("the July 17 neighbourhood"); a bare date is a date."""
+        for pattern, place_id in self._dated:
+            for m in pattern.finditer(text):
+                if not any(h.start < m.end(1) and m.start(1) < h.end for h in mentions):
+                    mentions.append(Mention(m.start(1), m.end(1), place_id, m.group(1)))
+        return sorted(mentions, key=lambda h: h.start)
+
+    def _longest_hit(self, tokens: list[Token], i: int) -> tuple[int, tuple[str, ...]] | None:
+        """(end token index, place ids) of the longest name starting at token ``i``: one
+        id, or same-name places on different banks for :meth:`_by_bank` to choose from.
 
         A run of words only continues over spaces or hyphens, never over punctuation
         ("Karamah, Khadra" is two names); articles and filler words add nothing to the key.
@@ -217,34 +273,72 @@ class Gazetteer:
         if not tokens[i].key and not tokens[i].is_article:
             return None
         keys: list[str] = []
-        found: tuple[int, str] | None = None
+        found: tuple[int, tuple[str, ...]] | None = None
         for j in range(i, min(len(tokens), i + self._max_words)):
             if j > i and not tokens[j].follows_closely:
                 break
             if not tokens[j].key:
                 continue
             keys.append(tokens[j].key)
-            place_id = self._scan_place(" ".join(keys), tokens[i : j + 1])
-            if place_id:
-                found = (j + 1, place_id)
+            ids = self._scan_place(" ".join(keys), tokens[i : j + 1])
+            if ids:
+                found = (j + 1, ids)
+        loose = self._loose_hit(tokens, i)
+        if loose and (found is None or loose[0] > found[0]):
+            return loose[0], (loose[1],)
         return found
 
-    def _scan_place(self, key: str, run: list[_Token]) -> str | None:
+    def _loose_hit(self, tokens: list[Token], i: int) -> tuple[int, str] | None:
+        """The longest run of name-like words at ``i`` that :meth:`match` would resolve
+        although no spelling has its exact key ("Yarmok", "Kokjeli", "Islah al-Zeraie"):
+        prose finds every name the ``geocode`` command resolves."""
+        if not name_like(tokens[i]) or (i > 0 and tokens[i].follows_closely
+                                         and tokens[i - 1].key and name_like(tokens[i - 1])):
+            return None  # only a whole name: not "Saadi" of "Abdul-Wahab al-Saadi"
+        run = [i]
+        for j in range(i + 1, len(tokens)):
+            word = tokens[j].folded
+            if not tokens[j].follows_closely or not (
+                    name_like(tokens[j]) or word in FILLER_WORDS or word in self._name_words):
+                break
+            run.append(j)
+        while len(run) > 1 and not tokens[run[-1]].key:
+            run.pop()  # "Yarmok district": the name ends at its last word with a key
+        if not written_as_name(" ".join(tokens[j].text for j in run)):
+            return None  # "an old bridge": an article before common words is no name
+        # The whole run, else up to its last capitalised word ("Yarmok market" is Yarmok).
+        ends = [run[-1]] + ([j for j in run if tokens[j].key and name_like(tokens[j])][-1:]
+                            if not name_like(tokens[run[-1]]) else [])
+        for end in ends:
+            keys = [tokens[j].key for j in range(i, end + 1) if tokens[j].key]
+            if len(keys) > self._loose_words:
+                continue
+            place_id = self._loose(" ".join(keys))
+            if place_id is not None:
+                return end + 1, place_id
+        return None
+
+    def _scan_place(self, key: str, run: list[Token]) -> tuple[str, ...]:
         spelled = self._scan_index.get(key)
         if not spelled:
-            return None
+            return ()
         surface = " ".join(t.text for t in run)
         names = {s.place_id for s in spelled if not s.gloss}
-        if names and _written_as_name(surface):
+        if names and written_as_name(surface):
             if len(names) == 1:
-                return names.pop()
+                return (names.pop(),)
             chosen = self._by_key.get(key, ())  # a primary name beats another's variant
-            return chosen[0] if len(chosen) == 1 and chosen[0] in names else None
-        glossed = {s.place_id for s in spelled if s.gloss and _same_gloss(surface, s.text)}
-        return glossed.pop() if len(glossed) == 1 else None
+            if len(chosen) == 1 and chosen[0] in names:
+                return chosen
+            places = self.theatre.places_by_id
+            if len(chosen) == 2 and len({places[pid].bank for pid in chosen} - {""}) == 2:
+                return chosen  # one name on each bank: the text's other places decide
+            return ()
+        glossed = {s.place_id for s in spelled if s.gloss and same_gloss(surface, s.text)}
+        return (glossed.pop(),) if len(glossed) == 1 else ()
 
     def _extend_of_city(
-        self, tokens: list[_Token], end_index: int, end: int, place_id: str
+        self, tokens: list[Token], end_index: int, end: int, place_id: str
     ) -> tuple[int, int]:
         """"the western side" + " of Mosul": the bank area's span takes in the city."""
         place = self.theatre.places_by_id[place_id]
@@ -284,37 +378,6 @@ def _index(entries: Iterable[tuple[str, str, bool]]) -> dict[str, tuple[str, ...
 
 def _candidates(ranked: list[tuple[str, float]]) -> tuple[Candidate, ...]:
     return tuple(Candidate(pid, score) for pid, score in ranked[:CANDIDATES])
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    for m in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", m.group(0))
-        gap = text[tokens[-1].end : m.start()] if tokens else ""
-        tokens.append(_Token(m.start(), m.start() + len(word), word, normalise(word),
-                             _CLOSE_GAP.fullmatch(gap) is not None))
-    return tokens
-
-
-def _written_as_name(surface: str) -> bool:
-    """A capital, Arabic script or a hyphenated article ("al-maamel") marks a name in prose."""
-    return (
-        is_arabic(surface)
-        or any(ch.isupper() for ch in surface)
-        or _ARTICLE_PREFIX.match(surface) is not None
-    )
-
-
-def _same_gloss(surface: str, gloss: str) -> bool:
-    """A gloss counts in prose only as written (first letter's case aside), 2+ content words."""
-    words = gloss.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    content = [w for w in words if normalise(w)]
-    if len(content) < 2 or any(ch.isdigit() for ch in gloss):
-        return False
-    wanted = " ".join(words)
-    return surface[:1].lower() == wanted[:1].lower() and surface[1:] == wanted[1:]
 
 
 @cache

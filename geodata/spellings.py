@@ -16,6 +16,25 @@ from dataclasses import dataclass
 from geodata.normalize import normalise
 from geodata.theatre import Place
 
+# English words one edit or one vowel away from a place's key ("Arab" / al-Arabi,
+# "Shia" / al-Shifa, "Syrian" / al-Tayaran, "Some" / Sumer), towns elsewhere a step from
+# one ("Najaf" / al-Najafi) and the enemy's names ("ISIS"): news prose capitalises them
+# (at a sentence start, as a people, a creed or a place elsewhere), so they never
+# resolve by skeleton or fuzzy score, in ``geocode`` or in prose. Exact spellings of a
+# place are unaffected.
+_NOT_NAME_WORDS = """
+arab arabs arabic syrian syrians iraqi iraqis kurd kurds kurdish turkish turkmen iranian
+american americans british french russian russia shia shiite shiites sunni sunnis muslim
+muslims islam islamic christian christians yazidi yazidis jewish
+some same many most more much also after amid among under until when while where then
+there these those this that they their them since such still earlier later late last
+near north south east west northern southern eastern western central other others
+again about above below before behind between both each every few from into only over
+salam slam alam sami samir tamer saadi said sayed madaen
+najaf isis isil daesh
+"""
+NOT_NAMES = frozenset(map(normalise, _NOT_NAME_WORDS.split()))
+
 _BRACKETED = re.compile(r"\(([^)]*)\)")
 _PART_SPLIT = re.compile(r"[/;,]")
 _NAME_SPLIT = re.compile(r"\s+/\s+|/")

@@ -21,7 +21,12 @@ SEED = Path(__file__).resolve().parents[2] / "seeds" / "2017-05-10-iraqinews-al-
 # Genuinely shared spellings, documented rather than hidden: "al-Hadba" is a variant of
 # the al-Nuri mosque (its minaret) and, once "aa" folds to "a", the name of the east-bank
 # district al-Hadbaa. The district's own name wins (a primary name beats a variant).
-SHARED = {("al-nuri-mosque", "al-Hadba"): "al-hadbaa"}
+SHARED: dict[tuple[str, str], str | None] = {("al-nuri-mosque", "al-Hadba"): "al-hadbaa"}
+# al-Sihha is a district name on both banks: alone, a name of either resolves to neither
+# (prose picks one by the bank of the places around it, see test_scan_picks_the_bank).
+SHARED.update({(pid, name): None for pid in ("al-sihha", "al-sihha-east")
+               for name in ("al-Sihha", "Sahha", "Siha", "Saha", "حي الصحة (الأيمن)",
+                            "حي الصحة (الأيسر)")})
 
 FOREIGN = ["Baghdad", "Raqqa", "Karkh", "Kirkuk", "Fallujah", "Ramadi", "Tikrit", "Aleppo",
            "Erbil", "Basra", "Samarra", "Qayyarah", "Sinjar", "Najaf", "Sadr City"]
@@ -240,3 +245,83 @@ def test_scan_does_not_join_words_across_punctuation(gaz: Gazetteer) -> None:
     assert [m.id for m in gaz.scan("They reached Bab. Sinjar was next.")] == []
     found = [(m.mention, m.id) for m in gaz.scan("in Karamah, Khadra and Kokceli")]
     assert found == [("Karamah", "al-karama"), ("Khadra", "al-khadra"), ("Kokceli", "gogjali")]
+
+
+# --- prose finds what geocode resolves (issue 13, class 1) -------------------------------
+
+VOWELS = "aeiou"
+SWAPS = [("th", "s"), ("s", "th"), ("q", "k"), ("k", "q"), ("dh", "z"), ("z", "dh")]
+
+
+@st.composite
+def respelled(draw: st.DrawFn) -> str:
+    """A name as a reporter might spell it: another vowel, no article, a doubled letter,
+    a th/s or q/k swap (one or two of these at once)."""
+    _, text = draw(st.sampled_from(LATIN))
+    for _ in range(draw(st.integers(1, 2))):
+        kind = draw(st.sampled_from(["vowel", "article", "double", "swap"]))
+        if kind == "article":
+            text = re.sub(r"^(?:al|el)[- ]", "", text, flags=re.IGNORECASE) or text
+        elif kind == "swap":
+            old, new = draw(st.sampled_from(SWAPS))
+            text = text.replace(old, new, 1)
+        else:
+            spots = [i for i, ch in enumerate(text) if ch.isalpha()
+                     and (ch.lower() in VOWELS) == (kind == "vowel")]
+            if not spots:
+                continue
+            i = draw(st.sampled_from(spots))
+            ch = draw(st.sampled_from(VOWELS)) if kind == "vowel" else text[i] * 2
+            ch = ch.upper() if text[i].isupper() else ch
+            text = text[:i] + ch + text[i + 1:]
+    return text
+
+
+@settings(max_examples=400, deadline=None)
+@given(respelled(), st.sampled_from(["Forces entered {} on Monday.", "Clashes in {}, sources said.",
+                                     "{} was retaken", "the fight for {} went on"]))
+def test_prose_finds_every_name_that_geocode_resolves(name: str, sentence: str) -> None:
+    gaz = get_gazetteer("mosul")
+    resolved = gaz.match(name).id
+    if resolved is None or not all(re.match(r"[A-Z0-9]|(?:al|el)-|of$", w) for w in name.split()):
+        return  # geocode gives up, or a word is in lower case (a gloss, "minaret"): no name
+    text = sentence.format(name)
+    found = {m.id for m in gaz.scan(text)}
+    assert resolved in found, (text, resolved, found)
+
+
+@pytest.mark.parametrize(("prose", "place_id"), [
+    ("Troops reached Yarmok at dawn.", "al-yarmouk"),
+    ("Fighting in Islah al-Zeraie went on.", "al-islah-al-zirai"),
+    ("They cleared Gogjeli and Intesar.", "gogjali"),
+    ("They cleared Gogjeli and Intesar.", "al-intisar"),
+    ("the Dawasah area fell", "al-dawasa"),
+])
+def test_scan_finds_respelled_names(gaz: Gazetteer, prose: str, place_id: str) -> None:
+    assert place_id in {m.id for m in gaz.scan(prose)}
+
+
+@pytest.mark.parametrize("prose", [
+    "Arab and Syrian fighters, Shia militias and Some residents left.",
+    "Lt. Gen. Abdul-Wahab al-Saadi said so.",
+    "Qadisiya al-Oula was retaken.",  # Qadisiya I is not the gazetteer's Qadisiya II
+    "New Western Mosul",
+])
+def test_loose_matching_leaves_words_and_other_names_alone(gaz: Gazetteer, prose: str) -> None:
+    loose = {m.id for m in gaz.scan(prose)} - {"west-mosul", "mosul"}
+    assert loose == set(), prose
+
+
+@pytest.mark.parametrize(("prose", "place_id"), [
+    ("Police retook the Intisar and Siha neighbourhoods of eastern Mosul.", "al-sihha-east"),
+    ("Forces entered al-Sihha, Intisar and Salam.", "al-sihha-east"),
+    ("The Sihha and Zanjili districts fell.", "al-sihha"),
+    ("CTS took al-Saha al-Oula as police fought in al-Shifaa.", "al-sihha"),
+])
+def test_scan_picks_the_bank(gaz: Gazetteer, prose: str, place_id: str) -> None:
+    assert place_id in {m.id for m in gaz.scan(prose)}
+
+
+def test_a_homonym_without_a_bank_around_it_stays_unresolved(gaz: Gazetteer) -> None:
+    assert gaz.scan("Police took al-Sihha.") == []
+    assert {c.id for c in gaz.match("Siha").candidates} >= {"al-sihha", "al-sihha-east"}

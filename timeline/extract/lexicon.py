@@ -48,7 +48,8 @@ _BANK_WORD = re.compile(r"^(?:western|eastern|west|east)\b", re.IGNORECASE)
 _LANDMARK_RE = re.compile(
     r"(?:(?:al-)?[A-Z][\w’'-]*\s+){0,3}(?:al-)?(?:Mosque|Bridge|Hospital|University|Airport|"
     r"Palace|Castle|Museum|Church|Shrine|Minaret|Market|Stadium|Camp|Base)\b")
-_NAME = r"(?:al-|el-)?[A-Z][\w’'-]+(?:\s+(?:al-|el-)?[A-Z][\w’'-]+){0,3}"
+# Words of one name sit on one line: a line break ends it ("East" then a dateline).
+_NAME = r"(?:al-|el-)?[A-Z][\w’'-]+(?:[ \t\u00a0]+(?:al-|el-)?[A-Z][\w’'-]+){0,3}"
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?"
 _CUE_AFTER = re.compile(rf"\b(?:in|into|at|near|toward|towards|around|entered|reached)\s+"
                         rf"(?:the\s+)?(?P<names>{_NAMES})")
@@ -63,7 +64,21 @@ monday tuesday wednesday thursday friday saturday sunday iraq syria turkey iran 
 isis isil daesh allah islamic state the a an""")
 NOT_PLACE_WORDS = _words("""news ministry service police forces force army nations state
 command division agency council coalition government committee organization organisation
-reuters afp ap brigade regiment units unit operations operation""")
+reuters afp ap brigade regiment units unit operations operation deployment response
+intervention minister president general gen lt col maj brig sheikh commander spokesman
+day days week weeks month months year years hour hours morning night""")
+# Names that are never a candidate place of the city: counts and ordinals ("Several",
+# "First Day"), compass words, peoples and creeds, leaders, and countries or regions
+# (a news site's sidebar lists them).
+NOT_CANDIDATES = _words("""several some many few one two three four five six seven eight
+nine ten first second third fourth fifth last next east west north south eastern western
+northern southern central shia shiite sunni arab arabs kurd kurds muslim christian yazidi
+abadi baghdadi maliki erdogan obama trump putin russia china spain sudan america europe
+africa asia britain france germany italy usa us uk un israel jordan egypt lebanon
+kuwait saudi qatar yemen libya afghanistan pakistan india japan korea""")
+_HELD_BY = re.compile(r"-(?:held|occupied|controlled|backed|led|linked|run|style)$",
+                      re.IGNORECASE)
+_LEADING_CUE = re.compile(r"^(?:In|At|On|Near|Into|From|To|The)\s+")
 
 _CLAIMANT_RES = (
     re.compile(r"spokes(?:person|man|woman)\s+(?:of|for)\s+(?:the\s+)?(?P<c>[A-Z][\w -]+?)"
@@ -160,9 +175,10 @@ Capitalised names after place cues that no gazetteer entry resolves."""
     for match in sorted(matches, key=lambda m: m.start()):
         offset = match.start("names")
         for part in _LIST_SPLIT.split(match.group("names")):
-            name = re.split(r"['’]s\b", part.strip())[0].strip()
+            name = _LEADING_CUE.sub("", re.split(r"['’]s\b", part.strip())[0].strip())
             pos = text.find(name, offset)
-            if not name or any(s <= pos < e for s, e in spans) or not _placelike(name):
+            if not name or any(pos < e and s < pos + len(name) for s, e in spans) \
+                    or not _placelike(name):
                 continue
             if gazetteer.match(name).id is None and name not in names:
                 names.append(name)
@@ -254,7 +270,11 @@ def _is_partial(text: str, start: int) -> bool:
 
 
 def _placelike(name: str) -> bool:
+    """A candidate place name: not a count, a compass word, a people, a leader, a
+    country, a date fragment or an "IS-held" adjective."""
     words = [w.lower().strip("’'") for w in name.split()]
     if not words or words[0] in NOT_PLACES or any(w in NOT_PLACE_WORDS for w in words):
+        return False
+    if any(w in NOT_CANDIDATES or w in NOT_PLACES for w in words) or _HELD_BY.search(name):
         return False
     return not (words[0].startswith(("iraqi", "kurdish", "american", "u.s")))
