@@ -51,8 +51,11 @@ class Place:
     @property
     def label(self) -> str:
         """The name as shown to readers: without bracketed notes ("al-Hay al-Zira'i (east;
-        NOT Islah al-Zirai)" is "al-Hay al-Zira'i"); the notes stay in ``name``."""
-        return " ".join(re.sub(r"\([^)]*\)", " ", self.name).split()) or self.name
+        NOT Islah al-Zirai)" is "al-Hay al-Zira'i"); the notes stay in ``name``. A bracket
+        that is only a bank ("al-Sihha (east)") stays: it is how readers tell apart two
+        places of one name on the two banks."""
+        kept = re.sub(r"\((?!\s*(?:east|west)\s*\))[^)]*\)", " ", self.name)
+        return " ".join(kept.split()) or self.name
 
     @property
     def names(self) -> tuple[str, ...]:
