@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from timeline.extract.lexicon import PlaceMention
 
 _FORWARD_END = re.compile(
-    r";|,\s*(?=\d)|,\s*(?=(?:having|and|which|who|while|as|after|but|where|from where|along|"
+    r";|,\s*(?=\d)|,\s*(?=\w+ing\b)|\s+in order to\b|,\s*(?=(?:having|and|which|who|while|as|after|but|where|from where|along|"
     r"both|including|often|the largest)\b)|\s+and\s+(?=(?:is|are|was|were|has|have|had|"
     r"raised|the|then)\b)|\s+(?:as|while|whereas|because)\s+|\s+since\s+")
 _BACKWARD_START = re.compile(
@@ -28,7 +28,7 @@ def clause_end(sentence: str, pos: int, places: Sequence[PlaceMention] = ()) -> 
     """Where the clause that ``pos`` lies in ends (a list of places does not end it)."""
     starts = {p.start for p in places}
     for match in _FORWARD_END.finditer(sentence, pos):
-        if match.end() in starts:
+        if any(0 <= s - match.end() <= len("the ") for s in starts):
             continue
         return match.start()
     return len(sentence)

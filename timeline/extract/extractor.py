@@ -28,7 +28,9 @@ from dataclasses import dataclass, replace
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre, load_theatre
 from timeline.extract.anchors import EventAnchors
+from timeline.extract.areas import area_event_kept, is_reference_point, whole_areas
 from timeline.extract.articles import Sentence, split_sentences
+from timeline.extract.background import before_battle
 from timeline.extract.clauses import clause_end, clause_start, since_window
 from timeline.extract.control_facts import (
     fighting_since,
@@ -53,7 +55,22 @@ from timeline.extract.lexicon import (
     simplest_places,
     unresolved_names,
 )
-from timeline.extract.wordscan import find_at_words, starters
+from timeline.extract.triggers import (
+    CLAIMED,
+    EXPECTED,
+    HABITUAL,
+    KILL_OBJECT,
+    NEGATION,
+    PASSIVE_BEFORE,
+    PEOPLE_AFTER,
+    POSITIONS_AFTER,
+    PURPOSE_BEFORE,
+    RETAKE,
+    TRIGGER_RE,
+    TRIGGER_STARTERS,
+    TRIGGERS,
+)
+from timeline.extract.wordscan import find_at_words
 from timeline.ids import assign_claim_ids
 from timeline.records import (
     Article,
@@ -66,51 +83,8 @@ from timeline.records import (
 )
 
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
-
-# (kind, pattern, where the places are): "after" the trigger, or "before" ("Mosul ... fell to").
-_TRIGGERS: tuple[tuple[str, str, str], ...] = (
-    ("capture", r"\b(?:fell|fallen)\s+to\b|\bcame under\s+(?:the\s+)?control\s+of\b", "before"),
-    ("capture", r"\b(?:took over|took control of|taken control of|seized|captured|recaptured|"
-                r"retook|retaken|regained|liberated|freed|overran|overrun)\b", "after"),
-    ("capture", r"\bunder\s+(?:(?:the|full|fully|complete)\s+)*(?:[\w’'-]+\s+){0,3}control\b",
-     "clause"),
-    ("capture_expected", r"\b(?:to|will)\s+(?:fully\s+)?(?:retake|recapture|capture|liberate|"
-                         r"take|seize|free)\b", "after"),
-    ("offensive", r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?"
-                  r"\b(?:offensive|operation|front|assault|campaign)\b"
-                  r"|\b(?:offensive|operation|assault|campaign|front)\b[^.;,]{0,50}?"
-                  r"\b(?:was |were |is |has |had )?(?:been |not |not yet |yet )*"
-                  r"(?:launched|began|begun|started|opened)\b", "after"),
-    ("arrest", r"\b(?:arrested|detained|apprehended)\b", "after"),
-    ("kill", r"\bkilled\b", "kill"),
-    ("attack", r"\b(?:attacked|stormed|shelled|bombed|launched an attack on|entered|"
-               r"pushed into|advanced into|broke into)\b", "after"),
-    ("destruction", r"\b(?:blew up|blown up|destroyed|demolished)\b", "after"),
-    ("declaration", r"\b(?:declared|proclaimed|announced)\b(?=[^.;]{0,80}"
-                    r"(?:caliphate|liberat|victory|from\s))", "after"),
-)
-TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (_, p, _) in enumerate(_TRIGGERS)),
-                        re.IGNORECASE)
-_TRIGGER_STARTERS = starters(
-    "fell fallen came took taken seized captured recaptured retook retaken regained liberated "
-    "freed overran overrun under to will launched began begun started opened kicked offensive "
-    "operation assault campaign front arrested detained apprehended killed attacked stormed "
-    "shelled bombed entered pushed advanced broke blew blown destroyed demolished declared "
-    "proclaimed announced")
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|yet to|failed to|fail to|struggl\w+|attempt\w*|tried to|"
-    r"trying to|try to|seeking to|sought to|aim\w* to|bid to|unable to|could not|couldn['’]t|"
-    r"did not|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|weren['’]t)\b", re.IGNORECASE)
-_EXPECTED = re.compile(r"\b(?:expect\w*|will|forecast\w*|predict\w*|set to|poised to|"
-                       r"likely to|hop(?:e|es|ed|ing) to|plan\w* to)\b", re.IGNORECASE)
-_CLAIMED = re.compile(r"\bclaim(?:s|ed|ing)?\b|\bden(?:y|ies|ied)\b|\bAmaq\b|"
-                      r"\b(?:ISIS|Islamic State|militants)\s+said\b", re.IGNORECASE)
-_KILL_OBJECT = re.compile(r"\b(?:commander|leader|emir|wali|chief|official|governor|"
-                          r"deputy|aide|spokesman|(?:Abu|al-)\s?[A-Z]\w+)", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,6 +98,7 @@ class _Context:
     parents: dict[str, str]
     kinds: dict[str, str]
     theatre: Theatre
+    whole: frozenset[str]
 
 
 def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
@@ -140,6 +115,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     labels = SubjectLabels.of(sides)
     parents = {p.id: p.parent for p in theatre.places} if theatre else {}
     kinds = {p.id: p.kind for p in theatre.places} if theatre else {}
+    whole = whole_areas(sides)
     events: list[Event] = []
     figures: list[Figure] = []
     unresolved: list[str] = []
@@ -157,7 +133,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         places = [p for p in places  # "after the capture of X": X is no place of this event
                   if not any(d.basis and d.start <= p.start < d.end for d in dates)]
         ctx = _Context(article, sentence, text, dates, places, find_actors(text, actors),
-                       parents, kinds, sides)
+                       parents, kinds, sides, whole)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
@@ -185,8 +161,8 @@ def _ignored(article: Article, sentence: Sentence) -> bool:
 def _sentence_events(ctx: _Context, paragraph_date: dict[int, PartialDate],
                      earlier: list[Event]) -> list[Event]:
     out: list[Event] = []
-    for match in find_at_words(TRIGGER_RE, ctx.text, _TRIGGER_STARTERS):
-        kind, _, where = _TRIGGERS[int((match.lastgroup or "t0")[1:])]
+    for match in find_at_words(TRIGGER_RE, ctx.text, TRIGGER_STARTERS):
+        kind, _, where = TRIGGERS[int((match.lastgroup or "t0")[1:])]
         event = _event(ctx, match, kind, where, paragraph_date, [*earlier, *out])
         if event is not None:
             out.append(event)
@@ -199,21 +175,21 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
            paragraph_date: dict[int, PartialDate], earlier: list[Event]) -> Event | None:
     text = ctx.text
     start = clause_start(text, match.start())
-    if _NEGATION.search(text[max(start, match.start() - 40):match.end()]):
+    if (NEGATION.search(text[max(start, match.start() - 40):match.end()])
+            or HABITUAL.search(text, start, match.start())):
         return None
     if kind == "declaration" and re.search(r"['’]s\s+$", text[:match.start()]):
         return None
-    if kind == "capture" and _NUMBER_AFTER.match(text, match.end()):
-        kind = "arrest"
-    if kind == "kill" and (_NUMBER_AFTER.match(text, match.end())
-                           or not _KILL_OBJECT.search(text, match.end())):
+    object_kind = _object_kind(text, match, kind)
+    if object_kind is None:
         return None
+    kind = object_kind
     end = len(text) if kind == "kill" else clause_end(text, match.end(), ctx.places)
-    places = _event_places(ctx, match, where, end)
+    places = _event_places(ctx, match, kind, where, (start, end))
     if not places:
         return None
     date, flags, basis = _event_date(ctx, match, start, end, paragraph_date)
-    if date is None or (kind == "declaration" and flags):
+    if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
         return None
     actor, side = _actor(ctx, match, start, kind)
     status = _status(text, start, match)
@@ -235,19 +211,41 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
                  status, prov, (*flags, *notes), fighting_since=fighting_since(date, text))
 
 
-def _event_places(ctx: _Context, match: re.Match[str], where: str, end: int,
-                  ) -> tuple[PlaceRef, ...]:
+def _object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
+    """The kind its object makes of a trigger: people captured are arrested, positions
+    overrun are fought over, a purpose ("to drive IS out of") is a forecast at most."""
+    after = match.end()
+    if kind == "capture":
+        if PEOPLE_AFTER.match(text, after):
+            return "arrest"
+        if POSITIONS_AFTER.match(text, after):
+            return "attack"
+        if PURPOSE_BEFORE.search(text, 0, match.start()):
+            return "capture_expected"
+    if kind == "kill" and (_NUMBER_AFTER.match(text, after)
+                           or not KILL_OBJECT.search(text, after)):
+        return None
+    return kind
+
+
+def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
+                  clause: tuple[int, int]) -> tuple[PlaceRef, ...]:
+    """The places of the trigger's clause that the event is about: reference points
+    ("near Mosul") left out, and a whole area only from a whole-area statement."""
+    text = ctx.text
+    start, end = clause
+    usable = [p for p in ctx.places if not is_reference_point(text, p, ctx.whole)]
     if where == "before":
-        before = [p for p in ctx.places if p.end <= match.start()]
-        chosen = before[-1:]
+        chosen = [p for p in usable if p.end <= match.start()][-1:]
     elif where == "clause":
-        start = clause_start(ctx.text, match.start())
-        chosen = [p for p in ctx.places if start <= p.start < end]
+        chosen = [p for p in usable if start <= p.start < end]
     else:
-        chosen = [p for p in ctx.places if match.start() <= p.start < end]
-        if not chosen and _PASSIVE.search(ctx.text, 0, match.start()):
-            start = clause_start(ctx.text, match.start())
-            chosen = [p for p in ctx.places if start <= p.start < match.start()]
+        chosen = [p for p in usable if match.start() <= p.start < end]
+        if (not chosen and not match.group(0).lower().endswith("ing")
+                and PASSIVE_BEFORE.search(text, 0, match.start())):
+            chosen = [p for p in usable if start <= p.start < match.start()]
+    chosen = [p for p in chosen if p.id not in ctx.whole
+              or area_event_kept(text, p, match.span(), kind, clause)]
     return simplest_places(chosen, ctx.parents, ctx.kinds)
 
 
@@ -290,7 +288,7 @@ def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[
     earlier = [a for a in ctx.actors if a.end <= match.start() and not _is_victim(text, a)]
     if earlier:
         return earlier[-1].actor, earlier[-1].side
-    if kind in ("capture", "offensive") and _RETAKE.search(text):
+    if kind in ("capture", "offensive") and RETAKE.search(text):
         return ctx.theatre.advancing_actor, ctx.theatre.advancing_side
     return "", "unknown"
 
@@ -302,9 +300,9 @@ def _is_victim(text: str, actor: ActorMention) -> bool:
 
 
 def _status(text: str, start: int, match: re.Match[str]) -> str:
-    if _EXPECTED.search(text[start:match.start()]) or _EXPECTED.search(match.group(0)):
+    if EXPECTED.search(text[start:match.start()]) or EXPECTED.search(match.group(0)):
         return "expected"
-    if _CLAIMED.search(text):
+    if CLAIMED.search(text):
         return "claimed"
     return "reported"
 

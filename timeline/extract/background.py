@@ -1,0 +1,25 @@
+"""Restated history: what a report says happened before the battle it covers.
+
+Reports remind the reader how things came to be ("the city, which the militants seized
+in 2014", "In 2014, al-Baghdadi proclaimed a caliphate from its Grand Mosque"). Such a
+sentence is context, not news: read as a fresh event it puts the 2014 fall of the city
+on the map again, and its year leaks into the next sentences of the paragraph. The
+theatre's ``initial`` state already says who held the city before the battle, with its
+source, so an event whose own stated date ends before the battle window
+(``battle.start`` in ``theatre.yaml``) is left out, and dates nothing after it.
+
+History restated from inside the window keeps its stated date ("the offensive launched
+in October", "eastern Mosul was declared liberated last month"): it is true, and dated as
+said, never at the publication date. An undated declaration is not guessed at all (see
+:mod:`timeline.extract.extractor`).
+"""
+
+from __future__ import annotations
+
+from geodata.theatre import Theatre
+from timeline.records import PartialDate
+
+
+def before_battle(date: PartialDate, theatre: Theatre | None) -> bool:
+    """Whether a date ends before the theatre's battle window begins."""
+    return theatre is not None and date.end < theatre.battle_start
