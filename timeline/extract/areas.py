@@ -13,9 +13,10 @@ control of the eastern side"). Anything else that names the area names it as a f
   "5 km from Mosul", "the east of the city", "west of the Old City";
 - a modifier of a facility: "a Mosul bridge", "the airport of Mosul", "Mosul's museum".
 
-Fighting in a whole area (an attack, an offensive on "western Mosul") is kept unless the
-sentence is about a unit in it: the control rules treat a whole-bank fight as too broad
-to contest anything, and the offensive on a bank is a real fact of the battle.
+An offensive on a whole area ("launched an offensive to drive IS from Mosul") and a
+declaration are kept unless the sentence is about a unit in it; an attack only where the
+area is the very place of the fight ("a chemical agent in west Mosul", "stormed the
+city"), not a frame further on ("closing in on the militant-held western half").
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ UNIT_RE = re.compile(rf"\b{_COUNT}\s+(?:[\w’'-]+\s+){{0,2}}?{_UNIT}\b", re.IGN
 # government complex in western Mosul", "districts in northwestern Mosul".
 _FRAME_BEFORE = re.compile(
     rf"\b(?:{_UNIT}|complex|compound|building|buildings|bridge|base|hotel|palace|airport|"
-    rf"facility|hospital|positions?|targets?|villages?)\s+(?:[\w’'-]+\s+)?(?:in|of|inside|"
+    rf"facility|hospital|positions?|targets?|villages?|axis|axes|sectors?|fronts?|pockets?|"
+    rf"strongholds?|enclaves?)\s+(?:[\w’'-]+\s+)?(?:in|of|inside|"
     rf"within|across)\s+(?:the\s+)?(?:city\s+of\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(
     r"\b(?:near|nearby|outside|around|beyond|close to|next to|adjacent to|toward the|"
@@ -54,8 +56,11 @@ _MODIFIER_AFTER = re.compile(
     r"council)\b)", re.IGNORECASE)
 _DIRECT_AFTER = re.compile(r"^\s*(?:the\s+)?(?:whole\s+|entire\s+|all\s+of\s+(?:the\s+)?)?"
                            r"(?:city\s+of\s+)?$", re.IGNORECASE)
+# Where a fight is: "chemical agent in west Mosul", "stormed the city".
+_FIGHT_AFTER = re.compile(r"^\s*(?:(?:in|into|inside|on|across|throughout|against)\s+)?"
+                          r"(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 _DIRECT_BEFORE = re.compile(r"^\s*(?:has|have|had|was|were|is|are)?\s*(?:been|being)?\s*"
-                            r"(?:\w+ly\s+)?(?:also\s+)?$", re.IGNORECASE)
+                            r"(?:(?:\w+ly|now|also|just|already|still)\s+)*$", re.IGNORECASE)
 
 
 def whole_areas(theatre: Theatre | None) -> frozenset[str]:
@@ -90,8 +95,12 @@ def area_event_kept(text: str, mention: PlaceMention, trigger: tuple[int, int], 
         return True
     if UNIT_RE.search(text):
         return False
-    if kind in ("attack", "offensive"):
+    if kind in ("declaration", "offensive"):
         return True
+    if kind == "attack":
+        if mention.start >= trigger[1]:
+            return _FIGHT_AFTER.match(text[trigger[1]:mention.start]) is not None
+        return re.search(r"\b(?:in|inside)\s+(?:the\s+)?$", text[clause[0]:mention.start]) is not None
     if mention.start >= trigger[1]:
         return _DIRECT_AFTER.match(text[trigger[1]:mention.start]) is not None
     return _DIRECT_BEFORE.match(text[mention.end:trigger[0]]) is not None

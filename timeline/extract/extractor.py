@@ -30,7 +30,7 @@ from geodata.theatre import Theatre, load_theatre
 from timeline.extract.anchors import EventAnchors
 from timeline.extract.areas import area_event_kept, is_reference_point, whole_areas
 from timeline.extract.articles import Sentence, split_sentences
-from timeline.extract.background import before_battle
+from timeline.extract.background import before_battle, restated_launch
 from timeline.extract.clauses import clause_end, clause_start, since_window
 from timeline.extract.control_facts import (
     fighting_since,
@@ -56,6 +56,7 @@ from timeline.extract.lexicon import (
     unresolved_names,
 )
 from timeline.extract.triggers import (
+    ADJECTIVE_BEFORE,
     CLAIMED,
     EXPECTED,
     HABITUAL,
@@ -191,6 +192,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
     date, flags, basis = _event_date(ctx, match, start, end, paragraph_date)
     if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
         return None
+    if kind == "offensive" and flags and restated_launch(text, match.span()):
+        return None
     actor, side = _actor(ctx, match, start, kind)
     status = _status(text, start, match)
     if kind == "capture_expected":
@@ -222,6 +225,8 @@ def _object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
             return "attack"
         if PURPOSE_BEFORE.search(text, 0, match.start()):
             return "capture_expected"
+        if ADJECTIVE_BEFORE.search(text, 0, match.start()):
+            return None
     if kind == "kill" and (_NUMBER_AFTER.match(text, after)
                            or not KILL_OBJECT.search(text, after)):
         return None

@@ -35,7 +35,7 @@ _RETAKEN = (r"\b(?:took over|captured|recaptured|retook|retaken|regained|reclaim
             r"(?:liberation|recapture|capture)\s+of\b"
             r"|\b(?:drove|driven|drive|pushed|push|ousted|oust|expelled|expel|flushed|flush|"
             r"kicked|kick|chased|chase|dislodged|dislodge)\s+"
-            r"(?:[\w’'()-]+\s+){1,5}?out\s+of\b"
+            r"(?:[\w’'()-]+\s+){1,5}?(?:out\s+of|from)\b"
             r"|\b(?:raised|hoisted|planted)\s+(?:the\s+|an\s+)?(?:Iraqi\s+)?flags?\s+"
             r"(?:on|over|above|at)\b"
             r"|(?<=, )(?:liberating|recapturing|retaking)\b"
@@ -48,7 +48,7 @@ _ENTRY = (r"\b(?:attacked|stormed|storming|shelled|bombed|bombarded|targeted|rai
 _FIGHTING = (r"\b(?:clashes|street battles|battles?(?!\s+(?:for|of)\b)|firefights?|gunfights?|car bomb(?:s|ings?)?|"
              r"suicide (?:car )?bomb(?:s|ings?|ers?)?|shelling|mortar (?:fire|rounds|shells)|"
              r"artillery fire|air ?strikes?|air raids?|sniper fire|snipers|counter-?attacks?|"
-             r"counter-?offensive|chemical (?:attacks?|agents?|weapons?)|drone attacks?|"
+             r"counter-?offensive|chemical (?:attacks?|agents?|gas)|drone attacks?|"
              r"fighting)\b")
 _PUSH_NOUN = r"(?:offensive|operations?|front|assault|campaign|push|attack|onslaught|phase)"
 _LAUNCH = (r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?\b"
@@ -105,6 +105,9 @@ NEGATION = re.compile(
     r"\b(?:not|never|no longer|yet to|failed to|fail to|struggl\w+|attempt\w*|tried to|"
     r"trying to|try to|seeking to|sought to|bid to|unable to|could not|couldn['’]t|"
     r"did not|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|weren['’]t)\b", re.IGNORECASE)
+# "the liberated city", "its recaptured districts": a participle used as an adjective.
+ADJECTIVE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|our|these|those|newly|recently)"
+                              r"\s+(?:(?:\w+ly|now)\s+)?[\"“‘']?$", re.IGNORECASE)
 # A habit is no dated event: "often launching counter-attacks".
 HABITUAL = re.compile(r"\b(?:often|usually|regularly|routinely|frequently|repeatedly|"
                       r"sometimes|typically)\b", re.IGNORECASE)
