@@ -59,6 +59,7 @@ _DIRECT_AFTER = re.compile(r"^\s*(?:the\s+)?(?:whole\s+|entire\s+|all\s+of\s+(?:
 # Where a fight is: "chemical agent in west Mosul", "stormed the city".
 _FIGHT_AFTER = re.compile(r"^\s*(?:(?:in|into|inside|on|across|throughout|against)\s+)?"
                           r"(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+_FIGHT_BEFORE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _DIRECT_BEFORE = re.compile(r"^\s*(?:has|have|had|was|were|is|are)?\s*(?:been|being)?\s*"
                             r"(?:(?:\w+ly|now|also|just|already|still)\s+)*$", re.IGNORECASE)
 
@@ -100,7 +101,7 @@ def area_event_kept(text: str, mention: PlaceMention, trigger: tuple[int, int], 
     if kind == "attack":
         if mention.start >= trigger[1]:
             return _FIGHT_AFTER.match(text[trigger[1]:mention.start]) is not None
-        return re.search(r"\b(?:in|inside)\s+(?:the\s+)?$", text[clause[0]:mention.start]) is not None
+        return _FIGHT_BEFORE.search(text, clause[0], mention.start) is not None
     if mention.start >= trigger[1]:
         return _DIRECT_AFTER.match(text[trigger[1]:mention.start]) is not None
     return _DIRECT_BEFORE.match(text[mention.end:trigger[0]]) is not None

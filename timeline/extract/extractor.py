@@ -56,6 +56,7 @@ from timeline.extract.lexicon import (
     unresolved_names,
 )
 from timeline.extract.triggers import (
+    ACCOMPLISHED_BEFORE,
     ADJECTIVE_BEFORE,
     CLAIMED,
     EXPECTED,
@@ -71,6 +72,7 @@ from timeline.extract.triggers import (
     TRIGGER_STARTERS,
     TRIGGERS,
 )
+from timeline.extract.unnamed import unresolved_places
 from timeline.extract.wordscan import find_at_words
 from timeline.ids import assign_claim_ids
 from timeline.records import (
@@ -202,8 +204,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         kind = "capture"
     if status == "expected" and kind == "capture":
         date = _expected_date(ctx, match) or date
-    key = (kind, tuple(sorted(str(p.id) for p in places)))
-    if any((e.kind, tuple(sorted(str(p.id) for p in e.places))) == key
+    key = (kind, _place_key(places))
+    if any((e.kind, _place_key(e.places)) == key
            and (e.date == date or flags) for e in earlier):
         return None
     quote_span = (ctx.sentence.start, ctx.sentence.end)
@@ -214,10 +216,16 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
                  status, prov, (*flags, *notes), fighting_since=fighting_since(date, text))
 
 
+def _place_key(places: tuple[PlaceRef, ...]) -> tuple[str, ...]:
+    return tuple(sorted(p.id or p.mention for p in places))
+
+
 def _object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
     """The kind its object makes of a trigger: people captured are arrested, positions
     overrun are fought over, a purpose ("to drive IS out of") is a forecast at most."""
     after = match.end()
+    if kind == "capture_expected" and ACCOMPLISHED_BEFORE.search(text, 0, match.start()):
+        return "capture"
     if kind == "capture":
         if PEOPLE_AFTER.match(text, after):
             return "arrest"
@@ -249,9 +257,15 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
         if (not chosen and not match.group(0).lower().endswith("ing")
                 and PASSIVE_BEFORE.search(text, 0, match.start())):
             chosen = [p for p in usable if start <= p.start < match.start()]
-    chosen = [p for p in chosen if p.id not in ctx.whole
-              or area_event_kept(text, p, match.span(), kind, clause)]
-    return simplest_places(chosen, ctx.parents, ctx.kinds)
+    kept = [p for p in chosen if p.id not in ctx.whole
+            or area_event_kept(text, p, match.span(), kind, clause)]
+    if kept or chosen or kind not in ("capture", "capture_expected"):
+        return simplest_places(kept, ctx.parents, ctx.kinds)
+    taken = [(p.start, p.end) for p in ctx.places] + [(a.start, a.end) for a in ctx.actors]
+    if where == "after":
+        return unresolved_places(text, match.end(), end, True, taken)
+    return unresolved_places(text, start, match.start() if where == "before" else end, False,
+                             taken)
 
 
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,

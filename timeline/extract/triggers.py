@@ -45,7 +45,8 @@ _ENTRY = (r"\b(?:attacked|stormed|storming|shelled|bombed|bombarded|targeted|rai
           r"advanced into|moved into|broke into|breaking into|breached|"
           r"clashed|clashing|battled|battling|fought|clearing|cleansing|"
           r"clos(?:ing|ed|e)\s+in\s+on|approaching|getting\s+close\s+to)\b")
-_FIGHTING = (r"\b(?:clashes|street battles|battles?(?!\s+(?:for|of)\b)|firefights?|gunfights?|car bomb(?:s|ings?)?|"
+_FIGHTING = (r"\b(?:clashes|street battles|battles?(?!\s+(?:for|of)\b)|firefights?|gunfights?|"
+             r"car bomb(?:s|ings?)?|"
              r"suicide (?:car )?bomb(?:s|ings?|ers?)?|shelling|mortar (?:fire|rounds|shells)|"
              r"artillery fire|air ?strikes?|air raids?|sniper fire|snipers|counter-?attacks?|"
              r"counter-?offensive|chemical (?:attacks?|agents?|gas)|drone attacks?|"
@@ -133,6 +134,8 @@ POSITIONS_AFTER = re.compile(_QUANTITY + r"\s+(?:[\w-]+\s+){0,2}?(?:positions|po
                              r"tunnels|weapons|vehicles|cars)\b", re.IGNORECASE)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+"
                             r"(?:(?:\w+ly|also|now|just|already|since)\s+)*$", re.IGNORECASE)
+# "managed to liberate", "were able to capture": done, not a purpose.
+ACCOMPLISHED_BEFORE = re.compile(r"\b(?:managed|able|succeeded)\s+$", re.IGNORECASE)
 PURPOSE_BEFORE = re.compile(r"\bto\s+$|\bin order to\s+$", re.IGNORECASE)
 RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over",
                     re.IGNORECASE)
