@@ -135,7 +135,8 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         dates = find_dates(text, article.published, anchors)
         places = [p for p in places  # "after the capture of X": X is no place of this event
                   if not any(d.basis and d.start <= p.start < d.end for d in dates)]
-        ctx = _Context(article, sentence, text, dates, places, find_actors(text, actors),
+        named = [a for a in find_actors(text, actors) if _written_as_actor(text, a)]
+        ctx = _Context(article, sentence, text, dates, places, named,
                        parents, kinds, sides, whole)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
@@ -196,6 +197,10 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         return None
     if kind == "offensive" and flags and restated_launch(text, match.span()):
         return None
+    if kind == "capture" and where == "clause":  # "under IS control since June 2014"
+        date = _state_since(ctx, match) or date
+        if before_battle(date, ctx.theatre):
+            return None
     actor, side = _actor(ctx, match, start, kind)
     status = _status(text, start, match)
     if kind == "capture_expected":
@@ -287,6 +292,15 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     return None, [], ""
 
 
+def _state_since(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
+    """When a state of control began: the date of the "since" clause after the trigger."""
+    since = since_window(ctx.text)
+    if since is None or since[0] < match.end():
+        return None
+    inside = [d for d in ctx.dates if since[0] <= d.start < since[1]]
+    return inside[0].date if inside else None
+
+
 def _expected_date(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
     """A forecast's deadline: the first date after the trigger ("before the end of May")."""
     later = [d for d in ctx.dates if d.start >= match.start()]
@@ -295,8 +309,9 @@ def _expected_date(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
 
 def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[str, str]:
     text = ctx.text
+    ousted = re.search(r"\b(?:out of|from)$", match.group(0)) is not None  # "drove IS out of"
     inside = [a for a in ctx.actors if start <= a.start < match.end()
-              and not _is_victim(text, a)]
+              and not _is_victim(text, a) and not (ousted and a.start >= match.start())]
     if inside:
         return inside[-1].actor, inside[-1].side
     after = [a for a in ctx.actors if match.end() <= a.start < match.end() + 60]
@@ -310,6 +325,11 @@ def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[
     if kind in ("capture", "offensive") and RETAKE.search(text):
         return ctx.theatre.advancing_actor, ctx.theatre.advancing_side
     return "", "unknown"
+
+
+def _written_as_actor(text: str, actor: ActorMention) -> bool:
+    """"IS" in capitals is the group; "is" is the verb ("the district is cleared")."""
+    return text[actor.start:actor.end].lower() != "is" or text[actor.start:actor.end] == "IS"
 
 
 def _is_victim(text: str, actor: ActorMention) -> bool:

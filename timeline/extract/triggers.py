@@ -51,7 +51,8 @@ _FIGHTING = (r"\b(?:clashes|street battles|battles?(?!\s+(?:for|of)\b)|firefight
              r"artillery fire|air ?strikes?|air raids?|sniper fire|snipers|counter-?attacks?|"
              r"counter-?offensive|chemical (?:attacks?|agents?|gas)|drone attacks?|"
              r"fighting)\b")
-_PUSH_NOUN = r"(?:offensive|operations?|front|assault|campaign|push|attack|onslaught|phase)"
+_PUSH_NOUN = (r"(?:offensive|operations?|front|assault|campaign|push|(?<![\w-])attack|onslaught|"
+              r"phase)")
 _LAUNCH = (r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?\b"
            + _PUSH_NOUN + r"\b"
            r"|\b(?:offensive|operation|assault|campaign|front|push)\b[^.;,]{0,50}?"
@@ -116,9 +117,10 @@ HABITUAL = re.compile(r"\b(?:often|usually|regularly|routinely|frequently|repeat
 # neighbourhoods are left to be retaken").
 EXPECTED = re.compile(
     r"\b(?:expect\w*|will|would|forecast\w*|predict\w*|set to|poised to|likely to|"
-    r"hop(?:e|es|ed|ing)\b|plan\w* to|aim\w* to|(?-i:may|might)|could|within (?:days|weeks|"
-    r"a (?:few )?(?:days?|weeks?|months?))|in the (?:next|coming)|soon|about to|"
-    r"close to(?=\s+\w+ing)|left to|remain\w* to|still to|yet to be)\b", re.IGNORECASE)
+    r"hop(?:e|es|ed|ing)\b|plan\w* to|aim(?:s|ed|ing)?\b|(?-i:may|might)|could|"
+    r"within (?:days|weeks|a (?:few )?(?:days?|weeks?|months?))|in the (?:next|coming)|"
+    r"soon|about to|close to(?=\s+\w+ing)|left to|remain\w* to|still to|yet to be)\b",
+    re.IGNORECASE)
 CLAIMED = re.compile(r"\bclaim(?:s|ed|ing)?\b|\bden(?:y|ies|ied)\b|\bAmaq\b|"
                      r"\b(?:ISIS|Islamic State|militants)\s+said\b", re.IGNORECASE)
 KILL_OBJECT = re.compile(r"\b(?:commander|leader|emir|wali|chief|official|governor|operative|"
@@ -137,5 +139,5 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+"
 # "managed to liberate", "were able to capture": done, not a purpose.
 ACCOMPLISHED_BEFORE = re.compile(r"\b(?:managed|able|succeeded)\s+$", re.IGNORECASE)
 PURPOSE_BEFORE = re.compile(r"\bto\s+$|\bin order to\s+$", re.IGNORECASE)
-RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over",
+RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over|cleared",
                     re.IGNORECASE)
