@@ -11,7 +11,8 @@ control of the eastern side"). Anything else that names the area names it as a f
   no area event; the count is a figure's business;
 - a reference point, not the place: "near Mosul", "outside the city", "south of Mosul",
   "5 km from Mosul", "the east of the city", "west of the Old City";
-- a modifier of a facility: "a Mosul bridge", "the airport of Mosul", "Mosul's museum".
+- a modifier of a facility or a region: "a Mosul bridge", "Mosul's museum", "the Mosul
+  region".
 
 An offensive on a whole area ("launched an offensive to drive IS from Mosul") and a
 declaration are kept unless the sentence is about a unit in it; an attack only where the
@@ -53,7 +54,7 @@ _SECTOR_BEFORE = re.compile(r"\b(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?\s
 _MODIFIER_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:city\s+)?(?:bridges?|airport|university|complex|hotel|stadium|museum|"
     r"dam|mosque|hospital|base|palace|prison|market|road|highway|governorate|province|"
-    r"council)\b)", re.IGNORECASE)
+    r"council|region|area|plains?|corridor|outskirts|countryside|front)\b)", re.IGNORECASE)
 _DIRECT_AFTER = re.compile(r"^\s*(?:the\s+)?(?:whole\s+|entire\s+|all\s+of\s+(?:the\s+)?)?"
                            r"(?:city\s+of\s+)?$", re.IGNORECASE)
 # Where a fight is: "chemical agent in west Mosul", "stormed the city".

@@ -86,6 +86,8 @@ from timeline.records import (
 )
 
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
+_LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
 
@@ -252,7 +254,8 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
     ("near Mosul") left out, and a whole area only from a whole-area statement."""
     text = ctx.text
     start, end = clause
-    usable = [p for p in ctx.places if not is_reference_point(text, p, ctx.whole)]
+    usable = [_list_head(text, p, ctx.kinds) for p in ctx.places
+              if not is_reference_point(text, p, ctx.whole)]
     if where == "before":
         chosen = [p for p in usable if p.end <= match.start()][-1:]
     elif where == "clause":
@@ -267,10 +270,19 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
     if kept or chosen or kind not in ("capture", "capture_expected"):
         return simplest_places(kept, ctx.parents, ctx.kinds)
     taken = [(p.start, p.end) for p in ctx.places] + [(a.start, a.end) for a in ctx.actors]
-    if where == "after":
+    if where == "after" and not PASSIVE_BEFORE.search(text, 0, match.start()):
         return unresolved_places(text, match.end(), end, True, taken)
-    return unresolved_places(text, start, match.start() if where == "before" else end, False,
+    return unresolved_places(text, start, end if where == "clause" else match.start(), False,
                              taken)
+
+
+def _list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> PlaceMention:
+    """"the neighbourhoods of al-Zuhur and al-Nur" names two districts whole: the unit
+    noun is the list's head, a part only of an area ("districts of western Mosul")."""
+    if mention.partial and kinds.get(mention.id) != "area" and _LIST_HEAD.search(
+            text, 0, mention.start):
+        return replace(mention, partial=False)
+    return mention
 
 
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,

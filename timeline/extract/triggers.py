@@ -62,7 +62,8 @@ _LAUNCH = (r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?
            r"|\b(?:first|1st|second|third)\s+day\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
            r"(?:offensive|operation|campaign|battle)\b"
            r"|\b(?:advanc(?:ing|ed|es|e)|marching|pushing|moving|heading)\s+"
-           r"(?:toward|towards|on)\b")
+           r"(?:toward|towards|on)\b"
+           r"|\b(?:advanc(?:ing|ed)|to\s+advance)\s+(?:in|into)\b")
 
 # (kind, pattern, where the places are)
 TRIGGERS: tuple[tuple[str, str, str], ...] = (

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.lexicon import NOT_PLACE_WORDS, NOT_PLACES
+from timeline.extract.numbers import FRACTIONS, SCALES, TENS, UNITS, VAGUE
 from timeline.records import PlaceRef
 
 _NAME = (r"(?:al-|el-)?[A-Z][\w’'-]+(?:\s+(?:(?:al-|el-)?[A-Z][\w’'-]+|Ibn|bin|ibn))"
@@ -30,6 +31,11 @@ _NAME_NOUN = re.compile(rf"(?P<names>{_NAME})\s+(?:\[[\w ]+\]\s+)?(?i:{_PLACE_NO
 _OBJECT = re.compile(rf"^\s*(?:the\s+)?(?P<names>{_NAME})")
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _CAPITAL = re.compile(r"^(?:al-|el-)?[A-Z]")
+# "Forty districts", "Several neighbourhoods", "Another area": counts, not names.
+_COUNT_WORDS = frozenset({*UNITS, *TENS, *SCALES, *FRACTIONS, *VAGUE, "several", "many",
+                          "some", "other", "another", "more", "remaining", "last", "first",
+                          "second", "new", "both", "all", "most", "few", "each", "every",
+                          "these", "those", "its", "their", "this", "that", "which"})
 
 
 def unresolved_places(text: str, start: int, end: int, direct: bool,
@@ -49,9 +55,9 @@ def unresolved_places(text: str, start: int, end: int, direct: bool,
         if obj:
             found.append((obj.start("names"), obj.group("names")))
     refs: dict[str, PlaceRef] = {}
-    for pos, name in sorted(found):
-        name = re.split(r"['’]s\b", name.strip())[-1].strip()  # "Mosul's X": X
-        at = start + pos
+    for pos, written in sorted(found):
+        name = re.split(r"['’]s\b", written.strip())[-1].strip()  # "Mosul's X": X
+        at = start + pos + written.rfind(name)
         if (name and name not in refs and _CAPITAL.match(name) and _placelike(name)
                 and not any(s < at + len(name) and at < e for s, e in taken)):
             refs[name] = PlaceRef(None, name)
@@ -61,5 +67,7 @@ def unresolved_places(text: str, start: int, end: int, direct: bool,
 def _placelike(name: str) -> bool:
     words = [w.lower().strip("’'") for w in name.split()]
     if not words or words[0] in NOT_PLACES or any(w in NOT_PLACE_WORDS for w in words):
+        return False
+    if any(w.split("-")[0] in _COUNT_WORDS for w in words):
         return False
     return not words[0].startswith(("iraqi", "kurdish", "american", "u.s", "islamic"))
