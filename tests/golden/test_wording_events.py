@@ -38,6 +38,7 @@ CAPTURES: list[Want] = [
     ("capture", {"al-sukkar"}, "2017-03-13", "reported", "managed to liberate"),
     ("capture", {"Qwertabad"}, "2017-03-14", "reported", "neighbourhood of Qwertabad"),
     ("capture", {"Zyxwabad"}, "2017-03-13", "reported", "was also retaken"),
+    ("capture", {"al-qahira"}, "2017-03-13", "reported", "seized al-Qahira"),
 ]
 
 FIGHTING: list[Want] = [

@@ -29,7 +29,7 @@ _FORCE = r"(?:IS|ISIS|ISIL|Daesh|Islamic State|militants|jihadists|terrorists|ex
 _CONTROL = (r"\b(?:took|taken|taking|seized|gained|assumed|imposed|regained|reclaimed|"
             r"wrest(?:ed)?|established|restored)\s+(?:(?:full|complete|total|near[- ]total|"
             r"firm|back)\s+)*control\s+(?:of|over)\b")
-_RETAKEN = (r"\b(?:took over|captured|recaptured|retook|retaken|regained|reclaimed|"
+_RETAKEN = (r"\b(?:took over|seized|captured|recaptured|retook|retaken|regained|reclaimed|"
             r"liberated|freed|overran|overrun|cleared|secured)\b"
             r"|\b(?:completed|announced|declared|confirmed)\s+the\s+(?:full\s+|complete\s+)?"
             r"(?:liberation|recapture|capture)\s+of\b"
