@@ -5,11 +5,19 @@ a lexicon entry, and analysts can read the rules. Per sentence (outside ignored
 blocks) we find dates (:mod:`timeline.extract.dates`), places (:mod:`timeline.extract.lexicon` over
 the gazetteer), actors and quantities, then:
 
-- an event per trigger ("took over", "recaptured", "fell to", "launched ... offensive",
-  "arrested", "killed <a commander>", "declared ... caliphate"), with the places,
-  date and actor of the trigger's own clause (:mod:`timeline.extract.clauses`);
-- nothing for negated or failed actions ("has not yet begun", "struggled to invade");
-- ``status`` ``expected`` for forecasts, ``claimed`` for claims and denials;
+- an event per trigger of :mod:`timeline.extract.triggers` ("took full control of",
+  "was liberated", "clashes in", "pushed into", "launched ... offensive", "arrested",
+  "killed <a commander>", "declared ... liberated"), with the places, date and actor of
+  the trigger's own clause (:mod:`timeline.extract.clauses`);
+- of those places, only what the event is about (:mod:`timeline.extract.areas`): no
+  reference points ("near Mosul"), and the city or a bank only from a whole-area
+  statement, never from a counted unit in it; a capture naming only places the gazetteer
+  lacks keeps them unresolved (:mod:`timeline.extract.unnamed`);
+- nothing for negated, failed or habitual actions ("has not yet begun", "struggled to
+  invade", "often launching"), for participles used as adjectives ("the liberated
+  city"), or for history before the battle window (:mod:`timeline.extract.background`);
+- ``status`` ``expected`` for forecasts and what is still to be done, ``claimed`` for
+  claims and denials;
 - an event without a date in its sentence takes the date of the previous event of the
   same paragraph ("It also said forces killed ..."), else the publication date with
   the flag ``date_from_published``; an undated declaration is not guessed;

@@ -41,7 +41,8 @@ _RETAKEN = (r"\b(?:took over|seized|captured|recaptured|retook|retaken|regained|
             r"|(?<=, )(?:liberating|recapturing|retaking)\b"
             r"|\bsucceeded\s+in\s+(?:liberating|recapturing|retaking|capturing)\b")
 _ENTRY = (r"\b(?:attacked|stormed|storming|shelled|bombed|bombarded|targeted|raided|"
-          r"launched an attack on|entered|entering|pushed into|pushing into|"
+          r"launched (?:an?|their|its) (?:[\w-]+ )?attack on|entered|entering|pushed into|"
+          r"pushing into|"
           r"advanced into|moved into|broke into|breaking into|breached|"
           r"clashed|clashing|battled|battling|fought|clearing|cleansing|"
           r"clos(?:ing|ed|e)\s+in\s+on|approaching|getting\s+close\s+to)\b")
@@ -51,8 +52,7 @@ _FIGHTING = (r"\b(?:clashes|street battles|battles?(?!\s+(?:for|of)\b)|firefight
              r"artillery fire|air ?strikes?|air raids?|sniper fire|snipers|counter-?attacks?|"
              r"counter-?offensive|chemical (?:attacks?|agents?|gas)|drone attacks?|"
              r"fighting)\b")
-_PUSH_NOUN = (r"(?:offensive|operations?|front|assault|campaign|push|(?<![\w-])attack|onslaught|"
-              r"phase)")
+_PUSH_NOUN = r"(?:offensive|operations?|front|assault|campaign|push|onslaught|phase)"
 _LAUNCH = (r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?\b"
            + _PUSH_NOUN + r"\b"
            r"|\b(?:offensive|operation|assault|campaign|front|push)\b[^.;,]{0,50}?"
