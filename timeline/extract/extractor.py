@@ -96,6 +96,7 @@ from timeline.records import (
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
 _LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:they|it|he|she|we)\b", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
 
@@ -248,8 +249,8 @@ def _object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
             return "attack"
         if PURPOSE_BEFORE.search(text, 0, match.start()):
             return "capture_expected"
-        if ADJECTIVE_BEFORE.search(text, 0, match.start()):
-            return None
+    if kind in ("capture", "destruction") and ADJECTIVE_BEFORE.search(text, 0, match.start()):
+        return None
     if kind == "kill" and (_NUMBER_AFTER.match(text, after)
                            or not KILL_OBJECT.search(text, after)):
         return None
@@ -340,9 +341,11 @@ def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[
     if passive and after:
         return after[0].actor, after[0].side
     earlier = [a for a in ctx.actors if a.end <= match.start() and not _is_victim(text, a)]
+    if earlier and _PRONOUN_SUBJECT.match(text, start):  # "..., as they captured X"
+        return earlier[0].actor, earlier[0].side
     if earlier:
         return earlier[-1].actor, earlier[-1].side
-    if kind in ("capture", "offensive") and RETAKE.search(text):
+    if kind in ("capture", "offensive", "declaration") and RETAKE.search(text):
         return ctx.theatre.advancing_actor, ctx.theatre.advancing_side
     return "", "unknown"
 
@@ -353,8 +356,10 @@ def _written_as_actor(text: str, actor: ActorMention) -> bool:
 
 
 def _is_victim(text: str, actor: ActorMention) -> bool:
-    """"killed 3320 ISIS terrorists": the actor right after a number is the object."""
-    return re.search(r"\d[\d,]*\s+$|\b(?:of|among|against)\s+$",
+    """"killed 3320 ISIS terrorists", "battling Daesh", "took X from Daesh": the actor
+    right after a number, a preposition or a verb of fighting is its object."""
+    return re.search(r"(?<![-/.:\d])\d[\d,]*\s+$|\b(?:of|among|against|from|battling|fighting|"
+                     r"attacking|attacked|targeting|targeted|shelled)\s+$",
                      text[max(0, actor.start - 12):actor.start]) is not None
 
 

@@ -140,5 +140,6 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+"
 # "managed to liberate", "were able to capture": done, not a purpose.
 ACCOMPLISHED_BEFORE = re.compile(r"\b(?:managed|able|succeeded)\s+$", re.IGNORECASE)
 PURPOSE_BEFORE = re.compile(r"\bto\s+$|\bin order to\s+$", re.IGNORECASE)
-RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over|cleared",
-                    re.IGNORECASE)
+# Words that make an unattributed capture, offensive or declaration the advancing side's.
+RETAKE = re.compile(r"retook|retaken|retake|recaptur|regain|liberat|freed|took over|cleared|"
+                    r"victory", re.IGNORECASE)

@@ -61,7 +61,9 @@ def unresolved_places(text: str, start: int, end: int, direct: bool,
         if (name and name not in refs and _CAPITAL.match(name) and _placelike(name)
                 and not any(s < at + len(name) and at < e for s, e in taken)):
             refs[name] = PlaceRef(None, name)
-    return tuple(refs.values())
+    # "Ziwani" read as the object and "Ziwani Mosque" before its noun are one place
+    return tuple(r for r in refs.values()
+                 if not any(r.mention != o and r.mention in o for o in refs))
 
 
 def _placelike(name: str) -> bool:
