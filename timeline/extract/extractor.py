@@ -96,6 +96,7 @@ from timeline.records import (
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
 _LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_ANNOUNCED = re.compile(r"(?:announced|declared|confirmed)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:they|it|he|she|we)\b", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
@@ -203,6 +204,9 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
     places = _event_places(ctx, match, kind, where, (start, end))
     if not places:
         return None
+    if kind == "capture" and _ANNOUNCED.match(match.group(0)) and all(
+            p.id in ctx.whole for p in places):  # "announced the liberation of Mosul"
+        kind = "declaration"
     date, flags, basis = _event_date(ctx, match, start, end, paragraph_date)
     if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
         return None
