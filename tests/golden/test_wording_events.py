@@ -37,7 +37,7 @@ CAPTURES: list[Want] = [
     ("capture", {"hawi-al-kanisa"}, "2017-03-14", "reported", "reclaimed full control"),
     ("capture", {"al-sukkar"}, "2017-03-13", "reported", "managed to liberate"),
     ("capture", {"Qwertabad"}, "2017-03-14", "reported", "neighbourhood of Qwertabad"),
-    ("capture", {"Zyxwabad"}, "2017-03-13", "reported", "was also retaken"),
+    ("capture", {"Zyxwabad"}, "2017-03-13", "reported", "had also been cleared"),
     ("capture", {"al-qahira"}, "2017-03-13", "reported", "seized al-Qahira"),
     ("capture", {"al-masarif"}, "2017-03-14", "reported", "as they captured"),
 ]
@@ -57,16 +57,16 @@ FIGHTING: list[Want] = [
     ("offensive", {"17-tammuz"}, "2017-04-12", "reported", "advancing towards"),
     ("attack", {"old-city"}, "2017-04-12", "reported", "closing in on"),
     ("attack", {"al-tanak"}, "2017-04-11", "reported", "overran several"),
-    ("offensive", {"al-zuhur", "al-nur"}, "2017-04-12", "reported", "to advance in"),
+    ("offensive", {"al-zuhur", "al-nur"}, "2017-04-12", "reported", "continued to advance in"),
 ]
 
 BACKGROUND: list[Want] = [
-    ("offensive", {"mosul"}, "2016-10-17", "reported", "launched on Oct. 17"),
-    ("capture", {"east-mosul"}, "2017-01", "reported", "recaptured eastern Mosul in January"),
+    ("offensive", {"mosul"}, "2016-10-17", "reported", "began their push on the city"),
+    ("capture", {"east-mosul"}, "2017-01", "reported", "retook eastern Mosul in January"),
     ("capture", {"al-shifa"}, "2017-05-17", "expected", "hoped to retake"),
     ("capture", {"al-sihha"}, "2017-05-17", "expected", "aims to capture"),
     ("capture", {"al-faruq"}, "2017-05-17", "expected", "is expected to recapture"),
-    ("capture", {"al-zanjili"}, "2017-05-17", "expected", "left to be retaken"),
+    ("capture", {"al-zanjili"}, "2017-05-17", "expected", "remain to be retaken"),
 ]
 
 OVER_REACH: list[Want] = [
@@ -75,7 +75,7 @@ OVER_REACH: list[Want] = [
 
 WHOLE_AREA: list[Want] = [
     ("declaration", {"east-mosul"}, "2017-01-24", "reported", "fully liberated"),
-    ("capture", {"east-mosul"}, "2017-01-24", "reported", "complete control"),
+    ("capture", {"east-mosul"}, "2017-01-24", "reported", "total control"),
     ("declaration", {"east-mosul"}, "2017-01-23", "reported", "announced the liberation"),
 ]
 
@@ -129,8 +129,8 @@ def test_fighting_and_entry_are_never_captures() -> None:
 
 
 def test_counted_units_frames_and_reference_points_give_no_area_event() -> None:
-    # "another neighbourhood in western Mosul", "two more districts in the city", "five
-    # villages near Mosul", "a Mosul bridge", "north-western Mosul", "the Mosul region",
+    # "one more neighbourhood in western Mosul", "two more districts in the city", "four
+    # hamlets near Mosul", "a Mosul bridge", "north-western Mosul", "the Mosul region",
     # "the liberated city": none is an event on the area; "often" is a habit, no event.
     for event in extract("over-reach.md").events:
         assert event.kind not in ("capture", "declaration", "attack"), event.to_json()
@@ -160,5 +160,6 @@ def test_a_whole_area_needs_a_whole_area_statement() -> None:
         for event in extract(name).events:
             if places(event) & WHOLE_AREAS and event.kind in ("capture", "declaration"):
                 quote = event.provenance.quote
-                assert any(w in quote for w in ("fully", "complete", "recaptured eastern",
-                                                "announced the liberation of eastern")), quote
+                statements = ("fully", "retook eastern", "total control",
+                              "announced the liberation of eastern")
+                assert any(w in quote for w in statements), quote
