@@ -4,7 +4,9 @@ A sentence often carries two facts ("forces took over al-Maamel on Wednesday, an
 raised flags"; "killed 3320 militants since the offensive ... was launched in
 February"). Extraction reads a trigger's place, date and actor from its own clause,
 bounded by conjunctions and subordinating words, so that facts do not bleed into each
-other. A list of places ("Karamah, Khadra and Kokceli") does not end a clause.
+other: a participle after a comma (", tightening the noose around the Old City"), "in
+order to", a second verb ("captured X and entered Y") and "after they ..." end one. A list
+of places ("Karamah, Khadra and the Kokceli district") does not end a clause.
 """
 
 from __future__ import annotations
@@ -15,9 +17,13 @@ from collections.abc import Sequence
 from timeline.extract.lexicon import PlaceMention
 
 _FORWARD_END = re.compile(
-    r";|,\s*(?=\d)|,\s*(?=(?:having|and|which|who|while|as|after|but|where|from where|along|"
-    r"both|including|often|the largest)\b)|\s+and\s+(?=(?:is|are|was|were|has|have|had|"
-    r"raised|the|then)\b)|\s+(?:as|while|whereas|because)\s+|\s+since\s+")
+    r";|,\s*(?=\d)|,\s*(?=\w+ing\b)|\s+in order to\b"
+    r"|,\s*(?=(?:having|and|which|who|while|as|after|but|where|from where|along|both|"
+    r"including|often|the largest)\b)"
+    r"|\s+and\s+(?=(?:is|are|was|were|has|have|had|raised|the|then|enter|entered|push|pushed|"
+    r"advance|advanced|move|moved|storm|stormed)\b)"
+    r"|\s+after\s+(?=(?:they|it|he|she|we|forces|troops)\b)"
+    r"|\s+(?:as|while|whereas|because)\s+|\s+since\s+")
 _BACKWARD_START = re.compile(
     r"[;,]\s*|\b(?:since|after|when|while|that|which|as|and|who)\s+", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -28,7 +34,7 @@ def clause_end(sentence: str, pos: int, places: Sequence[PlaceMention] = ()) -> 
     """Where the clause that ``pos`` lies in ends (a list of places does not end it)."""
     starts = {p.start for p in places}
     for match in _FORWARD_END.finditer(sentence, pos):
-        if match.end() in starts:
+        if any(0 <= s - match.end() <= len("the ") for s in starts):
             continue
         return match.start()
     return len(sentence)

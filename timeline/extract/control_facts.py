@@ -48,9 +48,13 @@ DURATION_RE = re.compile(
     r"|operations?|siege)",
     re.IGNORECASE,
 )
+# "a neighbourhood of the Old City", "districts in western Mosul" are parts; "the
+# neighbourhood of al-Risala" is the district's own name.
 PARTIAL_RE = re.compile(
-    r"\b(parts?|most|much|some|areas?|neighbou?rhoods?|districts?|an?\s+area|another\s+area)"
-    r"\s+(?:of|in)\s+(?:the\s+)?$",
+    r"\b(?:(?:parts?|most|much|some|areas?|an?\s+area|another\s+area)\s+(?:of|in)"
+    r"|(?:an?|another|one|two|three|four|five|several|more|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:neighbou?rhoods?|districts?)\s+(?:of|in)"
+    r"|(?:neighbou?rhoods?|districts?)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}

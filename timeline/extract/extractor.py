@@ -5,11 +5,19 @@ a lexicon entry, and analysts can read the rules. Per sentence (outside ignored
 blocks) we find dates (:mod:`timeline.extract.dates`), places (:mod:`timeline.extract.lexicon` over
 the gazetteer), actors and quantities, then:
 
-- an event per trigger ("took over", "recaptured", "fell to", "launched ... offensive",
-  "arrested", "killed <a commander>", "declared ... caliphate"), with the places,
-  date and actor of the trigger's own clause (:mod:`timeline.extract.clauses`);
-- nothing for negated or failed actions ("has not yet begun", "struggled to invade");
-- ``status`` ``expected`` for forecasts, ``claimed`` for claims and denials;
+- an event per trigger of :mod:`timeline.extract.triggers` ("took full control of",
+  "was liberated", "clashes in", "pushed into", "launched ... offensive", "arrested",
+  "killed <a commander>", "declared ... liberated"), with the places, date and actor of
+  the trigger's own clause (:mod:`timeline.extract.clauses`);
+- of those places, only what the event is about (:mod:`timeline.extract.areas`): no
+  reference points ("near Mosul"), and the city or a bank only from a whole-area
+  statement, never from a counted unit in it; a capture naming only places the gazetteer
+  lacks keeps them unresolved (:mod:`timeline.extract.unnamed`);
+- nothing for negated, failed or habitual actions ("has not yet begun", "struggled to
+  invade", "often launching"), for participles used as adjectives ("the liberated
+  city"), or for history before the battle window (:mod:`timeline.extract.background`);
+- ``status`` ``expected`` for forecasts and what is still to be done, ``claimed`` for
+  claims and denials;
 - an event without a date in its sentence takes the date of the previous event of the
   same paragraph ("It also said forces killed ..."), else the publication date with
   the flag ``date_from_published``; an undated declaration is not guessed;
@@ -28,7 +36,9 @@ from dataclasses import dataclass, replace
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre, load_theatre
 from timeline.extract.anchors import EventAnchors
+from timeline.extract.areas import area_event_kept, is_reference_point, whole_areas
 from timeline.extract.articles import Sentence, split_sentences
+from timeline.extract.background import before_battle, restated_launch
 from timeline.extract.clauses import clause_end, clause_start, since_window
 from timeline.extract.control_facts import (
     fighting_since,
@@ -53,7 +63,25 @@ from timeline.extract.lexicon import (
     simplest_places,
     unresolved_names,
 )
-from timeline.extract.wordscan import find_at_words, starters
+from timeline.extract.triggers import (
+    ACCOMPLISHED_BEFORE,
+    ADJECTIVE_BEFORE,
+    CLAIMED,
+    EXPECTED,
+    HABITUAL,
+    KILL_OBJECT,
+    NEGATION,
+    PASSIVE_BEFORE,
+    PEOPLE_AFTER,
+    POSITIONS_AFTER,
+    PURPOSE_BEFORE,
+    RETAKE,
+    TRIGGER_RE,
+    TRIGGER_STARTERS,
+    TRIGGERS,
+)
+from timeline.extract.unnamed import unresolved_places
+from timeline.extract.wordscan import find_at_words
 from timeline.ids import assign_claim_ids
 from timeline.records import (
     Article,
@@ -66,51 +94,12 @@ from timeline.records import (
 )
 
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
-
-# (kind, pattern, where the places are): "after" the trigger, or "before" ("Mosul ... fell to").
-_TRIGGERS: tuple[tuple[str, str, str], ...] = (
-    ("capture", r"\b(?:fell|fallen)\s+to\b|\bcame under\s+(?:the\s+)?control\s+of\b", "before"),
-    ("capture", r"\b(?:took over|took control of|taken control of|seized|captured|recaptured|"
-                r"retook|retaken|regained|liberated|freed|overran|overrun)\b", "after"),
-    ("capture", r"\bunder\s+(?:(?:the|full|fully|complete)\s+)*(?:[\w’'-]+\s+){0,3}control\b",
-     "clause"),
-    ("capture_expected", r"\b(?:to|will)\s+(?:fully\s+)?(?:retake|recapture|capture|liberate|"
-                         r"take|seize|free)\b", "after"),
-    ("offensive", r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?"
-                  r"\b(?:offensive|operation|front|assault|campaign)\b"
-                  r"|\b(?:offensive|operation|assault|campaign|front)\b[^.;,]{0,50}?"
-                  r"\b(?:was |were |is |has |had )?(?:been |not |not yet |yet )*"
-                  r"(?:launched|began|begun|started|opened)\b", "after"),
-    ("arrest", r"\b(?:arrested|detained|apprehended)\b", "after"),
-    ("kill", r"\bkilled\b", "kill"),
-    ("attack", r"\b(?:attacked|stormed|shelled|bombed|launched an attack on|entered|"
-               r"pushed into|advanced into|broke into)\b", "after"),
-    ("destruction", r"\b(?:blew up|blown up|destroyed|demolished)\b", "after"),
-    ("declaration", r"\b(?:declared|proclaimed|announced)\b(?=[^.;]{0,80}"
-                    r"(?:caliphate|liberat|victory|from\s))", "after"),
-)
-TRIGGER_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (_, p, _) in enumerate(_TRIGGERS)),
+_LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
                         re.IGNORECASE)
-_TRIGGER_STARTERS = starters(
-    "fell fallen came took taken seized captured recaptured retook retaken regained liberated "
-    "freed overran overrun under to will launched began begun started opened kicked offensive "
-    "operation assault campaign front arrested detained apprehended killed attacked stormed "
-    "shelled bombed entered pushed advanced broke blew blown destroyed demolished declared "
-    "proclaimed announced")
-_NEGATION = re.compile(
-    r"\b(?:not|never|no longer|yet to|failed to|fail to|struggl\w+|attempt\w*|tried to|"
-    r"trying to|try to|seeking to|sought to|aim\w* to|bid to|unable to|could not|couldn['’]t|"
-    r"did not|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|weren['’]t)\b", re.IGNORECASE)
-_EXPECTED = re.compile(r"\b(?:expect\w*|will|forecast\w*|predict\w*|set to|poised to|"
-                       r"likely to|hop(?:e|es|ed|ing) to|plan\w* to)\b", re.IGNORECASE)
-_CLAIMED = re.compile(r"\bclaim(?:s|ed|ing)?\b|\bden(?:y|ies|ied)\b|\bAmaq\b|"
-                      r"\b(?:ISIS|Islamic State|militants)\s+said\b", re.IGNORECASE)
-_KILL_OBJECT = re.compile(r"\b(?:commander|leader|emir|wali|chief|official|governor|"
-                          r"deputy|aide|spokesman|(?:Abu|al-)\s?[A-Z]\w+)", re.IGNORECASE)
+_ANNOUNCED = re.compile(r"(?:announced|declared|confirmed)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:they|it|he|she|we)\b", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -124,6 +113,7 @@ class _Context:
     parents: dict[str, str]
     kinds: dict[str, str]
     theatre: Theatre
+    whole: frozenset[str]
 
 
 def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
@@ -140,6 +130,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     labels = SubjectLabels.of(sides)
     parents = {p.id: p.parent for p in theatre.places} if theatre else {}
     kinds = {p.id: p.kind for p in theatre.places} if theatre else {}
+    whole = whole_areas(sides)
     events: list[Event] = []
     figures: list[Figure] = []
     unresolved: list[str] = []
@@ -156,8 +147,9 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         dates = find_dates(text, article.published, anchors)
         places = [p for p in places  # "after the capture of X": X is no place of this event
                   if not any(d.basis and d.start <= p.start < d.end for d in dates)]
-        ctx = _Context(article, sentence, text, dates, places, find_actors(text, actors),
-                       parents, kinds, sides)
+        named = [a for a in find_actors(text, actors) if _written_as_actor(text, a)]
+        ctx = _Context(article, sentence, text, dates, places, named,
+                       parents, kinds, sides, whole)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
@@ -186,8 +178,8 @@ def _ignored(article: Article, sentence: Sentence) -> bool:
 def _sentence_events(ctx: _Context, paragraph_date: dict[int, PartialDate],
                      earlier: list[Event]) -> list[Event]:
     out: list[Event] = []
-    for match in find_at_words(TRIGGER_RE, ctx.text, _TRIGGER_STARTERS):
-        kind, _, where = _TRIGGERS[int((match.lastgroup or "t0")[1:])]
+    for match in find_at_words(TRIGGER_RE, ctx.text, TRIGGER_STARTERS):
+        kind, _, where = TRIGGERS[int((match.lastgroup or "t0")[1:])]
         event = _event(ctx, match, kind, where, paragraph_date, [*earlier, *out])
         if event is not None:
             out.append(event)
@@ -200,22 +192,31 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
            paragraph_date: dict[int, PartialDate], earlier: list[Event]) -> Event | None:
     text = ctx.text
     start = clause_start(text, match.start())
-    if _NEGATION.search(text[max(start, match.start() - 40):match.end()]):
+    if (NEGATION.search(text[max(start, match.start() - 40):match.end()])
+            or HABITUAL.search(text, start, match.start())):
         return None
     if kind == "declaration" and re.search(r"['’]s\s+$", text[:match.start()]):
         return None
-    if kind == "capture" and _NUMBER_AFTER.match(text, match.end()):
-        kind = "arrest"
-    if kind == "kill" and (_NUMBER_AFTER.match(text, match.end())
-                           or not _KILL_OBJECT.search(text, match.end())):
+    object_kind = _object_kind(text, match, kind)
+    if object_kind is None:
         return None
+    kind = object_kind
     end = len(text) if kind == "kill" else clause_end(text, match.end(), ctx.places)
-    places = _event_places(ctx, match, where, end)
+    places = _event_places(ctx, match, kind, where, (start, end))
     if not places:
         return None
+    if kind == "capture" and _ANNOUNCED.match(match.group(0)) and all(
+            p.id in ctx.whole for p in places):  # "announced the liberation of Mosul"
+        kind = "declaration"
     date, flags, basis = _event_date(ctx, match, start, end, paragraph_date)
-    if date is None or (kind == "declaration" and flags):
+    if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
         return None
+    if kind == "offensive" and flags and restated_launch(text, match.span()):
+        return None
+    if kind == "capture" and where == "clause":  # "under IS control since June 2014"
+        date = _state_since(ctx, match) or date
+        if before_battle(date, ctx.theatre):
+            return None
     actor, side = _actor(ctx, match, start, kind)
     status = _status(text, start, match)
     if kind == "capture_expected":
@@ -224,8 +225,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         kind = "capture"
     if status == "expected" and kind == "capture":
         date = _expected_date(ctx, match) or date
-    key = (kind, tuple(sorted(str(p.id) for p in places)))
-    if any((e.kind, tuple(sorted(str(p.id) for p in e.places))) == key
+    key = (kind, _place_key(places))
+    if any((e.kind, _place_key(e.places)) == key
            and (e.date == date or flags) for e in earlier):
         return None
     quote_span = (ctx.sentence.start, ctx.sentence.end)
@@ -236,20 +237,66 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
                  status, prov, (*flags, *notes), fighting_since=fighting_since(date, text))
 
 
-def _event_places(ctx: _Context, match: re.Match[str], where: str, end: int,
-                  ) -> tuple[PlaceRef, ...]:
+def _place_key(places: tuple[PlaceRef, ...]) -> tuple[str, ...]:
+    return tuple(sorted(p.id or p.mention for p in places))
+
+
+def _object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
+    """The kind its object makes of a trigger: people captured are arrested, positions
+    overrun are fought over, a purpose ("to drive IS out of") is a forecast at most."""
+    after = match.end()
+    if kind == "capture_expected" and ACCOMPLISHED_BEFORE.search(text, 0, match.start()):
+        return "capture"
+    if kind == "capture":
+        if PEOPLE_AFTER.match(text, after):
+            return "arrest"
+        if POSITIONS_AFTER.match(text, after):
+            return "attack"
+        if PURPOSE_BEFORE.search(text, 0, match.start()):
+            return "capture_expected"
+    if kind in ("capture", "destruction") and ADJECTIVE_BEFORE.search(text, 0, match.start()):
+        return None
+    if kind == "kill" and (_NUMBER_AFTER.match(text, after)
+                           or not KILL_OBJECT.search(text, after)):
+        return None
+    return kind
+
+
+def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
+                  clause: tuple[int, int]) -> tuple[PlaceRef, ...]:
+    """The places of the trigger's clause that the event is about: reference points
+    ("near Mosul") left out, and a whole area only from a whole-area statement."""
+    text = ctx.text
+    start, end = clause
+    usable = [_list_head(text, p, ctx.kinds) for p in ctx.places
+              if not is_reference_point(text, p, ctx.whole)]
     if where == "before":
-        before = [p for p in ctx.places if p.end <= match.start()]
-        chosen = before[-1:]
+        chosen = [p for p in usable if p.end <= match.start()][-1:]
     elif where == "clause":
-        start = clause_start(ctx.text, match.start())
-        chosen = [p for p in ctx.places if start <= p.start < end]
+        chosen = [p for p in usable if start <= p.start < end]
     else:
-        chosen = [p for p in ctx.places if match.start() <= p.start < end]
-        if not chosen and _PASSIVE.search(ctx.text, 0, match.start()):
-            start = clause_start(ctx.text, match.start())
-            chosen = [p for p in ctx.places if start <= p.start < match.start()]
-    return simplest_places(chosen, ctx.parents, ctx.kinds)
+        chosen = [p for p in usable if match.start() <= p.start < end]
+        if (not chosen and not match.group(0).lower().endswith("ing")
+                and PASSIVE_BEFORE.search(text, 0, match.start())):
+            chosen = [p for p in usable if start <= p.start < match.start()]
+    kept = [p for p in chosen if p.id not in ctx.whole
+            or area_event_kept(text, p, match.span(), kind, clause)]
+    if kept or chosen or kind not in ("capture", "capture_expected"):
+        return simplest_places(kept, ctx.parents, ctx.kinds)
+    taken = [(p.start, p.end) for p in ctx.places] + [(a.start, a.end) for a in ctx.actors]
+    if where == "after" and not PASSIVE_BEFORE.search(text, 0, match.start()):
+        return unresolved_places(text, match.end(), end, True, taken)
+    return unresolved_places(text, start, end if where == "clause" else match.start(), False,
+                             taken)
+
+
+def _list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> PlaceMention:
+    """"the neighbourhoods of al-Zuhur and al-Nur" names two districts whole: the unit
+    noun is the list's head, a part only of an area ("districts of western Mosul")."""
+    if mention.partial and kinds.get(mention.id) != "area" and _LIST_HEAD.search(
+            text, 0, mention.start):
+        return replace(mention, partial=False)
+    return mention
 
 
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
@@ -271,6 +318,15 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     return None, [], ""
 
 
+def _state_since(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
+    """When a state of control began: the date of the "since" clause after the trigger."""
+    since = since_window(ctx.text)
+    if since is None or since[0] < match.end():
+        return None
+    inside = [d for d in ctx.dates if since[0] <= d.start < since[1]]
+    return inside[0].date if inside else None
+
+
 def _expected_date(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
     """A forecast's deadline: the first date after the trigger ("before the end of May")."""
     later = [d for d in ctx.dates if d.start >= match.start()]
@@ -279,8 +335,9 @@ def _expected_date(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
 
 def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[str, str]:
     text = ctx.text
+    ousted = re.search(r"\b(?:out of|from)$", match.group(0)) is not None  # "drove IS out of"
     inside = [a for a in ctx.actors if start <= a.start < match.end()
-              and not _is_victim(text, a)]
+              and not _is_victim(text, a) and not (ousted and a.start >= match.start())]
     if inside:
         return inside[-1].actor, inside[-1].side
     after = [a for a in ctx.actors if match.end() <= a.start < match.end() + 60]
@@ -289,23 +346,32 @@ def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[
     if passive and after:
         return after[0].actor, after[0].side
     earlier = [a for a in ctx.actors if a.end <= match.start() and not _is_victim(text, a)]
+    if earlier and _PRONOUN_SUBJECT.match(text, start):  # "..., as they captured X"
+        return earlier[0].actor, earlier[0].side
     if earlier:
         return earlier[-1].actor, earlier[-1].side
-    if kind in ("capture", "offensive") and _RETAKE.search(text):
+    if kind in ("capture", "offensive", "declaration") and RETAKE.search(text):
         return ctx.theatre.advancing_actor, ctx.theatre.advancing_side
     return "", "unknown"
 
 
+def _written_as_actor(text: str, actor: ActorMention) -> bool:
+    """"IS" in capitals is the group; "is" is the verb ("the district is cleared")."""
+    return text[actor.start:actor.end].lower() != "is" or text[actor.start:actor.end] == "IS"
+
+
 def _is_victim(text: str, actor: ActorMention) -> bool:
-    """"killed 3320 ISIS terrorists": the actor right after a number is the object."""
-    return re.search(r"\d[\d,]*\s+$|\b(?:of|among|against)\s+$",
+    """"killed 3320 ISIS terrorists", "battling Daesh", "took X from Daesh": the actor
+    right after a number, a preposition or a verb of fighting is its object."""
+    return re.search(r"(?<![-/.:\d])\d[\d,]*\s+$|\b(?:of|among|against|from|battling|fighting|"
+                     r"attacking|attacked|targeting|targeted|shelled)\s+$",
                      text[max(0, actor.start - 12):actor.start]) is not None
 
 
 def _status(text: str, start: int, match: re.Match[str]) -> str:
-    if _EXPECTED.search(text[start:match.start()]) or _EXPECTED.search(match.group(0)):
+    if EXPECTED.search(text[start:match.start()]) or EXPECTED.search(match.group(0)):
         return "expected"
-    if _CLAIMED.search(text):
+    if CLAIMED.search(text):
         return "claimed"
     return "reported"
 
