@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ import yaml
 from frontline import settings
 from frontline.errors import ArticleError, DateError
 from frontline.isodate import parse_iso_date
+from timeline.extract.boilerplate import chrome_spans
 from timeline.extract.dates import has_relative_dates
 from timeline.extract.html_text import html_to_text
 from timeline.ids import article_id
@@ -44,6 +46,9 @@ ABBREVIATIONS = frozenset((
 ))
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# A line ending without sentence punctuation, then a line starting like a sentence.
+_HEADLINE_BREAK = re.compile(r"(?<=[^\s.!?:;,\"'”’\-–—(\[/&])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+_CLOSED = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,9 @@ def load_article(path: str | Path, published: dt.date | str | None = None, *,
             f"{path}: no published date and the text has relative dates; pass --published "
             "YYYY-MM-DD or add 'published:' to the front matter"
         )
-    ignored, ignore_warnings = ignored_spans(text)
+    marked, ignore_warnings = ignored_spans(text)
     warnings += [f"{path}: {w}" for w in ignore_warnings]
+    ignored = merge_spans([*marked, *chrome_spans(text)])
     return Article(
         id=id or article_id(path), path=str(path), title=str(meta.get("title") or path.stem),
         source=str(meta.get("source") or ""), published=date, text=text,
@@ -140,21 +146,55 @@ def ignored_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str]]:
     return tuple(spans), warnings
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets into ``text``, aware of "Maj. Gen.", "U.S.-led", "3,320"."""
+def merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted spans with overlapping or touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+def split_sentences(text: str, ignored: Iterable[tuple[int, int]] = ()) -> list[Sentence]:
+    """Sentences with offsets into ``text``, aware of "Maj. Gen.", "U.S.-led", "3,320".
+
+    A sentence also ends at a line break after a line with no closing punctuation (a
+    headline, a byline, a caption above the first paragraph of a pasted page), unless
+    the text is hard-wrapped; and at the edges of ``ignored`` spans, so that a chrome
+    line or a store's date stamp never joins the sentence next to it.
+    """
+    cuts = sorted({c for span in ignored for c in span}
+                  | (set() if _hard_wrapped(text) else _line_cuts(text)))
     sentences: list[Sentence] = []
     para_start = 0
     for number, para_end in enumerate([*(m.start() for m in _PARAGRAPH.finditer(text)),
                                        len(text)]):
         start = para_start
-        for boundary in _BOUNDARY.finditer(text, para_start, para_end):
-            if _is_abbreviation(text, boundary.start()):
-                continue
-            _add(sentences, text, start, boundary.end(), number)
-            start = boundary.end()
+        ends = [b.end() for b in _BOUNDARY.finditer(text, para_start, para_end)
+                if not _is_abbreviation(text, b.start())]
+        ends += [c for c in cuts if para_start < c < para_end]
+        for end in sorted(set(ends)):
+            if end > start:
+                _add(sentences, text, start, end, number)
+                start = end
         _add(sentences, text, start, para_end, number)
         para_start = para_end
     return sentences
+
+
+def _line_cuts(text: str) -> set[int]:
+    """Line breaks that end a sentence: the line has no closing mark, the next one starts one."""
+    return {m.start() for m in _HEADLINE_BREAK.finditer(text)}
+
+
+def _hard_wrapped(text: str) -> bool:
+    """True for text wrapped at a fixed width: most long lines stop mid-sentence."""
+    lines = [line for line in text.splitlines() if len(line) >= 40]
+    open_ended = [line for line in lines if not _CLOSED.search(line)]
+    widths = {len(line) // 10 for line in open_ended}
+    return len(open_ended) >= 5 and len(open_ended) * 2 > len(lines) and len(widths) <= 2
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

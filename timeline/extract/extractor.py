@@ -146,7 +146,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     paragraph_date: dict[int, PartialDate] = {}
     read: list[str] = []
     all_places = find_places(article.text, gaz)
-    for sentence in split_sentences(article.text):
+    for sentence in split_sentences(article.text, article.ignored):
         if _ignored(article, sentence):
             continue
         text = article.text[sentence.start:sentence.end]
