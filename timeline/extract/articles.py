@@ -48,6 +48,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A line ending without sentence punctuation, then a line starting like a sentence.
 _HEADLINE_BREAK = re.compile(r"(?<=[^\s.!?:;,\"'”’\-–—(\[/&])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+_LINE_END = re.compile(r"(?<=[.!?\"'”’)\]])[ \t]*\n")
 _CLOSED = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
@@ -163,14 +164,19 @@ def split_sentences(text: str, ignored: Iterable[tuple[int, int]] = ()) -> list[
     A sentence also ends at a line break after a line with no closing punctuation (a
     headline, a byline, a caption above the first paragraph of a pasted page), unless
     the text is hard-wrapped; and at the edges of ``ignored`` spans, so that a chrome
-    line or a store's date stamp never joins the sentence next to it.
+    line or a store's date stamp never joins the sentence next to it. Paragraphs are
+    split by blank lines and, in text that is not hard-wrapped, by the line breaks
+    that end a sentence too: a pasted page puts one paragraph on each line.
     """
-    cuts = sorted({c for span in ignored for c in span}
-                  | (set() if _hard_wrapped(text) else _line_cuts(text)))
+    wrapped = _hard_wrapped(text)
+    lines = set() if wrapped else _line_cuts(text)
+    cuts = sorted({c for span in ignored for c in span} | lines)
+    breaks = {m.start() for m in _PARAGRAPH.finditer(text)}
+    if not wrapped:  # a pasted page: each line is a paragraph
+        breaks |= lines | {m.start() for m in _LINE_END.finditer(text)}
     sentences: list[Sentence] = []
     para_start = 0
-    for number, para_end in enumerate([*(m.start() for m in _PARAGRAPH.finditer(text)),
-                                       len(text)]):
+    for number, para_end in enumerate([*sorted(breaks), len(text)]):
         start = para_start
         ends = [b.end() for b in _BOUNDARY.finditer(text, para_start, para_end)
                 if not _is_abbreviation(text, b.start())]

@@ -36,6 +36,14 @@ from timeline.extract.control_facts import (
     share_bank,
     still_held,
 )
+from timeline.extract.datecarry import (
+    aside_spans,
+    background_launch,
+    carries,
+    counted_back,
+    filed_date,
+    outside_asides,
+)
 from timeline.extract.dates import (
     FLAG_DATE_FROM_CONTEXT,
     FLAG_DATE_FROM_PUBLISHED,
@@ -110,6 +118,7 @@ _KILL_OBJECT = re.compile(r"\b(?:commander|leader|emir|wali|chief|official|gover
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CONTINUES = re.compile(r"\b(?:also|then|afterwards|subsequently)\b", re.IGNORECASE)
 _RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over", re.IGNORECASE)
 
 
@@ -153,7 +162,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
         read.append(text)
         places = _shifted(all_places, sentence)
         anchors = EventAnchors(events, places, theatre.anchors if theatre else ())
-        dates = find_dates(text, article.published, anchors)
+        dates = find_dates(text, filed_date(article.text, article.published), anchors)
         places = [p for p in places  # "after the capture of X": X is no place of this event
                   if not any(d.basis and d.start <= p.start < d.end for d in dates)]
         ctx = _Context(article, sentence, text, dates, places, find_actors(text, actors),
@@ -190,7 +199,9 @@ def _sentence_events(ctx: _Context, paragraph_date: dict[int, PartialDate],
         event = _event(ctx, match, kind, where, paragraph_date, [*earlier, *out])
         if event is not None:
             out.append(event)
-            if event.status != "expected":  # a forecast's date is no date for what follows
+            # a forecast's date is no date for what follows, nor is the publication
+            # date given to an undated event: only a stated date carries
+            if event.status != "expected" and FLAG_DATE_FROM_PUBLISHED not in event.flags:
                 paragraph_date[ctx.sentence.paragraph] = event.date
     return out
 
@@ -254,19 +265,61 @@ def _event_places(ctx: _Context, match: re.Match[str], where: str, end: int,
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
                 paragraph_date: dict[int, PartialDate],
                 ) -> tuple[PartialDate | None, list[str], str]:
-    """The event's date, flags saying it was taken from context, and a chain's basis."""
+    """The event's date, flags saying it was taken from context, and a chain's basis.
+
+    Dates in a relative clause about the past ("the city, which IS seized in 2014") do
+    not date the main clause; an event inside an unresolved "N days after <clause>" is
+    counted back from the main clause's date (:mod:`timeline.extract.datecarry`).
+    """
     since = since_window(ctx.text)
-    usable = [d for d in ctx.dates if not (since and since[0] <= d.start < since[1]
-                                           and not since[0] <= match.start() < since[1])]
+    asides = aside_spans(ctx.text)
+    usable = [d for d in ctx.dates
+              if not (since and since[0] <= d.start < since[1]
+                      and not since[0] <= match.start() < since[1])
+              and (carries(d.date, ctx.article.published)
+                   or outside_asides(match.start(), d.start, asides))]
+    back = counted_back(ctx.text, match.start(), [(d.start, d.end) for d in ctx.dates])
+    if back is not None:
+        main = [d for d in usable if not back.start <= d.start < back.end]
+        base, flags, _ = ((main[0].date, [], "") if main else _undated(ctx, paragraph_date))
+        if base is None:
+            return None, [], ""
+        return back.of(base), flags, (f"counted {-back.days} day(s) back from {base.iso()}, "
+                                      "the date of the sentence's main clause")
     in_clause = [d for d in usable if match.start() <= d.start < end]
     before = [d for d in usable if start <= d.start < match.start()]
     chosen = in_clause[:1] or before[-1:] or usable[:1]
     if chosen:
         return chosen[0].date, [], chosen[0].basis
-    if ctx.sentence.paragraph in paragraph_date:
-        return paragraph_date[ctx.sentence.paragraph], [FLAG_DATE_FROM_CONTEXT], ""
-    if ctx.article.published:
-        return PartialDate(ctx.article.published), [FLAG_DATE_FROM_PUBLISHED], ""
+    if background_launch(ctx.text, match.start(), match.group(0)):
+        carried = _carried(ctx, paragraph_date)
+        return (carried, [FLAG_DATE_FROM_CONTEXT], "") if carried else (None, [], "")
+    return _undated(ctx, paragraph_date)
+
+
+def _carried(ctx: _Context, paragraph_date: dict[int, PartialDate]) -> PartialDate | None:
+    """The date of an earlier event that this undated sentence continues, if it may carry.
+
+    The previous event of the same paragraph; across paragraphs only when the sentence
+    says it goes on with the same action ("also", "then"). Months, years and dates long
+    before publication never carry (:func:`timeline.extract.datecarry.carries`).
+    """
+    para = ctx.sentence.paragraph
+    date = paragraph_date.get(para)
+    if date is None and _CONTINUES.search(ctx.text):
+        earlier = [p for p in paragraph_date if p < para]
+        date = paragraph_date[max(earlier)] if earlier else None
+    return date if date is not None and carries(date, ctx.article.published) else None
+
+
+def _undated(ctx: _Context, paragraph_date: dict[int, PartialDate],
+             ) -> tuple[PartialDate | None, list[str], str]:
+    carried = _carried(ctx, paragraph_date)
+    if carried is not None:
+        return carried, [FLAG_DATE_FROM_CONTEXT], ""
+    filed = filed_date(ctx.article.text, ctx.article.published)
+    if filed:
+        return PartialDate(filed), [FLAG_DATE_FROM_PUBLISHED], ""
     return None, [], ""
 
 
