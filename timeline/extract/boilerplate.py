@@ -77,7 +77,7 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     flags = [_is_chrome(line) for _, _, line in lines]
     _mark_menus(lines, flags)
     _mark_related(lines, flags)
-    for (start, end, line), chrome in zip(lines, flags, strict=True):
+    for (start, _, line), chrome in zip(lines, flags, strict=True):
         if chrome and line.strip():
             lead = len(line) - len(line.lstrip())
             spans.append((start + lead, start + lead + len(line.strip())))

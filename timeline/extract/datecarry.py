@@ -49,12 +49,13 @@ DATELINE_REACH = 1500  # the dateline sits at the top of the report
 # they overran the city in June 2014" dates the capture) and stays usable.
 _ASIDE = re.compile(r"(?<=\S)\s+(?:which|who|whom|whose)\b", re.IGNORECASE)
 _ASIDE_END = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s)|\s+and\s+(?=the\b)", re.IGNORECASE)
-_COUNTED = re.compile(rf"\b(?P<n>{COUNT_PATTERN})\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+",
-                      re.IGNORECASE)
+_COUNTED = re.compile(
+    rf"\b(?P<n>{COUNT_PATTERN})\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;,]|\s+(?:and|but|while|as)\s+", re.IGNORECASE)
 _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][\w'’.-]*(?:[ \t,]+[A-Z][\w'’.-]*){{0,3}}[ \t]*,[ \t]*"
-    rf"(?:(?P<mon>{MONTH_PATTERN})[ \t]+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})[ \t]+(?P<mon2>{MONTH_PATTERN}))"
+    rf"(?:(?P<mon>{MONTH_PATTERN})[ \t]+(?P<d>\d{{1,2}})"
+    rf"|(?P<d2>\d{{1,2}})[ \t]+(?P<mon2>{MONTH_PATTERN}))"
     rf"(?:,?[ \t]+(?P<y>{YEAR_PATTERN}))?[ \t]*(?:\([^)\n]{{1,30}}\))?[ \t]*(?:--|[—–-])",
     re.MULTILINE)
 _LAUNCH = re.compile(r"\b(?:launched|began|begun|started|opened|kicked off)\b", re.IGNORECASE)
