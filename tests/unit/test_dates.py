@@ -16,7 +16,9 @@ from timeline.extract.datecarry import (
     carries,
     counted_back,
     filed_date,
+    operation_day,
     outside_asides,
+    restated_in_aside,
 )
 from timeline.extract.dates import WEEKDAYS, find_dates, has_relative_dates, month_before, shift
 from timeline.records import PartialDate
@@ -267,3 +269,23 @@ def test_a_restated_launch_is_background(text: str, background: bool) -> None:
 
 def test_stale_days_is_about_two_months() -> None:
     assert 30 <= STALE_DAYS <= 92
+
+
+def test_history_told_in_an_aside_is_no_event_of_the_report() -> None:
+    text = "Troops fought for the town, which the militants captured in 2014."
+    old = PartialDate(dt.date(2014, 1, 1), "year")
+    assert restated_in_aside(text, text.index("captured"), old, WED)
+    assert not restated_in_aside(text, text.index("fought"), old, WED)
+    recent = PartialDate(dt.date(2017, 1, 1), "month")
+    assert not restated_in_aside(text, text.index("captured"), recent, WED)
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    ("Troops launched the offensive on Monday, the third day of the campaign",
+     "launched the offensive", 3),
+    ("On day two of the operation, the army launched an assault", "launched an assault", 2),
+    ("Troops took the village on Monday, the first day of the offensive", "took", None),
+    ("The offensive began on Monday, the first day of the campaign", "offensive began", 1),
+])
+def test_day_n_of_an_operation(text: str, trigger: str, day: int | None) -> None:
+    assert operation_day(text, text.index(trigger), trigger) == day

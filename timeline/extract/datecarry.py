@@ -18,6 +18,10 @@ when taken word by word:
   only when it dates an action of the current news: a month or a year ("in January",
   "in 2014") is a summary of a period, and a date months before publication is
   history, so neither is lent to the next sentence;
+- **history in an aside** (:func:`restated_in_aside`): "..., which captured the city in
+  2014, ..." tells the reader what happened years ago; it is no event of the report;
+- **day N of an operation** (:func:`operation_day`): "on Monday, the third day of the
+  offensive" dates the offensive's launch two days before Monday;
 - **dateline** (:func:`filed_date`): "MOSUL, May 18 (Xinhua) --" on a report published
   on 19 May was filed on the 18th, and its "Monday" or "yesterday" count from the 18th;
 - **background launches** (:func:`background_launch`): "the troops began their
@@ -42,6 +46,7 @@ from timeline.extract.dates import (
 from timeline.records import PartialDate
 
 STALE_DAYS = 60  # a carried date older than this before publication is history
+HISTORY_DAYS = 365  # an aside about a time older than this restates history
 FILED_DAYS = 3  # a dateline at most this many days before publication is the filing day
 DATELINE_REACH = 1500  # the dateline sits at the top of the report
 
@@ -58,6 +63,13 @@ _DATELINE = re.compile(
     rf"|(?P<d2>\d{{1,2}})[ \t]+(?P<mon2>{MONTH_PATTERN}))"
     rf"(?:,?[ \t]+(?P<y>{YEAR_PATTERN}))?[ \t]*(?:\([^)\n]{{1,30}}\))?[ \t]*(?:--|[—–-])",
     re.MULTILINE)
+_DAY_OF = re.compile(
+    r"\b(?:the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d{1,2}(?:st|nd|rd|th))\s+day|day\s+(?P<n>one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|\d{1,2}))\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:offensive|operation|assault|campaign|battle|push)\b", re.IGNORECASE)
+_ORDINALS = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth",
+                                         "seventh", "eighth", "ninth", "tenth"), start=1)}
 _LAUNCH = re.compile(r"\b(?:launched|began|begun|started|opened|kicked off)\b", re.IGNORECASE)
 _OPERATION = re.compile(r"\b(?:offensive|operation|assault|campaign|push|drive)s?\b",
                         re.IGNORECASE)
@@ -161,3 +173,33 @@ def background_launch(sentence: str, start: int, trigger: str) -> bool:
     lead = sentence[v:n] if v < n else sentence[max(0, n - 30):n]
     known = _KNOWN.search(lead)
     return known is not None and not _NEWS.search(lead)
+
+
+def restated_in_aside(sentence: str, position: int, date: PartialDate,
+                      published: dt.date | None) -> bool:
+    """An event told inside a relative clause about a time long before publication."""
+    if published is None or (published - date.end).days <= HISTORY_DAYS:
+        return False
+    return any(a <= position < b for a, b in aside_spans(sentence))
+
+
+def operation_day(sentence: str, start: int, trigger: str) -> int | None:
+    """N of "the Nth day of the offensive" / "day N of the operation" by an operation trigger.
+
+    Only a trigger about an operation (``trigger`` names an offensive, an operation, a
+    push) that the phrase overlaps or stands within 60 characters of; a day number above
+    one puts the launch N - 1 days before the date the sentence gives.
+    """
+    end = start + len(trigger)
+    if _OPERATION.search(trigger) is None and _DAY_OF.search(trigger) is None:
+        return None
+    for match in _DAY_OF.finditer(sentence):
+        if match.end() < start - 60 or match.start() > end + 60:
+            continue
+        raw = (match.group("ord") or match.group("n")).lower()
+        if raw in _ORDINALS:
+            return _ORDINALS[raw]
+        if raw in COUNT_WORDS:
+            return COUNT_WORDS[raw]
+        return int(re.sub(r"\D", "", raw))
+    return None

@@ -22,6 +22,7 @@ the gazetteer), actors and quantities, then:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -42,7 +43,9 @@ from timeline.extract.datecarry import (
     carries,
     counted_back,
     filed_date,
+    operation_day,
     outside_asides,
+    restated_in_aside,
 )
 from timeline.extract.dates import (
     FLAG_DATE_FROM_CONTEXT,
@@ -290,7 +293,14 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     before = [d for d in usable if start <= d.start < match.start()]
     chosen = in_clause[:1] or before[-1:] or usable[:1]
     if chosen:
-        return chosen[0].date, [], chosen[0].basis
+        date, basis = chosen[0].date, chosen[0].basis
+        if restated_in_aside(ctx.text, match.start(), date, ctx.article.published):
+            return None, [], ""  # "..., which captured the city in 2014, ...": history
+        day = operation_day(ctx.text, match.start(), match.group(0))
+        if day and day > 1:
+            date = PartialDate(date.start - dt.timedelta(days=day - 1), date.precision)
+            basis = f"day {day} of the operation is {chosen[0].date.iso()}"
+        return date, [], basis
     if background_launch(ctx.text, match.start(), match.group(0)):
         carried = _carried(ctx, paragraph_date)
         return (carried, [FLAG_DATE_FROM_CONTEXT], "") if carried else (None, [], "")
