@@ -18,7 +18,8 @@ Rules work line by line, on the line's own words, never on a site's name:
 - a ticker or date bar: several " • "-separated items, or three or more numeric dates;
 - a photo or video caption: a line ending in a credit ("/ Reuters", "[Anadolu]") or
   starting with "VIDEO:", "Photo:", "WATCH:";
-- a menu: a run of three or more short label lines (no sentence punctuation);
+- a menu: a run of three or more short label lines (no sentence punctuation), unless a
+  line ending in a colon introduces it as a list;
 - the titles under a "Related" / "Read more" header, up to the next sentence;
 - a store's ``date YYYY-MM-DD`` prefix at the start of the body (only the prefix).
 """
@@ -123,13 +124,18 @@ def _is_label(line: str) -> bool:
 
 
 def _mark_menus(lines: list[tuple[int, int, str]], flags: list[bool]) -> None:
-    """Runs of MENU_RUN or more consecutive label lines (blank lines end a run)."""
+    """Runs of MENU_RUN or more consecutive label lines (blank lines end a run).
+
+    A run right after a line ending in a colon is the article's own list ("Districts
+    still held:" and their names), not a menu.
+    """
     run: list[int] = []
     for i, (_, _, line) in enumerate([*lines, (0, 0, "")]):
         if line.strip() and (_is_label(line) or (i < len(flags) and flags[i])):
             run.append(i)
             continue
-        if sum(1 for j in run if lines[j][2].strip(" \t-•*|")) >= MENU_RUN:
+        if sum(1 for j in run if lines[j][2].strip(" \t-•*|")) >= MENU_RUN and not (
+                run[0] > 0 and lines[run[0] - 1][2].rstrip().endswith(":")):
             for j in run:
                 flags[j] = True
         run = []
