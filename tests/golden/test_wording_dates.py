@@ -62,7 +62,9 @@ def test_carried_and_fallback_dates_are_flagged(dates: Extraction) -> None:
     assert any("counted 8 day(s) back from 2017-05-09" in f for f in counted.flags)
 
 
-def test_no_event_takes_a_date_from_an_aside_about_2014(dates: Extraction) -> None:
+def test_only_the_actions_told_as_2014_history_are_dated_2014(dates: Extraction) -> None:
+    """The 2014 seizures (an aside, a sentence of their own) keep their date; the main
+    clause beside the aside and the sentence after the history do not take it."""
     dated_2014 = [e for e in dates.events if e.date.start.year == 2014]
     assert [str(p.id) for e in dated_2014 for p in e.places] == ["al-shifa"]
 

@@ -18,7 +18,6 @@ from timeline.extract.datecarry import (
     filed_date,
     operation_day,
     outside_asides,
-    restated_in_aside,
 )
 from timeline.extract.dates import WEEKDAYS, find_dates, has_relative_dates, month_before, shift
 from timeline.records import PartialDate
@@ -269,15 +268,6 @@ def test_a_restated_launch_is_background(text: str, background: bool) -> None:
 
 def test_stale_days_is_about_two_months() -> None:
     assert 30 <= STALE_DAYS <= 92
-
-
-def test_history_told_in_an_aside_is_no_event_of_the_report() -> None:
-    text = "Troops fought for the town, which the militants captured in 2014."
-    old = PartialDate(dt.date(2014, 1, 1), "year")
-    assert restated_in_aside(text, text.index("captured"), old, WED)
-    assert not restated_in_aside(text, text.index("fought"), old, WED)
-    recent = PartialDate(dt.date(2017, 1, 1), "month")
-    assert not restated_in_aside(text, text.index("captured"), recent, WED)
 
 
 @pytest.mark.parametrize(("text", "trigger", "day"), [

@@ -18,8 +18,6 @@ when taken word by word:
   only when it dates an action of the current news: a month or a year ("in January",
   "in 2014") is a summary of a period, and a date months before publication is
   history, so neither is lent to the next sentence;
-- **history in an aside** (:func:`restated_in_aside`): "..., which captured the city in
-  2014, ..." tells the reader what happened years ago; it is no event of the report;
 - **day N of an operation** (:func:`operation_day`): "on Monday, the third day of the
   offensive" dates the offensive's launch two days before Monday;
 - **dateline** (:func:`filed_date`): "MOSUL, May 18 (Xinhua) --" on a report published
@@ -46,7 +44,6 @@ from timeline.extract.dates import (
 from timeline.records import PartialDate
 
 STALE_DAYS = 60  # a carried date older than this before publication is history
-HISTORY_DAYS = 365  # an aside about a time older than this restates history
 FILED_DAYS = 3  # a dateline at most this many days before publication is the filing day
 DATELINE_REACH = 1500  # the dateline sits at the top of the report
 
@@ -173,14 +170,6 @@ def background_launch(sentence: str, start: int, trigger: str) -> bool:
     lead = sentence[v:n] if v < n else sentence[max(0, n - 30):n]
     known = _KNOWN.search(lead)
     return known is not None and not _NEWS.search(lead)
-
-
-def restated_in_aside(sentence: str, position: int, date: PartialDate,
-                      published: dt.date | None) -> bool:
-    """An event told inside a relative clause about a time long before publication."""
-    if published is None or (published - date.end).days <= HISTORY_DAYS:
-        return False
-    return any(a <= position < b for a, b in aside_spans(sentence))
 
 
 def operation_day(sentence: str, start: int, trigger: str) -> int | None:

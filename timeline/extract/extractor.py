@@ -45,7 +45,6 @@ from timeline.extract.datecarry import (
     filed_date,
     operation_day,
     outside_asides,
-    restated_in_aside,
 )
 from timeline.extract.dates import (
     FLAG_DATE_FROM_CONTEXT,
@@ -294,8 +293,6 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     chosen = in_clause[:1] or before[-1:] or usable[:1]
     if chosen:
         date, basis = chosen[0].date, chosen[0].basis
-        if restated_in_aside(ctx.text, match.start(), date, ctx.article.published):
-            return None, [], ""  # "..., which captured the city in 2014, ...": history
         day = operation_day(ctx.text, match.start(), match.group(0))
         if day and day > 1:
             date = PartialDate(date.start - dt.timedelta(days=day - 1), date.precision)
