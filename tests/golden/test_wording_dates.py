@@ -45,6 +45,8 @@ def dates() -> Extraction:
     ("offensive", "al-thawra", "2017-05-01", "day"),  # Tuesday's capture "comes 8 days after"
     ("capture", "al-mushairfa", "2017-05-06", "day"),  # "on Saturday, three days after ..."
     ("offensive", "hawi-al-kanisa", "2017-05-03", "day"),  # ... "they launched": 3 days before
+    ("capture", "bab-al-tob", "2017-05-02", "day"),
+    ("capture", "al-dawasa", "2017-05-04", "day"),  # "Two days later", next paragraph
     ("capture", "al-yarmouk", "2017-05-10", "day"),  # "which ... seized in 2014" is an aside
     ("capture", "al-najjar", "2017-05-10", "day"),  # after a June 2014 sentence: no carry
 ])
@@ -59,7 +61,9 @@ def test_carried_and_fallback_dates_are_flagged(dates: Extraction) -> None:
     assert FLAG_DATE_FROM_CONTEXT in event(dates, "capture", "al-risala").flags
     assert FLAG_DATE_FROM_PUBLISHED in event(dates, "capture", "al-najjar").flags
     counted = event(dates, "offensive", "al-thawra")
-    assert any("counted 8 day(s) back from 2017-05-09" in f for f in counted.flags)
+    assert any("counted -8 day(s) from 2017-05-09" in f for f in counted.flags)
+    later = event(dates, "capture", "al-dawasa")
+    assert any("counted +2 day(s) from 2017-05-02" in f for f in later.flags)
 
 
 def test_only_the_actions_told_as_2014_history_are_dated_2014(dates: Extraction) -> None:

@@ -16,6 +16,7 @@ from timeline.extract.datecarry import (
     carries,
     counted_back,
     filed_date,
+    from_previous,
     operation_day,
     outside_asides,
 )
@@ -150,6 +151,10 @@ def test_a_bare_month_is_the_latest_on_or_before_publication(published: dt.date,
     assert (published - start).days < 366
 
 
+def test_modal_may_before_this_year_is_no_month() -> None:
+    assert [d.text for d in find_dates("the fighting may this year end", WED)] == ["this year"]
+
+
 def test_weekend_is_flagged_as_a_guess() -> None:
     (found,) = find_dates("over the weekend", WED)
     assert found.ambiguous
@@ -212,6 +217,17 @@ def test_counted_back_forward_and_in_weeks() -> None:
     text = "The raid came two weeks before troops launched the offensive"
     back = counted_back(text, text.index("launched"), [])
     assert back is not None and back.days == 14
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Two days later they took the bridge.", 2),
+    ("A week earlier the army had shelled it.", -7),
+    ("The next day troops entered the district.", 1),
+    ("The previous day the militants withdrew.", -1),
+    ("Troops took the bridge after two days of fighting.", None),
+])
+def test_counted_from_the_previous_stated_date(text: str, days: int | None) -> None:
+    assert from_previous(text, []) == days
 
 
 def test_a_resolved_chain_is_not_counted_back() -> None:

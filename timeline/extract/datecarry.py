@@ -14,6 +14,8 @@ when taken word by word:
   capture. The clause after "after" names no date and no known event, so the chain in
   :mod:`~timeline.extract.dates` stays unresolved, and the event inside it is counted
   back from the main clause's date;
+- **from the previous date** (:func:`from_previous`): "Two days later, troops took the
+  bridge" counts from the date the previous sentences stated;
 - **stale carry** (:func:`carries`): a date carries to the following undated sentences
   only when it dates an action of the current news: a month or a year ("in January",
   "in 2014") is a summary of a period, and a date months before publication is
@@ -53,6 +55,9 @@ _ASIDE = re.compile(r"(?<=\S)\s+(?:which|who|whom|whose)\b", re.IGNORECASE)
 _ASIDE_END = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s)|\s+and\s+(?=the\b)", re.IGNORECASE)
 _COUNTED = re.compile(
     rf"\b(?P<n>{COUNT_PATTERN})\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+", re.IGNORECASE)
+_FROM_PREVIOUS = re.compile(
+    rf"\b(?:(?P<n>{COUNT_PATTERN})\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)"
+    r"|the\s+(?P<ctx>next|following|previous|preceding)\s+day)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;,]|\s+(?:and|but|while|as)\s+", re.IGNORECASE)
 _DATELINE = re.compile(
     rf"^[ \t]*[A-Z][\w'’.-]*(?:[ \t,]+[A-Z][\w'’.-]*){{0,3}}[ \t]*,[ \t]*"
@@ -122,6 +127,24 @@ def counted_back(sentence: str, position: int, resolved: list[tuple[int, int]],
             days = n * (7 if match.group("unit").lower() == "week" else 1)
             sign = -1 if match.group("dir").lower() == "after" else 1
             return CountedBack(match.start(), stop, sign * days)
+    return None
+
+
+def from_previous(sentence: str, resolved: list[tuple[int, int]]) -> int | None:
+    """Days from the previous stated date for "two days later", "the next day" and the like.
+
+    Only a phrase that :func:`~timeline.extract.dates.find_dates` left unresolved (its
+    previous date is in an earlier sentence): ``resolved`` are the spans it did resolve.
+    """
+    for match in _FROM_PREVIOUS.finditer(sentence):
+        if any(s <= match.start() < e for s, e in resolved):
+            continue
+        if match.group("ctx"):
+            return 1 if match.group("ctx").lower() in ("next", "following") else -1
+        raw = match.group("n").lower()
+        n = COUNT_WORDS[raw] if raw in COUNT_WORDS else int(raw)
+        days = n * (7 if match.group("unit").lower() == "week" else 1)
+        return days if match.group("dir").lower() == "later" else -days
     return None
 
 

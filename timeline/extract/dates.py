@@ -69,7 +69,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
             rf"(?:,?\s+(?P<y>{_YEAR}))?\b"),
     ("month_year", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
     ("month_rel", rf"\b(?P<pre>(?:in|since|from|by|until|till|of|during|early|late|mid|"
-                  rf"end of|beginning of|start of)\s+|mid-)?(?P<mon>{_MONTH})\s+"
+                  rf"end of|beginning of|start of)\s+|mid-)?(?P<mon>(?-i:{_MONTH}))\s+"
                   r"(?P<which>last|this)\s+year\b"),
     ("month", rf"\b(?P<pre>(?:in|since|from|by|until|till|of|during|early|late|mid|"
               rf"end of|beginning of|start of|last|this)\s+|mid-)(?P<mon>{_MONTH})(?![\w-])"

@@ -43,6 +43,7 @@ from timeline.extract.datecarry import (
     carries,
     counted_back,
     filed_date,
+    from_previous,
     operation_day,
     outside_asides,
 )
@@ -51,6 +52,7 @@ from timeline.extract.dates import (
     FLAG_DATE_FROM_PUBLISHED,
     DateMention,
     find_dates,
+    shift,
 )
 from timeline.extract.figures import SubjectLabels, sentence_figures
 from timeline.extract.lexicon import (
@@ -280,13 +282,14 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
                       and not since[0] <= match.start() < since[1])
               and (carries(d.date, ctx.article.published)
                    or outside_asides(match.start(), d.start, asides))]
-    back = counted_back(ctx.text, match.start(), [(d.start, d.end) for d in ctx.dates])
-    if back is not None:
+    resolved = [(d.start, d.end) for d in ctx.dates]
+    back = counted_back(ctx.text, match.start(), resolved)
+    if back is not None and not any(back.start <= d.start < back.end for d in usable):
         main = [d for d in usable if not back.start <= d.start < back.end]
         base, flags, _ = ((main[0].date, [], "") if main else _undated(ctx, paragraph_date))
         if base is None:
             return None, [], ""
-        return back.of(base), flags, (f"counted {-back.days} day(s) back from {base.iso()}, "
+        return back.of(base), flags, (f"counted {back.days:+d} day(s) from {base.iso()}, "
                                       "the date of the sentence's main clause")
     in_clause = [d for d in usable if match.start() <= d.start < end]
     before = [d for d in usable if start <= d.start < match.start()]
@@ -298,22 +301,28 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
             date = PartialDate(date.start - dt.timedelta(days=day - 1), date.precision)
             basis = f"day {day} of the operation is {chosen[0].date.iso()}"
         return date, [], basis
+    step = from_previous(ctx.text, resolved)
+    if step is not None and (base := _carried(ctx, paragraph_date, continues=True)):
+        return (shift(base, step, "day"), [FLAG_DATE_FROM_CONTEXT],
+                f"counted {step:+d} day(s) from {base.iso()}, the previous date stated")
     if background_launch(ctx.text, match.start(), match.group(0)):
         carried = _carried(ctx, paragraph_date)
         return (carried, [FLAG_DATE_FROM_CONTEXT], "") if carried else (None, [], "")
     return _undated(ctx, paragraph_date)
 
 
-def _carried(ctx: _Context, paragraph_date: dict[int, PartialDate]) -> PartialDate | None:
+def _carried(ctx: _Context, paragraph_date: dict[int, PartialDate],
+             continues: bool = False) -> PartialDate | None:
     """The date of an earlier event that this undated sentence continues, if it may carry.
 
     The previous event of the same paragraph; across paragraphs only when the sentence
-    says it goes on with the same action ("also", "then"). Months, years and dates long
+    says it goes on with the same action ("also", "then") or counts from the previous
+    date (``continues``: "two days later"). Months, years and dates long
     before publication never carry (:func:`timeline.extract.datecarry.carries`).
     """
     para = ctx.sentence.paragraph
     date = paragraph_date.get(para)
-    if date is None and _CONTINUES.search(ctx.text):
+    if date is None and (continues or _CONTINUES.search(ctx.text)):
         earlier = [p for p in paragraph_date if p < para]
         date = paragraph_date[max(earlier)] if earlier else None
     return date if date is not None and carries(date, ctx.article.published) else None
