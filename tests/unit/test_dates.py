@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.extract.datecarry import (
@@ -182,6 +182,7 @@ def test_relative_words_of_the_day_need_a_publication_date() -> None:
     assert has_relative_dates("fighting last night")
 
 
+@settings(deadline=None)  # a shared machine: time is no property here
 @given(published=days)
 def test_the_weekend_is_the_latest_saturday_on_or_before_publication(
         published: dt.date) -> None:
@@ -259,6 +260,7 @@ def test_a_dateline_just_before_publication_is_the_filing_day(text: str, filed: 
     assert str(filed_date(text, dt.date(2017, 5, 19))) == filed
 
 
+@settings(deadline=None)  # a shared machine: time is no property here
 @given(published=days, back=st.integers(0, 40))
 def test_the_filing_day_is_never_after_publication(published: dt.date, back: int) -> None:
     day = published - dt.timedelta(days=back)
