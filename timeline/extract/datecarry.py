@@ -55,6 +55,8 @@ _ASIDE = re.compile(r"(?<=\S)\s+(?:which|who|whom|whose)\b", re.IGNORECASE)
 _ASIDE_END = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s)|\s+and\s+(?=the\b)", re.IGNORECASE)
 _COUNTED = re.compile(
     rf"\b(?P<n>{COUNT_PATTERN})\s+(?P<unit>day|week)s?\s+(?P<dir>after|before)\s+", re.IGNORECASE)
+# A sentence that goes on with the action before it: the previous paragraph's date carries.
+CONTINUES = re.compile(r"\b(?:also|then|afterwards|subsequently)\b", re.IGNORECASE)
 _FROM_PREVIOUS = re.compile(
     rf"\b(?:(?P<n>{COUNT_PATTERN})\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)"
     r"|the\s+(?P<ctx>next|following|previous|preceding)\s+day)\b", re.IGNORECASE)

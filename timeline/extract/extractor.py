@@ -22,7 +22,6 @@ the gazetteer), actors and quantities, then:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -38,6 +37,7 @@ from timeline.extract.control_facts import (
     still_held,
 )
 from timeline.extract.datecarry import (
+    CONTINUES,
     aside_spans,
     background_launch,
     carries,
@@ -122,7 +122,6 @@ _KILL_OBJECT = re.compile(r"\b(?:commander|leader|emir|wali|chief|official|gover
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_CONTINUES = re.compile(r"\b(?:also|then|afterwards|subsequently)\b", re.IGNORECASE)
 _RETAKE = re.compile(r"retook|retaken|recaptur|regain|liberat|freed|took over", re.IGNORECASE)
 
 
@@ -298,7 +297,7 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
         date, basis = chosen[0].date, chosen[0].basis
         day = operation_day(ctx.text, match.start(), match.group(0))
         if day and day > 1:
-            date = PartialDate(date.start - dt.timedelta(days=day - 1), date.precision)
+            date = shift(date, 1 - day, "day")
             basis = f"day {day} of the operation is {chosen[0].date.iso()}"
         return date, [], basis
     step = from_previous(ctx.text, resolved)
@@ -322,7 +321,7 @@ def _carried(ctx: _Context, paragraph_date: dict[int, PartialDate],
     """
     para = ctx.sentence.paragraph
     date = paragraph_date.get(para)
-    if date is None and (continues or _CONTINUES.search(ctx.text)):
+    if date is None and (continues or CONTINUES.search(ctx.text)):
         earlier = [p for p in paragraph_date if p < para]
         date = paragraph_date[max(earlier)] if earlier else None
     return date if date is not None and carries(date, ctx.article.published) else None
