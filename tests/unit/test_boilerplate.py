@@ -91,6 +91,19 @@ def test_hard_wrapped_text_keeps_its_sentences_whole() -> None:
     assert len(sentences) == 1 and {s.paragraph for s in sentences} == {0}
 
 
+def test_soft_wrapped_markdown_is_not_cut_at_capitals() -> None:
+    text = ("Federal Police forces retook the western district on Monday after the\n"
+            "Counter Terrorism Service cleared the roads leading to the main market, a\n"
+            "Spokesman for the Joint Operations Command told reporters at a briefing in\n"
+            "Baghdad on Tuesday.\n")
+    assert len(split_sentences(text)) == 1
+
+
+def test_a_line_ending_in_a_function_word_runs_on() -> None:
+    text = "Officers said the troops had retaken the district of\nAl-Zanjili on Monday.\n"
+    assert len(split_sentences(text)) == 1
+
+
 @settings(deadline=None)  # a shared machine: time is no property here
 @given(st.lists(st.sampled_from([
     "Home", "Sign In / Up", "A+ A-", "Troops took the town on Monday.", "", "Recommended",

@@ -48,7 +48,11 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 # A line ending without sentence punctuation, then a line starting like a sentence.
 _HEADLINE_BREAK = re.compile(r"(?<=[^\s.!?:;,\"'”’\-–—(\[/&])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+# A line ending in one of these words runs on into the next line: no headline.
+_RUNS_ON = re.compile(r"\b(?:of|the|a|an|to|in|on|at|by|for|from|with|and|or|but|as|that|which|"
+                      r"who|its|their|his|her|said|says|told)$", re.IGNORECASE)
 _LINE_END = re.compile(r"(?<=[.!?\"'”’)\]])[ \t]*\n")
+WRAP_WIDTH = 120  # no line longer than this: the text may be wrapped at a fixed width
 _CLOSED = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
@@ -192,15 +196,24 @@ def split_sentences(text: str, ignored: Iterable[tuple[int, int]] = ()) -> list[
 
 def _line_cuts(text: str) -> set[int]:
     """Line breaks that end a sentence: the line has no closing mark, the next one starts one."""
-    return {m.start() for m in _HEADLINE_BREAK.finditer(text)}
+    return {m.start() for m in _HEADLINE_BREAK.finditer(text)
+            if not _RUNS_ON.search(text, max(0, m.start() - 8), m.start())}
 
 
 def _hard_wrapped(text: str) -> bool:
-    """True for text wrapped at a fixed width: most long lines stop mid-sentence."""
+    """True for text wrapped at a fixed width: long lines stop mid-sentence.
+
+    Either most long lines are open-ended at one width, or no line is longer than
+    WRAP_WIDTH and several long ones are open-ended (a Markdown file wrapped at 88 or
+    100 columns). A pasted page keeps each paragraph on one, usually longer, line.
+    """
     lines = [line for line in text.splitlines() if len(line) >= 40]
     open_ended = [line for line in lines if not _CLOSED.search(line)]
     widths = {len(line) // 10 for line in open_ended}
-    return len(open_ended) >= 5 and len(open_ended) * 2 > len(lines) and len(widths) <= 2
+    if len(open_ended) >= 5 and len(open_ended) * 2 > len(lines) and len(widths) <= 2:
+        return True
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return longest <= WRAP_WIDTH and sum(len(line) >= 60 for line in open_ended) >= 3
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
