@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ import yaml
 from frontline import settings
 from frontline.errors import ArticleError, DateError
 from frontline.isodate import parse_iso_date
+from timeline.extract.boilerplate import chrome_spans
 from timeline.extract.dates import has_relative_dates
 from timeline.extract.html_text import html_to_text
 from timeline.ids import article_id
@@ -44,6 +46,14 @@ ABBREVIATIONS = frozenset((
 ))
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
+# A line ending without sentence punctuation, then a line starting like a sentence.
+_HEADLINE_BREAK = re.compile(r"(?<=[^\s.!?:;,\"'”’\-–—(\[/&])[ \t]*\n(?=[ \t]*[\"'“‘(\[]?[A-Z0-9])")
+# A line ending in one of these words runs on into the next line: no headline.
+_RUNS_ON = re.compile(r"\b(?:of|the|a|an|to|in|on|at|by|for|from|with|and|or|but|as|that|which|"
+                      r"who|its|their|his|her|said|says|told)$", re.IGNORECASE)
+_LINE_END = re.compile(r"(?<=[.!?\"'”’)\]])[ \t]*\n")
+WRAP_WIDTH = 120  # no line longer than this: the text may be wrapped at a fixed width
+_CLOSED = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
 @dataclass(frozen=True)
@@ -80,8 +90,9 @@ def load_article(path: str | Path, published: dt.date | str | None = None, *,
             f"{path}: no published date and the text has relative dates; pass --published "
             "YYYY-MM-DD or add 'published:' to the front matter"
         )
-    ignored, ignore_warnings = ignored_spans(text)
+    marked, ignore_warnings = ignored_spans(text)
     warnings += [f"{path}: {w}" for w in ignore_warnings]
+    ignored = merge_spans([*marked, *chrome_spans(text)])
     return Article(
         id=id or article_id(path), path=str(path), title=str(meta.get("title") or path.stem),
         source=str(meta.get("source") or ""), published=date, text=text,
@@ -140,21 +151,69 @@ def ignored_spans(text: str) -> tuple[tuple[tuple[int, int], ...], list[str]]:
     return tuple(spans), warnings
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets into ``text``, aware of "Maj. Gen.", "U.S.-led", "3,320"."""
+def merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sorted spans with overlapping or touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+def split_sentences(text: str, ignored: Iterable[tuple[int, int]] = ()) -> list[Sentence]:
+    """Sentences with offsets into ``text``, aware of "Maj. Gen.", "U.S.-led", "3,320".
+
+    A sentence also ends at a line break after a line with no closing punctuation (a
+    headline, a byline, a caption above the first paragraph of a pasted page), unless
+    the text is hard-wrapped; and at the edges of ``ignored`` spans, so that a chrome
+    line or a store's date stamp never joins the sentence next to it. Paragraphs are
+    split by blank lines and, in text that is not hard-wrapped, by the line breaks
+    that end a sentence too: a pasted page puts one paragraph on each line.
+    """
+    wrapped = _hard_wrapped(text)
+    lines = set() if wrapped else _line_cuts(text)
+    cuts = sorted({c for span in ignored for c in span} | lines)
+    breaks = {m.start() for m in _PARAGRAPH.finditer(text)}
+    if not wrapped:  # a pasted page: each line is a paragraph
+        breaks |= lines | {m.start() for m in _LINE_END.finditer(text)}
     sentences: list[Sentence] = []
     para_start = 0
-    for number, para_end in enumerate([*(m.start() for m in _PARAGRAPH.finditer(text)),
-                                       len(text)]):
+    for number, para_end in enumerate([*sorted(breaks), len(text)]):
         start = para_start
-        for boundary in _BOUNDARY.finditer(text, para_start, para_end):
-            if _is_abbreviation(text, boundary.start()):
-                continue
-            _add(sentences, text, start, boundary.end(), number)
-            start = boundary.end()
+        ends = [b.end() for b in _BOUNDARY.finditer(text, para_start, para_end)
+                if not _is_abbreviation(text, b.start())]
+        ends += [c for c in cuts if para_start < c < para_end]
+        for end in sorted(set(ends)):
+            if end > start:
+                _add(sentences, text, start, end, number)
+                start = end
         _add(sentences, text, start, para_end, number)
         para_start = para_end
     return sentences
+
+
+def _line_cuts(text: str) -> set[int]:
+    """Line breaks that end a sentence: the line has no closing mark, the next one starts one."""
+    return {m.start() for m in _HEADLINE_BREAK.finditer(text)
+            if not _RUNS_ON.search(text, max(0, m.start() - 8), m.start())}
+
+
+def _hard_wrapped(text: str) -> bool:
+    """True for text wrapped at a fixed width: long lines stop mid-sentence.
+
+    Either most long lines are open-ended at one width, or no line is longer than
+    WRAP_WIDTH and several long ones are open-ended (a Markdown file wrapped at 88 or
+    100 columns). A pasted page keeps each paragraph on one, usually longer, line.
+    """
+    lines = [line for line in text.splitlines() if len(line) >= 40]
+    open_ended = [line for line in lines if not _CLOSED.search(line)]
+    widths = {len(line) // 10 for line in open_ended}
+    if len(open_ended) >= 5 and len(open_ended) * 2 > len(lines) and len(widths) <= 2:
+        return True
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return longest <= WRAP_WIDTH and sum(len(line) >= 60 for line in open_ended) >= 3
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

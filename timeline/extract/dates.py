@@ -54,6 +54,8 @@ _YEAR = r"(?:19|20)\d\d"
 _NUM_WORDS = {"a": 1, "an": 1, **{w: n for w, n in UNITS.items() if 1 <= n <= 12}}
 _COUNT = r"(?:\d{1,3}|" + "|".join(_NUM_WORDS) + r")"
 _UNIT_DAYS = {"day": 1, "week": 7}
+# The same word patterns for the modules that read dates around these (datecarry).
+MONTH_PATTERN, YEAR_PATTERN, COUNT_PATTERN, COUNT_WORDS = _MONTH, _YEAR, _COUNT, _NUM_WORDS
 
 # Alternatives in priority order: the longest and most explicit forms first.
 _PATTERNS: tuple[tuple[str, str], ...] = (
@@ -66,31 +68,45 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("mdy", rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
             rf"(?:,?\s+(?P<y>{_YEAR}))?\b"),
     ("month_year", rf"\b(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<y>{_YEAR})\b"),
+    ("month_rel", rf"\b(?P<pre>(?:in|since|from|by|until|till|of|during|early|late|mid|"
+                  rf"end of|beginning of|start of)\s+|mid-)?(?P<mon>(?-i:{_MONTH}))\s+"
+                  r"(?P<which>last|this)\s+year\b"),
     ("month", rf"\b(?P<pre>(?:in|since|from|by|until|till|of|during|early|late|mid|"
               rf"end of|beginning of|start of|last|this)\s+|mid-)(?P<mon>{_MONTH})(?![\w-])"
               r"(?![.,]?\s+\d)"),
     ("year", rf"\b(?P<pre>(?:in|since|from|by|until|till|of|during|early|late|mid|"
              rf"end of)\s+|mid-)(?P<y>{_YEAR})\b"),
     ("weekday", rf"\b(?P<last>last\s+)?(?P<wd>{_WEEKDAY})\b"),
-    ("relative", r"\b(?P<rel>yesterday|today|last\s+week|this\s+week|last\s+month|"
-                 r"earlier\s+this\s+month|this\s+month|last\s+year|this\s+year|"
+    ("relative", r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|"
+                 r"(?:early\s+|earlier\s+|later\s+)?today|"
+                 r"(?:early\s+|earlier\s+|late\s+|later\s+)?this\s+(?:morning|afternoon|"
+                 r"evening)|tonight|last\s+night|"
+                 r"(?:over|at|during)\s+the\s+weekend|(?:this|last)\s+weekend|"
+                 r"(?:early\s+|earlier\s+|late\s+|later\s+)?(?:last|this)\s+week|"
+                 r"last\s+month|earlier\s+this\s+month|this\s+month|last\s+year|this\s+year|"
                  r"earlier\s+this\s+year)\b"),
+    ("context", r"\b(?P<ctx>(?:later\s+|earlier\s+)?(?:on\s+)?(?:that|the)\s+same\s+day|"
+                r"(?:later\s+|earlier\s+)?that\s+day|the\s+(?:next|following)\s+day|"
+                r"the\s+(?:previous|preceding)\s+day|"
+                r"the\s+day\s+(?:before|after)(?=\s*(?:[,.;:)]|$|and\b|when\b|as\b)))"),
 )
 _DATE_RE = re.compile(
     "|".join(f"(?P<{name}>{body.replace('(?P<', f'(?P<{name}_')})" for name, body in _PATTERNS),
     re.IGNORECASE,
 )
 _RELATIVE_RE = re.compile(
-    rf"\b(?:{_WEEKDAY}|yesterday|today|last\s+(?:week|month|year)|this\s+(?:week|month|year))\b"
+    rf"\b(?:{_WEEKDAY}|yesterday|today|tonight|last\s+(?:night|week|weekend|month|year)|"
+    r"this\s+(?:morning|afternoon|evening|week|weekend|month|year)|the\s+weekend)\b"
     rf"|\b(?:in|since|from|by|until|during|of)\s+{_MONTH}(?![\w.])(?!\s*,?\s*\d)",
     re.IGNORECASE,
 )
 _STARTERS = starters([
     *MONTHS, *WEEKDAYS, *_NUM_WORDS, "yesterday", "today", "last", "this", "earlier", "in",
     "since", "from", "by", "until", "till", "of", "during", "early", "late", "mid", "end",
-    "beginning", "start",
+    "beginning", "start", "the", "that", "over", "at", "tonight", "later",
 ])
-_QUICK_RE = re.compile(r"\d|day|week|month|year|" + _MONTH, re.IGNORECASE)
+_QUICK_RE = re.compile(r"\d|day|week|month|year|morning|afternoon|evening|night|" + _MONTH,
+                       re.IGNORECASE)
 
 
 # An event's flags when its sentence held no date: taken from the paragraph, or the
@@ -181,6 +197,13 @@ def _resolve(form: str, g: dict[str, str], published: dt.date | None,
     if form == "chain":
         chained = _chain(g, previous, text, end, published, anchor)
         return (chained[0], False, chained[1], chained[2]) if chained else None
+    if form == "context":
+        moved = _from_context(g["ctx"], previous)
+        return (moved, False, end, "") if moved else None
+    if form == "relative" and "weekend" in g["rel"].lower() and published is not None:
+        # "over the weekend": the latest Saturday on or before publication, a guess
+        # within two days, so flagged ambiguous
+        return PartialDate(weekday_before(published, 5)), True, end, ""
     plain = _resolve_plain(form, g, published)
     return (plain[0], plain[1], end, "") if plain else None
 
@@ -200,6 +223,10 @@ def _resolve_plain(form: str, g: dict[str, str], published: dt.date | None,
                 return None
             year = month_before(published, month).year
             return PartialDate(dt.date(year, month, int(g["d"]))), False
+        if form == "month_rel" and published is not None:
+            month = MONTHS[g["mon"].lower().rstrip(".")]
+            year = published.year - (g["which"].lower() == "last")
+            return PartialDate(dt.date(year, month, 1), "month"), False
         if form == "month_year":
             month = MONTHS[g["mon"].lower().rstrip(".")]
             return PartialDate(dt.date(int(g["y"]), month, 1), "month"), False
@@ -232,10 +259,15 @@ def _relative(form: str, g: dict[str, str], published: dt.date,
         day = weekday_before(published, WEEKDAYS[g["wd"].lower()], strictly="last" in g)
         return PartialDate(day), False
     rel = " ".join(g["rel"].lower().split())
+    rel = re.sub(r"^(?:early|earlier|late|later) ", "", rel)
+    if rel in ("this morning", "this afternoon", "this evening", "tonight"):
+        rel = "today"
     monday = published - dt.timedelta(days=published.weekday())
     this_month = published.replace(day=1)
     table = {
         "yesterday": PartialDate(published - dt.timedelta(days=1)),
+        "last night": PartialDate(published - dt.timedelta(days=1)),
+        "the day before yesterday": PartialDate(published - dt.timedelta(days=2)),
         "today": PartialDate(published),
         "last week": PartialDate(monday - dt.timedelta(days=7), "week"),
         "this week": PartialDate(monday, "week"),
@@ -247,6 +279,18 @@ def _relative(form: str, g: dict[str, str], published: dt.date,
         "last year": PartialDate(dt.date(published.year - 1, 1, 1), "year"),
     }
     return table[rel], False
+
+
+def _from_context(phrase: str, previous: PartialDate | None) -> PartialDate | None:
+    """ "that day", "the next day", "the day before": counted from the previous date."""
+    if previous is None:
+        return None
+    words = phrase.lower()
+    if any(w in words for w in ("next", "following", "after")):
+        return shift(previous, 1, "day")
+    if any(w in words for w in ("previous", "preceding", "before")):
+        return shift(previous, -1, "day")
+    return previous
 
 
 def _chain(g: dict[str, str], previous: PartialDate | None, text: str, end: int,

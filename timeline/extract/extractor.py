@@ -46,11 +46,23 @@ from timeline.extract.control_facts import (
     share_bank,
     still_held,
 )
+from timeline.extract.datecarry import (
+    CONTINUES,
+    aside_spans,
+    background_launch,
+    carries,
+    counted_back,
+    filed_date,
+    from_previous,
+    operation_day,
+    outside_asides,
+)
 from timeline.extract.dates import (
     FLAG_DATE_FROM_CONTEXT,
     FLAG_DATE_FROM_PUBLISHED,
     DateMention,
     find_dates,
+    shift,
 )
 from timeline.extract.figures import SubjectLabels, merge_repeats, sentence_figures
 from timeline.extract.lexicon import (
@@ -137,14 +149,14 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     paragraph_date: dict[int, PartialDate] = {}
     read: list[str] = []
     all_places = find_places(article.text, gaz)
-    for sentence in split_sentences(article.text):
+    for sentence in split_sentences(article.text, article.ignored):
         if _ignored(article, sentence):
             continue
         text = article.text[sentence.start:sentence.end]
         read.append(text)
         places = _shifted(all_places, sentence)
         anchors = EventAnchors(events, places, theatre.anchors if theatre else ())
-        dates = find_dates(text, article.published, anchors)
+        dates = find_dates(text, filed_date(article.text, article.published), anchors)
         places = [p for p in places  # "after the capture of X": X is no place of this event
                   if not any(d.basis and d.start <= p.start < d.end for d in dates)]
         named = [a for a in find_actors(text, actors) if _written_as_actor(text, a)]
@@ -183,7 +195,9 @@ def _sentence_events(ctx: _Context, paragraph_date: dict[int, PartialDate],
         event = _event(ctx, match, kind, where, paragraph_date, [*earlier, *out])
         if event is not None:
             out.append(event)
-            if event.status != "expected":  # a forecast's date is no date for what follows
+            # a forecast's date is no date for what follows, nor is the publication
+            # date given to an undated event: only a stated date carries
+            if event.status != "expected" and FLAG_DATE_FROM_PUBLISHED not in event.flags:
                 paragraph_date[ctx.sentence.paragraph] = event.date
     return out
 
@@ -302,19 +316,73 @@ def _list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> Place
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
                 paragraph_date: dict[int, PartialDate],
                 ) -> tuple[PartialDate | None, list[str], str]:
-    """The event's date, flags saying it was taken from context, and a chain's basis."""
+    """The event's date, flags saying it was taken from context, and a chain's basis.
+
+    Dates in a relative clause about the past ("the city, which IS seized in 2014") do
+    not date the main clause; an event inside an unresolved "N days after <clause>" is
+    counted back from the main clause's date (:mod:`timeline.extract.datecarry`).
+    """
     since = since_window(ctx.text)
-    usable = [d for d in ctx.dates if not (since and since[0] <= d.start < since[1]
-                                           and not since[0] <= match.start() < since[1])]
+    asides = aside_spans(ctx.text)
+    usable = [d for d in ctx.dates
+              if not (since and since[0] <= d.start < since[1]
+                      and not since[0] <= match.start() < since[1])
+              and (carries(d.date, ctx.article.published)
+                   or outside_asides(match.start(), d.start, asides))]
+    resolved = [(d.start, d.end) for d in ctx.dates]
+    back = counted_back(ctx.text, match.start(), resolved)
+    if back is not None and not any(back.start <= d.start < back.end for d in usable):
+        main = [d for d in usable if not back.start <= d.start < back.end]
+        base, flags, _ = ((main[0].date, [], "") if main else _undated(ctx, paragraph_date))
+        if base is None:
+            return None, [], ""
+        return back.of(base), flags, (f"counted {back.days:+d} day(s) from {base.iso()}, "
+                                      "the date of the sentence's main clause")
     in_clause = [d for d in usable if match.start() <= d.start < end]
     before = [d for d in usable if start <= d.start < match.start()]
     chosen = in_clause[:1] or before[-1:] or usable[:1]
     if chosen:
-        return chosen[0].date, [], chosen[0].basis
-    if ctx.sentence.paragraph in paragraph_date:
-        return paragraph_date[ctx.sentence.paragraph], [FLAG_DATE_FROM_CONTEXT], ""
-    if ctx.article.published:
-        return PartialDate(ctx.article.published), [FLAG_DATE_FROM_PUBLISHED], ""
+        date, basis = chosen[0].date, chosen[0].basis
+        day = operation_day(ctx.text, match.start(), match.group(0))
+        if day and day > 1:
+            date = shift(date, 1 - day, "day")
+            basis = f"day {day} of the operation is {chosen[0].date.iso()}"
+        return date, [], basis
+    step = from_previous(ctx.text, resolved)
+    if step is not None and (base := _carried(ctx, paragraph_date, continues=True)):
+        return (shift(base, step, "day"), [FLAG_DATE_FROM_CONTEXT],
+                f"counted {step:+d} day(s) from {base.iso()}, the previous date stated")
+    if background_launch(ctx.text, match.start(), match.group(0)):
+        carried = _carried(ctx, paragraph_date)
+        return (carried, [FLAG_DATE_FROM_CONTEXT], "") if carried else (None, [], "")
+    return _undated(ctx, paragraph_date)
+
+
+def _carried(ctx: _Context, paragraph_date: dict[int, PartialDate],
+             continues: bool = False) -> PartialDate | None:
+    """The date of an earlier event that this undated sentence continues, if it may carry.
+
+    The previous event of the same paragraph; across paragraphs only when the sentence
+    says it goes on with the same action ("also", "then") or counts from the previous
+    date (``continues``: "two days later"). Months, years and dates long
+    before publication never carry (:func:`timeline.extract.datecarry.carries`).
+    """
+    para = ctx.sentence.paragraph
+    date = paragraph_date.get(para)
+    if date is None and (continues or CONTINUES.search(ctx.text)):
+        earlier = [p for p in paragraph_date if p < para]
+        date = paragraph_date[max(earlier)] if earlier else None
+    return date if date is not None and carries(date, ctx.article.published) else None
+
+
+def _undated(ctx: _Context, paragraph_date: dict[int, PartialDate],
+             ) -> tuple[PartialDate | None, list[str], str]:
+    carried = _carried(ctx, paragraph_date)
+    if carried is not None:
+        return carried, [FLAG_DATE_FROM_CONTEXT], ""
+    filed = filed_date(ctx.article.text, ctx.article.published)
+    if filed:
+        return PartialDate(filed), [FLAG_DATE_FROM_PUBLISHED], ""
     return None, [], ""
 
 
