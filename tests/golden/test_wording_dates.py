@@ -66,11 +66,13 @@ def test_carried_and_fallback_dates_are_flagged(dates: Extraction) -> None:
     assert any("counted +2 day(s) from 2017-05-02" in f for f in later.flags)
 
 
-def test_only_the_actions_told_as_2014_history_are_dated_2014(dates: Extraction) -> None:
-    """The 2014 seizures (an aside, a sentence of their own) keep their date; the main
-    clause beside the aside and the sentence after the history do not take it."""
-    dated_2014 = [e for e in dates.events if e.date.start.year == 2014]
-    assert [str(p.id) for e in dated_2014 for p in e.places] == ["al-shifa"]
+def test_no_action_takes_a_date_told_as_2014_history(dates: Extraction) -> None:
+    """The main clause beside a 2014 aside and the sentence after the history keep their
+    own dates; the 2014 seizures themselves, before the battle, are background and give
+    no event (``timeline.extract.background``)."""
+    assert not [e for e in dates.events if e.date.start.year == 2014]
+    assert event(dates, "capture", "al-yarmouk").date.start.year == 2017
+    assert event(dates, "capture", "al-najjar").date.start.year == 2017
 
 
 def test_an_undated_restated_operation_is_not_given_the_publication_date(
