@@ -239,12 +239,14 @@ def figure_point(figure: Figure, theatre: Theatre | None = None) -> FigurePoint 
     low = figure.low if figure.low is not None else value
     high = figure.high if figure.high is not None else value
     claimant = figure.claimant or prov.source or "unattributed"
+    # The source is dated by its publication (the chart day is the figure's own date).
+    source_date = (prov.published or when).isoformat()
     qualifier = figure.qualifier.replace("_", " ")
     amount = f"{value:,.0f}" if figure.kind != SHARE_KIND else f"{value:g} %"
     hover = (f"<b>{safe(series)}</b>: {safe(qualifier)} {amount}"
              + (f" ({low:,.0f}–{high:,.0f})" if low != high else "")
              + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
-             + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, when.isoformat())}")
+             + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, source_date)}")
     return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),
                        low=float(low), high=float(high), hover=hover,
                        quote=prov.excerpt(figure.note),

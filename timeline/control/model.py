@@ -111,9 +111,30 @@ class Deferred(Mapping[str, V]):
 
 
 @dataclass(frozen=True)
+class Review:
+    """Why a claim is held back for an analyst's review (the plausibility rule,
+    :mod:`timeline.control.plausibility`): one source would flip ``flips`` districts
+    against the evidence, so it only contests them until a second, independent source
+    says the same. ``reason`` is a code a review queue can filter on."""
+
+    reason: str
+    flips: int
+    note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"reason": self.reason, "flips": self.flips, "note": self.note}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Review:
+        return cls(str(data["reason"]), int(data["flips"]), str(data["note"]))
+
+
+@dataclass(frozen=True)
 class Evidence:
     """One piece of evidence behind a state: an event or figure, or the theatre's initial
-    state, with its quote and provenance."""
+    state, with its quote and provenance. ``date`` is the date of what it reports,
+    ``published`` the date its article was published; ``review`` is set on a claim held
+    back for review."""
 
     id: str
     quote: str
@@ -123,20 +144,24 @@ class Evidence:
     basis: str = "article"
     flags: tuple[str, ...] = ()
     published: str = ""
+    review: Review | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "quote": self.quote, "source": self.source, "date": self.date,
             "article": self.article_id, "basis": self.basis, "flags": list(self.flags),
             "published": self.published,
+            "review": self.review.to_json() if self.review is not None else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Evidence:
+        review = data.get("review")
         return cls(
             id=data["id"], quote=data["quote"], source=data["source"], date=data["date"],
             article_id=data.get("article", ""), basis=data.get("basis", "article"),
             flags=tuple(data.get("flags", ())), published=data.get("published", ""),
+            review=Review.from_json(review) if review else None,
         )
 
 
@@ -152,18 +177,30 @@ class Change:
 
 @dataclass(frozen=True)
 class DistrictState:
+    """A district's state on a day. ``holder`` is the side holding it: its side, or while
+    it is contested the side that held it before the fighting (:func:`holders`); a change
+    of control is a change of holder."""
+
     id: str
     side: str
     basis: str
     since: dt.date
     evidence: tuple[Evidence, ...]
+    holder: str = ""
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        """The review notes of the evidence behind this state (claims held back)."""
+        return tuple(e.review for e in self.evidence if e.review is not None)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "side": self.side, "basis": self.basis,
             "since": self.since.isoformat(),
+            "holder": self.holder or self.side,
             "evidence": [e.quote for e in self.evidence],
             "evidence_detail": [e.to_json() for e in self.evidence],
+            "review": [r.to_json() for r in self.reviews],
         }
 
 
@@ -230,6 +267,7 @@ class ControlTimeline:
     def state_at(self, date: dt.date) -> list[DistrictState]:
         """Every district's side, basis, start of that side and evidence on ``date``."""
         day = self.checked_day(date)
+        held = holders(self.side[:, :day + 1], self.sides.contested)[:, day]
         return [
             DistrictState(
                 id=did,
@@ -237,6 +275,7 @@ class ControlTimeline:
                 basis=BASIS_CODES[int(self.basis[i, day])],
                 since=self.date_of(int(self.since[i, day])),
                 evidence=self.evidence_at(i, day),
+                holder=self.sides.name(held[i]),
             )
             for i, did in enumerate(self.district_ids)
         ]
@@ -262,12 +301,14 @@ class ControlTimeline:
             return None
         cause = int(self.cause_known[district, day])
         ids = self.causes_known[cause] if 0 <= cause < len(self.causes_known) else ()
+        held = holders(self.side_known[district:district + 1, :day + 1], self.sides.contested)
         return DistrictState(
             id=self.district_ids[district],
             side=self.sides.name(self.side_known[district, day]),
             basis=BASIS_CODES[int(self.basis_known[district, day])],
             since=self.date_of(int(self.since_known[district, day])),
             evidence=tuple(self.evidence[e] for e in ids if e in self.evidence),
+            holder=self.sides.name(held[0, day]),
         )
 
     @property
@@ -325,9 +366,11 @@ class ControlTimeline:
         return sorted((e for e in self.evidence.values() if overlaps(e)), key=lambda e: e.date)
 
     def significant_changes(self, merge_days: int = 3, min_share: float = 0.0) -> list[dt.date]:
-        """Dates where control changed, changes within ``merge_days`` merged into the last
-        day of their run; ``min_share`` drops runs moving less of the city's area."""
-        days = significant_days(self.side, self.area_km2, merge_days, min_share)
+        """Dates where control changed hands (a change of holder, :func:`holders`),
+        changes within ``merge_days`` merged into the last day of their run;
+        ``min_share`` drops runs moving less of the city's area."""
+        days = significant_days(self.side, self.area_km2, merge_days, min_share,
+                                self.sides.contested)
         return [self.date_of(d) for d in days]
 
     def state_json(self, date: dt.date) -> dict[str, Any]:
@@ -343,13 +386,44 @@ class ControlTimeline:
         }
 
 
+def holders(side: np.ndarray, contested: int) -> np.ndarray:
+    """Per cell, the district's holder: its side, or while it is contested the side that
+    held it before the fighting (``contested`` only where nothing held it before).
+
+    A *change* of control is a change of holder: fighting that ends with the district
+    back with its holder is no change, and the start of fighting is none either.
+    """
+    n_days = side.shape[1]
+    held = side != contested
+    pos = np.where(held, np.arange(n_days, dtype=np.int32), 0).astype(np.int32)
+    np.maximum.accumulate(pos, axis=1, out=pos)
+    out = np.take_along_axis(side, pos, axis=1)
+    first_held = held.argmax(axis=1)
+    never = ~held.any(axis=1)
+    before = np.arange(n_days)[None, :] < np.where(never, n_days, first_held)[:, None]
+    return np.where(before, side, out).astype(side.dtype)
+
+
+def holder_change_days(side: np.ndarray, contested: int) -> np.ndarray:
+    """(n_districts, n_days) boolean: the holder differs from the day before (never on
+    day 0)."""
+    held = holders(side, contested)
+    changed = np.zeros(side.shape, bool)
+    changed[:, 1:] = held[:, 1:] != held[:, :-1]
+    return changed
+
+
 def significant_days(side: np.ndarray, area: np.ndarray | None, merge_days: int,
-                     min_share: float) -> list[int]:
-    """Days where any district's side changed, runs within ``merge_days`` of each other
-    merged into their last day; runs moving less than ``min_share`` of the area dropped."""
+                     min_share: float, contested: int | None = None) -> list[int]:
+    """Days where any district's holder changed (:func:`holders`; with no ``contested``
+    code, any change of side), runs within ``merge_days`` of each other merged into their
+    last day; runs moving less than ``min_share`` of the area dropped."""
     weights = np.ones(side.shape[0]) if area is None or area.sum() <= 0 else area / area.sum()
     moved = np.zeros(side.shape[1])
-    moved[1:] = weights @ (side[:, 1:] != side[:, :-1])
+    if contested is None:
+        moved[1:] = weights @ (side[:, 1:] != side[:, :-1])
+    else:
+        moved = weights @ holder_change_days(side, contested)
     days = np.flatnonzero(moved > 0)
     if days.size == 0:
         return []
