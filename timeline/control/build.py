@@ -100,11 +100,26 @@ def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
 
 
 def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeometry:
+    """Areas, banks, metric centroids and same-bank borders (the advance of rule 6 goes
+    from district to neighbouring district, never across the river)."""
+    from geodata.context import river_line
+    from geodata.front import build_adjacency
+
     centroids = districts.to_crs(theatre.crs).geometry.centroid
+    try:
+        river = river_line(theatre)
+    except (OSError, ValueError):
+        river = None
+    adjacency = build_adjacency(districts, river, theatre.crs)
+    n = len(districts)
+    adjacent = np.zeros((n, n), bool)
+    land = ~np.asarray(adjacency.across_river, bool)
+    adjacent[adjacency.i[land], adjacency.j[land]] = True
+    adjacent[adjacency.j[land], adjacency.i[land]] = True
     return DistrictGeometry(
         area=districts[AREA_KM2].to_numpy(dtype=float),
         bank=districts[BANK].astype(str).to_numpy(),
-        x=centroids.x.to_numpy(), y=centroids.y.to_numpy(),
+        x=centroids.x.to_numpy(), y=centroids.y.to_numpy(), adjacent=adjacent,
     )
 
 
@@ -166,7 +181,8 @@ def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFra
         current = lists.freeze()
         state, _ = compute_state(current, len(frame.district_ids), frame.n_days, 10**9,
                                  list(current.causes), frame.sides)
-        chosen = choose_districts(claim, state.side[:, claim.day], geom, frame.sides)
+        chosen = choose_districts(claim, state.side[:, claim.day], geom, frame.sides,
+                                  state.since[:, claim.day])
         add_inferred(claim, chosen, lists, frame.start)
 
 
