@@ -32,6 +32,7 @@ from timeline.control.inference import (
     share_claims,
 )
 from timeline.control.model import ControlTimeline, Deferred, Evidence, LazyValues
+from timeline.control.plausibility import review_claims
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
 from timeline.known import knowledge_dates, known_extractions
@@ -50,14 +51,18 @@ class ControlRules:
         Days a district stays contested after fighting is reported in it (rule 5).
     assumed_after_days
         Days without new evidence after which a state is only ``assumed`` (rule 8).
+    plausible_flips
+        Most districts one source may flip against the evidence on its own (rule 9).
     """
 
     contested_days: int
     assumed_after_days: int
+    plausible_flips: int = 5
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ControlRules:
-        return cls(settings.contested_days, settings.assumed_after_days)
+        return cls(settings.contested_days, settings.assumed_after_days,
+                   settings.plausible_flips)
 
 
 def rules_or_configured(rules: ControlRules | None) -> ControlRules:
@@ -96,7 +101,9 @@ def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
     broad = frozenset({theatre.city_area} | {p.id for p in theatre.places
                                              if p.kind == "area" and p.parent == theatre.city_area})
     return Frame(theatre.initial_since, max(n_days, 1), ids, kinds, members,
-                 contested_days, today, theatre.side_codes, broad)
+                 contested_days, today, theatre.side_codes, broad,
+                 theatre.side_codes.code(theatre.advancing_side),
+                 (theatre.battle_start, theatre.battle_end))
 
 
 def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeometry:
@@ -141,6 +148,9 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
                   lists.cause(INITIAL_ID))
     events = [e for x in sorted(used, key=_published) for e in x.events]
     collect(frame, events, lists)
+    review_claims(frame, lists, {e.id: e for e in events}, _quotes(used),
+                  districts[BANK].astype(str).to_numpy(), rules.plausible_flips,
+                  rules.contested_days)
     lists.order = len(events)  # inferences come after every event of their day
     _infer_percentages(frame, theatre, districts, used, lists)
     claims = lists.freeze()
@@ -167,6 +177,13 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
 
 def _published(x: Extraction) -> dt.date:
     return x.article.published or dt.date.min
+
+
+def _quotes(used: Sequence[Extraction]) -> dict[str, str]:
+    """Each article's quotes, joined: what the near-copy test of rule 9 compares (the
+    store keeps quotes, not texts, so a stored build judges as a fresh one)."""
+    return {x.article.id: " ".join(dict.fromkeys(
+        i.provenance.quote for i in (*x.events, *x.figures))) for x in used}
 
 
 def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFrame,
@@ -208,7 +225,7 @@ def evidence_of(theatre: Theatre, used: Sequence[Extraction],
             item.as_of.iso() if item.as_of else published)
         flags = (*item.flags, *lists.flags.get(item.id, ()))
         return Evidence(item.id, p.excerpt(item.note), p.source, date, p.article_id, p.basis,
-                        flags, published)
+                        flags, published, lists.reviews.get(item.id))
 
     return LazyValues(source, make)
 
