@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-SHINGLE_WORDS = 4
-NEAR_DUPLICATE = 0.6
+SHINGLE_WORDS = 3
+NEAR_DUPLICATE = 0.5
 _WORD = re.compile(r"\w+")
 
 
