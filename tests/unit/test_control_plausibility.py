@@ -21,7 +21,7 @@ from tests.builders import TOY_END, make_event, make_extraction, toy_districts, 
 from timeline.control.build import ControlRules, build_timeline
 from timeline.control.duplicates import jaccard, near_duplicate, outlet_key, shingles
 from timeline.control.model import ControlTimeline, DistrictState, Evidence
-from timeline.control.plausibility import REVIEW_SINGLE_SOURCE
+from timeline.control.plausibility import REVIEW_CONTRADICTED, REVIEW_SINGLE_SOURCE
 from timeline.records import BASIS_ANALYST, Event, Extraction
 
 D = dt.date
@@ -102,6 +102,29 @@ def test_a_second_source_outside_the_window_or_naming_another_area_does_not_coun
                   article="article-2", source="Other Wire")
     tl = build(report(), west)
     assert at(tl, "e-north", D(2017, 3, 20)).side == "isis"
+
+
+def test_a_bank_taken_on_a_day_is_contradicted_by_its_side_still_taking_it_later() -> None:
+    """Over-reach repeated by two outlets: 'the government complex in western Toyville
+    captured' read as western Toyville; a month later W North is reported taken."""
+    first = report(("west-toy",))
+    second = report(("west-toy",), quote="(synthetic) Troops seized the main government "
+                                         "complex in western Toyville, a statement said.",
+                    article="article-2", source="Other Wire")
+    later = make_extraction((make_event("capture", "2017-04-06", ("w-north",),
+                                        article_id="article-3", source="Third Post"),),
+                            published=D(2017, 4, 6), article_id="article-3")
+    assert at(build(first, second), "w-south", D(2017, 3, 20)).side == "government"
+    tl = build(first, second, later)
+    assert at(tl, "w-south", D(2017, 3, 20)).side == "isis"
+    assert at(tl, "w-north", D(2017, 3, 20)).side == "isis"
+    assert at(tl, "w-north", D(2017, 4, 6)).side == "government"
+    (review,) = at(tl, "w-south", D(2017, 3, 6)).reviews[:1]
+    assert review.reason == REVIEW_CONTRADICTED and "later reports" in review.note
+    # as known before the later report, the two sources count
+    known = build_timeline(toy_theatre(), toy_districts(), [first, second, later],
+                           end=TOY_END, rules=RULES, known_on=D(2017, 3, 20))
+    assert at(known, "w-south", D(2017, 3, 20)).side == "government"
 
 
 def test_a_near_identical_copy_on_another_site_is_still_one_source() -> None:
@@ -188,3 +211,4 @@ def test_shingles_and_jaccard() -> None:
     s = shingles("a b c d e f")
     assert jaccard(s, s) == 1.0 and jaccard(s, frozenset()) == 0.0
     assert outlet_key(" Reuters, ") == outlet_key("reuters") == "reuters"
+    assert outlet_key("Reuters (via Some Portal)") == "reuters"

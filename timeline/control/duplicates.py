@@ -16,6 +16,7 @@ import re
 SHINGLE_WORDS = 3
 NEAR_DUPLICATE = 0.5
 _WORD = re.compile(r"\w+")
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[tuple[str, ...]]:
@@ -39,5 +40,7 @@ def near_duplicate(a: str, b: str, threshold: float = NEAR_DUPLICATE) -> bool:
 
 
 def outlet_key(source: str) -> str:
-    """An outlet's name as compared between reports ("Reuters" and "reuters " agree)."""
-    return " ".join(_WORD.findall(source.lower()))
+    """An outlet's name as compared between reports: "Reuters", "reuters " and "Reuters
+    (via Some Portal)" agree (a bracketed host or note names no other outlet)."""
+    name = _BRACKETED.sub(" ", source)
+    return " ".join(_WORD.findall(name.lower())) or " ".join(_WORD.findall(source.lower()))

@@ -9,7 +9,9 @@ analyst, until a second, independent source says the same. A flip counts once an
 source names the same district, or the same area, for the same side within the
 contested window; a source is independent when its outlet differs and its text is not a
 near copy (:mod:`timeline.control.duplicates`): the same wire story on several sites is
-one source.
+one source. A claim that a whole area fell on a day is wrong, however many sources
+repeat it, when later reports have its side still taking some of those districts: then
+it only contests them, held for review as contradicted.
 
 Exempt: an explicit whole-area declaration dated to the day
 (:func:`timeline.control.claims.is_day_declaration`), analyst chronology rows (each
@@ -43,6 +45,7 @@ from timeline.control.rules import compute_state
 from timeline.records import BASIS_ANALYST, Event
 
 REVIEW_SINGLE_SOURCE = "single-source"
+REVIEW_CONTRADICTED = "contradicted-later"
 
 
 @dataclass(frozen=True)
@@ -95,19 +98,41 @@ def review_claims(frame: Frame, lists: ClaimLists, events: Mapping[str, Event],
         districts = set(claims.set_d[flips].tolist())
         if len(districts) <= max_flips and not _whole_bank(districts, bank):
             continue
-        alone = [r for r in flips.tolist()
-                 if not _corroborated(r, claims, row_event, sources, window)]
+        later = _taken_later(flips, claims)
+        if later:
+            alone = flips.tolist()
+            note = (f"one report would flip {len(districts)} districts at once, but later "
+                    f"reports have the same side still taking {later} of them")
+            reason = REVIEW_CONTRADICTED
+        else:
+            alone = [r for r in flips.tolist()
+                     if not _corroborated(r, claims, row_event, sources, window)]
+            note = (f"one source; flips {len(districts)} districts against the other "
+                    f"evidence; needs a second source")
+            reason = REVIEW_SINGLE_SOURCE
         for r in alone:
             keep[r] = False
             lists.add_overlay([int(claims.set_d[r])], int(claims.set_day[r]),
                               int(claims.set_day[r]) + window, int(claims.set_side[r]),
                               INFERRED, int(claims.set_cause[r]))
-        note = (f"one source; flips {len(districts)} districts against the other evidence; "
-                f"needs a second source")
         for eid in dict.fromkeys(e.id for r in alone if (e := row_event[r]) is not None):
-            lists.reviews[eid] = Review(REVIEW_SINGLE_SOURCE, len(districts), note)
+            lists.reviews[eid] = Review(reason, len(districts), note)
             lists.flag(eid, f"held for review: {note}; contests its districts at most")
     lists.keep_sets(keep)
+
+
+def _taken_later(rows: np.ndarray, claims: Claims) -> int:
+    """How many of the districts ``rows`` flip a later report names as taken by the same
+    side: a claim that a whole area fell is wrong if its side was still taking parts of
+    it afterwards (in hindsight; as known on a day, only what was published by then)."""
+    later = set()
+    named = claims.set_spec != SPEC_AREA
+    for r in rows.tolist():
+        hit = named & (claims.set_d == claims.set_d[r]) & (claims.set_side == claims.set_side[r]) \
+            & (claims.set_day > claims.set_day[r])
+        if hit.any():
+            later.add(int(claims.set_d[r]))
+    return len(later)
 
 
 def _event_of(claims: Claims, cause: int, events: Mapping[str, Event]) -> Event | None:
