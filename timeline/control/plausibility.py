@@ -3,15 +3,15 @@
 Extraction can over-reach ("seven villages near Mosul captured" read as Mosul
 captured), and a real report can be wrong. So an article whose set claims of one day
 would flip more than ``max_flips`` districts, or every district of a bank, against the
-state the other evidence gives on that day is applied as *claimed*: each flip only contests its
-district (for the contested window) and the claim carries a :class:`Review` for an
-analyst, until a second, independent source says the same. A flip counts once another
-source names the same district, or the same area, for the same side within the
-contested window; a source is independent when its outlet differs and its text is not a
-near copy (:mod:`timeline.control.duplicates`): the same wire story on several sites is
-one source. A claim that a whole area fell on a day is wrong, however many sources
-repeat it, when later reports have its side still taking some of those districts: then
-it only contests them, held for review as contradicted.
+state the other evidence gives on that day is applied as *claimed*: each flip only
+contests its district (for the contested window) and the claim carries a
+:class:`Review` for an analyst, until a second, independent source says the same. A
+flip counts once another source names the same district, or the same area, for the
+same side within the contested window; a source is independent when its outlet
+differs and its text is not a near copy (:mod:`timeline.control.duplicates`): the same
+wire story on several sites is one source. A claim that a whole area fell on a day is
+wrong, however many sources repeat it, when later reports have its side still taking
+some of those districts: then it only contests them, held for review as contradicted.
 
 Exempt: an explicit whole-area declaration dated to the day
 (:func:`timeline.control.claims.is_day_declaration`), analyst chronology rows (each
@@ -66,103 +66,142 @@ def review_claims(frame: Frame, lists: ClaimLists, events: Mapping[str, Event],
 
     ``events`` are the events by id, ``texts`` each article's quotes joined (for the
     near-copy test), ``bank`` the bank of each district, ``window`` the days within which
-    a second source counts.
+    a second source counts. Whole-array steps over claim groups; Python loops only over
+    the flips of implausible groups.
     """
     claims = lists.freeze()
-    n_sets = claims.set_d.size
-    if n_sets == 0:
+    if claims.set_d.size == 0:
         return
-    row_event = [_event_of(claims, int(c), events) for c in claims.set_cause.tolist()]
-    subject = np.array([e is not None and _judged(frame, e) for e in row_event], bool)
+    # Per cause (one per event), then per row by indexing: 100,000 events stay cheap.
+    cause_event = [events.get(c[0]) if len(c) == 1 else None for c in claims.causes]
+    index: dict[str, int] = {}
+    cause_art = np.array([-1 if e is None or not _judged(frame, e)
+                          else index.setdefault(e.provenance.article_id, len(index))
+                          for e in cause_event] + [-1], dtype=np.int64)
+    row_art = cause_art[claims.set_cause]
+    row_event = _RowEvents(cause_event, claims.set_cause)
+    subject = row_art >= 0
     area = subject & (claims.set_spec == SPEC_AREA)
     # A claim group is one article's claims taking effect on one day: a report that
     # dates ten captures over nine months flips no bank overnight.
-    article = np.array([f"{e.provenance.article_id}@{day}" if e is not None else ""
-                        for e, day in zip(row_event, claims.set_day.tolist(), strict=True)])
-    suspects = _suspects(article, subject, claims.set_d, bank, max_flips)
-    held_back = area | (subject & np.isin(article, list(suspects)))
+    group = np.where(subject, row_art * (frame.n_days + 1) + claims.set_day, -1)
+    banks = np.unique(bank, return_inverse=True)[1].reshape(-1)
+    suspect = _flagged(group, subject, claims.set_d, banks, max_flips)[np.maximum(group, 0)]
+    held_back = area | (subject & suspect)
     if not held_back.any():
         return
     ref = _reference(claims, ~held_back, frame)
-    agree = np.zeros(n_sets, bool)
-    rows = np.flatnonzero(held_back)
-    agree[rows] = ref[claims.set_d[rows], claims.set_day[rows]] == claims.set_side[rows]
+    agree = held_back & (ref[claims.set_d, claims.set_day] == claims.set_side)
     keep = ~(area & agree)
-    for eid in dict.fromkeys(row_event[r].id for r in np.flatnonzero(area & agree)
-                             if row_event[r] is not None):
+    for eid in dict.fromkeys(e.id for r in np.flatnonzero(area & agree).tolist()
+                             if (e := row_event[r]) is not None):
         lists.flag(eid, "restates what other evidence already shows: not cited for "
                         "those districts")
-    sources = {e.id: _source(e, texts) for e in row_event if e is not None}
-    for art in suspects:
-        flips = np.flatnonzero((article == art) & subject & ~agree)
-        districts = set(claims.set_d[flips].tolist())
-        if len(districts) <= max_flips and not _whole_bank(districts, bank):
-            continue
-        later = _taken_later(flips, claims)
-        if later:
-            alone = flips.tolist()
-            note = (f"one report would flip {len(districts)} districts at once, but later "
-                    f"reports have the same side still taking {later} of them")
-            reason = REVIEW_CONTRADICTED
-        else:
-            alone = [r for r in flips.tolist()
-                     if not _corroborated(r, claims, row_event, sources, window)]
-            note = (f"one source; flips {len(districts)} districts against the other "
-                    f"evidence; needs a second source")
-            reason = REVIEW_SINGLE_SOURCE
-        for r in alone:
-            keep[r] = False
-            lists.add_overlay([int(claims.set_d[r])], int(claims.set_day[r]),
-                              int(claims.set_day[r]) + window, int(claims.set_side[r]),
-                              INFERRED, int(claims.set_cause[r]))
-        for eid in dict.fromkeys(e.id for r in alone if (e := row_event[r]) is not None):
-            lists.reviews[eid] = Review(reason, len(districts), note)
-            lists.flag(eid, f"held for review: {note}; contests its districts at most")
+    flip = subject & suspect & ~agree
+    flip &= _flagged(group, flip, claims.set_d, banks, max_flips)[np.maximum(group, 0)]
+    if flip.any():
+        alone, notes = _unsupported(flip, group, claims, row_event, texts, window)
+        keep[alone] = False
+        lists.ov_chunks.append((claims.set_d[alone], claims.set_day[alone],
+                                claims.set_day[alone] + window, claims.set_side[alone],
+                                np.full(alone.size, INFERRED), claims.set_cause[alone]))
+        for r in alone.tolist():
+            event = row_event[r]
+            if event is not None and event.id not in lists.reviews:
+                lists.reviews[event.id] = review = notes[int(group[r])]
+                lists.flag(event.id, f"held for review: {review.note}; contests its "
+                                     f"districts at most")
     lists.keep_sets(keep)
 
 
-def _taken_later(rows: np.ndarray, claims: Claims) -> int:
-    """How many of the districts ``rows`` flip a later report names as taken by the same
-    side: a claim that a whole area fell is wrong if its side was still taking parts of
-    it afterwards (in hindsight; as known on a day, only what was published by then)."""
-    later = set()
+class _RowEvents:
+    """The event behind each set row, looked up on demand (by its cause)."""
+
+    def __init__(self, cause_event: list[Event | None], set_cause: np.ndarray) -> None:
+        self._events = cause_event
+        self._cause = set_cause
+
+    def __getitem__(self, row: int) -> Event | None:
+        c = int(self._cause[row])
+        return self._events[c] if 0 <= c < len(self._events) else None
+
+    def present(self) -> np.ndarray:
+        """Per row, whether an event stands behind it."""
+        has = np.array([e is not None for e in self._events] + [False], bool)
+        return has[self._cause]
+
+
+def _flagged(group: np.ndarray, rows: np.ndarray, d: np.ndarray, banks: np.ndarray,
+             max_flips: int) -> np.ndarray:
+    """Per group id, whether the rows ``rows`` of the group name more than ``max_flips``
+    districts or every district of a bank."""
+    size = max(int(group.max()) + 1 if group.size else 1, 1)
+    sel = rows & (group >= 0)
+    if not sel.any():
+        return np.zeros(size, bool)
+    n_d = int(banks.size)
+    pairs = np.unique(group[sel] * n_d + d[sel])
+    g, dd = pairs // n_d, pairs % n_d
+    many = np.bincount(g, minlength=size) > max_flips
+    bank_size = np.bincount(banks)
+    n_banks = bank_size.size
+    per_bank = np.bincount(g * n_banks + banks[dd], minlength=size * n_banks)
+    return many | (per_bank.reshape(size, n_banks) >= bank_size).any(axis=1)
+
+
+def _unsupported(flip: np.ndarray, group: np.ndarray, claims: Claims,
+                 row_event: _RowEvents, texts: Mapping[str, str],
+                 window: int) -> tuple[np.ndarray, dict[int, Review]]:
+    """The flips that stay contests, and each group's review: a whole group contradicted
+    by later reports (its side named taking one of its districts after its day), else
+    each flip no independent source corroborates."""
     named = claims.set_spec != SPEC_AREA
-    for r in rows.tolist():
-        hit = named & (claims.set_d == claims.set_d[r]) & (claims.set_side == claims.set_side[r]) \
-            & (claims.set_day > claims.set_day[r])
-        if hit.any():
-            later.add(int(claims.set_d[r]))
-    return len(later)
+    last = np.full((int(claims.set_d.max()) + 1, int(claims.set_side.max()) + 1), -1,
+                   np.int64)
+    np.maximum.at(last, (claims.set_d[named], claims.set_side[named]), claims.set_day[named])
+    taken_later = flip & (last[claims.set_d, claims.set_side] > claims.set_day)
+    rows = np.flatnonzero(flip)
+    notes: dict[int, Review] = {}
+    alone: list[int] = []
+    sources: dict[str, Source] = {}
+    candidates = _by_district_side(claims, row_event)
+    for g in np.unique(group[rows]).tolist():
+        mine = rows[group[rows] == g]
+        flips = len(set(claims.set_d[mine].tolist()))
+        later = len(set(claims.set_d[mine[taken_later[mine]]].tolist()))
+        if later:
+            notes[g] = Review(REVIEW_CONTRADICTED, flips,
+                              f"one report would flip {flips} districts at once, but later "
+                              f"reports have the same side still taking {later} of them")
+            alone.extend(mine.tolist())
+            continue
+        notes[g] = Review(REVIEW_SINGLE_SOURCE, flips,
+                          f"one source; flips {flips} districts against the other "
+                          f"evidence; needs a second source")
+        alone.extend(r for r in mine.tolist()
+                     if not _corroborated(r, claims, row_event, texts, window, candidates,
+                                          sources))
+    return np.asarray(sorted(alone), dtype=np.int64), notes
 
 
-def _event_of(claims: Claims, cause: int, events: Mapping[str, Event]) -> Event | None:
-    ids = claims.causes[cause] if 0 <= cause < len(claims.causes) else ()
-    return events.get(ids[0]) if len(ids) == 1 else None
+def _by_district_side(claims: Claims,
+                      row_event: _RowEvents) -> dict[tuple[int, int], np.ndarray]:
+    """The set rows of events by (district, side), in order of day."""
+    rows = np.flatnonzero(row_event.present())
+    if not rows.size:
+        return {}
+    order = rows[np.lexsort((claims.set_day[rows], claims.set_side[rows], claims.set_d[rows]))]
+    key = claims.set_d[order].astype(np.int64) * 4096 + claims.set_side[order]
+    cuts = np.flatnonzero(np.r_[True, key[1:] != key[:-1], True])
+    return {(int(claims.set_d[order[a]]), int(claims.set_side[order[a]])): order[a:b]
+            for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True)}
 
 
 def _judged(frame: Frame, event: Event) -> bool:
     """Whether the rule judges ``event``: an article's, not an analyst's row or decision,
     and not a day-dated whole-area declaration."""
-    return event.provenance.basis != BASIS_ANALYST and not is_day_declaration(frame, event)
-
-
-def _suspects(article: np.ndarray, subject: np.ndarray, d: np.ndarray, bank: np.ndarray,
-              max_flips: int) -> list[str]:
-    """Claim groups (an article's claims of one day) whose judged set claims name more
-    than ``max_flips`` districts or a whole bank: only they can flip that many."""
-    out = []
-    for art in np.unique(article[subject]).tolist():
-        districts = set(d[subject & (article == art)].tolist())
-        if len(districts) > max_flips or _whole_bank(districts, bank):
-            out.append(art)
-    return out
-
-
-def _whole_bank(districts: set[int], bank: np.ndarray) -> bool:
-    if not districts:
-        return False
-    named = bank[sorted(districts)]
-    return any(set(np.flatnonzero(bank == b).tolist()) <= districts for b in np.unique(named))
+    return event.provenance.basis != BASIS_ANALYST and (
+        event.kind != "declaration" or not is_day_declaration(frame, event))
 
 
 def _reference(claims: Claims, keep: np.ndarray, frame: Frame) -> np.ndarray:
@@ -190,23 +229,34 @@ def _independent(a: Source, b: Source) -> bool:
     return a.analyst or b.analyst or not near_duplicate(a.text, b.text)
 
 
-def _corroborated(row: int, claims: Claims, row_event: list[Event | None],
-                  sources: Mapping[str, Source], window: int) -> bool:
+def _corroborated(row: int, claims: Claims, row_event: _RowEvents,
+                  texts: Mapping[str, str], window: int,
+                  candidates: Mapping[tuple[int, int], np.ndarray],
+                  sources: dict[str, Source]) -> bool:
     """Whether another, independent source claims the row's district for the same side
     within ``window`` days, naming that district or the same area."""
     event = row_event[row]
     if event is None:
         return False
-    own = sources[event.id]
+    own = _cached_source(event, texts, sources)
     areas = {ref.id for ref in event.places}
-    same = np.flatnonzero((claims.set_d == claims.set_d[row])
-                          & (claims.set_side == claims.set_side[row])
-                          & (np.abs(claims.set_day - claims.set_day[row]) <= window))
-    for other in same.tolist():
+    same = candidates.get((int(claims.set_d[row]), int(claims.set_side[row])))
+    if same is None:
+        return False
+    days = claims.set_day[same]
+    near = same[(days >= claims.set_day[row] - window) & (days <= claims.set_day[row] + window)]
+    for other in near.tolist():
         ev = row_event[other]
         if ev is None or other == row:
             continue
         names = claims.set_spec[other] != SPEC_AREA or bool(areas & {r.id for r in ev.places})
-        if names and _independent(own, sources[ev.id]):
+        if names and _independent(own, _cached_source(ev, texts, sources)):
             return True
     return False
+
+
+def _cached_source(event: Event, texts: Mapping[str, str],
+                   sources: dict[str, Source]) -> Source:
+    if event.id not in sources:
+        sources[event.id] = _source(event, texts)
+    return sources[event.id]
