@@ -189,3 +189,22 @@ def test_a_day_dated_declaration_by_no_named_force_sets_the_area_from_that_day()
     early = make_event("declaration", "2015-01-24", ("east-toy",), side="unknown")
     tl = build(make_extraction((early,), published=D(2015, 1, 25)))
     assert at(tl, "e-south", D(2015, 2, 10)).side == "isis"
+
+
+def test_the_district_table_shows_the_holder_and_the_claims_held_for_review() -> None:
+    from dataclasses import replace
+
+    from exports.tables import HOLDER, REVIEW, district_table
+    from tests.unit.export_support import synthetic_context
+    from timeline.control.model import Review
+
+    ctx = synthetic_context()
+    assert ctx.timeline is not None
+    review = Review("single-source", 40, "one source; flips 40 districts; needs a second "
+                                         "source")
+    ctx.timeline.evidence = {k: replace(e, review=review)
+                             for k, e in ctx.timeline.evidence.items()}
+    table = district_table(ctx, ctx.theatre.battle_start)
+    assert set(table[REVIEW]) == {review.note}
+    held = table[table["side"] != "contested"]
+    assert (held[HOLDER] == held["side"]).all()

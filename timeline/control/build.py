@@ -31,7 +31,8 @@ from timeline.control.inference import (
     choose_districts,
     share_claims,
 )
-from timeline.control.model import ControlTimeline, Deferred, Evidence, LazyValues
+from timeline.control.lazy import Deferred, LazyValues
+from timeline.control.model import ControlTimeline, Evidence
 from timeline.control.plausibility import review_claims
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
@@ -183,7 +184,8 @@ def _quotes(used: Sequence[Extraction]) -> dict[str, str]:
     """Each article's quotes, joined: what the near-copy test of rule 9 compares (the
     store keeps quotes, not texts, so a stored build judges as a fresh one)."""
     return {x.article.id: " ".join(dict.fromkeys(
-        i.provenance.quote for i in (*x.events, *x.figures))) for x in used}
+        [e.provenance.quote for e in x.events] + [f.provenance.quote for f in x.figures]))
+        for x in used}
 
 
 def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFrame,

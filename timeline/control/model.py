@@ -22,20 +22,26 @@ Rules (computed by :func:`build_timeline`; see :mod:`timeline.control.claims`,
    not captured.
 4. **Declaration or capture of an area** (east-mosul, mosul) sets every member district,
    ``inferred``, until a later event says otherwise; on the same day a named district
-   wins over an area. A date known only to the month (week, year) takes effect at the
+   wins over an area. A declaration dated to the day by an official of no named force
+   ("on Tuesday the prime minister declared eastern Mosul liberated") is, during the
+   battle, the advancing side's. A date known only to the month (week, year) takes effect at the
    period's end, and the members held by the other side are contested from the start of
    the fighting ("after three months of fighting": three months before; otherwise the
    period's start) until then. "Parts of" / "another area in" an area sets nothing.
 5. **Fighting or attacks** in a district held by any other side make it contested for
    ``FRONTLINE_CONTESTED_DAYS`` days (an actor of unknown side contests any holder).
 6. **Percentage claims** ("at least 70 percent of the western side"): when the
-   advancing side's share by area falls short (Mosul: the government's), the districts
-   farthest from the places the article says are still held against it are inferred
-   held by it until the share is met.
+   advancing side's share by area falls short (Mosul: the government's), districts are
+   inferred held by it along its advance (bordering its ground, nearest to where it has
+   held longest), never those the article says are still held, until the share is met.
 7. **Claimed** events make their districts contested at most (and say so in the
    evidence flags); **expected** events change nothing.
 8. A state with no new evidence for ``FRONTLINE_ASSUMED_AFTER_DAYS`` days has basis
-   ``assumed``.
+   ``assumed``; so has a district back with its holder after a contest expired with no
+   capture. A *change* of control is a change of holder (:func:`holders`).
+9. **Plausibility** (:mod:`timeline.control.plausibility`): one article flipping more
+   than ``FRONTLINE_PLAUSIBLE_FLIPS`` districts, or a whole bank, in a day only contests
+   them, with a :class:`Review`, until a second independent source says the same.
 
 Bad input never crashes: events dated before the theatre begins or after today, naming
 unknown places, or only part of an area are kept in ``evidence`` with a flag; two
@@ -45,10 +51,10 @@ same-day claims naming different sides make the district contested and cite both
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import numpy as np
 
@@ -58,56 +64,6 @@ from timeline.records import PartialDate
 
 BASIS_CODES = ("reported", "inferred", "assumed")
 OVERLAY_FIELDS = ("ov_d", "ov_start", "ov_end", "ov_actor", "ov_cause")
-
-
-V = TypeVar("V")
-S = TypeVar("S")
-
-
-class LazyValues(Mapping[str, V], Generic[S, V]):
-    """A read-only mapping whose values are made from ``source`` on first access.
-
-    A 100,000-event timeline should not pay for 100,000 records nobody looks at: the
-    map asks for the evidence of the districts on screen.
-    """
-
-    def __init__(self, source: Mapping[str, S], make: Callable[[S], V]) -> None:
-        self._source = source
-        self._make = make
-        self._made: dict[str, V] = {}
-
-    def __getitem__(self, key: str) -> V:
-        if key not in self._made:
-            self._made[key] = self._make(self._source[key])
-        return self._made[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._source)
-
-    def __len__(self) -> int:
-        return len(self._source)
-
-
-class Deferred(Mapping[str, V]):
-    """A read-only mapping computed as a whole on first access (``changes``)."""
-
-    def __init__(self, compute: Callable[[], Mapping[str, V]]) -> None:
-        self._compute: Callable[[], Mapping[str, V]] | None = compute
-        self._data: Mapping[str, V] = {}
-
-    def _get(self) -> Mapping[str, V]:
-        if self._compute is not None:
-            self._data, self._compute = self._compute(), None
-        return self._data
-
-    def __getitem__(self, key: str) -> V:
-        return self._get()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._get())
-
-    def __len__(self) -> int:
-        return len(self._get())
 
 
 @dataclass(frozen=True)
