@@ -76,6 +76,7 @@ class PageEvent:
     lon: tuple[float, ...]
     lat: tuple[float, ...]
     label: str = ""
+    published_date: str = ""  # the article's publication, which dates the source
 
 
 class StringTable:
@@ -103,7 +104,7 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
     """
     cols: dict[str, list[Any]] = {k: [] for k in (
         "day", "end", "pub", "kind", "label", "status", "date", "places", "quote",
-        "lines", "source", "lon", "lat")}
+        "lines", "source", "lon", "lat", "pubdate")}
     for e in events:
         cols["day"].append(e.day)
         cols["end"].append(e.end)
@@ -118,6 +119,7 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
         cols["source"].append(table(e.source))
         cols["lon"].append(list(e.lon))
         cols["lat"].append(list(e.lat))
+        cols["pubdate"].append(table(e.published_date))
     return cols
 
 
@@ -186,8 +188,10 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
     date = event.date.iso()
     kind = event.kind if event.kind in MARKER_KINDS else "other"
     excerpt = prov.excerpt(event.note)
+    # The event is dated by its own date; its source by the article's publication.
+    published = prov.published.isoformat() if prov.published else ""
     hover = (f"<b>{safe(event.kind)}</b> ({safe(event.status)}), {safe(date)}"
-             f"<br>{safe(names)}<br>{quote_block(excerpt, prov.source, date)}")
+             f"<br>{safe(names)}<br>{quote_block(excerpt, prov.source, published or date)}")
     return PageEvent(
         day=_day(event.date.start, start),
         end=_day(event.date.end, start),
@@ -195,7 +199,7 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
         kind=kind, status=event.status, date=date, places=names,
         quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
-        label=event.kind,
+        label=event.kind, published_date=published,
     )
 
 

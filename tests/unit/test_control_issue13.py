@@ -27,7 +27,7 @@ from timeline.control.build import ControlRules, build_timeline
 from timeline.control.model import ControlTimeline, DistrictState, holders
 from timeline.records import Extraction
 from viewmodel.page_control import control_view, side_changes
-from viewmodel.page_events import figure_point
+from viewmodel.page_events import figure_point, page_event
 
 D = dt.date
 RULES = ControlRules(contested_days=7, assumed_after_days=30, plausible_flips=5)
@@ -166,6 +166,10 @@ def test_the_hover_dates_a_source_by_its_publication() -> None:
     row = ids.index("w-north")
     text = view.texts[int(view.hover[(D(2017, 2, 5) - D(2017, 1, 1)).days, row])]
     assert "Synthetic News, 2017-02-02" in text and "Synthetic News, 2017-01-10" not in text
+    shown = page_event(event, toy_theatre(), toy_districts(), D(2017, 1, 1))
+    assert shown.hover.startswith("<b>capture</b> (reported), 2017-01-10")
+    assert shown.hover.endswith("Synthetic News, 2017-02-02")
+    assert shown.published_date == "2017-02-02"
     figure = make_figure(70.0, "2017-05-08", published=D(2017, 5, 10))
     point = figure_point(figure)
     assert point is not None and "Synthetic News, 2017-05-10" in point.hover
