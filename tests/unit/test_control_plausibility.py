@@ -19,9 +19,9 @@ from geodata.districts import build_districts
 from geodata.theatre import load_theatre
 from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
 from timeline.control.build import ControlRules, build_timeline
-from timeline.control.duplicates import jaccard, near_duplicate, outlet_key, shingles
 from timeline.control.model import ControlTimeline, DistrictState, Evidence
 from timeline.control.plausibility import REVIEW_CONTRADICTED, REVIEW_SINGLE_SOURCE
+from timeline.duplicates import jaccard, near_duplicate, outlet_key, shingles
 from timeline.records import BASIS_ANALYST, Event, Extraction
 
 D = dt.date

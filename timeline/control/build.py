@@ -36,6 +36,7 @@ from timeline.control.model import ControlTimeline, Evidence
 from timeline.control.plausibility import review_claims
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
+from timeline.duplicates import article_texts
 from timeline.known import knowledge_dates, known_extractions
 from timeline.records import Event, Extraction, Figure
 
@@ -149,7 +150,7 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
                   lists.cause(INITIAL_ID))
     events = [e for x in sorted(used, key=_published) for e in x.events]
     collect(frame, events, lists)
-    review_claims(frame, lists, {e.id: e for e in events}, _quotes(used),
+    review_claims(frame, lists, {e.id: e for e in events}, article_texts(used),
                   districts[BANK].astype(str).to_numpy(), rules.plausible_flips,
                   rules.contested_days)
     lists.order = len(events)  # inferences come after every event of their day
@@ -178,14 +179,6 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
 
 def _published(x: Extraction) -> dt.date:
     return x.article.published or dt.date.min
-
-
-def _quotes(used: Sequence[Extraction]) -> dict[str, str]:
-    """Each article's quotes, joined: what the near-copy test of rule 9 compares (the
-    store keeps quotes, not texts, so a stored build judges as a fresh one)."""
-    return {x.article.id: " ".join(dict.fromkeys(
-        [e.provenance.quote for e in x.events] + [f.provenance.quote for f in x.figures]))
-        for x in used}
 
 
 def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFrame,

@@ -8,7 +8,7 @@ contests its district (for the contested window) and the claim carries a
 :class:`Review` for an analyst, until a second, independent source says the same. A
 flip counts once another source names the same district, or the same area, for the
 same side within the contested window; a source is independent when its outlet
-differs and its text is not a near copy (:mod:`timeline.control.duplicates`): the same
+differs and its text is not a near copy (:mod:`timeline.duplicates`): the same
 wire story on several sites is one source. A claim that a whole area fell on a day is
 wrong, however many sources repeat it, when later reports have its side still taking
 some of those districts: then it only contests them, held for review as contradicted.
@@ -39,7 +39,7 @@ from timeline.control.claims import (
     Frame,
     is_day_declaration,
 )
-from timeline.control.duplicates import near_duplicate, outlet_key
+from timeline.duplicates import near_duplicate, outlet_key
 from timeline.control.model import Review
 from timeline.control.rules import compute_state
 from timeline.records import BASIS_ANALYST, Event
@@ -218,7 +218,7 @@ def _reference(claims: Claims, keep: np.ndarray, frame: Frame) -> np.ndarray:
 def _source(event: Event, texts: Mapping[str, str]) -> Source:
     prov = event.provenance
     return Source(prov.article_id, outlet_key(prov.source) or prov.article_id,
-                  texts.get(prov.article_id, prov.quote), prov.basis == BASIS_ANALYST)
+                  texts.get(prov.article_id, ""), prov.basis == BASIS_ANALYST)
 
 
 def _independent(a: Source, b: Source) -> bool:

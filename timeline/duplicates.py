@@ -1,7 +1,8 @@
 """Near-identical texts: the same wire story printed by several outlets is one source.
 
 The plausibility rule (:mod:`timeline.control.plausibility`) asks whether a second
-report is *independent* of the first. Outlets reprint agency copy with a new headline,
+report is *independent* of the first; it gets each article's text from
+:func:`article_texts` and compares them here, so that no control rule reads a quote. Outlets reprint agency copy with a new headline,
 a dateline or a trimmed paragraph, so exact equality misses them; two texts are near
 duplicates when the sets of their word shingles (runs of ``SHINGLE_WORDS`` words,
 lower-cased, punctuation dropped) overlap by at least ``NEAR_DUPLICATE`` (Jaccard index).
@@ -12,6 +13,9 @@ rebuilt from the store judges exactly as a fresh one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from timeline.records import Extraction
 
 SHINGLE_WORDS = 3
 NEAR_DUPLICATE = 0.5
@@ -44,3 +48,11 @@ def outlet_key(source: str) -> str:
     (via Some Portal)" agree (a bracketed host or note names no other outlet)."""
     name = _BRACKETED.sub(" ", source)
     return " ".join(_WORD.findall(name.lower())) or " ".join(_WORD.findall(source.lower()))
+
+
+def article_texts(extractions: Iterable[Extraction]) -> dict[str, str]:
+    """Each article's text as the near-copy test compares it: its quotes, joined (the
+    store keeps quotes, not texts, so a stored build judges as a fresh one)."""
+    return {x.article.id: " ".join(dict.fromkeys(
+        [e.provenance.quote for e in x.events] + [f.provenance.quote for f in x.figures]))
+        for x in extractions}
