@@ -39,9 +39,9 @@ from timeline.control.claims import (
     Frame,
     is_day_declaration,
 )
-from timeline.duplicates import near_duplicate, outlet_key
 from timeline.control.model import Review
 from timeline.control.rules import compute_state
+from timeline.duplicates import near_duplicate, outlet_key
 from timeline.records import BASIS_ANALYST, Event
 
 REVIEW_SINGLE_SOURCE = "single-source"
