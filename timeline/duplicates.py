@@ -2,10 +2,11 @@
 
 The plausibility rule (:mod:`timeline.control.plausibility`) asks whether a second
 report is *independent* of the first; it gets each article's text from
-:func:`article_texts` and compares them here, so that no control rule reads a quote. Outlets reprint agency copy with a new headline,
-a dateline or a trimmed paragraph, so exact equality misses them; two texts are near
-duplicates when the sets of their word shingles (runs of ``SHINGLE_WORDS`` words,
-lower-cased, punctuation dropped) overlap by at least ``NEAR_DUPLICATE`` (Jaccard index).
+:func:`article_texts` and compares them here, so that no control rule reads a quote.
+Outlets reprint agency copy with a new headline, a dateline or a trimmed paragraph, so
+exact equality misses them; two texts are near duplicates when the sets of their word
+shingles (runs of ``SHINGLE_WORDS`` words, lower-cased, punctuation dropped) overlap by at
+least ``NEAR_DUPLICATE`` (Jaccard index).
 Texts are the quotes the store keeps for an article, never its full text, so a timeline
 rebuilt from the store judges exactly as a fresh one.
 """
