@@ -3,7 +3,8 @@
 Slides are dated by the timeline's significant changes up to the export date (or by the
 dates an analyst picks). Each change slide shows the snapshot of its date (map, legend,
 chart, caveat) and lists what changed since the previous slide: districts that changed
-side, the events of the period with their quotes and sources, and the key figures.
+hands (a change of holder; the start of fighting is listed apart, labelled as such), the
+events of the period with their quotes and sources, and the key figures.
 PowerPoint (python-pptx) embeds the snapshot as a PNG; the PDF variant renders each
 slide with kaleido and joins the pages with pypdf. One browser serves the whole deck.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -21,6 +22,8 @@ from exports import renderer, selection
 from exports.canvas import MUTED, Canvas, wrap
 from exports.context import ExportContext
 from exports.snapshot import HEIGHT, WIDTH, snapshot_figure
+from geodata.sides import CONTESTED
+from timeline.control.model import DistrictState
 from viewmodel.figures import APPROX_TEXT
 from viewmodel.hover import clip, safe
 from viewmodel.page_events import place_label
@@ -62,10 +65,8 @@ def plan(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = No
     slides = []
     previous = ctx.theatre.battle_start - dt.timedelta(days=1)
     for i, day in enumerate(slide_dates(ctx, date, dates), start=1):
-        before = {s.id: s.side for s in selection.states_at(ctx, previous, known)}
-        changed = tuple(f"{names.get(s.id, s.id)}: {before.get(s.id, 'unknown')} → {s.side}"
-                        for s in selection.states_at(ctx, day, known)
-                        if before.get(s.id) not in (None, s.side))
+        before = {s.id: s for s in selection.states_at(ctx, previous, known)}
+        changed = changed_lines(before, selection.states_at(ctx, day, known), names)
         start = previous + dt.timedelta(days=1)
         events = tuple(
             f"{ev.date.iso()} {ev.kind} ({ev.status}), "
@@ -77,6 +78,25 @@ def plan(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = No
         slides.append(Slide(i, day, start, changed, events, figures))
         previous = day
     return slides
+
+
+def changed_lines(before: Mapping[str, DistrictState], after: Sequence[DistrictState],
+                  names: Mapping[str, str]) -> tuple[str, ...]:
+    """What changed between two slides: the districts that changed hands (their holder,
+    :func:`timeline.control.model.holders`), then those where fighting began, labelled
+    as such. A district contested and back with its holder has not changed."""
+    hands, fights = [], []
+    for s in after:
+        was = before.get(s.id)
+        if was is None:
+            continue
+        name = names.get(s.id, s.id)
+        old, new = was.holder or was.side, s.holder or s.side
+        if old != new:
+            hands.append(f"{name}: {old} → {new}")
+        elif s.side == CONTESTED and was.side != CONTESTED:
+            fights.append(f"{name}: fighting began ({new} holds it)")
+    return (*hands, *fights)
 
 
 def _text_page(title: str, lines: Sequence[str], note: str = "") -> go.Figure:

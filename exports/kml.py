@@ -95,7 +95,8 @@ def kml_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
         mark = _sub(folder, "Placemark", id=f"district-{row['id']}")
         _sub(mark, "name", str(row["name"]))
         _sub(mark, "description", f"{row['side']} ({row['basis']}) since {row['since']}. "
-             f"Evidence: {row['evidence'] or 'none'}")
+             f"Evidence: {row['evidence'] or 'none'}"
+             + (f" Needs review: {row['review']}" if row.get("review") else ""))
         _sub(mark, "styleUrl", f"#side-{row['side']}")
         _extended(mark, {k: v for k, v in row.items() if k != "geometry"})
         _geometry(mark, row["geometry"])

@@ -74,7 +74,7 @@ def _side(plan: Any, keep: dict[str, int]) -> list[tuple[str, int, bool]]:
                                 plan.events[len(plan.events) - keep["events"]:],
                                 plan.figures[:keep["figures"]])
     paras: list[tuple[str, int, bool]] = [("What changed", 12, True)]
-    paras += [(c, 9, False) for c in changed] or [("no district changed side", 9, False)]
+    paras += [(c, 9, False) for c in changed] or [("no district changed hands", 9, False)]
     if len(plan.changed) > len(changed):
         paras.append((f"… and {len(plan.changed) - len(changed)} more districts", 9, False))
     paras.append((f"Events {plan.start.isoformat()} to {plan.date.isoformat()}", 12, True))

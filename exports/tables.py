@@ -26,12 +26,14 @@ SINCE = "since"
 EVIDENCE = "evidence"
 SOURCES = "sources"
 AS_OF = "as_of"
+HOLDER = "holder"
+REVIEW = "review"
 CENTROID_LON = "centroid_lon"
 CENTROID_LAT = "centroid_lat"
 EVIDENCE_SEPARATOR = " | "
 DISTRICT_COLUMNS = (gd.ID, gd.NAME, gd.NAME_AR, gd.BANK, SIDE, BASIS, SINCE, EVIDENCE, SOURCES,
                     gd.CONFIDENCE, gd.UNCERTAINTY_KM, gd.APPROXIMATE, gd.AREA_KM2,
-                    CENTROID_LON, CENTROID_LAT, AS_OF)
+                    CENTROID_LON, CENTROID_LAT, AS_OF, HOLDER, REVIEW)
 EVENT_COLUMNS = ("id", "kind", "date", "date_precision", "status", "side", "actor", "places",
                  "mentions", "quote", "source_text", "source", "published")
 FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "since",
@@ -66,6 +68,10 @@ def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gp
             CENTROID_LON: round(centre.x, 5),
             CENTROID_LAT: round(centre.y, 5),
             AS_OF: date.isoformat(),
+            # who held it before any fighting, and the claims held back for an analyst
+            HOLDER: (state.holder or state.side) if state else "unknown",
+            REVIEW: EVIDENCE_SEPARATOR.join(dict.fromkeys(
+                r.note for r in state.reviews)) if state else "",
             "geometry": geom,
         })
     return gpd.GeoDataFrame(rows, columns=[*DISTRICT_COLUMNS, "geometry"], geometry="geometry",

@@ -28,6 +28,10 @@ CONTESTED_DAYS : int
     Days a district stays contested after fighting is reported in it. Default 7.
 ASSUMED_AFTER_DAYS : int
     Days without new evidence after which a state is only ``assumed``. Default 30.
+PLAUSIBLE_FLIPS : int
+    Most districts one source may flip against the evidence on its own; more (or a whole
+    bank) only contests them and is held for review until a second, independent source
+    says the same. Default 5.
 EVENT_FADE_DAYS : int
     Days an event marker stays on the map after its date. Default 7.
 BOUNDARIES : path
@@ -112,6 +116,8 @@ SETTINGS: tuple[Setting, ...] = (
             INT, 0),
     Setting("ASSUMED_AFTER_DAYS", "30", "Days without evidence after which a state is 'assumed'.",
             INT, 1),
+    Setting("PLAUSIBLE_FLIPS", "5", "Most districts one source may flip alone; more needs a "
+            "second source.", INT, 0),
     Setting("EVENT_FADE_DAYS", "7", "Days an event marker stays on the map after its date.",
             INT, 0),
     Setting("BOUNDARIES", "", "Authoritative district boundaries file used instead of estimates.",
@@ -137,6 +143,7 @@ class Settings:
     max_article_bytes: int
     contested_days: int
     assumed_after_days: int
+    plausible_flips: int
     event_fade_days: int
     boundaries: Path | None
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from geodata.sides import SideCodes
-from timeline.control.model import BASIS_CODES, ControlTimeline
+from timeline.control.model import BASIS_CODES, ControlTimeline, holder_change_days
 from viewmodel.hover import quote_block, safe
 
 ASSUMED = BASIS_CODES.index("assumed")
@@ -32,7 +32,7 @@ class ControlView:
 
     ``z`` and ``hover`` are (n_days, n_districts): the colour code and the index into
     ``texts`` of each district's hover label; ``front`` is (n_days,) into the page's
-    front lines (-1: none); ``changes`` are the days where a district changed side.
+    front lines (-1: none); ``changes`` are the days where a district changed hands.
     """
 
     z: np.ndarray
@@ -98,8 +98,9 @@ def _cells(timeline: ControlTimeline, table: np.ndarray | None,
 
 
 def _evidence_text(timeline: ControlTimeline, row: int, col: int, known: bool = False) -> str:
-    """The quotes behind a timeline cell, with source and date (at most two); ``known``:
-    behind the cell of the "as known on" replay, as known on its day."""
+    """The quotes behind a timeline cell, with source and publication date (at most two),
+    then the review notes of claims held back; ``known``: behind the cell of the "as
+    known on" replay, as known on its day."""
     if row < 0 or col < 0:
         return ""
     if known:
@@ -107,7 +108,10 @@ def _evidence_text(timeline: ControlTimeline, row: int, col: int, known: bool = 
         evidence = state.evidence if state is not None else ()
     else:
         evidence = timeline.evidence_at(row, col)
-    blocks = [quote_block(ev.quote, ev.source, ev.date) for ev in evidence[:MAX_EVIDENCE]]
+    blocks = [quote_block(ev.quote, ev.source, ev.published or ev.date)
+              for ev in evidence[:MAX_EVIDENCE]]
+    notes = dict.fromkeys(ev.review.note for ev in evidence if ev.review is not None)
+    blocks += [f"<b>needs review:</b> {safe(note)}" for note in notes]
     return "<br>".join(blocks)
 
 
@@ -154,7 +158,7 @@ def control_view(timeline: ControlTimeline, names: tuple[str, ...],
         hover=hover.T,
         texts=texts,
         front=front,
-        changes=side_changes(side),
+        changes=side_changes(side, sides.contested),
     )
 
 
@@ -188,12 +192,17 @@ def _hover_table(timeline: ControlTimeline, names: tuple[str, ...],
     return inverse.reshape(n, days), tuple(texts)
 
 
-def side_changes(side: np.ndarray) -> tuple[int, ...]:
-    """Days (columns) on which at least one district's side differs from the day before."""
+def side_changes(side: np.ndarray, contested: int | None = None) -> tuple[int, ...]:
+    """Days (columns) on which at least one district changed hands: its holder
+    (:func:`timeline.control.model.holders`) differs from the day before. Fighting that
+    starts, or ends with the district back with its holder, is no change. Without
+    ``contested``, any change of side counts."""
     if side.shape[1] < 2:
         return ()
-    changed = (side[:, 1:] != side[:, :-1]).any(axis=0)
-    return tuple(int(d) + 1 for d in np.flatnonzero(changed))
+    if contested is None:
+        changed = (side[:, 1:] != side[:, :-1]).any(axis=0)
+        return tuple(int(d) + 1 for d in np.flatnonzero(changed))
+    return tuple(int(d) for d in np.flatnonzero(holder_change_days(side, contested).any(axis=0)))
 
 
 def empty_view(n_districts: int, n_days: int, names: tuple[str, ...],

@@ -80,6 +80,7 @@ class PageEvent:
     lon: tuple[float, ...]
     lat: tuple[float, ...]
     label: str = ""
+    published_date: str = ""  # the article's publication, which dates the source
 
 
 class StringTable:
@@ -107,7 +108,7 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
     """
     cols: dict[str, list[Any]] = {k: [] for k in (
         "day", "end", "pub", "kind", "label", "status", "date", "places", "quote",
-        "lines", "source", "lon", "lat")}
+        "lines", "source", "lon", "lat", "pubdate")}
     for e in events:
         cols["day"].append(e.day)
         cols["end"].append(e.end)
@@ -122,6 +123,7 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
         cols["source"].append(table(e.source))
         cols["lon"].append(list(e.lon))
         cols["lat"].append(list(e.lat))
+        cols["pubdate"].append(table(e.published_date))
     return cols
 
 
@@ -190,8 +192,10 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
     date = event.date.iso()
     kind = event.kind if event.kind in MARKER_KINDS else "other"
     excerpt = prov.excerpt(event.note)
+    # The event is dated by its own date; its source by the article's publication.
+    published = prov.published.isoformat() if prov.published else ""
     hover = (f"<b>{safe(event.kind)}</b> ({safe(event.status)}), {safe(date)}"
-             f"<br>{safe(names)}<br>{quote_block(excerpt, prov.source, date)}")
+             f"<br>{safe(names)}<br>{quote_block(excerpt, prov.source, published or date)}")
     return PageEvent(
         day=_day(event.date.start, start),
         end=_day(event.date.end, start),
@@ -199,7 +203,7 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
         kind=kind, status=event.status, date=date, places=names,
         quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
-        label=event.kind,
+        label=event.kind, published_date=published,
     )
 
 
@@ -252,12 +256,14 @@ def figure_point(figure: Figure, theatre: Theatre | None = None) -> FigurePoint 
     low = figure.low if figure.low is not None else value
     high = figure.high if figure.high is not None else value
     claimant = figure.claimant or prov.source or "unattributed"
+    # The source is dated by its publication (the chart day is the figure's own date).
+    source_date = (prov.published or when).isoformat()
     qualifier = figure.qualifier.replace("_", " ")
     amount = f"{value:,.0f}" if figure.kind != SHARE_KIND else f"{value:g} %"
     hover = (f"<b>{safe(series)}</b>: {safe(qualifier)} {amount}"
              + (f" ({low:,.0f}–{high:,.0f})" if low != high else "")
              + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
-             + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, when.isoformat())}")
+             + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, source_date)}")
     return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),
                        low=float(low), high=float(high), hover=hover,
                        quote=prov.excerpt(figure.note),

@@ -115,7 +115,7 @@
     if (e.hover === null) {
       e.hover = "<b>" + safe(e.label) + "</b> (" + safe(e.status) + "), " + safe(e.date) +
         "<br>" + safe(e.places) + "<br><i>“" + e.lines + "”</i><br>— " + safe(e.source) +
-        ", " + safe(e.date);
+        ", " + safe(e.pubdate || e.date);
     }
     return e.hover;
   }
@@ -133,7 +133,8 @@
       return {day: day, end: c.end[i], pub: c.pub[i], kind: s[c.kind[i]],
               label: s[c.label[i]], status: s[c.status[i]], date: s[c.date[i]],
               places: s[c.places[i]], quote: s[c.quote[i]], lines: s[c.lines[i]],
-              source: s[c.source[i]], lon: c.lon[i], lat: c.lat[i], hover: null};
+              source: s[c.source[i]], lon: c.lon[i], lat: c.lat[i], hover: null,
+              pubdate: c.pubdate ? s[c.pubdate[i]] : ""};
     });
     decodedFor = data;
     decodedKey = key;

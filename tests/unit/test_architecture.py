@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("geodata.normalize", "geodata.theatre", "geodata.spellings", "geodata.gazetteer",
      "geodata.context", "geodata.districts", "geodata.front", "geodata.store",
      "geodata.boundaries", "geodata"),
-    ("timeline.records", "timeline.known", "timeline.ids"),
+    ("timeline.records", "timeline.known", "timeline.ids", "timeline.duplicates"),
     ("timeline.extract",),
     ("timeline.control",),
     ("timeline.store",),

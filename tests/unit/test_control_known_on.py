@@ -102,7 +102,7 @@ def test_known_view_hover_names_since_and_evidence_as_known_then(
     assert "government (reported)" in hindsight and "since 2017-01-10" in hindsight
     late = known_hover(tl, D(2017, 2, 5), "w-north")
     assert "government (reported)" in late and "since 2017-01-10 (as known then)" in late
-    assert "took W North" in late and "Synthetic News, 2017-01-10" in late
+    assert "took W North" in late and "Synthetic News, 2017-02-02" in late  # published, not dated
     assert "<img" not in late and "&lt;img src=x onerror=alert(1)&gt;" in late
     raid = known_hover(tl, D(2017, 3, 2), "w-north")
     assert "contested" in raid and "since 2017-03-01 (as known then)" in raid

@@ -17,7 +17,7 @@ from tests.builders import (
 )
 from timeline.control.build import ControlRules, build_timeline, known_on_replay
 from timeline.control.model import ControlTimeline
-from timeline.records import Extraction
+from timeline.records import Event, Extraction
 
 D = dt.date
 
@@ -94,9 +94,18 @@ def test_rule4_same_day_a_named_district_wins_over_its_area() -> None:
     assert state(tl, "e-south", D(2017, 1, 20))[0] == "government"
 
 
+def twice(event: Event) -> ControlTimeline:
+    """``event`` and a second, independent report of it (rule 9 lets one source alone
+    flip no whole bank)."""
+    other = make_event(event.kind, event.date, tuple(r.id for r in event.places),
+                       quote="(synthetic) a different wire reports the same, in other words",
+                       article_id="article-2", source="Other Wire")
+    return build(make_extraction((event,)), make_extraction((other,), article_id="article-2"))
+
+
 def test_rule4_month_precision_takes_effect_at_month_end_contested_since_the_fighting() -> None:
     quote = "Forces recaptured eastern Toyville in January after three months of fighting."
-    tl = one(make_event("capture", "2017-01", ("east-toy",), quote=quote))
+    tl = twice(make_event("capture", "2017-01", ("east-toy",), quote=quote))
     assert state(tl, "e-north", D(2017, 1, 31)) == ("government", "inferred", D(2017, 1, 31))
     assert state(tl, "e-north", D(2017, 1, 30))[:2] == ("contested", "inferred")
     assert state(tl, "e-south", D(2016, 11, 10))[0] == "contested"
@@ -107,7 +116,7 @@ def test_rule4_month_precision_takes_effect_at_month_end_contested_since_the_fig
 
 
 def test_rule4_month_precision_without_a_duration_is_contested_from_the_month_start() -> None:
-    tl = one(make_event("capture", "2017-01", ("east-toy",)))
+    tl = twice(make_event("capture", "2017-01", ("east-toy",)))
     assert state(tl, "e-north", D(2016, 12, 31))[0] == "isis"
     assert state(tl, "e-north", D(2017, 1, 1))[0] == "contested"
     assert state(tl, "e-north", D(2017, 1, 31))[0] == "government"

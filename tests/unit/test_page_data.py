@@ -180,10 +180,10 @@ def json_hover(data: dict[str, Any], i: int) -> str:
     """An event's hover text from the store, as ``eventHover`` in frontline.js builds it."""
     col = {k: v[i] for k, v in data["events"].items()}
     text = {k: data["strings"][col[k]] for k in (
-        "label", "status", "date", "places", "lines", "source")}
+        "label", "status", "date", "places", "lines", "source", "pubdate")}
     return (f"<b>{safe(text['label'])}</b> ({safe(text['status'])}), {safe(text['date'])}"
             f"<br>{safe(text['places'])}<br><i>“{text['lines']}”</i><br>"
-            f"— {safe(text['source'])}, {safe(text['date'])}")
+            f"— {safe(text['source'])}, {safe(text['pubdate'] or text['date'])}")
 
 
 def test_store_events_rebuild_the_events_and_their_hovers(page: PageData) -> None:

@@ -97,8 +97,11 @@ def test_fighting_by_any_other_force_contests_but_the_holders_own_does_not() -> 
 
 def test_the_front_runs_between_any_two_forces() -> None:
     # Toyville has no river: its banks meet nowhere, each bank's north and south do.
+    # One report per district: one report turning a whole bank over on its own is only
+    # a claim (rule 9, plausibility).
     north_blue_south_green = [
-        make_event("capture", "2017-01-10", (d,), side="blue" if "north" in d else "green")
+        make_event("capture", "2017-01-10", (d,), side="blue" if "north" in d else "green",
+                   article_id=f"report-{d}", source=f"Outlet {d}")
         for d in ("w-north", "w-south", "e-north", "e-south")]
     tl = build(*north_blue_south_green)
     assert tl.frontline_km_at(D(2017, 1, 9)) == 0.0  # all red: no front

@@ -31,9 +31,12 @@ from timeline.control.inference import (
     choose_districts,
     share_claims,
 )
-from timeline.control.model import ControlTimeline, Deferred, Evidence, LazyValues
+from timeline.control.lazy import Deferred, LazyValues
+from timeline.control.model import ControlTimeline, Evidence
+from timeline.control.plausibility import review_claims
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
+from timeline.duplicates import article_texts
 from timeline.known import knowledge_dates, known_extractions
 from timeline.records import Event, Extraction, Figure
 
@@ -50,14 +53,18 @@ class ControlRules:
         Days a district stays contested after fighting is reported in it (rule 5).
     assumed_after_days
         Days without new evidence after which a state is only ``assumed`` (rule 8).
+    plausible_flips
+        Most districts one source may flip against the evidence on its own (rule 9).
     """
 
     contested_days: int
     assumed_after_days: int
+    plausible_flips: int = 5
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ControlRules:
-        return cls(settings.contested_days, settings.assumed_after_days)
+        return cls(settings.contested_days, settings.assumed_after_days,
+                   settings.plausible_flips)
 
 
 def rules_or_configured(rules: ControlRules | None) -> ControlRules:
@@ -96,15 +103,32 @@ def make_frame(theatre: Theatre, districts: gpd.GeoDataFrame, last: dt.date,
     broad = frozenset({theatre.city_area} | {p.id for p in theatre.places
                                              if p.kind == "area" and p.parent == theatre.city_area})
     return Frame(theatre.initial_since, max(n_days, 1), ids, kinds, members,
-                 contested_days, today, theatre.side_codes, broad)
+                 contested_days, today, theatre.side_codes, broad,
+                 theatre.side_codes.code(theatre.advancing_side),
+                 (theatre.battle_start, theatre.battle_end))
 
 
 def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeometry:
+    """Areas, banks, metric centroids and same-bank borders (the advance of rule 6 goes
+    from district to neighbouring district, never across the river)."""
+    from geodata.context import river_line
+    from geodata.front import build_adjacency
+
     centroids = districts.to_crs(theatre.crs).geometry.centroid
+    try:
+        river = river_line(theatre)
+    except (OSError, ValueError):
+        river = None
+    adjacency = build_adjacency(districts, river, theatre.crs)
+    n = len(districts)
+    adjacent = np.zeros((n, n), bool)
+    land = ~np.asarray(adjacency.across_river, bool)
+    adjacent[adjacency.i[land], adjacency.j[land]] = True
+    adjacent[adjacency.j[land], adjacency.i[land]] = True
     return DistrictGeometry(
         area=districts[AREA_KM2].to_numpy(dtype=float),
         bank=districts[BANK].astype(str).to_numpy(),
-        x=centroids.x.to_numpy(), y=centroids.y.to_numpy(),
+        x=centroids.x.to_numpy(), y=centroids.y.to_numpy(), adjacent=adjacent,
     )
 
 
@@ -126,6 +150,9 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
                   lists.cause(INITIAL_ID))
     events = [e for x in sorted(used, key=_published) for e in x.events]
     collect(frame, events, lists)
+    review_claims(frame, lists, {e.id: e for e in events}, article_texts(used),
+                  districts[BANK].astype(str).to_numpy(), rules.plausible_flips,
+                  rules.contested_days)
     lists.order = len(events)  # inferences come after every event of their day
     _infer_percentages(frame, theatre, districts, used, lists)
     claims = lists.freeze()
@@ -166,7 +193,8 @@ def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFra
         current = lists.freeze()
         state, _ = compute_state(current, len(frame.district_ids), frame.n_days, 10**9,
                                  list(current.causes), frame.sides)
-        chosen = choose_districts(claim, state.side[:, claim.day], geom, frame.sides)
+        chosen = choose_districts(claim, state.side[:, claim.day], geom, frame.sides,
+                                  state.since[:, claim.day])
         add_inferred(claim, chosen, lists, frame.start)
 
 
@@ -192,7 +220,7 @@ def evidence_of(theatre: Theatre, used: Sequence[Extraction],
             item.as_of.iso() if item.as_of else published)
         flags = (*item.flags, *lists.flags.get(item.id, ()))
         return Evidence(item.id, p.excerpt(item.note), p.source, date, p.article_id, p.basis,
-                        flags, published)
+                        flags, published, lists.reviews.get(item.id))
 
     return LazyValues(source, make)
 

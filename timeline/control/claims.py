@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from geodata.sides import SideCodes
+from timeline.control.model import Review
 from timeline.records import Event, PartialDate
 
 REPORTED, INFERRED, ASSUMED = 0, 1, 2
@@ -44,6 +45,8 @@ class Frame:
     today: dt.date
     sides: SideCodes
     broad_areas: frozenset[str] = frozenset()
+    advancing: int = -1
+    battle: tuple[dt.date, dt.date] | None = None
 
     @property
     def index(self) -> dict[str, int]:
@@ -51,6 +54,9 @@ class Frame:
 
     def day(self, date: dt.date) -> int:
         return (date - self.start).days
+
+    def in_battle(self, date: dt.date) -> bool:
+        return self.battle is not None and self.battle[0] <= date <= self.battle[1]
 
 
 @dataclass
@@ -61,6 +67,7 @@ class ClaimLists:
     ov_cols: tuple[list[int], ...] = field(default_factory=lambda: tuple([] for _ in range(6)))
     causes: list[tuple[str, ...]] = field(default_factory=list)
     flags: dict[str, list[str]] = field(default_factory=dict)
+    reviews: dict[str, Review] = field(default_factory=dict)
     set_order: list[int] = field(default_factory=list)
     order: int = 0  # rank of the claim's source: on a tie, the later-ranked set claim wins
     set_chunks: list[tuple[np.ndarray, ...]] = field(default_factory=list)
@@ -82,6 +89,14 @@ class ClaimLists:
                     basis: int, cause: int) -> None:
         if end > start:
             _extend(self.ov_cols, districts, (start, end, actor, basis, cause))
+
+    def keep_sets(self, keep: np.ndarray) -> None:
+        """Keep only the set claims ``keep`` marks, in the order :meth:`freeze` gives them
+        (the plausibility rule drops or turns some into contests)."""
+        s = _columns((*self.set_cols, self.set_order), self.set_chunks)
+        self.set_cols = tuple([] for _ in range(6))
+        self.set_order = []
+        self.set_chunks = [tuple(col[keep] for col in s)]
 
     def freeze(self) -> Claims:
         s = _columns((*self.set_cols, self.set_order), self.set_chunks)
@@ -190,6 +205,16 @@ def resolve_places(frame: Frame, event: Event, lists: ClaimLists) -> Resolved:
     return Resolved(tuple(districts), tuple(areas), tuple(landmarks), tuple(narrow))
 
 
+def is_day_declaration(frame: Frame, event: Event) -> bool:
+    """An explicit declaration about a whole area, dated to the day ("on Tuesday the prime
+    minister declared eastern Mosul fully liberated"): it sets the area from that day,
+    whoever else says so, and one source is enough (rule 4)."""
+    return (event.kind == "declaration" and event.status == "reported"
+            and event.date.precision == "day"
+            and any(frame.place_kinds.get(ref.id or "") == "area" and not ref.partial
+                    for ref in event.places))
+
+
 def add_event(frame: Frame, event: Event, lists: ClaimLists,
               effective: dt.date | None = None) -> None:
     """Turn one event into claims (rules 2-5 and 7), or into flags explaining why not."""
@@ -204,6 +229,14 @@ def add_event(frame: Frame, event: Event, lists: ClaimLists,
     places = resolve_places(frame, event, lists)
     side = frame.sides.actor(event.side)
     unknown = frame.sides.unknown
+    if (side == unknown and frame.advancing >= 0 and is_day_declaration(frame, event)
+            and frame.in_battle(event.date.start)):
+        # Declarations are read only next to "liberated"/"victory" (the extractor's
+        # trigger): in the battle, by an official of no named force, they are the
+        # advancing side's.
+        side = frame.advancing
+        lists.flag(event.id, "a declaration in the battle by no named force: taken as the "
+                             "advancing side's")
     lists.causes.append((event.id,))
     cause = len(lists.causes) - 1
     window = frame.contested_days

@@ -4,10 +4,12 @@ Reported captures name few districts; commanders' percentages say much more. A
 percentage is the share of the theatre's advancing side (``advancing`` in
 ``theatre.yaml``; Mosul: the government), or of the others when its subject names an
 opposing force. When the advancing side's share of a bank by area falls short of a
-claimed percentage, the districts held by other forces *farthest* from the places the
-same article says are still held against it (the Old City, "the north-western
-districts") are inferred held by the advancing side, farthest first, until the share is
-met. The places still held are those extraction found in the article's words and keeps
+claimed percentage, districts held by other forces are inferred held by the advancing
+side along the direction of its advance until the share is met: each next one borders
+the ground it holds, nearest first to where its offensive came from (the districts of
+the bank it has held longest), never one of the places, or in a compass corner, that
+the same article says are still held against it (the Old City, "the north-western
+districts"). The places still held are those extraction found in the article's words and keeps
 on the figure (:mod:`timeline.extract.control_facts`: "ISIS held", "held by",
 "surrounded in", and compass corners such as "the north-western districts"), plus the
 places of the article's own events on an opposing side; the bank a percentage is a
@@ -38,6 +40,7 @@ class DistrictGeometry:
     bank: np.ndarray
     x: np.ndarray
     y: np.ndarray
+    adjacent: np.ndarray | None = None  # (n, n) bool: shares a border on the same bank
 
 
 @dataclass(frozen=True)
@@ -99,26 +102,79 @@ def still_held(frame: Frame, theatre: Theatre, extraction: Extraction,
     return tuple(dict.fromkeys(found))
 
 
-def choose_districts(claim: ShareClaim, side_today: np.ndarray,
-                     geom: DistrictGeometry, sides: SideCodes) -> np.ndarray:
+def choose_districts(claim: ShareClaim, side_today: np.ndarray, geom: DistrictGeometry,
+                     sides: SideCodes, since_today: np.ndarray | None = None) -> np.ndarray:
     """Indices to infer held by the claim's side so that the bank's share reaches it.
 
-    Candidates are the bank's districts held by other forces outside the places still
-    held, farthest from those places first (from the bank's centre when none are known).
+    Candidates are the bank's districts held by other forces, less the places and compass
+    corners the article says are still held against it. They are taken along the
+    advance: next the candidate adjacent to the side's ground (what it holds plus what
+    was taken so far) nearest to where its offensive came from, the districts of the bank
+    it has held longest (``since_today``, the day each district's side began). When it
+    holds nothing on the bank yet, the advance starts from the candidate farthest from
+    the places still held.
     """
     on_bank = np.ones(geom.area.size, bool) if claim.bank is None else geom.bank == claim.bank
     total = geom.area[on_bank].sum()
-    held = geom.area[on_bank & (side_today == claim.side)].sum()
+    ours = on_bank & (side_today == claim.side)
+    held = geom.area[ours].sum()
     if total <= 0 or held >= claim.share * total - 1e-12:
         return np.zeros(0, np.int64)
     candidates = on_bank & sides.held(side_today) & (side_today != claim.side)
     candidates[list(claim.anchors)] = False
+    candidates &= ~_in_corners(claim.compass, geom, on_bank)
+    if not candidates.any():
+        return np.zeros(0, np.int64)
+    origin = _origin(claim, geom, on_bank, ours, candidates, since_today)
+    dist = np.sqrt((geom.x - geom.x[origin].mean()) ** 2 + (geom.y - geom.y[origin].mean()) ** 2)
+    ground, left = ours.copy(), candidates.copy()
+    chosen: list[int] = []
+    need = claim.share * total - 1e-12
+    while left.any() and held < need:
+        frontier = left & _touching(ground, geom)
+        pool = np.flatnonzero(frontier if frontier.any() else left)
+        k = int(pool[np.argmin(dist[pool])])
+        chosen.append(k)
+        ground[k], left[k] = True, False
+        held += geom.area[k]
+    return np.asarray(chosen, dtype=np.int64)
+
+
+def _origin(claim: ShareClaim, geom: DistrictGeometry, on_bank: np.ndarray, ours: np.ndarray,
+            candidates: np.ndarray, since_today: np.ndarray | None) -> np.ndarray:
+    """Where the advance comes from: the districts of the bank the side has held longest,
+    else the candidate farthest from the places still held against it."""
+    if ours.any():
+        if since_today is None:
+            return np.flatnonzero(ours)
+        first = since_today[ours].min()
+        return np.flatnonzero(ours & (since_today == first))
     idx = np.flatnonzero(candidates)
-    dist = _distance_from_held(claim, geom, on_bank)[idx]
-    ranked = idx[np.argsort(-dist, kind="stable")]
-    cumulative = held + np.cumsum(geom.area[ranked])
-    enough = np.searchsorted(cumulative, claim.share * total - 1e-12) + 1
-    return ranked[:enough]
+    far = _distance_from_held(claim, geom, on_bank)[idx]
+    return idx[[int(np.argmax(far))]]
+
+
+def _touching(ground: np.ndarray, geom: DistrictGeometry) -> np.ndarray:
+    """Districts sharing a border (on the same bank) with any district of ``ground``."""
+    if geom.adjacent is None:
+        return np.zeros(ground.size, bool)
+    return np.asarray(geom.adjacent[ground].any(axis=0))
+
+
+def _in_corners(corners: tuple[str, ...], geom: DistrictGeometry,
+                on_bank: np.ndarray) -> np.ndarray:
+    """Districts of the bank lying in a compass corner the article says is still held
+    ("the north-western districts": north of the bank's middle and west of it)."""
+    out = np.zeros(geom.area.size, bool)
+    if not corners or not on_bank.any():
+        return out
+    mx, my = geom.x[on_bank].mean(), geom.y[on_bank].mean()
+    for corner in corners:
+        part = on_bank.copy()
+        part &= geom.y > my if "north" in corner else geom.y < my if "south" in corner else True
+        part &= geom.x < mx if "west" in corner else geom.x > mx if "east" in corner else True
+        out |= part
+    return out
 
 
 def _distance_from_held(claim: ShareClaim, geom: DistrictGeometry,

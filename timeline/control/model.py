@@ -22,20 +22,26 @@ Rules (computed by :func:`build_timeline`; see :mod:`timeline.control.claims`,
    not captured.
 4. **Declaration or capture of an area** (east-mosul, mosul) sets every member district,
    ``inferred``, until a later event says otherwise; on the same day a named district
-   wins over an area. A date known only to the month (week, year) takes effect at the
+   wins over an area. A declaration dated to the day by an official of no named force
+   ("on Tuesday the prime minister declared eastern Mosul liberated") is, during the
+   battle, the advancing side's. A date known only to the month (week, year) takes effect at the
    period's end, and the members held by the other side are contested from the start of
    the fighting ("after three months of fighting": three months before; otherwise the
    period's start) until then. "Parts of" / "another area in" an area sets nothing.
 5. **Fighting or attacks** in a district held by any other side make it contested for
    ``FRONTLINE_CONTESTED_DAYS`` days (an actor of unknown side contests any holder).
 6. **Percentage claims** ("at least 70 percent of the western side"): when the
-   advancing side's share by area falls short (Mosul: the government's), the districts
-   farthest from the places the article says are still held against it are inferred
-   held by it until the share is met.
+   advancing side's share by area falls short (Mosul: the government's), districts are
+   inferred held by it along its advance (bordering its ground, nearest to where it has
+   held longest), never those the article says are still held, until the share is met.
 7. **Claimed** events make their districts contested at most (and say so in the
    evidence flags); **expected** events change nothing.
 8. A state with no new evidence for ``FRONTLINE_ASSUMED_AFTER_DAYS`` days has basis
-   ``assumed``.
+   ``assumed``; so has a district back with its holder after a contest expired with no
+   capture. A *change* of control is a change of holder (:func:`holders`).
+9. **Plausibility** (:mod:`timeline.control.plausibility`): one article flipping more
+   than ``FRONTLINE_PLAUSIBLE_FLIPS`` districts, or a whole bank, in a day only contests
+   them, with a :class:`Review`, until a second independent source says the same.
 
 Bad input never crashes: events dated before the theatre begins or after today, naming
 unknown places, or only part of an area are kept in ``evidence`` with a flag; two
@@ -45,10 +51,10 @@ same-day claims naming different sides make the district contested and cite both
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import numpy as np
 
@@ -60,60 +66,31 @@ BASIS_CODES = ("reported", "inferred", "assumed")
 OVERLAY_FIELDS = ("ov_d", "ov_start", "ov_end", "ov_actor", "ov_cause")
 
 
-V = TypeVar("V")
-S = TypeVar("S")
+@dataclass(frozen=True)
+class Review:
+    """Why a claim is held back for an analyst's review (the plausibility rule,
+    :mod:`timeline.control.plausibility`): one source would flip ``flips`` districts
+    against the evidence, so it only contests them until a second, independent source
+    says the same. ``reason`` is a code a review queue can filter on."""
 
+    reason: str
+    flips: int
+    note: str
 
-class LazyValues(Mapping[str, V], Generic[S, V]):
-    """A read-only mapping whose values are made from ``source`` on first access.
+    def to_json(self) -> dict[str, Any]:
+        return {"reason": self.reason, "flips": self.flips, "note": self.note}
 
-    A 100,000-event timeline should not pay for 100,000 records nobody looks at: the
-    map asks for the evidence of the districts on screen.
-    """
-
-    def __init__(self, source: Mapping[str, S], make: Callable[[S], V]) -> None:
-        self._source = source
-        self._make = make
-        self._made: dict[str, V] = {}
-
-    def __getitem__(self, key: str) -> V:
-        if key not in self._made:
-            self._made[key] = self._make(self._source[key])
-        return self._made[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._source)
-
-    def __len__(self) -> int:
-        return len(self._source)
-
-
-class Deferred(Mapping[str, V]):
-    """A read-only mapping computed as a whole on first access (``changes``)."""
-
-    def __init__(self, compute: Callable[[], Mapping[str, V]]) -> None:
-        self._compute: Callable[[], Mapping[str, V]] | None = compute
-        self._data: Mapping[str, V] = {}
-
-    def _get(self) -> Mapping[str, V]:
-        if self._compute is not None:
-            self._data, self._compute = self._compute(), None
-        return self._data
-
-    def __getitem__(self, key: str) -> V:
-        return self._get()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._get())
-
-    def __len__(self) -> int:
-        return len(self._get())
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Review:
+        return cls(str(data["reason"]), int(data["flips"]), str(data["note"]))
 
 
 @dataclass(frozen=True)
 class Evidence:
     """One piece of evidence behind a state: an event or figure, or the theatre's initial
-    state, with its quote and provenance."""
+    state, with its quote and provenance. ``date`` is the date of what it reports,
+    ``published`` the date its article was published; ``review`` is set on a claim held
+    back for review."""
 
     id: str
     quote: str
@@ -123,20 +100,24 @@ class Evidence:
     basis: str = "article"
     flags: tuple[str, ...] = ()
     published: str = ""
+    review: Review | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "quote": self.quote, "source": self.source, "date": self.date,
             "article": self.article_id, "basis": self.basis, "flags": list(self.flags),
             "published": self.published,
+            "review": self.review.to_json() if self.review is not None else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Evidence:
+        review = data.get("review")
         return cls(
             id=data["id"], quote=data["quote"], source=data["source"], date=data["date"],
             article_id=data.get("article", ""), basis=data.get("basis", "article"),
             flags=tuple(data.get("flags", ())), published=data.get("published", ""),
+            review=Review.from_json(review) if review else None,
         )
 
 
@@ -152,18 +133,30 @@ class Change:
 
 @dataclass(frozen=True)
 class DistrictState:
+    """A district's state on a day. ``holder`` is the side holding it: its side, or while
+    it is contested the side that held it before the fighting (:func:`holders`); a change
+    of control is a change of holder."""
+
     id: str
     side: str
     basis: str
     since: dt.date
     evidence: tuple[Evidence, ...]
+    holder: str = ""
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        """The review notes of the evidence behind this state (claims held back)."""
+        return tuple(e.review for e in self.evidence if e.review is not None)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "side": self.side, "basis": self.basis,
             "since": self.since.isoformat(),
+            "holder": self.holder or self.side,
             "evidence": [e.quote for e in self.evidence],
             "evidence_detail": [e.to_json() for e in self.evidence],
+            "review": [r.to_json() for r in self.reviews],
         }
 
 
@@ -230,6 +223,7 @@ class ControlTimeline:
     def state_at(self, date: dt.date) -> list[DistrictState]:
         """Every district's side, basis, start of that side and evidence on ``date``."""
         day = self.checked_day(date)
+        held = holders(self.side[:, :day + 1], self.sides.contested)[:, day]
         return [
             DistrictState(
                 id=did,
@@ -237,6 +231,7 @@ class ControlTimeline:
                 basis=BASIS_CODES[int(self.basis[i, day])],
                 since=self.date_of(int(self.since[i, day])),
                 evidence=self.evidence_at(i, day),
+                holder=self.sides.name(held[i]),
             )
             for i, did in enumerate(self.district_ids)
         ]
@@ -262,12 +257,14 @@ class ControlTimeline:
             return None
         cause = int(self.cause_known[district, day])
         ids = self.causes_known[cause] if 0 <= cause < len(self.causes_known) else ()
+        held = holders(self.side_known[district:district + 1, :day + 1], self.sides.contested)
         return DistrictState(
             id=self.district_ids[district],
             side=self.sides.name(self.side_known[district, day]),
             basis=BASIS_CODES[int(self.basis_known[district, day])],
             since=self.date_of(int(self.since_known[district, day])),
             evidence=tuple(self.evidence[e] for e in ids if e in self.evidence),
+            holder=self.sides.name(held[0, day]),
         )
 
     @property
@@ -325,9 +322,11 @@ class ControlTimeline:
         return sorted((e for e in self.evidence.values() if overlaps(e)), key=lambda e: e.date)
 
     def significant_changes(self, merge_days: int = 3, min_share: float = 0.0) -> list[dt.date]:
-        """Dates where control changed, changes within ``merge_days`` merged into the last
-        day of their run; ``min_share`` drops runs moving less of the city's area."""
-        days = significant_days(self.side, self.area_km2, merge_days, min_share)
+        """Dates where control changed hands (a change of holder, :func:`holders`),
+        changes within ``merge_days`` merged into the last day of their run;
+        ``min_share`` drops runs moving less of the city's area."""
+        days = significant_days(self.side, self.area_km2, merge_days, min_share,
+                                self.sides.contested)
         return [self.date_of(d) for d in days]
 
     def state_json(self, date: dt.date) -> dict[str, Any]:
@@ -343,13 +342,44 @@ class ControlTimeline:
         }
 
 
+def holders(side: np.ndarray, contested: int) -> np.ndarray:
+    """Per cell, the district's holder: its side, or while it is contested the side that
+    held it before the fighting (``contested`` only where nothing held it before).
+
+    A *change* of control is a change of holder: fighting that ends with the district
+    back with its holder is no change, and the start of fighting is none either.
+    """
+    n_days = side.shape[1]
+    held = side != contested
+    pos = np.where(held, np.arange(n_days, dtype=np.int32), 0).astype(np.int32)
+    np.maximum.accumulate(pos, axis=1, out=pos)
+    out = np.take_along_axis(side, pos, axis=1)
+    first_held = held.argmax(axis=1)
+    never = ~held.any(axis=1)
+    before = np.arange(n_days)[None, :] < np.where(never, n_days, first_held)[:, None]
+    return np.where(before, side, out).astype(side.dtype)
+
+
+def holder_change_days(side: np.ndarray, contested: int) -> np.ndarray:
+    """(n_districts, n_days) boolean: the holder differs from the day before (never on
+    day 0)."""
+    held = holders(side, contested)
+    changed = np.zeros(side.shape, bool)
+    changed[:, 1:] = held[:, 1:] != held[:, :-1]
+    return changed
+
+
 def significant_days(side: np.ndarray, area: np.ndarray | None, merge_days: int,
-                     min_share: float) -> list[int]:
-    """Days where any district's side changed, runs within ``merge_days`` of each other
-    merged into their last day; runs moving less than ``min_share`` of the area dropped."""
+                     min_share: float, contested: int | None = None) -> list[int]:
+    """Days where any district's holder changed (:func:`holders`; with no ``contested``
+    code, any change of side), runs within ``merge_days`` of each other merged into their
+    last day; runs moving less than ``min_share`` of the area dropped."""
     weights = np.ones(side.shape[0]) if area is None or area.sum() <= 0 else area / area.sum()
     moved = np.zeros(side.shape[1])
-    moved[1:] = weights @ (side[:, 1:] != side[:, :-1])
+    if contested is None:
+        moved[1:] = weights @ (side[:, 1:] != side[:, :-1])
+    else:
+        moved = weights @ holder_change_days(side, contested)
     days = np.flatnonzero(moved > 0)
     if days.size == 0:
         return []

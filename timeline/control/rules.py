@@ -10,7 +10,10 @@ Python loops run over contradictions (rare) and over the handful of claim groups
 2. *Overlays*: a window makes the district contested where the base side differs from
    the overlay's actor (fighting in a district held by any other side; an actor of no
    known force contests every holder).
-3. *Assumed*: a day more than ``assumed_after`` days after the last claim naming the
+3. *Expired contest*: once a contesting window closes with no capture, the district is
+   back with its holder of before the fighting, basis ``assumed`` (nothing reported it
+   retaken or kept: the fighting just stopped being reported), until a claim names it.
+4. *Assumed*: a day more than ``assumed_after`` days after the last claim naming the
    district has basis ``assumed``.
 """
 
@@ -82,8 +85,8 @@ def resolve_sets(claims: Claims, n_days: int, causes: list[tuple[str, ...]],
 
 def fill_base(groups: SetGroups, n_d: int, n_days: int,
               unknown: int) -> tuple[np.ndarray, ...]:
-    """Forward-fill the winning set claims along days: side, basis and cause per cell
-    (``unknown`` before a district's first claim)."""
+    """Forward-fill the winning set claims along days: side, basis, cause and the day of
+    the claim in force per cell (``unknown`` and day -1 before a district's first claim)."""
     idx = np.full((n_d, n_days), -1, np.int32)
     idx[groups.d, groups.day] = np.arange(groups.d.size, dtype=np.int32)
     pos = np.where(idx >= 0, np.arange(n_days, dtype=np.int32), 0)
@@ -94,7 +97,8 @@ def fill_base(groups: SetGroups, n_d: int, n_days: int,
     side = np.where(valid, groups.side[gi], unknown).astype(np.int8)
     basis = np.where(valid, groups.basis[gi], ASSUMED).astype(np.int8)
     cause = np.where(valid, groups.cause[gi], -1).astype(np.int32)
-    return side, basis, cause
+    set_day = np.where(valid, groups.day[gi], -1).astype(np.int32)
+    return side, basis, cause, set_day
 
 
 def window_active(d: np.ndarray, start: np.ndarray, end: np.ndarray,
@@ -133,6 +137,18 @@ def apply_overlays(claims: Claims, base_side: np.ndarray, base_basis: np.ndarray
     return side, basis.astype(np.int8)
 
 
+def expire_contests(side: np.ndarray, base_side: np.ndarray, basis: np.ndarray,
+                    set_day: np.ndarray, contested: int) -> np.ndarray:
+    """Basis ``assumed`` on the cells back with their holder after a contesting window
+    closed, until the next set claim (:data:`ASSUMED` in the module's rule 3)."""
+    fought = (side == contested) & (base_side != contested)
+    days = np.arange(side.shape[1], dtype=np.int32)
+    last_fight = np.where(fought, days, -1).astype(np.int32)
+    np.maximum.accumulate(last_fight, axis=1, out=last_fight)
+    expired = (side != contested) & (last_fight > set_day)
+    return np.where(expired, np.int8(ASSUMED), basis).astype(np.int8)
+
+
 def last_claim_day(claims: Claims, n_d: int, n_days: int) -> np.ndarray:
     """Day of the latest claim naming each district, per cell (-1 before any); a day
     inside a contesting window counts as evidence of that day (fighting goes on)."""
@@ -165,11 +181,12 @@ def since_of(side: np.ndarray) -> np.ndarray:
 def compute_state(claims: Claims, n_d: int, n_days: int, assumed_after: int,
                   causes: list[tuple[str, ...]],
                   sides: SideCodes) -> tuple[StateArrays, list[int]]:
-    """All rules over the claims (side codes ``sides``): base sets, overlays, assumed;
-    plus contradictions."""
+    """All rules over the claims (side codes ``sides``): base sets, overlays, expired
+    contests, assumed; plus contradictions."""
     groups, conflicting = resolve_sets(claims, n_days, causes, sides.contested)
-    base_side, base_basis, base_cause = fill_base(groups, n_d, n_days, sides.unknown)
+    base_side, base_basis, base_cause, set_day = fill_base(groups, n_d, n_days, sides.unknown)
     side, basis = apply_overlays(claims, base_side, base_basis, sides)
+    basis = expire_contests(side, base_side, basis, set_day, sides.contested)
     basis = apply_assumed(basis, last_claim_day(claims, n_d, n_days), assumed_after)
     return StateArrays(side, basis, state_since(side, base_side), base_cause), conflicting
 
