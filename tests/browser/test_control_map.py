@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -165,11 +166,18 @@ def test_event_hover_contains_its_quote(page: Any) -> None:
         " const m = gd._fullLayout.map._subplot.map; const p = m.project([t.lon[i], t.lat[i]]);"
         " const r = m.getCanvas().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }",
         index)
+    # The analyst chronology dates al-Maamel's capture too, so markers may share the
+    # point: the hover shows one of them, and it must carry that marker's own quote.
+    lon, lat = (trace(page, ids.MAP, TRACE_EVENTS, k) for k in ("lon", "lat"))
+    here = [texts[j] for j in range(len(texts))
+            if (lon[j], lat[j]) == (lon[index], lat[index])]
+    quotes = [m.group(1) for t in here if (m := re.search(r"“([^”<]{10,40})", t))]
+    assert len(quotes) == len(here)
     page.mouse.move(xy[0] + 1, xy[1] + 1)
     page.mouse.move(xy[0], xy[1])
     page.wait_for_function(
-        f"(q) => Array.from(document.querySelectorAll('#{ids.MAP} .hoverlayer .hovertext'))"
-        ".some(n => n.textContent.includes(q))", arg=MAAMEL_QUOTE, timeout=10_000)
+        f"(qs) => Array.from(document.querySelectorAll('#{ids.MAP} .hoverlayer .hovertext'))"
+        ".some(n => qs.some(q => n.textContent.includes(q)))", arg=quotes, timeout=10_000)
 
 
 def test_event_list_shows_quotes_and_click_highlights_the_place(page: Any) -> None:
