@@ -39,7 +39,12 @@ from timeline.extract.anchors import EventAnchors
 from timeline.extract.areas import area_event_kept, is_reference_point, whole_areas
 from timeline.extract.articles import Sentence, split_sentences
 from timeline.extract.background import before_battle, restated_launch
-from timeline.extract.clauses import clause_end, clause_start, since_window
+from timeline.extract.clauses import (
+    clause_end,
+    clause_start,
+    since_window,
+    subordinate_spans,
+)
 from timeline.extract.control_facts import (
     fighting_since,
     named_in_part,
@@ -54,6 +59,7 @@ from timeline.extract.datecarry import (
     counted_back,
     filed_date,
     from_previous,
+    history_conjunct,
     operation_day,
     outside_asides,
 )
@@ -64,12 +70,14 @@ from timeline.extract.dates import (
     find_dates,
     shift,
 )
+from timeline.extract.elsewhere import FLAG_PLACE_FROM_NEXT, fronted_place, named_next
 from timeline.extract.figures import SubjectLabels, merge_repeats, sentence_figures
 from timeline.extract.lexicon import (
     ActorMention,
     PlaceMention,
     Scanner,
     actor_table,
+    dated_name,
     find_actors,
     find_places,
     simplest_places,
@@ -77,6 +85,7 @@ from timeline.extract.lexicon import (
 )
 from timeline.extract.triggers import (
     ACCOMPLISHED_BEFORE,
+    ACCOMPLISHED_IN,
     ADJECTIVE_BEFORE,
     CLAIMED,
     EXPECTED,
@@ -126,6 +135,7 @@ class _Context:
     kinds: dict[str, str]
     theatre: Theatre
     whole: frozenset[str]
+    following: tuple[str, list[PlaceMention]] = ("", [])  # the next sentence, its places
 
 
 def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
@@ -149,19 +159,24 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     paragraph_date: dict[int, PartialDate] = {}
     read: list[str] = []
     all_places = find_places(article.text, gaz)
-    for sentence in split_sentences(article.text, article.ignored):
-        if _ignored(article, sentence):
-            continue
+    sentences = [s for s in split_sentences(article.text, article.ignored)
+                 if not _ignored(article, s)]
+    for sentence, after in zip(sentences, [*sentences[1:], None], strict=True):
         text = article.text[sentence.start:sentence.end]
         read.append(text)
         places = _shifted(all_places, sentence)
+        following = ((article.text[after.start:after.end], _shifted(all_places, after))
+                     if after else ("", []))
         anchors = EventAnchors(events, places, theatre.anchors if theatre else ())
         dates = find_dates(text, filed_date(article.text, article.published), anchors)
         places = [p for p in places  # "after the capture of X": X is no place of this event
-                  if not any(d.basis and d.start <= p.start < d.end for d in dates)]
+                  if not any(d.basis and d.start <= p.start < d.end for d in dates)
+                  and dated_name(text, p, [(d.start, d.end) for d in dates]) is not False]
+        dates = [d for d in dates if not any(  # "the July 17 neighbourhood" is no date
+            dated_name(text, p, [(d.start, d.end)]) for p in places)]
         named = [a for a in find_actors(text, actors) if _written_as_actor(text, a)]
         ctx = _Context(article, sentence, text, dates, places, named,
-                       parents, kinds, sides, whole)
+                       parents, kinds, sides, whole, following)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
@@ -217,6 +232,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
     kind = object_kind
     end = len(text) if kind == "kill" else clause_end(text, match.end(), ctx.places)
     places = _event_places(ctx, match, kind, where, (start, end))
+    borrowed = () if places else _borrowed_place(ctx, kind, match.end())
+    places = places or borrowed
     if not places:
         return None
     if kind == "capture" and _ANNOUNCED.match(match.group(0)) and all(
@@ -246,6 +263,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
     quote_span = (ctx.sentence.start, ctx.sentence.end)
     prov = _provenance(ctx.article, text, quote_span)
     notes = (f"{FLAG_DATE_ANCHORED}: {basis}",) if basis else ()
+    if borrowed and not fronted_place(text, ctx.places, ctx.whole):
+        notes = (FLAG_PLACE_FROM_NEXT, *notes)
     places = tuple(replace(p, partial=named_in_part(text, p.mention)) for p in places)
     return Event(f"{ctx.article.id}:e{len(earlier) + 1}", kind, date, places, actor, side,
                  status, prov, (*flags, *notes), fighting_since=fighting_since(date, text))
@@ -259,6 +278,8 @@ def _object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
     """The kind its object makes of a trigger: people captured are arrested, positions
     overrun are fought over, a purpose ("to drive IS out of") is a forecast at most."""
     after = match.end()
+    if kind == "entry_done":  # "were able to capture X and enter Y"
+        return "attack" if ACCOMPLISHED_IN.search(text, 0, match.start()) else None
     if kind == "capture_expected" and ACCOMPLISHED_BEFORE.search(text, 0, match.start()):
         return "capture"
     if kind == "capture":
@@ -304,6 +325,15 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
                              taken)
 
 
+def _borrowed_place(ctx: _Context, kind: str, trigger_end: int) -> tuple[PlaceRef, ...]:
+    """A place named outside the clause (:mod:`timeline.extract.elsewhere`): fighting in
+    the sentence's fronted "In X,", or the one district the next sentence names."""
+    fronted = fronted_place(ctx.text, ctx.places, ctx.whole) if kind == "attack" else None
+    place = fronted or named_next(ctx.text, trigger_end, *ctx.following, ctx.kinds,
+                                  ctx.whole)
+    return (place.ref(),) if place else ()
+
+
 def _list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> PlaceMention:
     """"the neighbourhoods of al-Zuhur and al-Nur" names two districts whole: the unit
     noun is the list's head, a part only of an area ("districts of western Mosul")."""
@@ -324,9 +354,11 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     """
     since = since_window(ctx.text)
     asides = aside_spans(ctx.text)
+    subordinate = subordinate_spans(ctx.text)
     usable = [d for d in ctx.dates
               if not (since and since[0] <= d.start < since[1]
                       and not since[0] <= match.start() < since[1])
+              and outside_asides(match.start(), d.start, subordinate)
               and (carries(d.date, ctx.article.published)
                    or outside_asides(match.start(), d.start, asides))]
     resolved = [(d.start, d.end) for d in ctx.dates]
@@ -341,6 +373,9 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     in_clause = [d for d in usable if match.start() <= d.start < end]
     before = [d for d in usable if start <= d.start < match.start()]
     chosen = in_clause[:1] or before[-1:] or usable[:1]
+    if chosen and not (in_clause or before) and history_conjunct(
+            ctx.text, start, chosen[0].date, chosen[0].start, ctx.article.published):
+        return None, [], ""
     if chosen:
         date, basis = chosen[0].date, chosen[0].basis
         day = operation_day(ctx.text, match.start(), match.group(0))

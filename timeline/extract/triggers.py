@@ -12,7 +12,8 @@ What an analyst reads in each kind:
   and agentless forms ("X was liberated", "X is cleared") take the places before;
 - **attack**: fighting that contests a place without taking it: clashes, battles, car
   bombs, shelling, air strikes, sniper fire, counter-attacks, chemical attacks, and entry
-  ("entered", "pushed into", "broke into", "closing in on", "clearing"), never a capture;
+  ("entered", "pushed into", "broke into", "closing in on", "clearing"; "were able to
+  capture X and enter Y", :data:`ACCOMPLISHED_IN`), never a capture;
 - **offensive**: a push launched or under way ("launched ... operation", "the first day
   of the offensive", "advancing towards X");
 - overran or seized *positions* is fighting (attack); captured or seized *people* is an
@@ -81,6 +82,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"jihadists|fighters)\b", "after"),
     ("kill", r"\bkilled\b", "kill"),
     ("attack", _ENTRY, "after"),
+    ("entry_done", r"\band\s+enter\b", "after"),
     ("attack", _FIGHTING, "clause"),
     ("destruction", r"\b(?:blew up|blown up|destroyed|demolished)\b", "after"),
     ("declaration", r"\b(?:declared|proclaimed|announced)\b(?=[^.;]{0,80}"
@@ -93,7 +95,7 @@ TRIGGER_STARTERS = starters(
     "wrested established restored captured recaptured retook retaken liberated freed overran "
     "overrun cleared secured completed announced declared declare confirmed drove driven "
     "pushed ousted expelled flushed kicked chased dislodged drive push oust expel flush kick "
-    "chase dislodge raised hoisted planted liberating "
+    "and chase dislodge raised hoisted planted liberating "
     "recapturing retaking succeeded under to will launched began begun started opened kicked "
     "offensive operation assault campaign front push first 1st second third advancing "
     "advanced advances advance marching pushing moving heading arrested detained apprehended "
@@ -139,6 +141,8 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+"
                             r"(?:(?:\w+ly|also|now|just|already|since)\s+)*$", re.IGNORECASE)
 # "managed to liberate", "were able to capture": done, not a purpose.
 ACCOMPLISHED_BEFORE = re.compile(r"\b(?:managed|able|succeeded)\s+$", re.IGNORECASE)
+# "were able to capture X and enter Y": the bare "enter" is done, not planned.
+ACCOMPLISHED_IN = re.compile(r"\b(?:managed|able|succeeded)\s+(?:to|in)\b", re.IGNORECASE)
 PURPOSE_BEFORE = re.compile(r"\bto\s+$|\bin order to\s+$", re.IGNORECASE)
 # Words that make an unattributed capture, offensive or declaration the advancing side's.
 RETAKE = re.compile(r"retook|retaken|retake|recaptur|regain|liberat|freed|took over|cleared|"
