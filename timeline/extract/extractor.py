@@ -36,7 +36,13 @@ from dataclasses import dataclass, replace
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre, load_theatre
 from timeline.extract.anchors import EventAnchors
-from timeline.extract.areas import area_event_kept, is_reference_point, whole_areas
+from timeline.extract.areas import (
+    area_event_kept,
+    is_reference_point,
+    subject_before,
+    victory_places,
+    whole_areas,
+)
 from timeline.extract.articles import Sentence, split_sentences
 from timeline.extract.background import before_battle, restated_launch
 from timeline.extract.clauses import (
@@ -136,6 +142,7 @@ class _Context:
     theatre: Theatre
     whole: frozenset[str]
     following: tuple[str, list[PlaceMention]] = ("", [])  # the next sentence, its places
+    headline: str | None = None  # how the headline names the city, if it does
 
 
 def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
@@ -159,6 +166,8 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     paragraph_date: dict[int, PartialDate] = {}
     read: list[str] = []
     all_places = find_places(article.text, gaz)
+    headline = next((p.mention for p in find_places(article.title or "", gaz)
+                     if p.id == sides.city_area), None)
     sentences = [s for s in split_sentences(article.text, article.ignored)
                  if not _ignored(article, s)]
     for sentence, after in zip(sentences, [*sentences[1:], None], strict=True):
@@ -176,7 +185,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
             dated_name(text, p, [(d.start, d.end)]) for p in places)]
         named = [a for a in find_actors(text, actors) if _written_as_actor(text, a)]
         ctx = _Context(article, sentence, text, dates, places, named,
-                       parents, kinds, sides, whole, following)
+                       parents, kinds, sides, whole, following, headline)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
@@ -241,7 +250,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         kind = "declaration"
     date, flags, basis = _event_date(ctx, match, start, end, paragraph_date)
     if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
-        return None
+        return None  # an undated declaration is restated; a victory announced is news
+    kind = "declaration" if kind == "victory" else kind
     if kind == "offensive" and flags and restated_launch(text, match.span()):
         return None
     if kind == "capture" and where == "clause":  # "under IS control since June 2014"
@@ -256,8 +266,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         kind = "capture"
     if status == "expected" and kind == "capture":
         date = _expected_date(ctx, match) or date
-    key = (kind, _place_key(places))
-    if any((e.kind, _place_key(e.places)) == key
+    key = (kind, _place_key(places), status == "expected")  # a forecast is no repeat
+    if any((e.kind, _place_key(e.places), e.status == "expected") == key
            and (e.date == date or flags) for e in earlier):
         return None
     quote_span = (ctx.sentence.start, ctx.sentence.end)
@@ -305,8 +315,13 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
     start, end = clause
     usable = [_list_head(text, p, ctx.kinds) for p in ctx.places
               if not is_reference_point(text, p, ctx.whole)]
+    if where == "victory":
+        return tuple(victory_places(text, usable, match.span(), end, ctx.theatre.city_area,
+                                    ctx.headline))
     if where == "before":
         chosen = [p for p in usable if p.end <= match.start()][-1:]
+    elif where == "subject":
+        chosen = subject_before(text, usable, match.start())
     elif where == "clause":
         chosen = [p for p in usable if start <= p.start < end]
     else:
