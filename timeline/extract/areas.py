@@ -28,6 +28,7 @@ announcement names after it ("victory in X") is its place (:func:`victory_places
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geodata.theatre import Theatre
 from timeline.extract.lexicon import PlaceMention
@@ -144,3 +145,16 @@ def victory_places(text: str, mentions: list[PlaceMention], trigger: tuple[int, 
     if named:
         return [named[0].ref()]
     return [PlaceRef(city, headline)] if headline else []
+
+
+_LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+
+
+def list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> PlaceMention:
+    """"the neighbourhoods of al-Zuhur and al-Nur" names two districts whole: the unit
+    noun is the list's head, a part only of an area ("districts of western Mosul")."""
+    if mention.partial and kinds.get(mention.id) != "area" and _LIST_HEAD.search(
+            text, 0, mention.start):
+        return replace(mention, partial=False)
+    return mention

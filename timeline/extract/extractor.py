@@ -8,11 +8,14 @@ the gazetteer), actors and quantities, then:
 - an event per trigger of :mod:`timeline.extract.triggers` ("took full control of",
   "was liberated", "clashes in", "pushed into", "launched ... offensive", "arrested",
   "killed <a commander>", "declared ... liberated"), with the places, date and actor of
-  the trigger's own clause (:mod:`timeline.extract.clauses`);
+  the trigger's own clause (:mod:`timeline.extract.clauses`, the actor by
+  :mod:`timeline.extract.agents`);
 - of those places, only what the event is about (:mod:`timeline.extract.areas`): no
   reference points ("near Mosul"), and the city or a bank only from a whole-area
   statement, never from a counted unit in it; a capture naming only places the gazetteer
-  lacks keeps them unresolved (:mod:`timeline.extract.unnamed`);
+  lacks keeps them unresolved (:mod:`timeline.extract.unnamed`); a clause naming none
+  may take a fronted "In X," or the district the next sentence names for its unnamed
+  unit (:mod:`timeline.extract.elsewhere`);
 - nothing for negated, failed or habitual actions ("has not yet begun", "struggled to
   invade", "often launching"), for participles used as adjectives ("the liberated
   city"), or for history before the battle window (:mod:`timeline.extract.background`);
@@ -20,7 +23,8 @@ the gazetteer), actors and quantities, then:
   claims and denials;
 - an event without a date in its sentence takes the date of the previous event of the
   same paragraph ("It also said forces killed ..."), else the publication date with
-  the flag ``date_from_published``; an undated declaration is not guessed;
+  the flag ``date_from_published``; an undated declaration is not guessed, but victory
+  announced now ("we announce victory") is the report's news;
 - figures: see :mod:`timeline.extract.figures`;
 - what the control rules need from the words, on the records
   (:mod:`timeline.extract.control_facts`): a place named only in part, when the fighting
@@ -35,10 +39,12 @@ from dataclasses import dataclass, replace
 
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre, load_theatre
+from timeline.extract.agents import event_actor, written_as_actor
 from timeline.extract.anchors import EventAnchors
 from timeline.extract.areas import (
     area_event_kept,
     is_reference_point,
+    list_head,
     subject_before,
     victory_places,
     whole_areas,
@@ -102,7 +108,6 @@ from timeline.extract.triggers import (
     PEOPLE_AFTER,
     POSITIONS_AFTER,
     PURPOSE_BEFORE,
-    RETAKE,
     TRIGGER_RE,
     TRIGGER_STARTERS,
     TRIGGERS,
@@ -121,10 +126,7 @@ from timeline.records import (
 )
 
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
-_LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
-                        re.IGNORECASE)
 _ANNOUNCED = re.compile(r"(?:announced|declared|confirmed)\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:they|it|he|she|we)\b", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
 
@@ -183,7 +185,7 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
                   and dated_name(text, p, [(d.start, d.end) for d in dates]) is not False]
         dates = [d for d in dates if not any(  # "the July 17 neighbourhood" is no date
             dated_name(text, p, [(d.start, d.end)]) for p in places)]
-        named = [a for a in find_actors(text, actors) if _written_as_actor(text, a)]
+        named = [a for a in find_actors(text, actors) if written_as_actor(text, a)]
         ctx = _Context(article, sentence, text, dates, places, named,
                        parents, kinds, sides, whole, following, headline)
         for event in _sentence_events(ctx, paragraph_date, events):
@@ -258,7 +260,7 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         date = _state_since(ctx, match) or date
         if before_battle(date, ctx.theatre):
             return None
-    actor, side = _actor(ctx, match, start, kind)
+    actor, side = event_actor(text, ctx.actors, match, start, kind, ctx.theatre)
     status = _status(text, start, match)
     if kind == "capture_expected":
         if status != "expected":
@@ -313,7 +315,7 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
     ("near Mosul") left out, and a whole area only from a whole-area statement."""
     text = ctx.text
     start, end = clause
-    usable = [_list_head(text, p, ctx.kinds) for p in ctx.places
+    usable = [list_head(text, p, ctx.kinds) for p in ctx.places
               if not is_reference_point(text, p, ctx.whole)]
     if where == "victory":
         return tuple(victory_places(text, usable, match.span(), end, ctx.theatre.city_area,
@@ -347,15 +349,6 @@ def _borrowed_place(ctx: _Context, kind: str, trigger_end: int) -> tuple[PlaceRe
     place = fronted or named_next(ctx.text, trigger_end, *ctx.following, ctx.kinds,
                                   ctx.whole)
     return (place.ref(),) if place else ()
-
-
-def _list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> PlaceMention:
-    """"the neighbourhoods of al-Zuhur and al-Nur" names two districts whole: the unit
-    noun is the list's head, a part only of an area ("districts of western Mosul")."""
-    if mention.partial and kinds.get(mention.id) != "area" and _LIST_HEAD.search(
-            text, 0, mention.start):
-        return replace(mention, partial=False)
-    return mention
 
 
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
@@ -449,41 +442,6 @@ def _expected_date(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
     """A forecast's deadline: the first date after the trigger ("before the end of May")."""
     later = [d for d in ctx.dates if d.start >= match.start()]
     return later[0].date if later else None
-
-
-def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[str, str]:
-    text = ctx.text
-    ousted = re.search(r"\b(?:out of|from)$", match.group(0)) is not None  # "drove IS out of"
-    inside = [a for a in ctx.actors if start <= a.start < match.end()
-              and not _is_victim(text, a) and not (ousted and a.start >= match.start())]
-    if inside:
-        return inside[-1].actor, inside[-1].side
-    after = [a for a in ctx.actors if match.end() <= a.start < match.end() + 60]
-    passive = re.search(r"\b(?:to|by)\s*$", match.group(0)) or re.match(r"\s+by\b",
-                                                                         text[match.end():])
-    if passive and after:
-        return after[0].actor, after[0].side
-    earlier = [a for a in ctx.actors if a.end <= match.start() and not _is_victim(text, a)]
-    if earlier and _PRONOUN_SUBJECT.match(text, start):  # "..., as they captured X"
-        return earlier[0].actor, earlier[0].side
-    if earlier:
-        return earlier[-1].actor, earlier[-1].side
-    if kind in ("capture", "offensive", "declaration") and RETAKE.search(text):
-        return ctx.theatre.advancing_actor, ctx.theatre.advancing_side
-    return "", "unknown"
-
-
-def _written_as_actor(text: str, actor: ActorMention) -> bool:
-    """"IS" in capitals is the group; "is" is the verb ("the district is cleared")."""
-    return text[actor.start:actor.end].lower() != "is" or text[actor.start:actor.end] == "IS"
-
-
-def _is_victim(text: str, actor: ActorMention) -> bool:
-    """"killed 3320 ISIS terrorists", "battling Daesh", "took X from Daesh": the actor
-    right after a number, a preposition or a verb of fighting is its object."""
-    return re.search(r"(?<![-/.:\d])\d[\d,]*\s+$|\b(?:of|among|against|from|battling|fighting|"
-                     r"attacking|attacked|targeting|targeted|shelled)\s+$",
-                     text[max(0, actor.start - 12):actor.start]) is not None
 
 
 def _status(text: str, start: int, match: re.Match[str]) -> str:
