@@ -129,6 +129,8 @@ def subject_before(text: str, mentions: list[PlaceMention], trigger: int) -> lis
                and not _PREPOSITION_BEFORE.search(text, 0, m.start)]
     return subject[-1:]
 
+_VICTORY_ELSEWHERE = re.compile(r"\s+in\s+(?:the\s+)?(?:city\s+of\s+)?[‘'\"“]?[A-Z]")
+
 
 def victory_places(text: str, mentions: list[PlaceMention], trigger: tuple[int, int],
                    clause_end: int, city: str, headline: str | None) -> list[PlaceRef]:
@@ -139,8 +141,8 @@ def victory_places(text: str, mentions: list[PlaceMention], trigger: tuple[int, 
         return []
     after = [m.ref() for m in mentions if trigger[1] <= m.start < clause_end
              and not is_reference_point(text, m, frozenset({city}))]
-    if after:
-        return after
+    if after or _VICTORY_ELSEWHERE.match(text, trigger[1]):
+        return after  # "victory in Raqqa": a place off the map is no victory of the city
     named = [m for m in mentions if m.id == city]
     if named:
         return [named[0].ref()]
