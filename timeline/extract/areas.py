@@ -18,14 +18,21 @@ An offensive on a whole area ("launched an offensive to drive IS from Mosul") an
 declaration are kept unless the sentence is about a unit in it; an attack only where the
 area is the very place of the fight ("a chemical agent in west Mosul", "stormed the
 city"), not a frame further on ("closing in on the militant-held western half").
+
+Victory announced ("we announce victory", "the victory announcement will come soon") is
+the battle's end, so the city's, when the sentence or the headline names the city and the
+sentence counts no unit in it ("victory in two more districts" is no city's); a place the
+announcement names after it ("victory in X") is its place (:func:`victory_places`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from geodata.theatre import Theatre
 from timeline.extract.lexicon import PlaceMention
+from timeline.records import PlaceRef
 
 WHOLE_WORDS = re.compile(r"\b(?:fully|completely|complete|entire|entirety|whole|all of|"
                          r"totally|total)\b", re.IGNORECASE)
@@ -106,3 +113,50 @@ def area_event_kept(text: str, mention: PlaceMention, trigger: tuple[int, int], 
     if mention.start >= trigger[1]:
         return _DIRECT_AFTER.match(text[trigger[1]:mention.start]) is not None
     return _DIRECT_BEFORE.match(text[mention.end:trigger[0]]) is not None
+
+
+# "the airport has now fallen": the place is the verb's subject, not a prepositional object
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:\w+ly|now|also|already|just))*\s*")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|into|of|at|on|for|from|near|to|by|with|across)\s+"
+                                 r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def subject_before(text: str, mentions: list[PlaceMention], trigger: int) -> list[PlaceMention]:
+    """The place that is the subject of the verb at ``trigger`` ("X has fallen"), if any:
+    only adverbs between them, and no preposition before it ("prices in X have fallen")."""
+    subject = [m for m in mentions if m.end <= trigger
+               and _SUBJECT_GAP.fullmatch(text, m.end, trigger)
+               and not _PREPOSITION_BEFORE.search(text, 0, m.start)]
+    return subject[-1:]
+
+_VICTORY_ELSEWHERE = re.compile(r"\s+in\s+(?:the\s+)?(?:city\s+of\s+)?[‘'\"“]?[A-Z]")
+
+
+def victory_places(text: str, mentions: list[PlaceMention], trigger: tuple[int, int],
+                   clause_end: int, city: str, headline: str | None) -> list[PlaceRef]:
+    """The place of a victory announced: a place named after the announcement in its
+    clause ("victory in X"), else the city, named in the sentence or the headline
+    (``headline``: how it names the city, or None), unless the sentence counts a unit."""
+    if UNIT_RE.search(text):
+        return []
+    after = [m.ref() for m in mentions if trigger[1] <= m.start < clause_end
+             and not is_reference_point(text, m, frozenset({city}))]
+    if after or _VICTORY_ELSEWHERE.match(text, trigger[1]):
+        return after  # "victory in Raqqa": a place off the map is no victory of the city
+    named = [m for m in mentions if m.id == city]
+    if named:
+        return [named[0].ref()]
+    return [PlaceRef(city, headline)] if headline else []
+
+
+_LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+
+
+def list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> PlaceMention:
+    """"the neighbourhoods of al-Zuhur and al-Nur" names two districts whole: the unit
+    noun is the list's head, a part only of an area ("districts of western Mosul")."""
+    if mention.partial and kinds.get(mention.id) != "area" and _LIST_HEAD.search(
+            text, 0, mention.start):
+        return replace(mention, partial=False)
+    return mention

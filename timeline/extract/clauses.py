@@ -5,8 +5,13 @@ raised flags"; "killed 3320 militants since the offensive ... was launched in
 February"). Extraction reads a trigger's place, date and actor from its own clause,
 bounded by conjunctions and subordinating words, so that facts do not bleed into each
 other: a participle after a comma (", tightening the noose around the Old City"), "in
-order to", a second verb ("captured X and entered Y") and "after they ..." end one. A list
-of places ("Karamah, Khadra and the Kokceli district") does not end a clause.
+order to", a second verb ("captured X and entered Y", "retook X in January and launched
+Y") and "after they ..." end one. A list of places ("Karamah, Khadra and the Kokceli
+district") does not end a clause.
+
+A subordinate clause of time with its own subject ("after they captured X on Monday",
+"before troops entered Y") is a window of its own (:func:`subordinate_spans`): its date
+dates what it tells, not the main clause around it.
 """
 
 from __future__ import annotations
@@ -21,12 +26,18 @@ _FORWARD_END = re.compile(
     r"|,\s*(?=(?:having|and|which|who|while|as|after|but|where|from where|along|both|"
     r"including|often|the largest)\b)"
     r"|\s+and\s+(?=(?:is|are|was|were|has|have|had|raised|the|then|enter|entered|push|pushed|"
-    r"advance|advanced|move|moved|storm|stormed)\b)"
+    r"advance|advanced|move|moved|storm|stormed|launched|began|started|opened)\b)"
     r"|\s+after\s+(?=(?:they|it|he|she|we|forces|troops)\b)"
     r"|\s+(?:as|while|whereas|because)\s+|\s+since\s+")
 _BACKWARD_START = re.compile(
     r"[;,]\s*|\b(?:since|after|when|while|that|which|as|and|who)\s+", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "after they captured", "before the troops entered": a clause of time with a subject.
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|until|once)\s+(?=(?:they|it|he|she|we|(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:forces|troops|army|soldiers|police|units|militants|fighters|jihadists))\b)",
+    re.IGNORECASE)
+_SUBORDINATE_END = re.compile(r"[;,]|\s+(?:and|but|while|as|whereas)\s+")
 _SINCE_END = re.compile(r"[;,]|\s+(?:and|but|while)\s+|\s+(?:is|was|are|were)\s+(?!launched)")
 
 
@@ -55,3 +66,13 @@ def since_window(sentence: str) -> tuple[int, int] | None:
         return None
     end = _SINCE_END.search(sentence, match.end())
     return match.start(), end.start() if end else len(sentence)
+
+
+def subordinate_spans(sentence: str) -> list[tuple[int, int]]:
+    """The "after/before/until/once <subject> ..." clauses of a sentence: what they tell
+    has its own date ("captured X after they took Y on Monday": Monday is Y's)."""
+    spans = []
+    for match in _SUBORDINATE.finditer(sentence):
+        end = _SUBORDINATE_END.search(sentence, match.end())
+        spans.append((match.start(), end.start() if end else len(sentence)))
+    return spans

@@ -24,6 +24,12 @@ when taken word by word:
   offensive" dates the offensive's launch two days before Monday;
 - **dateline** (:func:`filed_date`): "MOSUL, May 18 (Xinhua) --" on a report published
   on 19 May was filed on the 18th, and its "Monday" or "yesterday" count from the 18th;
+- **subordinate clauses of time** (:func:`~timeline.extract.clauses.subordinate_spans`):
+  in "captured X and entered Y after they took Z on Monday", Monday dates Z only; X and Y
+  take the main clause's date, or the report's;
+- **history in an earlier conjunct** (:func:`history_conjunct`): in "retook X in January
+  and launched a push on Y", January dates the retaking; the push, undated, is restated
+  with it, not news of the day, so it gives no event;
 - **background launches** (:func:`background_launch`): "the troops began their
   operation ..." with no date anywhere is a known operation restated, not news of the
   day, so it is not given the publication date.
@@ -80,6 +86,8 @@ _OPERATION = re.compile(r"\b(?:offensive|operation|assault|campaign|push|drive)s
 _KNOWN = re.compile(r"\b(?:the|their|its|his|her|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _NEWS = re.compile(r"\b(?:new|fresh|latest|second|third|fourth|final|next|renewed|major|"
                    r"massive|surprise|huge|large-scale|wide-scale)\b", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+$", re.IGNORECASE)
+_FRONTED = re.compile(r"^\W*(?:[\w-]+\s+){0,2}$")  # "In January, ...", "On Monday, ..."
 _RECENT = re.compile(r"\b(?:has|have|is|are|'s|’s)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 
 
@@ -155,6 +163,17 @@ def carries(date: PartialDate, published: dt.date | None) -> bool:
     if date.precision in ("month", "year"):
         return False
     return published is None or (published - date.start).days <= STALE_DAYS
+
+
+def history_conjunct(sentence: str, clause_start: int, date: PartialDate, date_start: int,
+                     published: dt.date | None) -> bool:
+    """Whether a date too old to carry lies in the conjunct before the clause at
+    ``clause_start`` ("retook X in January and launched Y"): it dates that conjunct only,
+    and the clause, which states none, is history told with it. A date fronted at the
+    sentence's start ("In January, troops retook X and ...") dates both conjuncts."""
+    return (date_start < clause_start and not carries(date, published)
+            and _AND_BEFORE.search(sentence, 0, clause_start) is not None
+            and _FRONTED.match(sentence, 0, date_start) is None)
 
 
 def filed_date(text: str, published: dt.date | None) -> dt.date | None:

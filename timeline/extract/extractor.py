@@ -8,11 +8,14 @@ the gazetteer), actors and quantities, then:
 - an event per trigger of :mod:`timeline.extract.triggers` ("took full control of",
   "was liberated", "clashes in", "pushed into", "launched ... offensive", "arrested",
   "killed <a commander>", "declared ... liberated"), with the places, date and actor of
-  the trigger's own clause (:mod:`timeline.extract.clauses`);
+  the trigger's own clause (:mod:`timeline.extract.clauses`, the actor by
+  :mod:`timeline.extract.agents`);
 - of those places, only what the event is about (:mod:`timeline.extract.areas`): no
   reference points ("near Mosul"), and the city or a bank only from a whole-area
   statement, never from a counted unit in it; a capture naming only places the gazetteer
-  lacks keeps them unresolved (:mod:`timeline.extract.unnamed`);
+  lacks keeps them unresolved (:mod:`timeline.extract.unnamed`); a clause naming none
+  may take a fronted "In X," or the district the next sentence names for its unnamed
+  unit (:mod:`timeline.extract.elsewhere`);
 - nothing for negated, failed or habitual actions ("has not yet begun", "struggled to
   invade", "often launching"), for participles used as adjectives ("the liberated
   city"), or for history before the battle window (:mod:`timeline.extract.background`);
@@ -20,7 +23,8 @@ the gazetteer), actors and quantities, then:
   claims and denials;
 - an event without a date in its sentence takes the date of the previous event of the
   same paragraph ("It also said forces killed ..."), else the publication date with
-  the flag ``date_from_published``; an undated declaration is not guessed;
+  the flag ``date_from_published``; an undated declaration is not guessed, but victory
+  announced now ("we announce victory") is the report's news;
 - figures: see :mod:`timeline.extract.figures`;
 - what the control rules need from the words, on the records
   (:mod:`timeline.extract.control_facts`): a place named only in part, when the fighting
@@ -35,11 +39,24 @@ from dataclasses import dataclass, replace
 
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre, load_theatre
+from timeline.extract.agents import event_actor, written_as_actor
 from timeline.extract.anchors import EventAnchors
-from timeline.extract.areas import area_event_kept, is_reference_point, whole_areas
+from timeline.extract.areas import (
+    area_event_kept,
+    is_reference_point,
+    list_head,
+    subject_before,
+    victory_places,
+    whole_areas,
+)
 from timeline.extract.articles import Sentence, split_sentences
 from timeline.extract.background import before_battle, restated_launch
-from timeline.extract.clauses import clause_end, clause_start, since_window
+from timeline.extract.clauses import (
+    clause_end,
+    clause_start,
+    since_window,
+    subordinate_spans,
+)
 from timeline.extract.control_facts import (
     fighting_since,
     named_in_part,
@@ -54,6 +71,7 @@ from timeline.extract.datecarry import (
     counted_back,
     filed_date,
     from_previous,
+    history_conjunct,
     operation_day,
     outside_asides,
 )
@@ -64,12 +82,14 @@ from timeline.extract.dates import (
     find_dates,
     shift,
 )
+from timeline.extract.elsewhere import FLAG_PLACE_FROM_NEXT, fronted_place, named_next
 from timeline.extract.figures import SubjectLabels, merge_repeats, sentence_figures
 from timeline.extract.lexicon import (
     ActorMention,
     PlaceMention,
     Scanner,
     actor_table,
+    dated_name,
     find_actors,
     find_places,
     simplest_places,
@@ -77,6 +97,7 @@ from timeline.extract.lexicon import (
 )
 from timeline.extract.triggers import (
     ACCOMPLISHED_BEFORE,
+    ACCOMPLISHED_IN,
     ADJECTIVE_BEFORE,
     CLAIMED,
     EXPECTED,
@@ -87,7 +108,6 @@ from timeline.extract.triggers import (
     PEOPLE_AFTER,
     POSITIONS_AFTER,
     PURPOSE_BEFORE,
-    RETAKE,
     TRIGGER_RE,
     TRIGGER_STARTERS,
     TRIGGERS,
@@ -106,10 +126,7 @@ from timeline.records import (
 )
 
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
-_LIST_HEAD = re.compile(r"\b(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?$",
-                        re.IGNORECASE)
 _ANNOUNCED = re.compile(r"(?:announced|declared|confirmed)\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:they|it|he|she|we)\b", re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
 
@@ -126,6 +143,8 @@ class _Context:
     kinds: dict[str, str]
     theatre: Theatre
     whole: frozenset[str]
+    following: tuple[str, list[PlaceMention]] = ("", [])  # the next sentence, its places
+    headline: str | None = None  # how the headline names the city, if it does
 
 
 def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
@@ -149,19 +168,26 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     paragraph_date: dict[int, PartialDate] = {}
     read: list[str] = []
     all_places = find_places(article.text, gaz)
-    for sentence in split_sentences(article.text, article.ignored):
-        if _ignored(article, sentence):
-            continue
+    headline = next((p.mention for p in find_places(article.title or "", gaz)
+                     if p.id == sides.city_area), None)
+    sentences = [s for s in split_sentences(article.text, article.ignored)
+                 if not _ignored(article, s)]
+    for sentence, after in zip(sentences, [*sentences[1:], None], strict=True):
         text = article.text[sentence.start:sentence.end]
         read.append(text)
         places = _shifted(all_places, sentence)
+        following = ((article.text[after.start:after.end], _shifted(all_places, after))
+                     if after else ("", []))
         anchors = EventAnchors(events, places, theatre.anchors if theatre else ())
         dates = find_dates(text, filed_date(article.text, article.published), anchors)
         places = [p for p in places  # "after the capture of X": X is no place of this event
-                  if not any(d.basis and d.start <= p.start < d.end for d in dates)]
-        named = [a for a in find_actors(text, actors) if _written_as_actor(text, a)]
+                  if not any(d.basis and d.start <= p.start < d.end for d in dates)
+                  and dated_name(text, p, [(d.start, d.end) for d in dates]) is not False]
+        dates = [d for d in dates if not any(  # "the July 17 neighbourhood" is no date
+            dated_name(text, p, [(d.start, d.end)]) for p in places)]
+        named = [a for a in find_actors(text, actors) if written_as_actor(text, a)]
         ctx = _Context(article, sentence, text, dates, places, named,
-                       parents, kinds, sides, whole)
+                       parents, kinds, sides, whole, following, headline)
         for event in _sentence_events(ctx, paragraph_date, events):
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
@@ -217,6 +243,8 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
     kind = object_kind
     end = len(text) if kind == "kill" else clause_end(text, match.end(), ctx.places)
     places = _event_places(ctx, match, kind, where, (start, end))
+    borrowed = () if places else _borrowed_place(ctx, kind, match.end())
+    places = places or borrowed
     if not places:
         return None
     if kind == "capture" and _ANNOUNCED.match(match.group(0)) and all(
@@ -224,14 +252,15 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         kind = "declaration"
     date, flags, basis = _event_date(ctx, match, start, end, paragraph_date)
     if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
-        return None
+        return None  # an undated declaration is restated; a victory announced is news
+    kind = "declaration" if kind == "victory" else kind
     if kind == "offensive" and flags and restated_launch(text, match.span()):
         return None
     if kind == "capture" and where == "clause":  # "under IS control since June 2014"
         date = _state_since(ctx, match) or date
         if before_battle(date, ctx.theatre):
             return None
-    actor, side = _actor(ctx, match, start, kind)
+    actor, side = event_actor(text, ctx.actors, match, start, kind, ctx.theatre)
     status = _status(text, start, match)
     if kind == "capture_expected":
         if status != "expected":
@@ -239,13 +268,15 @@ def _event(ctx: _Context, match: re.Match[str], kind: str, where: str,
         kind = "capture"
     if status == "expected" and kind == "capture":
         date = _expected_date(ctx, match) or date
-    key = (kind, _place_key(places))
-    if any((e.kind, _place_key(e.places)) == key
+    key = (kind, _place_key(places), status == "expected")  # a forecast is no repeat
+    if any((e.kind, _place_key(e.places), e.status == "expected") == key
            and (e.date == date or flags) for e in earlier):
         return None
     quote_span = (ctx.sentence.start, ctx.sentence.end)
     prov = _provenance(ctx.article, text, quote_span)
     notes = (f"{FLAG_DATE_ANCHORED}: {basis}",) if basis else ()
+    if borrowed and not fronted_place(text, ctx.places, ctx.whole):
+        notes = (FLAG_PLACE_FROM_NEXT, *notes)
     places = tuple(replace(p, partial=named_in_part(text, p.mention)) for p in places)
     return Event(f"{ctx.article.id}:e{len(earlier) + 1}", kind, date, places, actor, side,
                  status, prov, (*flags, *notes), fighting_since=fighting_since(date, text))
@@ -259,6 +290,8 @@ def _object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
     """The kind its object makes of a trigger: people captured are arrested, positions
     overrun are fought over, a purpose ("to drive IS out of") is a forecast at most."""
     after = match.end()
+    if kind == "entry_done":  # "were able to capture X and enter Y"
+        return "attack" if ACCOMPLISHED_IN.search(text, 0, match.start()) else None
     if kind == "capture_expected" and ACCOMPLISHED_BEFORE.search(text, 0, match.start()):
         return "capture"
     if kind == "capture":
@@ -282,10 +315,15 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
     ("near Mosul") left out, and a whole area only from a whole-area statement."""
     text = ctx.text
     start, end = clause
-    usable = [_list_head(text, p, ctx.kinds) for p in ctx.places
+    usable = [list_head(text, p, ctx.kinds) for p in ctx.places
               if not is_reference_point(text, p, ctx.whole)]
+    if where == "victory":
+        return tuple(victory_places(text, usable, match.span(), end, ctx.theatre.city_area,
+                                    ctx.headline))
     if where == "before":
         chosen = [p for p in usable if p.end <= match.start()][-1:]
+    elif where == "subject":
+        chosen = subject_before(text, usable, match.start())
     elif where == "clause":
         chosen = [p for p in usable if start <= p.start < end]
     else:
@@ -304,13 +342,13 @@ def _event_places(ctx: _Context, match: re.Match[str], kind: str, where: str,
                              taken)
 
 
-def _list_head(text: str, mention: PlaceMention, kinds: dict[str, str]) -> PlaceMention:
-    """"the neighbourhoods of al-Zuhur and al-Nur" names two districts whole: the unit
-    noun is the list's head, a part only of an area ("districts of western Mosul")."""
-    if mention.partial and kinds.get(mention.id) != "area" and _LIST_HEAD.search(
-            text, 0, mention.start):
-        return replace(mention, partial=False)
-    return mention
+def _borrowed_place(ctx: _Context, kind: str, trigger_end: int) -> tuple[PlaceRef, ...]:
+    """A place named outside the clause (:mod:`timeline.extract.elsewhere`): fighting in
+    the sentence's fronted "In X,", or the one district the next sentence names."""
+    fronted = fronted_place(ctx.text, ctx.places, ctx.whole) if kind == "attack" else None
+    place = fronted or named_next(ctx.text, trigger_end, *ctx.following, ctx.kinds,
+                                  ctx.whole)
+    return (place.ref(),) if place else ()
 
 
 def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
@@ -324,9 +362,11 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     """
     since = since_window(ctx.text)
     asides = aside_spans(ctx.text)
+    subordinate = subordinate_spans(ctx.text)
     usable = [d for d in ctx.dates
               if not (since and since[0] <= d.start < since[1]
                       and not since[0] <= match.start() < since[1])
+              and outside_asides(match.start(), d.start, subordinate)
               and (carries(d.date, ctx.article.published)
                    or outside_asides(match.start(), d.start, asides))]
     resolved = [(d.start, d.end) for d in ctx.dates]
@@ -341,6 +381,9 @@ def _event_date(ctx: _Context, match: re.Match[str], start: int, end: int,
     in_clause = [d for d in usable if match.start() <= d.start < end]
     before = [d for d in usable if start <= d.start < match.start()]
     chosen = in_clause[:1] or before[-1:] or usable[:1]
+    if chosen and not (in_clause or before) and history_conjunct(
+            ctx.text, start, chosen[0].date, chosen[0].start, ctx.article.published):
+        return None, [], ""
     if chosen:
         date, basis = chosen[0].date, chosen[0].basis
         day = operation_day(ctx.text, match.start(), match.group(0))
@@ -399,41 +442,6 @@ def _expected_date(ctx: _Context, match: re.Match[str]) -> PartialDate | None:
     """A forecast's deadline: the first date after the trigger ("before the end of May")."""
     later = [d for d in ctx.dates if d.start >= match.start()]
     return later[0].date if later else None
-
-
-def _actor(ctx: _Context, match: re.Match[str], start: int, kind: str) -> tuple[str, str]:
-    text = ctx.text
-    ousted = re.search(r"\b(?:out of|from)$", match.group(0)) is not None  # "drove IS out of"
-    inside = [a for a in ctx.actors if start <= a.start < match.end()
-              and not _is_victim(text, a) and not (ousted and a.start >= match.start())]
-    if inside:
-        return inside[-1].actor, inside[-1].side
-    after = [a for a in ctx.actors if match.end() <= a.start < match.end() + 60]
-    passive = re.search(r"\b(?:to|by)\s*$", match.group(0)) or re.match(r"\s+by\b",
-                                                                         text[match.end():])
-    if passive and after:
-        return after[0].actor, after[0].side
-    earlier = [a for a in ctx.actors if a.end <= match.start() and not _is_victim(text, a)]
-    if earlier and _PRONOUN_SUBJECT.match(text, start):  # "..., as they captured X"
-        return earlier[0].actor, earlier[0].side
-    if earlier:
-        return earlier[-1].actor, earlier[-1].side
-    if kind in ("capture", "offensive", "declaration") and RETAKE.search(text):
-        return ctx.theatre.advancing_actor, ctx.theatre.advancing_side
-    return "", "unknown"
-
-
-def _written_as_actor(text: str, actor: ActorMention) -> bool:
-    """"IS" in capitals is the group; "is" is the verb ("the district is cleared")."""
-    return text[actor.start:actor.end].lower() != "is" or text[actor.start:actor.end] == "IS"
-
-
-def _is_victim(text: str, actor: ActorMention) -> bool:
-    """"killed 3320 ISIS terrorists", "battling Daesh", "took X from Daesh": the actor
-    right after a number, a preposition or a verb of fighting is its object."""
-    return re.search(r"(?<![-/.:\d])\d[\d,]*\s+$|\b(?:of|among|against|from|battling|fighting|"
-                     r"attacking|attacked|targeting|targeted|shelled)\s+$",
-                     text[max(0, actor.start - 12):actor.start]) is not None
 
 
 def _status(text: str, start: int, match: re.Match[str]) -> str:

@@ -185,6 +185,19 @@ Capitalised names after place cues that no gazetteer entry resolves."""
     return names
 
 
+_NOUN_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|area)s?\b", re.IGNORECASE)
+
+
+def dated_name(text: str, mention: PlaceMention, date_spans: Sequence[tuple[int, int]],
+               ) -> bool | None:
+    """For a place written like a date ("July 17", a district named for a day): True when
+    it is the place (a place noun follows: "the July 17 neighbourhood"), False when it is
+    the date ("on July 17, troops ..."), None when no date mention overlaps it."""
+    if not any(s < mention.end and mention.start < e for s, e in date_spans):
+        return None
+    return _NOUN_AFTER.match(text, mention.end) is not None
+
+
 def simplest_places(mentions: list[PlaceMention], parents: dict[str, str],
                     kinds: dict[str, str]) -> tuple[PlaceRef, ...]:
     """Places an event names, most specific first-class: a landmark over its district,

@@ -2,8 +2,11 @@
 
 Each trigger is ``(kind, pattern, where)``: the event kind, a regular expression (case
 ignored) and where its places are: ``after`` the trigger ("recaptured al-Tanak"),
-``before`` it ("al-Tanak fell to"), or anywhere in its ``clause`` ("al-Tanak came under
-full control"; "clashes in al-Salam"). Earlier rows win where two match at one word.
+``before`` it ("al-Tanak fell to"), as its ``subject`` right before it ("al-Tanak has
+fallen"), or anywhere in its ``clause`` ("al-Tanak came under full control"; "clashes in
+al-Salam"); a ``victory`` announced is the city's
+(:func:`timeline.extract.areas.victory_places`). Earlier rows win where two match at one
+word.
 
 What an analyst reads in each kind:
 
@@ -12,7 +15,10 @@ What an analyst reads in each kind:
   and agentless forms ("X was liberated", "X is cleared") take the places before;
 - **attack**: fighting that contests a place without taking it: clashes, battles, car
   bombs, shelling, air strikes, sniper fire, counter-attacks, chemical attacks, and entry
-  ("entered", "pushed into", "broke into", "closing in on", "clearing"), never a capture;
+  ("entered", "pushed into", "broke into", "closing in on", "clearing"; "were able to
+  capture X and enter Y", :data:`ACCOMPLISHED_IN`), never a capture;
+- **declaration**: a whole area declared liberated, or victory announced ("we announce
+  victory", "the victory announcement will come soon": ``expected``);
 - **offensive**: a push launched or under way ("launched ... operation", "the first day
   of the offensive", "advancing towards X");
 - overran or seized *positions* is fighting (attack); captured or seized *people* is an
@@ -65,9 +71,22 @@ _LAUNCH = (r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?
            r"(?:toward|towards|on)\b"
            r"|\b(?:advanc(?:ing|ed)|to\s+advance)\s+(?:in|into)\b")
 
+# A victory announced now ("we announce victory") or to come ("the victory announcement
+# will come soon", "victory will be announced within days"): the forecast's words are
+# part of the match, so that its status is ``expected``.
+_SOON = r"(?:\s+(?:will|would|could|is\s+(?:expected|set|likely)\s+to)\b)?"
+_VICTORY = (r"\b(?:announce|announces|declare|declares|proclaim|proclaims)\s+(?:the\s+)?"
+            r"(?:[\w-]+\s+){0,2}?victory\b"
+            r"|\bvictory\s+(?:announcement|declaration)\b" + _SOON
+            + r"|\b(?:announcement|declaration)\s+of\s+(?:the\s+)?(?:final\s+)?victory\b" + _SOON
+            + r"|\bvictory\s+(?:will|would|could|is\s+(?:expected|set|likely)\s+to)\s+be\s+"
+            r"(?:announced|declared)\b")
+
 # (kind, pattern, where the places are)
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("capture", r"\b(?:fell|fallen)\s+to\b|\bcame under\s+(?:the\s+)?control\s+of\b", "before"),
+    ("capture", r"\b(?:has|have|had)\s+(?:(?:now|already|just|\w+ly)\s+)?fallen\b(?!\s+to\b)",
+     "subject"),
     ("capture", _CONTROL, "after"),
     ("capture", _RETAKEN, "after"),
     ("capture", r"\bunder\s+(?:(?:the|full|fully|complete)\s+)*(?:[\w’'-]+\s+){0,3}control\b",
@@ -81,8 +100,10 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
                r"jihadists|fighters)\b", "after"),
     ("kill", r"\bkilled\b", "kill"),
     ("attack", _ENTRY, "after"),
+    ("entry_done", r"\band\s+enter\b", "after"),
     ("attack", _FIGHTING, "clause"),
     ("destruction", r"\b(?:blew up|blown up|destroyed|demolished)\b", "after"),
+    ("victory", _VICTORY, "victory"),
     ("declaration", r"\b(?:declared|proclaimed|announced)\b(?=[^.;]{0,80}"
                     r"(?:caliphate|liberat|victory|from\s))", "after"),
 )
@@ -93,7 +114,7 @@ TRIGGER_STARTERS = starters(
     "wrested established restored captured recaptured retook retaken liberated freed overran "
     "overrun cleared secured completed announced declared declare confirmed drove driven "
     "pushed ousted expelled flushed kicked chased dislodged drive push oust expel flush kick "
-    "chase dislodge raised hoisted planted liberating "
+    "and chase dislodge raised hoisted planted liberating "
     "recapturing retaking succeeded under to will launched began begun started opened kicked "
     "offensive operation assault campaign front push first 1st second third advancing "
     "advanced advances advance marching pushing moving heading arrested detained apprehended "
@@ -102,7 +123,9 @@ TRIGGER_STARTERS = starters(
     "cleansing closing closed close approaching getting clashes street battles battle "
     "firefights firefight gunfights gunfight car suicide shelling mortar artillery air "
     "airstrike airstrikes raids sniper snipers counter counterattack counterattacks "
-    "counteroffensive chemical drone fighting blew blown destroyed demolished proclaimed")
+    "counteroffensive chemical drone fighting blew blown destroyed demolished proclaimed "
+    "has have had announce announces declare declares proclaim proclaims victory "
+    "announcement declaration")
 
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|yet to|failed to|fail to|struggl\w+|attempt\w*|tried to|"
@@ -139,6 +162,8 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+"
                             r"(?:(?:\w+ly|also|now|just|already|since)\s+)*$", re.IGNORECASE)
 # "managed to liberate", "were able to capture": done, not a purpose.
 ACCOMPLISHED_BEFORE = re.compile(r"\b(?:managed|able|succeeded)\s+$", re.IGNORECASE)
+# "were able to capture X and enter Y": the bare "enter" is done, not planned.
+ACCOMPLISHED_IN = re.compile(r"\b(?:managed|able|succeeded)\s+(?:to|in)\b", re.IGNORECASE)
 PURPOSE_BEFORE = re.compile(r"\bto\s+$|\bin order to\s+$", re.IGNORECASE)
 # Words that make an unattributed capture, offensive or declaration the advancing side's.
 RETAKE = re.compile(r"retook|retaken|retake|recaptur|regain|liberat|freed|took over|cleared|"

@@ -9,14 +9,15 @@ map, the analyst sees the spelling to add, and the record is whole.
 
 Only names written like place names count: after "the neighbourhood(s) of", before a
 place noun ("Nasr neighbourhood", "Oberoi Hotel"), or as the direct object of the
-trigger; never an actor ("Federal Police"), a month or a weekday.
+trigger; never an actor ("Federal Police"), a month or a weekday, nor a people, a creed
+or a leader ("the first Shia district": a misspelling of a district is no new place).
 """
 
 from __future__ import annotations
 
 import re
 
-from timeline.extract.lexicon import NOT_PLACE_WORDS, NOT_PLACES
+from timeline.extract.lexicon import NOT_CANDIDATES, NOT_PLACE_WORDS, NOT_PLACES
 from timeline.extract.numbers import FRACTIONS, SCALES, TENS, UNITS, VAGUE
 from timeline.records import PlaceRef
 
@@ -68,8 +69,9 @@ def unresolved_places(text: str, start: int, end: int, direct: bool,
 
 def _placelike(name: str) -> bool:
     words = [w.lower().strip("’'") for w in name.split()]
+    # NOT_CANDIDATES: peoples, creeds, leaders, compass words ("Shia", "Kurds", "Abadi")
     if not words or words[0] in NOT_PLACES or any(w in NOT_PLACE_WORDS for w in words):
         return False
-    if any(w.split("-")[0] in _COUNT_WORDS for w in words):
+    if any(w.split("-")[0] in _COUNT_WORDS or w in NOT_CANDIDATES for w in words):
         return False
     return not words[0].startswith(("iraqi", "kurdish", "american", "u.s", "islamic"))
