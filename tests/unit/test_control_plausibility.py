@@ -104,6 +104,18 @@ def test_a_second_source_outside_the_window_or_naming_another_area_does_not_coun
     assert at(tl, "e-north", D(2017, 3, 20)).side == "isis"
 
 
+def test_a_month_and_a_day_in_it_are_one_change_told_twice() -> None:
+    """"Retook Toyville in March" takes effect at the month's end, more than the contest
+    window after "captured Toyville on 6 March": the periods overlap, so they agree."""
+    month = report(quote="(synthetic) The army retook Toyville in March, commanders recall.",
+                   article="article-2", source="Other Wire", date="2017-03")
+    tl = build(report(), month)
+    assert at(tl, "w-north", D(2017, 3, 20)).side == "government"
+    apart = report(quote="(synthetic) The army retook Toyville in May, commanders recall.",
+                   article="article-2", source="Other Wire", date="2017-05")
+    assert at(build(report(), apart), "w-north", D(2017, 3, 20)).side == "isis"
+
+
 def test_a_bank_taken_on_a_day_is_contradicted_by_its_side_still_taking_it_later() -> None:
     """Over-reach repeated by two outlets: 'the government complex in western Toyville
     captured' read as western Toyville; a month later W North is reported taken."""

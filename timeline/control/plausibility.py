@@ -26,6 +26,7 @@ a broad restatement such as "the city ISIS took in 2014".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -149,6 +150,9 @@ def _flagged(group: np.ndarray, rows: np.ndarray, d: np.ndarray, banks: np.ndarr
     return many | (per_bank.reshape(size, n_banks) >= bank_size).any(axis=1)
 
 
+YEAR_DAYS = 366  # the longest stated period: a claim dated to a year
+
+
 def _unsupported(flip: np.ndarray, group: np.ndarray, claims: Claims,
                  row_event: _RowEvents, texts: Mapping[str, str],
                  window: int) -> tuple[np.ndarray, dict[int, Review]]:
@@ -243,11 +247,19 @@ def _corroborated(row: int, claims: Claims, row_event: _RowEvents,
     same = candidates.get((int(claims.set_d[row]), int(claims.set_side[row])))
     if same is None:
         return False
-    days = claims.set_day[same]
-    near = same[(days >= claims.set_day[row] - window) & (days <= claims.set_day[row] + window)]
+    # Two reports agree when their stated periods come within the window of each other:
+    # "retook the east in January" and "took the east on 23 January" are one change,
+    # though the month's claim takes effect only at the month's end.
+    reach = dt.timedelta(days=window)
+    days = claims.set_day[same]  # a claim takes effect at the end of its stated period
+    first = claims.set_day[row] - (event.date.end - event.date.start).days - window
+    near = same[(days >= first) & (days <= claims.set_day[row] + window + YEAR_DAYS)]
     for other in near.tolist():
         ev = row_event[other]
         if ev is None or other == row:
+            continue
+        if (ev.date.start > event.date.end + reach
+                or event.date.start > ev.date.end + reach):
             continue
         names = claims.set_spec[other] != SPEC_AREA or bool(areas & {r.id for r in ev.places})
         if names and _independent(own, _cached_source(ev, texts, sources)):
