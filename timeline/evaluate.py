@@ -1,6 +1,6 @@
 """Score the extractor against a hand-written development set (issue #13).
 
-    python -m timeline.evaluate [DEVSET_DIR] [--split dev|heldout|all] [--json] [--details]
+    python -m timeline.evaluate [DEVSET_DIR] [--split dev|heldout|heldout2|all] [--json] [--details]
 
 ``DEVSET_DIR`` (default ``devset``) holds ``facts.yaml`` (committed: per report its id,
 url, outlet, published date, split and the facts an analyst takes from it) and
@@ -21,7 +21,8 @@ A fact is *found* when some item matches it. An item is *wrong/unsupported* when
 matches no fact of its report. Facts with ``scope: background`` (restated history,
 places off the city map, rates) are not counted for recall, but an item matching one is
 not wrong either. Missing texts are skipped; with none present the command says so and
-exits 0. Held-out reports are scored only with ``--split heldout`` or ``--split all``.
+exits 0. Held-out reports are scored only with ``--split heldout``, ``--split heldout2`` or
+``--split all``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from frontline.errors import InputError
 from timeline.records import EVENT_KINDS, FIGURE_KINDS, Event, Figure, PartialDate
 
 PROG = "python -m timeline.evaluate"
-SPLITS = ("dev", "heldout", "all")
+SPLITS = ("dev", "heldout", "heldout2", "all")
 STATUS_CLASS = {"reported": "past", "claimed": "past", "expected": "expected"}
 VALUE_TOLERANCE = 0.01
 _ARTICLE = re.compile(r"^(?:the|al|el|ad|an|ar|as|ash|at|az)[-\s]+")
@@ -267,8 +268,8 @@ def load_devset(path: Path) -> list[Report]:
 def _report(data: dict[str, Any]) -> Report:
     rid = str(data["id"])
     split = str(data["split"])
-    if split not in ("dev", "heldout"):
-        raise ValueError(f"{rid}: split must be dev or heldout, not {split!r}")
+    if split not in SPLITS[:-1]:
+        raise ValueError(f"{rid}: split must be one of {', '.join(SPLITS[:-1])}, not {split!r}")
     published = data["published"]
     if not isinstance(published, dt.date):
         published = dt.date.fromisoformat(str(published))
@@ -356,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
     parser.add_argument("devset", nargs="?", default="devset", help="default: devset")
     parser.add_argument("--split", choices=SPLITS, default="dev",
-                        help="dev (default); heldout only when resolving the issue")
+                        help="dev (default); heldout/heldout2 only when resolving the issue")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--details", action="store_true",
                         help="also list, per report, the facts missed and the wrong items")
