@@ -184,12 +184,55 @@
     };
   }
 
-  /* "" when `raw` is the date of `day`; else why another date is shown. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+
+  /* "" when `raw` is the date of `day`; else why another date is shown: a day past its
+     month's end ("February 2017 has 28 days"), or a date outside the battle. */
   function nearestNotice(data, raw, day) {
     if (data.dates[day] === raw) { return ""; }
-    return "No data for " + raw + " (the battle runs " + data.dates[0] + " to " +
-      data.dates[data.dates.length - 1] + "); showing the nearest valid date, " +
-      data.dates[day] + ".";
+    var m = ISO.exec(raw), asked = raw, short = "";
+    if (m) {
+      var y = +m[1], mo = +m[2], last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+      if (mo >= 1 && mo <= 12 && +m[3] > last) {
+        short = MONTHS[mo - 1] + " " + y + " has " + last + " days";
+        asked = raw.slice(0, 8) + String(last);
+      }
+    }
+    if (short && data.dates[day] === asked) { return short + "; showing " + asked + "."; }
+    return (short ? short + ". " : "") + "No data for " + asked + " (the battle runs " +
+      data.dates[0] + " to " + data.dates[data.dates.length - 1] +
+      "); showing the nearest valid date, " + data.dates[day] + ".";
+  }
+
+  var YES = ["1", "yes", "true", "on"], NO = ["0", "no", "false", "off", ""];
+
+  /* The map layers named in the address, and a notice naming any unknown one. No known
+     name at all (`layers=foo`) shows every layer rather than a blank map; an empty
+     value (`layers=`) is the analyst's own choice of no layer. */
+  function urlLayers(config, raw) {
+    if (raw === null) { return {layers: config.layers.slice(), notice: ""}; }
+    var names = raw.split(",").map(function (n) { return n.trim().toLowerCase(); })
+      .filter(function (n) { return n !== ""; });
+    var known = names.filter(function (n) { return config.layers.indexOf(n) >= 0; });
+    var unknown = names.filter(function (n) { return config.layers.indexOf(n) < 0; });
+    if (unknown.length === 0) { return {layers: known, notice: ""}; }
+    var notice = "No map layer named " + unknown.join(", ") + " (layers: " +
+      config.layers.join(", ") + ")";
+    if (known.length === 0) {
+      return {layers: config.layers.slice(), notice: notice + "; showing every layer."};
+    }
+    return {layers: known, notice: notice + "; showing " + known.join(", ") + "."};
+  }
+
+  /* "As known on" from the address: known=1/yes/true/on, or 0/no/false/off. */
+  function urlKnown(raw) {
+    if (raw === null) { return {known: [], notice: ""}; }
+    var v = raw.trim().toLowerCase();
+    if (YES.indexOf(v) >= 0) { return {known: ["known"], notice: ""}; }
+    if (NO.indexOf(v) >= 0) { return {known: [], notice: ""}; }
+    return {known: [], notice: "known=" + raw + " is neither yes nor no; showing the " +
+            "timeline as reported (use known=1 for \u201cas known on\u201d)."};
   }
 
   function parseUrl(config, data, search) {
@@ -206,14 +249,10 @@
         notice = nearestNotice(data, raw.trim(), day);
       }
     }
-    var layers = config.layers.slice();
-    if (params.get("layers") !== null) {
-      layers = params.get("layers").split(",").filter(function (n) {
-        return config.layers.indexOf(n) >= 0;
-      });
-    }
-    var known = params.get("known") === "1" ? ["known"] : [];
-    return {day: day, notice: notice, layers: layers, known: known};
+    var layers = urlLayers(config, params.get("layers"));
+    var known = urlKnown(params.get("known"));
+    notice = [notice, layers.notice, known.notice].filter(function (n) { return n; }).join(" ");
+    return {day: day, notice: notice, layers: layers.layers, known: known.known};
   }
 
   function stepChange(data, day, known, dir) {
@@ -246,12 +285,24 @@
                                   config.play.baseMs));
   }
 
-  /* The button a key press clicks (an id), or null. Space acts only when nothing on
-     the page has focus: a focused button or box takes Space itself. */
-  function keyTarget(config, key, shift, onPage) {
+  /* The button a key press clicks (an id), or null, by what has the focus (keys.js
+     tells): "page" (nothing), "toggle" (a checkbox or radio button, which a click on
+     it focuses), "button", or "field" (a text box or the slider, which keep their own
+     keys). The arrows and Space drive the player from a toggle too: otherwise one
+     click on "as known on" would leave the arrows dead and turn Space into a switch
+     that silently changes the map's mode. A focused button keeps Space, its own key. */
+  function keyTarget(config, key, shift, focus) {
     var targets = config.keys[key];
-    if (!targets || (key === " " && !onPage)) { return null; }
+    if (!targets || focus === "field") { return null; }
+    if (key === " " && focus !== "page" && focus !== "toggle") { return null; }
     return targets[shift ? 1 : 0];
+  }
+
+  /* The play button's content: an icon drawn in CSS (frontline.css), never a font
+     glyph: "⏸" is missing from common fonts and showed as a box. */
+  function playLabel(playing) {
+    return [el("Span", {className: "fl-icon " + (playing ? "fl-icon-pause" : "fl-icon-play")}),
+            playing ? " Pause" : " Play"];
   }
 
   /* navigate's outputs for the named arguments `a` when the inputs `fired` fired;
@@ -284,7 +335,7 @@
       var d = dateValue ? dayOfIso(data, String(dateValue).trim()) : null;
       if (d === null) {
         out.notice = "Type a date as YYYY-MM-DD, between " + data.dates[0] + " and " +
-          data.dates[last] + ".";
+          data.dates[last] + "; still showing " + data.dates[day] + ".";
       } else {
         out.day = clampDay(data, d);
         out.notice = nearestNotice(data, String(dateValue).trim(), out.day);
@@ -296,11 +347,14 @@
       out.day = no;
     }
     var shown = out.day === no ? day : out.day;
+    /* The box always ends up holding the date the map shows: text that was not a date
+       is replaced, never left beside a map of another day. */
+    var boxKept = out.day === no && !has("slider") && !has("dateText");
     return {
       day: out.day,
-      dateText: (out.day === no && !has("slider")) ? no : data.dates[shown],
+      dateText: boxKept ? no : data.dates[shown],
       intervalDisabled: out.playing === no ? no : !out.playing,
-      playLabel: out.playing === no ? no : (out.playing ? "⏸ Pause" : "▶ Play"),
+      playLabel: out.playing === no ? no : playLabel(out.playing),
       notice: out.notice, quote: out.quote, layers: out.layers, known: out.known
     };
   }
@@ -530,7 +584,8 @@
     dayOfIso: dayOfIso, safe: safe, frame: frame, visibleEvents: visibleEvents,
     isPublished: isPublished, parseUrl: parseUrl, playInterval: playInterval,
     playStep: playStep, stepChange: stepChange, chartQuote: chartQuote,
-    keyTarget: keyTarget, named: named, ordered: ordered, triggerNames: triggerNames,
+    keyTarget: keyTarget, playLabel: playLabel, urlLayers: urlLayers, urlKnown: urlKnown,
+    named: named, ordered: ordered, triggerNames: triggerNames,
     navigateStep: navigateStep, eventItems: eventItems, clickedIndex: clickedIndex,
     eventHover: eventHoverOf
   };
