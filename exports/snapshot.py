@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from exports import selection
 from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from exports.context import ExportContext
+from exports.known_share import known_shares
 from exports.vector_map import axis_layout, fit, vector_map
 from geodata.context import bridges
 from timeline.known import known_by
@@ -111,14 +112,14 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
                notes: list[dict[str, Any]]) -> None:
     page = ctx.page
     if known:  # only figures known by then (as the app's chart; a figure is never charted
-        # after it is known); the share lines are hindsight: left out
-        page = dataclasses.replace(page, share={}, figures=tuple(
+        # after it is known); the share lines are those of the "as known on" replay
+        page = dataclasses.replace(page, share=known_shares(ctx, date), figures=tuple(
             p for p in page.figures if known_by(p.known_from, date)))
     chart = figures_chart(page, page.day_of(date))
     # The share panel holds the share lines and the percentages claimed in articles. As
-    # known on the date there are no share lines (they come from the hindsight timeline):
-    # with no claim known either the panel would be an empty frame, so it is left out
-    # and the counts take the whole box.
+    # known on the date, a timeline without its replay has no share lines: with no claim
+    # known either the panel would be an empty frame, so it is left out and the counts
+    # take the whole box.
     shares = bool(page.share) or any(p.series == SHARE_SERIES for p in page.figures)
     for trace in chart.data:
         fig.add_trace(trace.update(showlegend=False))
@@ -163,7 +164,8 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
     lines = _wrap_html(key, 5)
     if page.share:
         styles = region_styles(page.share)
-        lines.append(f"{safe(page.holder.short_label)} share: " + " · ".join(
+        lines.append(f"{safe(page.holder.short_label)} share"
+                     + (" (as known each day)" if known else "") + ": " + " · ".join(
             f"{styles[r][0]} {DASH_GLYPHS[styles[r][1]]}"
             for r in page.share) + "   Marker shape: who claimed it")
     notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(lines), size=10,

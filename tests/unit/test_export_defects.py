@@ -3,17 +3,21 @@ panel, the deck's progress and the PDF's title."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import io
+import math
 
 import pytest
 from pypdf import PdfReader
 
 from dashboard.export_panel import progress_view
 from exports.context import ExportContext
+from exports.known_share import known_shares
 from exports.registry import export_bytes
 from exports.snapshot import snapshot_figure
-from tests.unit.export_support import SYNTH_DATE, synthetic_context
+from tests.unit.export_support import CHANGE_DAY, SYNTH_DATE, synthetic_context
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +51,32 @@ def test_an_as_known_on_snapshot_draws_no_empty_share_panel(ctx: ExportContext) 
     lo2, _ = hindsight.layout.yaxis2.domain
     assert lo == pytest.approx(lo2) and hi == pytest.approx(hindsight.layout.yaxis.domain[1])
     assert not any(s.yref and str(s.yref).startswith("y2") for s in known.layout.shapes)
+
+
+def test_an_as_known_on_snapshot_draws_the_replay_shares_up_to_its_date() -> None:
+    """With the "as known on" replay, the panel shows what was knowable each day: the
+    replay's shares (here the SYNTHETIC west-bank change is known a week late), never
+    the hindsight lines, and nothing after the export's date."""
+    ctx = synthetic_context()
+    tl = copy.copy(ctx.timeline)
+    assert tl is not None
+    known = tl.side.copy()
+    known[:, CHANGE_DAY:CHANGE_DAY + 7] = tl.side[:, CHANGE_DAY - 1:CHANGE_DAY]
+    tl.side_known = known
+    ctx = dataclasses.replace(ctx, timeline=tl)
+    change = ctx.theatre.battle_start + dt.timedelta(days=CHANGE_DAY)
+    date = change + dt.timedelta(days=10)
+    shares = known_shares(ctx, date)
+    assert set(shares) == set(ctx.theatre.share_keys)
+    west, start = shares["west"], ctx.page.day_of(ctx.theatre.battle_start)
+    first = start + CHANGE_DAY
+    assert west[first] == west[first - 1] < west[first + 7]  # known a week late
+    assert math.isnan(west[ctx.page.day_of(date) + 1]) and not math.isnan(west[ctx.page.day_of(date)])
+    fig = snapshot_figure(ctx, date, known=True)
+    assert fig.layout.yaxis2.visible is not False
+    lines = [t for t in fig.data if t.yaxis == "y2" and t.mode == "lines"]
+    assert len(lines) == len(shares)
+    assert "share (as known each day)" in texts(fig)
 
 
 def test_the_deck_progress_says_what_it_does_before_the_first_page() -> None:
