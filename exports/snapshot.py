@@ -164,10 +164,15 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
     lines = _wrap_html(key, 5)
     if page.share:
         styles = region_styles(page.share)
-        lines.append(f"{safe(page.holder.short_label)} share"
-                     + (" (as known each day)" if known else "") + ": " + " · ".join(
-            f"{styles[r][0]} {DASH_GLYPHS[styles[r][1]]}"
-            for r in page.share) + "   Marker shape: who claimed it")
+        share = (f"{safe(page.holder.short_label)} share"
+                 + (" (as known each day)" if known else "") + ": " + " · ".join(
+                     f"{styles[r][0]} {DASH_GLYPHS[styles[r][1]]}" for r in page.share))
+        marker = "Marker shape: who claimed it"
+        if series and lines[-1].count("●") < 5:  # room on the last line of the key
+            lines[-1] += f"   {marker}"
+        else:
+            share += f"   {marker}"
+        lines.append(share)
     notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(lines), size=10,
                              color=MUTED))
 
