@@ -2,15 +2,30 @@
  * (dashboard/client_config.py), read through frontline.js's `keyTarget`, which also
  * decides by what has the focus. Keys typed into a text field or the slider itself are
  * left alone (the slider handles its own arrows); a checkbox or radio button that a
- * click focused does not swallow the arrows or Space.
+ * click focused does not swallow the arrows or Space (one reached with Tab keeps them).
  */
 (function () {
   "use strict";
 
+  /* The element a click focused, else null: focus that follows a pointer press with
+     no key pressed in between (Tab, Shift+Tab) came from the pointer. */
+  var clicked = null, pointing = false;
+  document.addEventListener("pointerdown", function () { pointing = true; }, true);
+  document.addEventListener("keydown", function () { pointing = false; }, true);
+  document.addEventListener("focusin", function (event) {
+    clicked = pointing ? event.target : null;
+  }, true);
+
   /* What has the focus, in the words `keyTarget` takes. */
   function focusKind(target) {
     if (!target || target === document.body || !target.closest) { return "page"; }
-    if (target.matches("input[type=checkbox], input[type=radio]")) { return "toggle"; }
+    if (target.matches("input[type=checkbox], input[type=radio]")) {
+      /* Focused by a click: the player's keys. Reached with Tab: the box keeps Space
+         (and a radio its arrows), as a keyboard user expects. (":focus-visible" cannot
+         tell: a key press makes any focused element match it.) */
+      if (target === clicked) { return "toggle"; }
+      return target.type === "radio" ? "field" : "button";
+    }
     if (target.closest("input, textarea, select, [contenteditable], [role=slider]")) {
       return "field";
     }

@@ -59,6 +59,23 @@ def test_after_a_checkbox_click_arrows_step_and_space_plays(page: Any) -> None:
     assert_clean(page)
 
 
+def test_a_checkbox_reached_with_tab_keeps_space(page: Any) -> None:
+    """A keyboard user who tabs to a box still toggles it with Space."""
+    open_page(page, "?date=2017-01-10")
+    box = page.get_by_label("As known on the date")
+    box.click()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # back on the box, now by keyboard
+    assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
+    page.keyboard.press(" ")
+    page.wait_for_function(f"() => !document.getElementById('{ids.DATE_LABEL}')"
+                           ".textContent.includes('as known')")
+    assert not known_on(page) and not playing(page)
+    page.keyboard.press("ArrowRight")  # the arrows still step the day
+    wait_date(page, "2017-01-11")
+    assert_clean(page)
+
+
 def dark_pixels(png: bytes) -> int:
     rgb = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=int)
     return int((rgb < 100).sum())
@@ -173,3 +190,26 @@ def test_hovering_beside_a_bridge_shows_the_district(page: Any) -> None:
             checked += bool(text)
     assert checked > 0  # beside the bridges the districts answered
     assert_clean(page)
+
+
+@pytest.mark.slow
+def test_the_deck_job_says_what_it_does_from_the_first_second(page: Any) -> None:
+    """The bar sat at 0 for about 9 s with no word: the step text shows at once, and
+    until the first page is rendered the bar has no value (the browser's busy bar)."""
+    open_page(page, "?date=2017-01-24")
+    page.fill(f"#{ids.DECK_DATES}", "2017-01-24")
+    page.press(f"#{ids.DECK_DATES}", "Enter")
+    step = page.locator(f"#{ids.DECK_STEP}")
+    with page.expect_download(timeout=120_000):
+        page.click(f"#{ids.DECK_BUTTON}")
+        page.wait_for_function(f"() => document.getElementById('{ids.DECK_STEP}')"
+                               ".textContent.length > 0", timeout=1500)
+        seen = {step.text_content()}
+        page.wait_for_function(f"() => document.getElementById('{ids.DECK_STEP}')"
+                               ".textContent.startsWith('Drawing')", timeout=30_000)
+        seen.add(step.text_content())
+        assert page.locator(f"#{ids.DECK_PROGRESS}").get_attribute("value") is None
+    assert any(text and "Starting" in text for text in seen) or any(
+        text and "Drawing" in text for text in seen)
+    assert "Deck ready" in (page.text_content(f"#{ids.DECK_STATUS}") or "")
+    assert page.log.page_errors == []
