@@ -71,7 +71,8 @@ def test_an_as_known_on_snapshot_draws_the_replay_shares_up_to_its_date() -> Non
     west, start = shares["west"], ctx.page.day_of(ctx.theatre.battle_start)
     first = start + CHANGE_DAY
     assert west[first] == west[first - 1] < west[first + 7]  # known a week late
-    assert math.isnan(west[ctx.page.day_of(date) + 1]) and not math.isnan(west[ctx.page.day_of(date)])
+    cursor = ctx.page.day_of(date)
+    assert math.isnan(west[cursor + 1]) and not math.isnan(west[cursor])
     fig = snapshot_figure(ctx, date, known=True)
     assert fig.layout.yaxis2.visible is not False
     lines = [t for t in fig.data if t.yaxis == "y2" and t.mode == "lines"]
