@@ -346,6 +346,10 @@
     } else if (has("slider")) {
       out.day = no;
     }
+    /* A notice says which date is shown and why: once the day moves on, it no longer
+       holds ("showing 2017-02-28" beside a map of 1 March), so it goes. */
+    var moved = has("slider") || (out.day !== no && out.day !== day);
+    if (moved && out.notice === no && fired.length > 0 && !has("search")) { out.notice = ""; }
     var shown = out.day === no ? day : out.day;
     /* The box always ends up holding the date the map shows: text that was not a date
        is replaced, never left beside a map of another day. */

@@ -121,6 +121,9 @@ def test_an_impossible_date_names_the_month_and_the_box_follows_the_map(page: An
                            ".textContent.includes('still showing 2017-02-28')")
     assert box.input_value() == "2017-02-28"  # not left beside a map of another day
     assert date_label(page) == "2017-02-28"
+    page.click(f"#{ids.NEXT_DAY}")  # the day moves on: the notice no longer holds
+    wait_date(page, "2017-03-01")
+    assert (page.text_content(f"#{ids.URL_NOTICE}") or "") == ""
     assert_clean(page)
 
 

@@ -153,6 +153,14 @@ test("a day past its month's end names the month's length", () => {
   assert.match(late.notice, /^February 2017 has 28 days\. No data for 2017-02-28 \(/);
 });
 
+test("a notice about the shown date goes once the day moves on, not before", () => {
+  assert.equal(step(1, ["nextDay"]).notice, "");
+  assert.equal(step(1, ["tick"]).notice, "");
+  assert.equal(step(2, ["slider"]).notice, "");
+  assert.equal(step(4, ["nextDay"]).notice, NO);  // the last day: nothing moved
+  assert.equal(step(2, ["play"], {paused: true}).notice, NO);
+});
+
 test("navigate follows a chart click to its day and quote", () => {
   const click = {points: [{customdata: [2, 0], x: "2017-02-01"}]};
   const out = step(0, ["chartClick"], {chartClick: click});
