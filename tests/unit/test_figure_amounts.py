@@ -62,3 +62,14 @@ def test_the_deck_lists_dozens_as_dozens() -> None:
     assert any("Killed: militants: dozens (24–99)" in line for line in slide.figures)
     side = " ".join(text for text, _, _ in side_paragraphs(slide))
     assert "dozens (24–99)" in side and "62" not in side
+
+
+def test_the_data_tables_say_the_amount_as_a_reader_would() -> None:
+    from exports.tables import figure_table
+
+    ctx = synthetic_context()
+    extraction = dataclasses.replace(ctx.extractions[0], figures=(dozens_figure(),))
+    ctx = dataclasses.replace(ctx, extractions=(extraction,))
+    table = figure_table(ctx, SYNTH_DATE)
+    assert table["amount"].tolist() == ["dozens (24–99)"]
+    assert (table["low"].tolist(), table["high"].tolist()) == ([24], [99])
