@@ -136,7 +136,8 @@ def deck_pptx(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None
                                heading=f"Change {s.index} of {len(slides)}") for s in slides]
     pictures = renderer.render_many(figures, "png", WIDTH, HEIGHT, scale=PICTURE_SCALE,
                                     progress=progress)
-    deck = new_deck()
+    mode = " (as known on each slide's date)" if known else ""
+    deck = new_deck(f"{ctx.theatre.title}: briefing as of {date.isoformat()}{mode}")
     text_slide(deck, f"{ctx.theatre.title}: briefing", title_lines(ctx, date, slides, known))
     for slide, png in zip(slides, pictures, strict=True):
         picture_slide(deck, f"Change {slide.index} of {len(slides)}: {slide.date.isoformat()}",

@@ -102,3 +102,25 @@ def test_pdfs_are_titled_by_what_they_show(ctx: ExportContext) -> None:
     assert snap.metadata is not None
     assert snap.metadata.title == (
         f"{ctx.theatre.title}: control on 2017-05-11 (as known on the date)")
+
+
+@pytest.mark.slow
+def test_the_pptx_deck_is_titled_and_keeps_dozens_as_dozens() -> None:
+    """Opened with python-pptx: the document title, and the key figure "dozens" as the
+    article said it (the deck printed the chart's mid-point, 62)."""
+    from pptx import Presentation
+
+    from tests.unit.test_figure_amounts import dozens_figure
+    from viewmodel.page_data import build_page_data
+
+    ctx = synthetic_context()
+    extraction = dataclasses.replace(ctx.extractions[0],
+                                     figures=(*ctx.extractions[0].figures, dozens_figure()))
+    page = build_page_data(ctx.theatre, ctx.districts, ctx.timeline, [extraction], fade_days=7)
+    ctx = dataclasses.replace(ctx, extractions=(extraction,), page=page)
+    deck = Presentation(io.BytesIO(export_bytes(ctx, "pptx", SYNTH_DATE, dates=[SYNTH_DATE])))
+    assert deck.core_properties.title == f"{ctx.theatre.title}: briefing as of 2017-05-11"
+    text = "\n".join(s.text_frame.text for slide in deck.slides for s in slide.shapes
+                     if s.has_text_frame)
+    assert "Killed: militants: dozens (24–99)" in text
+    assert "62" not in text
