@@ -11,7 +11,7 @@ export default [
     languageOptions: {
       ecmaVersion: 2020,
       sourceType: "script",
-      globals: {...globals.browser, module: "readonly"},
+      globals: {...globals.browser, module: "readonly", require: "readonly"},
     },
   },
   {

@@ -100,6 +100,7 @@ def export_panel() -> html.Div:
             html.Label(["Slides rendered ", html.Progress(id=ids.DECK_PROGRESS, value="0",
                                                             max="1")], className="fl-small"),
         ]),
+        html.Div(id=ids.DECK_STEP, className="fl-small", role="status"),
         html.Div(id=ids.EXPORT_STATUS, className="fl-small", role="status"),
         html.Div(id=ids.DECK_STATUS, className="fl-small", role="status"),
         dcc.Download(id=ids.EXPORT_DOWNLOAD),
@@ -212,6 +213,22 @@ def _on_export(_clicks: list[int], day: Any, known_value: Any,
         return dash.no_update, f"Export failed: {exc}"
 
 
+STARTING_TEXT = "Starting the deck job…"
+
+
+def progress_view(done: int, total: int) -> tuple[str | None, str, str]:
+    """The progress bar's value and max, and the step text, after ``done`` of ``total``
+    pages. Before the first page is rendered (drawing the slides, starting the
+    renderer: several seconds) the bar has no value, so the browser shows it as busy
+    rather than stuck at zero."""
+    if done <= 0:
+        return None, str(max(total, 1)), (f"Drawing {total} pages and starting the "
+                                          "renderer…")
+    if done >= total:
+        return str(done), str(total), f"Rendered {done} of {total} pages; writing the file…"
+    return str(done), str(total), f"Rendered {done} of {total} pages…"
+
+
 def picked_dates(text: str | None) -> list[dt.date]:
     """Dates typed by the analyst, comma- or space-separated (a DateError names a bad one)."""
     parts = [p for p in (text or "").replace(",", " ").split() if p]
@@ -233,8 +250,10 @@ def _manager() -> DiskcacheManager:
     State(ids.DECK_DATES, "value"),
     background=True,
     manager=_manager(),
-    progress=[Output(ids.DECK_PROGRESS, "value"), Output(ids.DECK_PROGRESS, "max")],
-    running=[(Output(ids.DECK_BUTTON, "disabled"), True, False)],
+    progress=[Output(ids.DECK_PROGRESS, "value"), Output(ids.DECK_PROGRESS, "max"),
+              Output(ids.DECK_STEP, "children")],
+    running=[(Output(ids.DECK_BUTTON, "disabled"), True, False),
+             (Output(ids.DECK_STEP, "children"), STARTING_TEXT, "")],
     prevent_initial_call=True,
 )
 def _on_deck(set_progress: Any, clicks: int, day: Any, known_value: Any, fmt: Any,
@@ -243,7 +262,7 @@ def _on_deck(set_progress: Any, clicks: int, day: Any, known_value: Any, fmt: An
         return dash.no_update, ""
     try:
         return deck_download(str(fmt), day, known_value, dates_text,
-                             lambda done, total: set_progress((str(done), str(total))))
+                             lambda done, total: set_progress(progress_view(done, total)))
     except FrontlineError as exc:
         return dash.no_update, f"Deck failed: {exc}"
 

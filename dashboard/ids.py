@@ -51,5 +51,6 @@ DECK_BUTTON = "deck-button"
 DECK_FORMAT = "deck-format"
 DECK_DATES = "deck-dates"
 DECK_PROGRESS = "deck-progress"
+DECK_STEP = "deck-step"  # what the deck job is doing, beside its progress bar
 DECK_DOWNLOAD = "deck-download"
 DECK_STATUS = "deck-status"

@@ -47,24 +47,30 @@ def month_marks(page: PageData) -> dict[int, str]:
     return marks
 
 
-def _button(id_: str, label: str, title: str) -> html.Button:
+def _button(id_: str, label: str | list[Any], title: str) -> html.Button:
     return html.Button(label, id=id_, title=title, className="fl-button", n_clicks=0)
+
+
+def icon(name: str) -> html.Span:
+    """A player icon drawn in CSS (``fl-icon-play``, ``-pause``, ``-prev``, ``-next``):
+    a font may lack the "⏸" and "▶" glyphs, and the page ships no font of its own."""
+    return html.Span(className=f"fl-icon fl-icon-{name}")
 
 
 def time_controls(page: PageData) -> html.Div:
     """Play/pause, speed, previous/next change and day, the slider and a date box."""
     first = page.dates[0]
     return html.Div(className="fl-controls", children=[
-        _button(ids.PLAY, "▶ Play", "Play or pause the animation"),
+        _button(ids.PLAY, [icon("play"), " Play"], "Play or pause the animation"),
         dcc.RadioItems(id=ids.SPEED, options=[{"label": f"{s:g}×", "value": s} for s in SPEEDS],
                        value=1, inline=True, className="fl-speed"),
         _button(ids.PREV_CHANGE, "« change", "Previous change of control (Shift+←)"),
-        _button(ids.PREV_DAY, "◀", "Previous day (←)"),
+        _button(ids.PREV_DAY, [icon("prev")], "Previous day (←)"),
         html.Div(className="fl-slider", children=dcc.Slider(
             id=ids.SLIDER, min=0, max=page.n_days - 1, step=1, value=0,
             marks=month_marks(page), included=False, updatemode="drag",
             allow_direct_input=False)),
-        _button(ids.NEXT_DAY, "▶", "Next day (→)"),
+        _button(ids.NEXT_DAY, [icon("next")], "Next day (→)"),
         _button(ids.NEXT_CHANGE, "change »", "Next change of control (Shift+→)"),
         html.Label(className="fl-goto", children=["Go to ", dcc.Input(
             id=ids.DATE_INPUT, type="text", value=first, debounce=True, maxLength=10,

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from exports import renderer, selection
 from exports.canvas import MUTED, Canvas, wrap
 from exports.context import ExportContext
+from exports.pdf import titled_pdf
 from exports.snapshot import HEIGHT, WIDTH, snapshot_figure
 from geodata.sides import CONTESTED
 from timeline.control.model import DistrictState
@@ -73,7 +74,7 @@ def plan(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = No
             f"{', '.join(place_label(ctx.theatre, r) for r in ev.places) or 'no place named'}: "
             f"“{clip(ev.provenance.excerpt(ev.note), QUOTE_CHARS)}” ({ev.provenance.source})"
             for ev in selection.events_between(ctx, start, day, known, day if known else None))
-        figures = tuple(f"{p.series}: {p.value:,.0f} ({p.date.isoformat()}, {p.claimant})"
+        figures = tuple(f"{p.series}: {p.amount} ({p.date.isoformat()}, {p.claimant})"
                         for p in selection.latest_figures(ctx, day, known))
         slides.append(Slide(i, day, start, changed, events, figures))
         previous = day
@@ -130,20 +131,17 @@ def source_lines(ctx: ExportContext, date: dt.date, known: bool) -> list[str]:
 def deck_pdf(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = None,
              known: bool = False, progress: Progress | None = None) -> bytes:
     """The deck as one PDF: a page per slide, rendered by kaleido and joined by pypdf."""
-    from pypdf import PdfWriter
-
     slides = plan(ctx, date, dates, known)
+    if progress:  # drawing the slides and starting the renderer come before any page
+        progress(0, len(slides) + 2)
     figures = [_text_page(f"{ctx.theatre.title}: briefing",
                           title_lines(ctx, date, slides, known))]
     figures += [snapshot_figure(ctx, s.date, known=known, period=(s.start, s.date),
                                 heading=f"Change {s.index} of {len(slides)}") for s in slides]
     figures.append(_text_page("Sources", source_lines(ctx, date, known), APPROX_TEXT))
-    writer = PdfWriter()
-    for page in renderer.render_many(figures, "pdf", WIDTH, HEIGHT, progress=progress):
-        writer.append(io.BytesIO(page))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    pages = renderer.render_many(figures, "pdf", WIDTH, HEIGHT, progress=progress)
+    mode = " (as known on each slide's date)" if known else ""
+    return titled_pdf(pages, f"{ctx.theatre.title}: briefing as of {date.isoformat()}{mode}")
 
 
 def deck_pptx(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = None,
@@ -152,11 +150,14 @@ def deck_pptx(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None
     from exports.pptx_slides import new_deck, picture_slide, text_slide
 
     slides = plan(ctx, date, dates, known)
+    if progress:  # drawing the slides and starting the renderer come before any picture
+        progress(0, len(slides))
     figures = [snapshot_figure(ctx, s.date, known=known, period=(s.start, s.date),
                                heading=f"Change {s.index} of {len(slides)}") for s in slides]
     pictures = renderer.render_many(figures, "png", WIDTH, HEIGHT, scale=PICTURE_SCALE,
                                     progress=progress)
-    deck = new_deck()
+    mode = " (as known on each slide's date)" if known else ""
+    deck = new_deck(f"{ctx.theatre.title}: briefing as of {date.isoformat()}{mode}")
     text_slide(deck, f"{ctx.theatre.title}: briefing", title_lines(ctx, date, slides, known))
     for slide, png in zip(slides, pictures, strict=True):
         picture_slide(deck, f"Change {slide.index} of {len(slides)}: {slide.date.isoformat()}",

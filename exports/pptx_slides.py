@@ -17,9 +17,12 @@ AVG_CHAR_EM = 0.52
 LINE_SPACING = 1.25
 
 
-def new_deck() -> Any:
+def new_deck(title: str = "") -> Any:
+    """An empty 16:9 deck whose document title is ``title`` (what a file list shows)."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
+    deck.core_properties.title = title
+    deck.core_properties.author = "Frontline"
     return deck
 
 

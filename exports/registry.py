@@ -59,7 +59,13 @@ def _image(ctx: ExportContext, fmt: str, date: dt.date, opts: ExportOptions) -> 
     if opts.scale not in SCALES:
         raise ExportError(f"scale must be 1 or 2, got {opts.scale:g}")
     figure = snapshot_figure(ctx, date, known=opts.known, layers=opts.layers)
-    return render(figure, fmt, WIDTH, HEIGHT, opts.scale)
+    data = render(figure, fmt, WIDTH, HEIGHT, opts.scale)
+    if fmt == "pdf":
+        from exports.pdf import titled_pdf
+
+        mode = " (as known on the date)" if opts.known else ""
+        return titled_pdf([data], f"{ctx.theatre.title}: control on {date.isoformat()}{mode}")
+    return data
 
 
 def _deck(ctx: ExportContext, fmt: str, date: dt.date, opts: ExportOptions) -> bytes:

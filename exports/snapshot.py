@@ -21,10 +21,11 @@ import plotly.graph_objects as go
 from exports import selection
 from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from exports.context import ExportContext
+from exports.known_share import known_shares
 from exports.vector_map import axis_layout, fit, vector_map
 from geodata.context import bridges
 from timeline.known import known_by
-from viewmodel.chart import SERIES_COLORS, figures_chart, region_styles
+from viewmodel.chart import SERIES_COLORS, SHARE_SERIES, figures_chart, region_styles
 from viewmodel.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
 from viewmodel.hover import safe
 from viewmodel.page_data import visible_events
@@ -74,7 +75,7 @@ def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
     _add_map(fig, ctx, day, known, events, layers, canvas, shapes, notes)
     _add_chart(fig, ctx, date, known, canvas, shapes, notes)
     notes += _header(ctx, date, known, heading, canvas, layers)
-    legend_shapes, legend_notes = _legend(ctx, [ev for ev, _ in events], canvas)
+    legend_shapes, legend_notes = _legend(ctx, [ev for ev, _ in events], canvas, layers)
     shapes += legend_shapes
     notes += legend_notes
     notes += _events_block([ev for ev, _ in events], first, date, canvas)
@@ -111,10 +112,15 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
                notes: list[dict[str, Any]]) -> None:
     page = ctx.page
     if known:  # only figures known by then (as the app's chart; a figure is never charted
-        # after it is known); the share lines are hindsight: left out
-        page = dataclasses.replace(page, share={}, figures=tuple(
+        # after it is known); the share lines are those of the "as known on" replay
+        page = dataclasses.replace(page, share=known_shares(ctx, date), figures=tuple(
             p for p in page.figures if known_by(p.known_from, date)))
     chart = figures_chart(page, page.day_of(date))
+    # The share panel holds the share lines and the percentages claimed in articles. As
+    # known on the date, a timeline without its replay has no share lines: with no claim
+    # known either the panel would be an empty frame, so it is left out and the counts
+    # take the whole box.
+    shares = bool(page.share) or any(p.series == SHARE_SERIES for p in page.figures)
     for trace in chart.data:
         fig.add_trace(trace.update(showlegend=False))
     box = CHART_BOX
@@ -124,16 +130,24 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
     for name in ("xaxis", "xaxis2", "yaxis", "yaxis2"):
         axis = chart.layout[name].to_plotly_json()
         lo, hi = axis.get("domain", [0, 1])
+        if not shares and name == "yaxis":
+            lo, hi = 0, 1
         if name.startswith("x"):
             axis["domain"] = [x0 + lo * (x1 - x0), x0 + hi * (x1 - x0)]
         else:
             axis["domain"] = [y_lo + lo * (y_hi - y_lo), y_lo + hi * (y_hi - y_lo)]
         axis.setdefault("tickfont", {"size": 10})
+        if not shares and name.endswith("2"):
+            axis["visible"] = False
         axes[name] = axis
+    if not shares:
+        axes["xaxis"]["showticklabels"] = True
     fig.update_layout(**axes)
-    shapes += [s.to_plotly_json() for s in (chart.layout.shapes or ())[1:]]  # after shape 0,
+    panels = (("x", "y domain"), ("x2", "y2 domain")) if shares else (("x", "y domain"),)
+    shapes += [s.to_plotly_json() for s in (chart.layout.shapes or ())[1:]  # after shape 0,
+               if shares or not str(s.yref or "").startswith("y2")]
     cursor = date.isoformat()  # the app's cursor, which this page draws per panel
-    for xref, yref in (("x", "y domain"), ("x2", "y2 domain")):
+    for xref, yref in panels:
         shapes.append({"type": "line", "xref": xref, "yref": yref, "x0": cursor, "x1": cursor,
                        "y0": 0, "y1": 1, "line": {"color": "#444444", "width": 2, "dash": "dot"}})
     notes.append(canvas.text(PANEL_LEFT, box.top - 22, "<b>Reported figures</b> "
@@ -150,9 +164,15 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
     lines = _wrap_html(key, 5)
     if page.share:
         styles = region_styles(page.share)
-        lines.append(f"{safe(page.holder.short_label)} share: " + " · ".join(
-            f"{styles[r][0]} {DASH_GLYPHS[styles[r][1]]}"
-            for r in page.share) + "   Marker shape: who claimed it")
+        share = (f"{safe(page.holder.short_label)} share"
+                 + (" (as known each day)" if known else "") + ": " + " · ".join(
+                     f"{styles[r][0]} {DASH_GLYPHS[styles[r][1]]}" for r in page.share))
+        marker = "Marker shape: who claimed it"
+        if series and lines[-1].count("●") < 5:  # room on the last line of the key
+            lines[-1] += f"   {marker}"
+        else:
+            share += f"   {marker}"
+        lines.append(share)
     notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(lines), size=10,
                              color=MUTED))
 
@@ -182,8 +202,47 @@ def _header(ctx: ExportContext, date: dt.date, known: bool, heading: str,
                                                               color=MUTED)]
 
 
-def _legend(ctx: ExportContext, events: list[PageEvent],
-            canvas: Canvas) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _legend(ctx: ExportContext, events: list[PageEvent], canvas: Canvas,
+            layers: Sequence[str] = LAYER_NAMES,
+            ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The key to what the map shows: a layer turned off has no entry (the header names
+    it as not shown)."""
+    shapes, notes = _control_key(ctx, canvas) if "districts" in layers else ([], [])
+    col = PANEL_LEFT + 270
+    rows = [(name, entry) for name, entry in _map_keys(ctx) if name in layers]
+    if rows:
+        notes.append(canvas.text(col, LEGEND_TOP, "<b>Map</b>", size=13))
+    for row, (_, (shape, text, color)) in enumerate(rows):
+        top = LEGEND_TOP + 22 + row * 19
+        if shape is not None:
+            shapes.append(canvas.line(col, top + 9, col + 30, top + 9, shape[0], shape[1]))
+        notes.append(canvas.text(col + (38 if shape else 0), top, text, size=12, color=color))
+    if "events" in layers:
+        kinds = sorted({ev.kind for ev in events})
+        dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
+        lines = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or [
+            "none in this window"]
+        notes.append(canvas.text(col, LEGEND_TOP + 79, "<b>Events</b>", size=11))
+        notes.append(canvas.text(col, LEGEND_TOP + 94, "<br>".join(lines[:3]), size=11))
+    return shapes, notes
+
+
+MapKey = tuple[tuple[str, int] | None, str, str]
+
+
+def _map_keys(ctx: ExportContext) -> list[tuple[str, MapKey]]:
+    """(layer, (line colour and width or None, label, text colour)) of the map's keys."""
+    keys: list[tuple[str, MapKey]] = [("front", ((FRONT_COLOR, 4), "Front line", "#222222"))]
+    if ctx.theatre.river:
+        keys.append(("context", ((RIVER_COLOR, 5), safe(f"River ({ctx.theatre.river_name})"),
+                                 "#222222")))
+    if bridges(ctx.theatre):
+        keys.append(("bridges", (None, "● Bridge", "#333333")))
+    return keys
+
+
+def _control_key(ctx: ExportContext,
+                 canvas: Canvas) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     colors = code_colors(ctx.theatre)
     shapes: list[dict[str, Any]] = []
     notes = [canvas.text(PANEL_LEFT, LEGEND_TOP, "<b>Control</b>", size=13)]
@@ -198,22 +257,6 @@ def _legend(ctx: ExportContext, events: list[PageEvent],
                                  size=12))
     notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + max(100, 43 + (len(sides) - 1) * step),
                              BASIS_NOTE, size=10, color=MUTED))
-    col = PANEL_LEFT + 270
-    notes.append(canvas.text(col, LEGEND_TOP, "<b>Map</b>", size=13))
-    shapes.append(canvas.line(col, LEGEND_TOP + 31, col + 30, LEGEND_TOP + 31, FRONT_COLOR, 4))
-    notes.append(canvas.text(col + 38, LEGEND_TOP + 22, "Front line", size=12))
-    if ctx.theatre.river:
-        shapes.append(canvas.line(col, LEGEND_TOP + 50, col + 30, LEGEND_TOP + 50,
-                                  RIVER_COLOR, 5))
-        notes.append(canvas.text(col + 38, LEGEND_TOP + 41,
-                                 safe(f"River ({ctx.theatre.river_name})"), size=12))
-    if bridges(ctx.theatre):
-        notes.append(canvas.text(col, LEGEND_TOP + 60, "● Bridge", size=12, color="#333333"))
-    kinds = sorted({ev.kind for ev in events})
-    dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
-    rows = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or ["none in this window"]
-    notes.append(canvas.text(col, LEGEND_TOP + 79, "<b>Events</b>", size=11))
-    notes.append(canvas.text(col, LEGEND_TOP + 94, "<br>".join(rows[:3]), size=11))
     return shapes, notes
 
 

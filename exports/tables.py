@@ -17,7 +17,8 @@ from shapely.geometry import MultiPoint, Point, shape
 from exports import selection
 from exports.context import ExportContext
 from geodata import districts as gd
-from viewmodel.page_events import place_points
+from viewmodel.amounts import amount_text
+from viewmodel.page_events import SHARE_KIND, place_points
 
 CRS = "EPSG:4326"
 SIDE = "side"
@@ -36,7 +37,7 @@ DISTRICT_COLUMNS = (gd.ID, gd.NAME, gd.NAME_AR, gd.BANK, SIDE, BASIS, SINCE, EVI
                     CENTROID_LON, CENTROID_LAT, AS_OF, HOLDER, REVIEW)
 EVENT_COLUMNS = ("id", "kind", "date", "date_precision", "status", "side", "actor", "places",
                  "mentions", "quote", "source_text", "source", "published")
-FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "since",
+FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "amount", "as_of", "since",
                   "subject", "claimant", "quote", "source_text", "source", "published")
 
 
@@ -125,6 +126,9 @@ def figure_table(ctx: ExportContext, date: dt.date, known: bool = False) -> pd.D
         rows.append({
             "id": fig.id, "kind": fig.kind, "value": fig.value, "qualifier": fig.qualifier,
             "low": fig.low, "high": fig.high,
+            # as a reader says it: "dozens (24–99)", never a mid-point
+            "amount": amount_text(fig.value, fig.low, fig.high, fig.qualifier,
+                                  fig.kind == SHARE_KIND),
             "as_of": fig.as_of.iso() if fig.as_of else "",
             "since": fig.since.iso() if fig.since else "",
             "subject": fig.subject, "claimant": fig.claimant,

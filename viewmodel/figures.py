@@ -95,6 +95,9 @@ def context_layers(theatre: Theatre) -> list[dict[str, Any]]:
     ]
 
 
+HOVER_PX = 4
+
+
 def _map_layout(theatre: Theatre, layers: list[dict[str, Any]], style: str) -> dict[str, Any]:
     return {
         "map": {"style": style,
@@ -104,6 +107,10 @@ def _map_layout(theatre: Theatre, layers: list[dict[str, Any]], style: str) -> d
         "showlegend": False,
         "uirevision": theatre.name,
         "hoverlabel": {"align": "left", "bgcolor": "white", "font": {"size": 12}},
+        # A marker (bridge, event) wins the hover within this many pixels of its edge, a
+        # district everywhere else. Plotly's 20 px let a bridge win over the district
+        # under the pointer all along the river.
+        "hoverdistance": HOVER_PX,
     }
 
 

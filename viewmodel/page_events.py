@@ -26,6 +26,7 @@ from geodata.theatre import Theatre
 from timeline.extract.lexicon import opponents_named
 from timeline.known import figure_day, known_from
 from timeline.records import Event, Extraction, Figure, PlaceRef
+from viewmodel.amounts import amount_text
 from viewmodel.hover import clip, quote_block, safe, safe_lines
 
 MARKER_KINDS = ("capture", "offensive", "kill", "arrest", "attack", "declaration",
@@ -141,6 +142,13 @@ class FigurePoint:
     quote: str
     source: str
     known_from: dt.date | None = None  # timeline.known.known_from: None, never known
+    qualifier: str = "exact"
+    percent: bool = False
+
+    @property
+    def amount(self) -> str:
+        """How the figure reads (a range stays a range, "dozens" stays "dozens")."""
+        return amount_text(self.value, self.low, self.high, self.qualifier, self.percent)
 
 
 def figure_groups(points: tuple[FigurePoint, ...]) -> list[tuple[str, str, list[int]]]:
@@ -258,16 +266,16 @@ def figure_point(figure: Figure, theatre: Theatre | None = None) -> FigurePoint 
     claimant = figure.claimant or prov.source or "unattributed"
     # The source is dated by its publication (the chart day is the figure's own date).
     source_date = (prov.published or when).isoformat()
-    qualifier = figure.qualifier.replace("_", " ")
-    amount = f"{value:,.0f}" if figure.kind != SHARE_KIND else f"{value:g} %"
-    hover = (f"<b>{safe(series)}</b>: {safe(qualifier)} {amount}"
-             + (f" ({low:,.0f}–{high:,.0f})" if low != high else "")
+    percent = figure.kind == SHARE_KIND
+    amount = amount_text(figure.value, low, high, figure.qualifier, percent)
+    hover = (f"<b>{safe(series)}</b>: {safe(amount)}"
              + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
              + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, source_date)}")
     return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),
                        low=float(low), high=float(high), hover=hover,
                        quote=prov.excerpt(figure.note),
-                       source=prov.source, known_from=known_from(figure))
+                       source=prov.source, known_from=known_from(figure),
+                       qualifier=figure.qualifier, percent=percent)
 
 
 def figure_points(extractions: Iterable[Extraction],

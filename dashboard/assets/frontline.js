@@ -22,8 +22,10 @@
   "use strict";
 
   var MAX_LISTED = 40;
-  var ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-  var DAY_MS = 86400000;
+  /* Dates, the address bar and their notices: assets/address.js (loaded first). */
+  var address = browser ? browser.frontlineAddress : require("./address.js");
+  var dayOfIso = address.dayOfIso, clampDay = address.clampDay;
+  var nearestNotice = address.nearestNotice, parseUrl = address.parseUrl;
 
   function noUpdate() { return browser.dash_clientside.no_update; }
 
@@ -83,19 +85,6 @@
       return t.prop_id;
     });
     return triggerNames(config, fn, propIds);
-  }
-
-  function utc(y, m, d) { return Date.UTC(y, m - 1, d); }
-
-  function dayOfIso(data, iso) {
-    var s = ISO.exec(data.start);
-    var m = ISO.exec(iso);
-    if (!s || !m) { return null; }
-    var y = +m[1], mo = +m[2], d = +m[3];
-    if (mo < 1 || mo > 12 || d < 1) { return null; }
-    var last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-    if (d > last) { d = last; }  /* 2016-11-31: nearest valid date is the 30th */
-    return Math.round((utc(y, mo, d) - utc(+s[1], +s[2], +s[3])) / DAY_MS);
   }
 
   /* Python's str.split() whitespace, so that `safe` collapses exactly what
@@ -159,8 +148,6 @@
     return page.fronts[fi];
   }
 
-  function clampDay(data, day) { return Math.max(0, Math.min(data.dates.length - 1, day)); }
-
   function isKnown(known) { return (known || []).indexOf("known") >= 0; }
 
   function visibleEvents(data, day, known) {
@@ -183,38 +170,6 @@
       front: frontLine(data, fi),
       events: visibleEvents(data, day, known)
     };
-  }
-
-  /* "" when `raw` is the date of `day`; else why another date is shown. */
-  function nearestNotice(data, raw, day) {
-    if (data.dates[day] === raw) { return ""; }
-    return "No data for " + raw + " (the battle runs " + data.dates[0] + " to " +
-      data.dates[data.dates.length - 1] + "); showing the nearest valid date, " +
-      data.dates[day] + ".";
-  }
-
-  function parseUrl(config, data, search) {
-    var params = new URLSearchParams(search || "");
-    var raw = params.get("date");
-    var day = 0, notice = "";
-    var first = data.dates[0];
-    if (raw !== null) {
-      var d = dayOfIso(data, raw.trim());
-      if (d === null) {
-        notice = "The date in the address is not a valid YYYY-MM-DD date; showing " + first + ".";
-      } else {
-        day = clampDay(data, d);
-        notice = nearestNotice(data, raw.trim(), day);
-      }
-    }
-    var layers = config.layers.slice();
-    if (params.get("layers") !== null) {
-      layers = params.get("layers").split(",").filter(function (n) {
-        return config.layers.indexOf(n) >= 0;
-      });
-    }
-    var known = params.get("known") === "1" ? ["known"] : [];
-    return {day: day, notice: notice, layers: layers, known: known};
   }
 
   function stepChange(data, day, known, dir) {
@@ -247,12 +202,24 @@
                                   config.play.baseMs));
   }
 
-  /* The button a key press clicks (an id), or null. Space acts only when nothing on
-     the page has focus: a focused button or box takes Space itself. */
-  function keyTarget(config, key, shift, onPage) {
+  /* The button a key press clicks (an id), or null, by what has the focus (keys.js
+     tells): "page" (nothing), "toggle" (a checkbox or radio button, which a click on
+     it focuses), "button", or "field" (a text box or the slider, which keep their own
+     keys). The arrows and Space drive the player from a toggle too: otherwise one
+     click on "as known on" would leave the arrows dead and turn Space into a switch
+     that silently changes the map's mode. A focused button keeps Space, its own key. */
+  function keyTarget(config, key, shift, focus) {
     var targets = config.keys[key];
-    if (!targets || (key === " " && !onPage)) { return null; }
+    if (!targets || focus === "field") { return null; }
+    if (key === " " && focus !== "page" && focus !== "toggle") { return null; }
     return targets[shift ? 1 : 0];
+  }
+
+  /* The play button's content: an icon drawn in CSS (frontline.css), never a font
+     glyph: "⏸" is missing from common fonts and showed as a box. */
+  function playLabel(playing) {
+    return [el("Span", {className: "fl-icon " + (playing ? "fl-icon-pause" : "fl-icon-play")}),
+            playing ? " Pause" : " Play"];
   }
 
   /* navigate's outputs for the named arguments `a` when the inputs `fired` fired;
@@ -285,7 +252,7 @@
       var d = dateValue ? dayOfIso(data, String(dateValue).trim()) : null;
       if (d === null) {
         out.notice = "Type a date as YYYY-MM-DD, between " + data.dates[0] + " and " +
-          data.dates[last] + ".";
+          data.dates[last] + "; still showing " + data.dates[day] + ".";
       } else {
         out.day = clampDay(data, d);
         out.notice = nearestNotice(data, String(dateValue).trim(), out.day);
@@ -296,12 +263,19 @@
     } else if (has("slider")) {
       out.day = no;
     }
+    /* A notice says which date is shown and why: once the day moves on, it no longer
+       holds ("showing 2017-02-28" beside a map of 1 March), so it goes. */
+    var moved = has("slider") || (out.day !== no && out.day !== day);
+    if (moved && out.notice === no && fired.length > 0 && !has("search")) { out.notice = ""; }
     var shown = out.day === no ? day : out.day;
+    /* The box always ends up holding the date the map shows: text that was not a date
+       is replaced, never left beside a map of another day. */
+    var boxKept = out.day === no && !has("slider") && !has("dateText");
     return {
       day: out.day,
-      dateText: (out.day === no && !has("slider")) ? no : data.dates[shown],
+      dateText: boxKept ? no : data.dates[shown],
       intervalDisabled: out.playing === no ? no : !out.playing,
-      playLabel: out.playing === no ? no : (out.playing ? "⏸ Pause" : "▶ Play"),
+      playLabel: out.playing === no ? no : playLabel(out.playing),
       notice: out.notice, quote: out.quote, layers: out.layers, known: out.known
     };
   }
@@ -531,7 +505,8 @@
     dayOfIso: dayOfIso, safe: safe, frame: frame, visibleEvents: visibleEvents,
     isPublished: isPublished, parseUrl: parseUrl, playInterval: playInterval,
     playStep: playStep, stepChange: stepChange, chartQuote: chartQuote,
-    keyTarget: keyTarget, named: named, ordered: ordered, triggerNames: triggerNames,
+    keyTarget: keyTarget, playLabel: playLabel, urlLayers: address.urlLayers,
+    urlKnown: address.urlKnown, named: named, ordered: ordered, triggerNames: triggerNames,
     navigateStep: navigateStep, eventItems: eventItems, clickedIndex: clickedIndex,
     eventHover: eventHoverOf
   };

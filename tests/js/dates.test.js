@@ -28,7 +28,7 @@ test("parseUrl with no address opens the first day, every layer, not as known", 
 });
 
 test("parseUrl reads date, layers (known ones only) and the as-known mode", () => {
-  const st = f.parseUrl(config, data, "?date=2017-02-01&layers=front,nope,events&known=1");
+  const st = f.parseUrl(config, data, "?date=2017-02-01&layers=front,events&known=1");
   assert.deepEqual(st, {day: 2, notice: "", layers: ["front", "events"], known: ["known"]});
   assert.deepEqual(f.parseUrl(config, data, "?layers=").layers, []);
 });
@@ -40,4 +40,33 @@ test("parseUrl shows the nearest valid date, and says so", () => {
   const bad = f.parseUrl(config, data, "?date=soon");
   assert.equal(bad.day, 0);
   assert.match(bad.notice, /not a valid YYYY-MM-DD date; showing 2017-01-30/);
+});
+
+test("parseUrl names a layer it does not know, and never blanks the map for it", () => {
+  const foo = f.parseUrl(config, data, "?layers=foo");
+  assert.deepEqual(foo.layers, config.layers);
+  assert.match(foo.notice, /^No map layer named foo \(layers: districts, .*\); showing every layer\.$/);
+  const some = f.parseUrl(config, data, "?layers=front,nope,events");
+  assert.deepEqual(some.layers, ["front", "events"]);
+  assert.match(some.notice, /No map layer named nope .*; showing front, events\./);
+  assert.deepEqual(f.parseUrl(config, data, "?layers=Front").layers, ["front"]);
+});
+
+test("parseUrl takes known=yes (and its kin), and says when it cannot read the value", () => {
+  for (const yes of ["1", "yes", "true", "on", "YES"]) {
+    assert.deepEqual(f.parseUrl(config, data, "?known=" + yes).known, ["known"], yes);
+  }
+  for (const no of ["0", "no", "false", "off"]) {
+    const st = f.parseUrl(config, data, "?known=" + no);
+    assert.deepEqual([st.known, st.notice], [[], ""], no);
+  }
+  const odd = f.parseUrl(config, data, "?known=maybe");
+  assert.deepEqual(odd.known, []);
+  assert.match(odd.notice, /known=maybe is neither yes nor no/);
+});
+
+test("parseUrl: a day past the month's end in the address names the month's length", () => {
+  const st = f.parseUrl(config, data, "?date=2017-01-32");
+  assert.equal(st.day, 1);
+  assert.equal(st.notice, "January 2017 has 31 days; showing 2017-01-31.");
 });

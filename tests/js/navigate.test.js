@@ -20,13 +20,23 @@ test("play: 2 days a second at 1x; above 2x faster steps, never faster frames", 
   }
 });
 
-test("keys: arrows step a day, shifted a change; Space only with nothing focused", () => {
+test("keys: arrows step a day, shifted a change; Space plays unless a button has it", () => {
   const [prevDay, prevChange] = config.keys.ArrowLeft;
-  assert.equal(f.keyTarget(config, "ArrowLeft", false, true), prevDay);
-  assert.equal(f.keyTarget(config, "ArrowLeft", true, false), prevChange);
-  assert.equal(f.keyTarget(config, " ", false, true), config.keys[" "][0]);
-  assert.equal(f.keyTarget(config, " ", false, false), null);
-  assert.equal(f.keyTarget(config, "a", false, true), null);
+  const play = config.keys[" "][0];
+  assert.equal(f.keyTarget(config, "ArrowLeft", false, "page"), prevDay);
+  assert.equal(f.keyTarget(config, "ArrowLeft", true, "button"), prevChange);
+  assert.equal(f.keyTarget(config, " ", false, "page"), play);
+  assert.equal(f.keyTarget(config, " ", false, "button"), null);  // the button's own key
+  assert.equal(f.keyTarget(config, "a", false, "page"), null);
+  for (const key of ["ArrowLeft", "ArrowRight", " "]) {
+    assert.equal(f.keyTarget(config, key, false, "field"), null, key);  // typing, slider
+  }
+});
+
+test("keys: a clicked checkbox or radio keeps neither the arrows nor Space", () => {
+  assert.equal(f.keyTarget(config, "ArrowRight", false, "toggle"), config.keys.ArrowRight[0]);
+  assert.equal(f.keyTarget(config, "ArrowLeft", true, "toggle"), config.keys.ArrowLeft[1]);
+  assert.equal(f.keyTarget(config, " ", false, "toggle"), config.keys[" "][0]);
 });
 
 test("named zips the arguments by the config's names; a count mismatch is an error", () => {
@@ -101,8 +111,23 @@ test("navigate plays: a tick steps by the speed, the last day stops, play restar
   assert.equal(atEnd.intervalDisabled, true);
   const restart = step(4, ["play"], {paused: true});
   assert.equal(restart.day, 0);
-  assert.equal(restart.playLabel, "⏸ Pause");
-  assert.equal(step(2, ["play"], {paused: false}).playLabel, "▶ Play");
+  assert.deepEqual(restart.playLabel, f.playLabel(true));
+  assert.deepEqual(step(2, ["play"], {paused: false}).playLabel, f.playLabel(false));
+});
+
+/* Every character of a label's text (Dash component JSON or a string). */
+function labelText(node) {
+  if (typeof node === "string") { return node; }
+  if (Array.isArray(node)) { return node.map(labelText).join(""); }
+  return node && node.props ? labelText(node.props.children || "") : "";
+}
+
+test("the play button's icon is drawn, not a font glyph that may be missing", () => {
+  for (const playing of [true, false]) {
+    const label = f.playLabel(playing);
+    assert.match(labelText(label), /^ (Play|Pause)$/);
+    assert.equal(label[0].props.className, "fl-icon " + (playing ? "fl-icon-pause" : "fl-icon-play"));
+  }
 });
 
 test("navigate reads the date box, and says what a bad date should look like", () => {
@@ -110,6 +135,30 @@ test("navigate reads the date box, and says what a bad date should look like", (
   const bad = step(1, ["dateText"], {dateText: "Feb 1"});
   assert.equal(bad.day, NO);
   assert.match(bad.notice, /Type a date as YYYY-MM-DD, between 2017-01-30 and 2017-02-03/);
+});
+
+test("text that is not a date leaves the box: it shows the date the map shows", () => {
+  const bad = step(1, ["dateText"], {dateText: "Feb 1"});
+  assert.equal(bad.dateText, "2017-01-31");
+  assert.match(bad.notice, /still showing 2017-01-31\./);
+});
+
+test("a day past its month's end names the month's length", () => {
+  const out = step(0, ["dateText"], {dateText: "2017-01-32"});
+  assert.equal(out.day, 1);
+  assert.equal(out.notice, "January 2017 has 31 days; showing 2017-01-31.");
+  assert.equal(out.dateText, "2017-01-31");
+  const late = step(0, ["dateText"], {dateText: "2017-02-30"});  // and after the battle
+  assert.equal(late.day, 4);
+  assert.match(late.notice, /^February 2017 has 28 days\. No data for 2017-02-28 \(/);
+});
+
+test("a notice about the shown date goes once the day moves on, not before", () => {
+  assert.equal(step(1, ["nextDay"]).notice, "");
+  assert.equal(step(1, ["tick"]).notice, "");
+  assert.equal(step(2, ["slider"]).notice, "");
+  assert.equal(step(4, ["nextDay"]).notice, NO);  // the last day: nothing moved
+  assert.equal(step(2, ["play"], {paused: true}).notice, NO);
 });
 
 test("navigate follows a chart click to its day and quote", () => {
