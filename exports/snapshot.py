@@ -23,6 +23,7 @@ from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from exports.context import ExportContext
 from exports.vector_map import axis_layout, fit, vector_map
 from geodata.context import bridges
+from timeline.control.model import BASIS_CODES
 from timeline.known import known_by
 from viewmodel.chart import SERIES_COLORS, figures_chart, region_styles
 from viewmodel.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
@@ -44,7 +45,9 @@ FOOT_CHARS = 236
 MAX_EVENTS = 4
 DASH_GLYPHS = {"solid": "───", "dash": "- - -", "dot": "·····", "dashdot": "-·-·-",
                "longdash": "── ──"}
-BASIS_NOTE = "Lighter shades: inferred, or only assumed<br>(carried forward), not reported."
+BASIS_NOTE = ("Lighter shades: inferred, or only assumed<br>(carried forward), not reported;"
+              " darkest: analyst.")
+N_BASIS = len(BASIS_CODES)
 EXACT_CAVEAT = "Boundaries: imported district boundaries."
 
 
@@ -191,10 +194,10 @@ def _legend(ctx: ExportContext, events: list[PageEvent],
     step = max(13, min(19, 57 // (len(sides) - 1)))  # Mosul's four rows at 19 px
     for i, side in enumerate(sides):
         top = LEGEND_TOP + 22 + i * step
-        for b in range(3):
+        for b in range(N_BASIS):
             shapes.append(canvas.rect(Box(PANEL_LEFT + b * 15, top + 2, 14, 13),
-                                      colors[i * 3 + b], line="#888888"))
-        notes.append(canvas.text(PANEL_LEFT + 50, top, safe(ctx.theatre.sides[side].label),
+                                      colors[i * N_BASIS + b], line="#888888"))
+        notes.append(canvas.text(PANEL_LEFT + 15 * N_BASIS + 5, top, safe(ctx.theatre.sides[side].label),
                                  size=12))
     notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + max(100, 43 + (len(sides) - 1) * step),
                              BASIS_NOTE, size=10, color=MUTED))
