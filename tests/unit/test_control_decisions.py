@@ -37,8 +37,11 @@ def at(tl: ControlTimeline, district: str, date: dt.date) -> DistrictState:
     return next(s for s in tl.state_at(date) if s.id == district)
 
 
-def override(district: str = "w-north", side: str = "government", start: dt.date = D(2016, 1, 1),
-             end: dt.date | None = D(2016, 2, 1), **kw: object) -> Override:
+START, END = D(2016, 1, 1), D(2016, 2, 1)
+
+
+def override(district: str = "w-north", side: str = "government", start: dt.date = START,
+             end: dt.date | None = END, **kw: object) -> Override:
     return Override(id=kw.pop("id", "o1"), district=district, side=side, start=start,  # type: ignore[arg-type]
                     end=end, decided=BY, source=str(kw.pop("source", "drone footage")),
                     note=str(kw.pop("note", "the flag is up on the council building")),
@@ -46,7 +49,8 @@ def override(district: str = "w-north", side: str = "government", start: dt.date
 
 
 def capture(district: str = "w-north", date: str = "2017-03-06", *, article: str = "a1",
-            source: str = "Synthetic News", quote: str = "", side: str = "government") -> Extraction:
+            source: str = "Synthetic News", quote: str = "",
+            side: str = "government") -> Extraction:
     event = make_event("capture", date, (district,), side=side, quote=quote, article_id=article,
                        source=source)
     return make_extraction((event,), published=D.fromisoformat(date), article_id=article)

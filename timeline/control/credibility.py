@@ -39,9 +39,13 @@ from dataclasses import dataclass, field, replace
 
 from timeline.control.claims import ALL_KINDS, SET_KINDS, ClaimLists, Frame, effective_day
 from timeline.control.model import Review
-from timeline.control.plausibility import REVIEW_CONTRADICTED, REVIEW_SINGLE_SOURCE
+from timeline.control.plausibility import (
+    REVIEW_CONTRADICTED,
+    REVIEW_SINGLE_SOURCE,
+    claim_source,
+    independent,
+)
 from timeline.control.plausibility import Source as ClaimSource
-from timeline.control.plausibility import claim_source, independent
 from timeline.decisions import Decisions
 from timeline.duplicates import outlet_key
 from timeline.records import Event

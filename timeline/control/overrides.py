@@ -83,7 +83,7 @@ def apply_overrides(state: StateArrays, claims: Claims, frame: Frame,
     for o in overrides:
         d = index.get(o.district)
         code = frame.sides.code(o.side)
-        if d is None or code == frame.sides.unknown and o.side != "unknown":
+        if d is None or (code == frame.sides.unknown and o.side != "unknown"):
             continue  # a district or side this theatre does not have: nothing to set
         first = max(frame.day(o.start), 0)
         stop = frame.n_days if o.end is None else min(frame.day(o.end) + 1, frame.n_days)
