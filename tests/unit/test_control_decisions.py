@@ -229,3 +229,19 @@ def test_the_timeline_carries_the_annotations_and_stores_them(tmp_path: object) 
     back = load_timeline(tmp_path)
     assert back.decisions == d
     assert back.evidence["analyst:o1"] == tl.evidence["analyst:o1"]
+
+
+def test_event_and_district_hovers_show_grade_and_credibility() -> None:
+    from viewmodel.page_data import build_page_data, frame
+
+    theatre = toy_theatre()
+    districts = toy_districts(theatre)
+    x = capture(source="Reuters")
+    d = Decisions(grades=(SourceGrade("Reuters", "B", BY),))
+    tl = build(x, decisions=d)
+    page = build_page_data(theatre, districts, tl, [x])
+    (event,) = page.events
+    assert event.hover.endswith("<br>source grade B, credibility 3")
+    assert page.to_json()["strings"][page.to_json()["events"]["grading"][0]] == event.grading
+    text = frame(page, page.day_of(D(2017, 3, 7)))["text"][tl.district_ids.index("w-north")]
+    assert "source grade B, credibility 3" in text
