@@ -33,7 +33,7 @@ never in the rules' hot path: the replay builds hundreds of timelines and reads 
 
 from __future__ import annotations
 
-import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -101,7 +101,7 @@ class Corroboration:
     texts: Mapping[str, str]
     reviews: Mapping[str, Review]
     window: int
-    _index: dict[tuple[int, bool], list[tuple[dt.date, int, Event]]] | None = None
+    _index: dict[tuple[int, bool], tuple[list[int], list[tuple[int, Event]]]] | None = None
     _sources: dict[str, ClaimSource] = field(default_factory=dict)
 
     def credibility(self, event: Event) -> int:
@@ -130,13 +130,17 @@ class Corroboration:
         sources naming another force for the same change within the window."""
         index = self._build()
         family = event.kind in SET_KINDS
-        day = effective_day(event.date)
+        day = effective_day(event.date).toordinal()
         agree = [self._source(event)]
         other: list[ClaimSource] = []
         seen: set[str] = {event.id}
         for d in districts:
-            for when, s, e in index.get((d, family), ()):
-                if e.id in seen or abs((when - day).days) > self.window:
+            days, entries = index.get((d, family), ([], []))
+            # only the claims within the window: a bisection, not a scan of the district
+            lo = bisect_left(days, day - self.window)
+            hi = bisect_right(days, day + self.window)
+            for s, e in entries[lo:hi]:
+                if e.id in seen:
                     continue
                 seen.add(e.id)
                 if s == side:
@@ -150,15 +154,22 @@ class Corroboration:
             self._sources[event.id] = claim_source(event, self.texts)
         return self._sources[event.id]
 
-    def _build(self) -> dict[tuple[int, bool], list[tuple[dt.date, int, Event]]]:
+    def _build(self) -> dict[tuple[int, bool], tuple[list[int], list[tuple[int, Event]]]]:
+        """Per (district, capture-or-fighting), the claims in order of day: their days (as
+        ordinals, for bisection) and (side, event)."""
         if self._index is None:
-            self._index = {}
-            for e in self.events:
+            lists: dict[tuple[int, bool], list[tuple[int, int, Event]]] = {}
+            for k, e in enumerate(self.events):
                 if e.status == "expected" or e.kind not in ALL_KINDS:
                     continue
-                entry = (effective_day(e.date), self.frame.sides.actor(e.side), e)
+                entry = (effective_day(e.date).toordinal(), k, e)
                 for d in self._districts(e):
-                    self._index.setdefault((d, e.kind in SET_KINDS), []).append(entry)
+                    lists.setdefault((d, e.kind in SET_KINDS), []).append(entry)
+            self._index = {}
+            for key, items in lists.items():
+                items.sort(key=lambda t: (t[0], t[1]))
+                self._index[key] = ([t[0] for t in items],
+                                    [(self.frame.sides.actor(t[2].side), t[2]) for t in items])
         return self._index
 
 
