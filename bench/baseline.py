@@ -34,7 +34,7 @@ from geodata.districts import ID, NAME
 from geodata.theatre import Theatre, load_theatre
 
 GRAPH_ID = "baseline-map"
-N_BASIS = 3
+N_BASIS = 4  # len(timeline.control.model.BASIS_CODES)
 HOST = "127.0.0.1"
 
 
@@ -53,7 +53,7 @@ def load_inputs(env: dict[str, str]) -> tuple[Theatre, gpd.GeoDataFrame, Any]:
 
 def side_table(theatre: Theatre, districts: gpd.GeoDataFrame, page: Any) -> pd.DataFrame:
     """One row per district and day: id, name, date, side label (the long table px wants)."""
-    z = np.asarray(page.views["main"].z)  # (n_days, n_districts), side * 3 + basis
+    z = np.asarray(page.views["main"].z)  # (n_days, n_districts), side * N_BASIS + basis
     labels = np.array([theatre.sides[s].label for s in theatre.side_codes.names])
     n_days, n = z.shape
     names = dict(zip(districts[ID], districts[NAME], strict=True))

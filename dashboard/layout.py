@@ -15,7 +15,7 @@ from dashboard.client_config import PLAY_BASE_MS, client_config
 from geodata.context import bridges
 from geodata.theatre import Theatre
 from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart, region_styles
-from viewmodel.figures import APPROX_TEXT, BASIS_TINT, LAYER_NAMES, control_map, tint
+from viewmodel.figures import APPROX_TEXT, BASES, LAYER_NAMES, basis_color, control_map
 from viewmodel.page_data import PageData
 from viewmodel.page_events import KIND_COLORS, MARKER_KINDS
 
@@ -106,16 +106,17 @@ def share_key(page: PageData, theatre: Theatre) -> str:
 
 
 def legend(page: PageData, theatre: Theatre) -> html.Div:
-    """Side colours (reported, then the weaker inferred and assumed tints), event kinds."""
+    """Side colours (reported, then the weaker inferred and assumed tints and the darker
+    analyst shade), event kinds."""
     sides = [html.Div(className="fl-legend-row", children=[
-        *[_swatch(tint(theatre.sides[s].color, t)) for t in BASIS_TINT.values()],
+        *[_swatch(basis_color(theatre.sides[s].color, b)) for b in BASES],
         html.Span(theatre.sides[s].label)]) for s in theatre.side_codes.names]
     kinds = [html.Span(className="fl-legend-item", children=[
         _swatch(KIND_COLORS[k], "dot"), k]) for k in MARKER_KINDS]
     claimants = claimant_symbols(page.figures)
     series = sorted({f.series for f in page.figures})
     return html.Div(id=ids.LEGEND, className="fl-legend", children=[
-        html.Div("Fill: reported · lighter: inferred · lightest: assumed",
+        html.Div("Fill: reported · lighter: inferred · lightest: assumed · darker: analyst",
                  className="fl-legend-head"),
         *sides,
         html.Div(className="fl-legend-row", children=[

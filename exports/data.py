@@ -1,11 +1,13 @@
 """Data exports of the state at a date: GeoJSON, GeoPackage and CSV (KML: ``kml.py``).
 
 - GeoJSON: one FeatureCollection; every feature has a ``layer`` property (``district``,
-  ``front``, ``event``); figures (no geometry) and the metadata (date, caveat, sources)
-  ride along as foreign members ``figures`` and ``frontline``.
-- GeoPackage: layers ``districts``, ``front_line``, ``events``, and the attribute tables
-  ``figures`` and ``sources`` (opens in QGIS as is).
-- CSV: one table, the districts with their evidence (:data:`tables.DISTRICT_COLUMNS`);
+  ``front``, ``event``, ``annotation``: an analyst's note with its author); figures (no
+  geometry) and the metadata (date, caveat, sources) ride along as foreign members
+  ``figures`` and ``frontline``.
+- GeoPackage: layers ``districts``, ``front_line``, ``events``, ``annotations``, and the
+  attribute tables ``figures`` and ``sources`` (opens in QGIS as is).
+- CSV: one table, the districts with their evidence (:data:`tables.DISTRICT_COLUMNS`,
+  with each piece's source grade and credibility and the analysts' overrides);
   events and figures are in the GeoJSON and GeoPackage exports.
 """
 
@@ -25,9 +27,9 @@ from shapely.geometry import mapping
 from exports import tables
 from exports.context import ExportContext
 
-GPKG_LAYERS = ("districts", "front_line", "events", "figures", "sources")
+GPKG_LAYERS = ("districts", "front_line", "events", "figures", "sources", "annotations")
 MULTI_TYPES = {"districts": "MultiPolygon", "front_line": "MultiLineString",
-               "events": "MultiPoint"}
+               "events": "MultiPoint", "annotations": "MultiPoint"}
 
 
 def _features(gdf: Any, layer: str) -> list[dict[str, Any]]:
@@ -53,7 +55,8 @@ def _plain(value: Any) -> Any:
 def geojson_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
     features = (_features(tables.district_table(ctx, date, known), "district")
                 + _features(tables.front_table(ctx, date, known), "front")
-                + _features(tables.event_table(ctx, date, known), "event"))
+                + _features(tables.event_table(ctx, date, known), "event")
+                + _features(tables.annotation_table(ctx, date, known), "annotation"))
     figures = tables.figure_table(ctx, date, known)
     doc = {
         "type": "FeatureCollection",
@@ -80,6 +83,7 @@ def gpkg_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
         ("events", tables.event_table(ctx, date, known)),
         ("figures", tables.figure_table(ctx, date, known)),
         ("sources", sources),
+        ("annotations", tables.annotation_table(ctx, date, known)),
     ]
     with tempfile.TemporaryDirectory(prefix="frontline-gpkg-") as tmp:
         path = Path(tmp) / "export.gpkg"

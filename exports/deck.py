@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from exports import renderer, selection
 from exports.canvas import MUTED, Canvas, wrap
 from exports.context import ExportContext
+from exports.curation import decision_lines
 from exports.pdf import titled_pdf
 from exports.snapshot import HEIGHT, WIDTH, snapshot_figure
 from geodata.sides import CONTESTED
@@ -161,7 +162,7 @@ def deck_pptx(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None
     text_slide(deck, f"{ctx.theatre.title}: briefing", title_lines(ctx, date, slides, known))
     for slide, png in zip(slides, pictures, strict=True):
         picture_slide(deck, f"Change {slide.index} of {len(slides)}: {slide.date.isoformat()}",
-                      png, slide)
+                      png, slide, decision_lines(ctx, slide.date, known))
     text_slide(deck, "Sources", source_lines(ctx, date, known), small=True)
     out = io.BytesIO()
     deck.save(out)

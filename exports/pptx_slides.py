@@ -46,12 +46,17 @@ def text_slide(deck: Any, title: str, lines: Sequence[str], small: bool = False)
     _box(slide, Inches(0.6), Inches(1.5), Inches(12), Inches(5.6), body)
 
 
-def picture_slide(deck: Any, title: str, png: bytes, plan: Any) -> None:
-    """The snapshot on the left, what changed and the period's evidence on the right."""
+def picture_slide(deck: Any, title: str, png: bytes, plan: Any,
+                  notes: Sequence[str] = ()) -> None:
+    """The snapshot on the left, what changed and the period's evidence on the right;
+    ``notes`` (the analysts' overrides and notes, with their authors) in the speaker
+    notes, where a briefer reads who decided what."""
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     _box(slide, Inches(0.3), Inches(0.15), Inches(12.5), Inches(0.6), [(title, 22, True)])
     slide.shapes.add_picture(io.BytesIO(png), Inches(0.2), Inches(0.9), width=PICTURE_W)
     _box(slide, Inches(9.5), Inches(0.9), SIDE_W, SIDE_H, side_paragraphs(plan))
+    if notes:
+        slide.notes_slide.notes_text_frame.text = "\n".join(notes)
 
 
 def side_paragraphs(plan: Any) -> list[tuple[str, int, bool]]:

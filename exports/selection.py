@@ -16,9 +16,11 @@ from typing import Any
 from exports.context import ExportContext
 from frontline.errors import FrontlineError
 from timeline.control.model import DistrictState
+from timeline.decisions import Annotation, Override, applies_from
 from timeline.known import figure_day, known_by, known_extractions
 from timeline.records import Event, Extraction, Figure
 from viewmodel.page_events import FigurePoint, PageEvent
+from viewmodel.page_notes import annotations_on
 
 INITIAL_SOURCE = "theatre reference timeline"
 
@@ -83,6 +85,22 @@ def latest_figures(ctx: ExportContext, date: dt.date,
         if point.date <= date and (not known or known_by(point.known_from, date)):
             latest[point.series] = point
     return sorted(latest.values(), key=lambda p: p.series)
+
+
+def annotations_at(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Annotation]:
+    """The analysts' annotations in force on ``date`` (the page's rule,
+    :func:`viewmodel.page_notes.annotations_on`)."""
+    if ctx.timeline is None:
+        return []
+    return annotations_on(ctx.timeline.decisions.annotations, date, known)
+
+
+def overrides_at(ctx: ExportContext, date: dt.date, known: bool = False) -> list[Override]:
+    """The analysts' overrides covering ``date`` (``known``: known by then)."""
+    if ctx.timeline is None:
+        return []
+    return [o for o in ctx.timeline.decisions.overrides
+            if o.covers(date) and (not known or known_by(applies_from(o), date))]
 
 
 def states_at(ctx: ExportContext, date: dt.date, known: bool = False) -> list[DistrictState]:

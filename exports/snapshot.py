@@ -21,15 +21,18 @@ import plotly.graph_objects as go
 from exports import selection
 from exports.canvas import MUTED, Box, Canvas, scale_bar, wrap
 from exports.context import ExportContext
+from exports.curation import decision_lines, note_markers
 from exports.known_share import known_shares
 from exports.vector_map import axis_layout, fit, vector_map
 from geodata.context import bridges
+from timeline.control.model import BASIS_CODES
 from timeline.known import known_by
 from viewmodel.chart import SERIES_COLORS, SHARE_SERIES, figures_chart, region_styles
 from viewmodel.figures import APPROX_TEXT, FRONT_COLOR, LAYER_NAMES, RIVER_COLOR, code_colors
 from viewmodel.hover import safe
 from viewmodel.page_data import visible_events
 from viewmodel.page_events import KIND_COLORS, PageEvent
+from viewmodel.page_notes import NOTE_COLOR
 
 WIDTH, HEIGHT = 1400, 860
 MAP_BOX = Box(20, 84, 820, 660)
@@ -45,7 +48,9 @@ FOOT_CHARS = 236
 MAX_EVENTS = 4
 DASH_GLYPHS = {"solid": "───", "dash": "- - -", "dot": "·····", "dashdot": "-·-·-",
                "longdash": "── ──"}
-BASIS_NOTE = "Lighter shades: inferred, or only assumed<br>(carried forward), not reported."
+BASIS_NOTE = ("Lighter shades: inferred, or only assumed<br>(carried forward), not reported;"
+              " darkest: analyst.")
+N_BASIS = len(BASIS_CODES)
 EXACT_CAVEAT = "Boundaries: imported district boundaries."
 
 
@@ -73,12 +78,15 @@ def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     _add_map(fig, ctx, day, known, events, layers, canvas, shapes, notes)
+    if "events" in layers:  # the analysts' notes are drawn with the events' layer
+        fig.add_trace(note_markers(ctx, date, known, MAP_AXES))
     _add_chart(fig, ctx, date, known, canvas, shapes, notes)
     notes += _header(ctx, date, known, heading, canvas, layers)
     legend_shapes, legend_notes = _legend(ctx, [ev for ev, _ in events], canvas, layers)
     shapes += legend_shapes
     notes += legend_notes
-    notes += _events_block([ev for ev, _ in events], first, date, canvas)
+    notes += _events_block([ev for ev, _ in events], first, date, canvas,
+                           decision_lines(ctx, date, known))
     notes += _footnote(ctx, date, known, canvas)
     fig.update_layout(width=WIDTH, height=HEIGHT, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF", showlegend=False,
@@ -220,8 +228,8 @@ def _legend(ctx: ExportContext, events: list[PageEvent], canvas: Canvas,
     if "events" in layers:
         kinds = sorted({ev.kind for ev in events})
         dots = [f"<span style='color:{KIND_COLORS[k]}'>●</span> {safe(k)}" for k in kinds]
-        lines = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)] or [
-            "none in this window"]
+        dots.append(f"<span style='color:{NOTE_COLOR}'>◆</span> analyst note")
+        lines = ["  ".join(dots[i:i + 3]) for i in range(0, len(dots), 3)]
         notes.append(canvas.text(col, LEGEND_TOP + 79, "<b>Events</b>", size=11))
         notes.append(canvas.text(col, LEGEND_TOP + 94, "<br>".join(lines[:3]), size=11))
     return shapes, notes
@@ -245,25 +253,32 @@ def _control_key(ctx: ExportContext,
                  canvas: Canvas) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     colors = code_colors(ctx.theatre)
     shapes: list[dict[str, Any]] = []
-    notes = [canvas.text(PANEL_LEFT, LEGEND_TOP, "<b>Control</b>", size=13)]
+    notes = [canvas.text(PANEL_LEFT, LEGEND_TOP, "<b>Control</b>", size=13),
+             canvas.text(PANEL_LEFT + 70, LEGEND_TOP + 2, safe(" · ".join(BASIS_CODES)),
+                         size=10, color=MUTED)]
     sides = ctx.theatre.side_codes.names
     step = max(13, min(19, 57 // (len(sides) - 1)))  # Mosul's four rows at 19 px
     for i, side in enumerate(sides):
         top = LEGEND_TOP + 22 + i * step
-        for b in range(3):
+        for b in range(N_BASIS):
             shapes.append(canvas.rect(Box(PANEL_LEFT + b * 15, top + 2, 14, 13),
-                                      colors[i * 3 + b], line="#888888"))
-        notes.append(canvas.text(PANEL_LEFT + 50, top, safe(ctx.theatre.sides[side].label),
-                                 size=12))
+                                      colors[i * N_BASIS + b], line="#888888"))
+        notes.append(canvas.text(PANEL_LEFT + 15 * N_BASIS + 5, top,
+                                 safe(ctx.theatre.sides[side].label), size=12))
     notes.append(canvas.text(PANEL_LEFT, LEGEND_TOP + max(100, 43 + (len(sides) - 1) * step),
                              BASIS_NOTE, size=10, color=MUTED))
     return shapes, notes
 
 
 def _events_block(events: list[PageEvent], first: dt.date, last: dt.date,
-                  canvas: Canvas) -> list[dict[str, Any]]:
+                  canvas: Canvas, decisions: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """The period's events; first, the analysts' overrides and notes in force, with their
+    authors (:func:`exports.curation.decision_lines`)."""
     head = f"<b>Events</b> {first.isoformat()} to {last.isoformat()}"
-    lines = [head, *_event_lines(events, MAX_EVENTS)]
+    analysts = ["<b>Analysts</b> (overrides and notes)",
+                *(part for line in decisions for part in wrap(line, PANEL_CHARS, 2))
+                ] if decisions else []
+    lines = [*analysts, head, *_event_lines(events, MAX_EVENTS)]
     room = int((EVENTS_BOTTOM - EVENTS_TOP) / 14)
     return [canvas.text(PANEL_LEFT, EVENTS_TOP, "<br>".join(lines[:room]), size=11)]
 

@@ -29,16 +29,23 @@ SOURCES = "sources"
 AS_OF = "as_of"
 HOLDER = "holder"
 REVIEW = "review"
+GRADE = "grade"              # each piece of evidence's source grade (A-F), joined
+CREDIBILITY = "credibility"  # ... and its credibility (1-6), joined
+ANALYST = "analyst"          # the overrides behind the state: author, day decided, note
 CENTROID_LON = "centroid_lon"
 CENTROID_LAT = "centroid_lat"
 EVIDENCE_SEPARATOR = " | "
 DISTRICT_COLUMNS = (gd.ID, gd.NAME, gd.NAME_AR, gd.BANK, SIDE, BASIS, SINCE, EVIDENCE, SOURCES,
                     gd.CONFIDENCE, gd.UNCERTAINTY_KM, gd.APPROXIMATE, gd.AREA_KM2,
-                    CENTROID_LON, CENTROID_LAT, AS_OF, HOLDER, REVIEW)
+                    CENTROID_LON, CENTROID_LAT, AS_OF, HOLDER, REVIEW, GRADE, CREDIBILITY,
+                    ANALYST)
 EVENT_COLUMNS = ("id", "kind", "date", "date_precision", "status", "side", "actor", "places",
-                 "mentions", "quote", "source_text", "source", "published")
-FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "amount", "as_of", "since",
-                  "subject", "claimant", "quote", "source_text", "source", "published")
+                 "mentions", "quote", "source_text", "source", "published", GRADE, CREDIBILITY)
+ANNOTATION_COLUMNS = ("id", "place", "day", "text", "author", "decided", "source",
+                      "source_date")
+# Columns are only ever appended: a reader that takes them by position keeps working.
+FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "since",
+                  "subject", "claimant", "quote", "source_text", "source", "published", "amount")
 
 
 def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
@@ -73,6 +80,14 @@ def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gp
             HOLDER: (state.holder or state.side) if state else "unknown",
             REVIEW: EVIDENCE_SEPARATOR.join(dict.fromkeys(
                 r.note for r in state.reviews)) if state else "",
+            # per piece of evidence, in the order of ``evidence`` ("-": not graded)
+            GRADE: EVIDENCE_SEPARATOR.join(e.grade or "-" for e in state.evidence)
+            if state else "",
+            CREDIBILITY: EVIDENCE_SEPARATOR.join(str(e.credibility or "-")
+                                                 for e in state.evidence) if state else "",
+            ANALYST: EVIDENCE_SEPARATOR.join(
+                f"{e.author}, decided {e.decided}: {e.quote} ({e.source})"
+                for e in state.evidence if e.author) if state else "",
             "geometry": geom,
         })
     return gpd.GeoDataFrame(rows, columns=[*DISTRICT_COLUMNS, "geometry"], geometry="geometry",
@@ -105,6 +120,7 @@ def event_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.G
         elif points:
             geom = MultiPoint(points)
         prov = ev.provenance
+        judged = ctx.timeline.evidence.get(ev.id) if ctx.timeline is not None else None
         rows.append({
             "id": ev.id, "kind": ev.kind, "date": ev.date.iso(),
             "date_precision": ev.date.precision, "status": ev.status, "side": ev.side,
@@ -112,10 +128,30 @@ def event_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.G
             "mentions": ";".join(r.mention for r in ev.places),
             "quote": prov.excerpt(ev.note), "source_text": prov.quote, "source": prov.source,
             "published": prov.published.isoformat() if prov.published else "",
+            GRADE: judged.grade if judged else "",
+            CREDIBILITY: judged.credibility if judged and judged.credibility else None,
             "geometry": geom,
         })
     return gpd.GeoDataFrame(rows, columns=[*EVENT_COLUMNS, "geometry"], geometry="geometry",
                             crs=CRS)
+
+
+def annotation_table(ctx: ExportContext, date: dt.date,
+                     known: bool = False) -> gpd.GeoDataFrame:
+    """The analysts' annotations in force on ``date``, at their places' points, with
+    their authors."""
+    rows = []
+    for a in selection.annotations_at(ctx, date, known):
+        points = place_points(ctx.theatre, ctx.districts, [a.place])
+        rows.append({
+            "id": a.id, "place": a.place, "day": a.day.isoformat(), "text": a.text,
+            "author": a.decided.author, "decided": a.decided.at.date().isoformat(),
+            "source": a.source,
+            "source_date": a.source_date.isoformat() if a.source_date else "",
+            "geometry": Point(points[0]) if points else None,
+        })
+    return gpd.GeoDataFrame(rows, columns=[*ANNOTATION_COLUMNS, "geometry"],
+                            geometry="geometry", crs=CRS)
 
 
 def figure_table(ctx: ExportContext, date: dt.date, known: bool = False) -> pd.DataFrame:

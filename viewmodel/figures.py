@@ -2,9 +2,10 @@
 
 The map uses MapLibre traces on the ``white-bg`` style and draws its own context
 (river, city outline) as GeoJSON layers, so that nothing is fetched from the internet.
-Districts are one ``Choroplethmap`` whose numeric ``z = side * 3 + basis`` meets a
-stepped colour scale: each side has its colour-blind-safe colour, and ``inferred`` and
-``assumed`` states get lighter tints of it. The browser animates the same figure by
+Districts are one ``Choroplethmap`` whose numeric ``z = side * 4 + basis`` (four bases,
+:data:`~timeline.control.model.BASIS_CODES`) meets a stepped colour scale: each side has
+its colour-blind-safe colour, ``inferred`` and ``assumed`` states get lighter tints of it
+and an analyst's override a darker shade. The browser animates the same figure by
 patching ``z`` and the texts (see ``assets/frontline.js``). Exports draw the same day
 as vector shapes with the same colours (:mod:`exports.vector_map`).
 """
@@ -20,6 +21,7 @@ from shapely.geometry import mapping
 from geodata.context import bridges, city_outline, river_line
 from geodata.theatre import Theatre
 from timeline.control.model import BASIS_CODES
+from timeline.decisions import BASIS_DECISION
 from viewmodel.page_data import OFFLINE_STYLE, PageData, frame
 from viewmodel.page_events import KIND_COLORS
 
@@ -27,6 +29,10 @@ RIVER_COLOR = "#5DA5DA"
 OUTLINE_COLOR = "#555555"
 FRONT_COLOR = "#111111"
 BASIS_TINT = {"reported": 0.0, "inferred": 0.45, "assumed": 0.7}
+# An analyst's override is drawn darker than a report: a person's call, set apart from
+# every reading of the articles (the weaker bases are lighter) at a glance.
+ANALYST_SHADE = 0.35
+BASES = BASIS_CODES  # the legend's swatches, in code order
 
 LAYER_NAMES = ("districts", "front", "events", "bridges", "context")
 # The control map's traces, in drawing order, each with the layer that shows or hides
@@ -59,9 +65,24 @@ def tint(color: str, amount: float) -> str:
     return "#" + "".join(f"{c:02X}" for c in mixed)
 
 
+def shade(color: str, amount: float) -> str:
+    """``color`` mixed with black by ``amount`` (0: unchanged, 1: black)."""
+    rgb = [int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c * (1 - amount)):02X}" for c in rgb)
+
+
+def basis_color(color: str, basis: str) -> str:
+    """A side's ``color`` as a state of ``basis`` shows it (lighter when weaker, darker
+    when an analyst set it)."""
+    if basis == BASIS_DECISION:
+        return shade(color, ANALYST_SHADE)
+    return tint(color, BASIS_TINT[basis])
+
+
 def code_colors(theatre: Theatre) -> list[str]:
-    """Colour of each code ``side * 3 + basis``, sides in the theatre's code order."""
-    return [tint(theatre.sides[side].color, BASIS_TINT[basis])
+    """Colour of each code ``side * len(BASIS_CODES) + basis``, sides in the theatre's
+    code order."""
+    return [basis_color(theatre.sides[side].color, basis)
             for side in theatre.side_codes.names for basis in BASIS_CODES]
 
 

@@ -2,7 +2,7 @@
 
 The timeline stores a district x day array over its own date range; the page shows the
 battle window. This module cuts that window out once, turns side and basis into one
-number per district and day (``z = side * 3 + basis``, side codes being the theatre's
+number per district and day (``z = side * len(BASIS_CODES) + basis``, side codes being the theatre's
 (:class:`geodata.sides.SideCodes`), drawn with a stepped colour scale, far faster in
 Plotly than one colour per category) and indexes the hover texts, which repeat for as
 long as a state lasts, into a small table.
@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from geodata.sides import SideCodes
-from timeline.control.model import BASIS_CODES, ControlTimeline, holder_change_days
+from timeline.control.model import BASIS_CODES, ControlTimeline, Evidence, holder_change_days
 from viewmodel.hover import quote_block, safe
 
 ASSUMED = BASIS_CODES.index("assumed")
@@ -108,11 +108,21 @@ def _evidence_text(timeline: ControlTimeline, row: int, col: int, known: bool = 
         evidence = state.evidence if state is not None else ()
     else:
         evidence = timeline.evidence_at(row, col)
-    blocks = [quote_block(ev.quote, ev.source, ev.published or ev.date)
-              for ev in evidence[:MAX_EVIDENCE]]
+    blocks = [evidence_block(ev) for ev in evidence[:MAX_EVIDENCE]]
     notes = dict.fromkeys(ev.review.note for ev in evidence if ev.review is not None)
     blocks += [f"<b>needs review:</b> {safe(note)}" for note in notes]
     return "<br>".join(blocks)
+
+
+def evidence_block(ev: Evidence) -> str:
+    """One piece of evidence in a hover: its quote, source and date; for an analyst's
+    override who decided it and when; for a claim its source grade and credibility."""
+    text = quote_block(ev.quote, ev.source, ev.published or ev.date)
+    if ev.author:
+        text += f"<br><b>analyst</b> {safe(ev.author)}, decided {safe(ev.decided)}"
+    if ev.grading:
+        text += f"<br>{safe(ev.grading)}"
+    return text
 
 
 def _label(name: str, side: str, basis: int) -> str:

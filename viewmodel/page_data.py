@@ -47,6 +47,7 @@ from viewmodel.page_events import (
     figure_points,
     page_events,
 )
+from viewmodel.page_notes import NOTE_COLOR, PageNote, notes_in_force, notes_json, page_notes
 
 SIMPLIFY_DEGREES = 0.0001  # about 10 m: far below the polygons' own uncertainty
 DECIMALS = 5
@@ -78,6 +79,7 @@ class PageData:
     sides: tuple[Side, ...]  # the theatre's sides in code order (forces, contested, unknown)
     bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # of the districts
     map_style: str = OFFLINE_STYLE  # the run's FRONTLINE_MAP_STYLE (Settings.map_style)
+    notes: tuple[PageNote, ...] = ()  # the analysts' annotations (viewmodel.page_notes)
 
     def date_of(self, day: int) -> dt.date:
         return self.start + dt.timedelta(days=day)
@@ -116,6 +118,8 @@ class PageData:
                             "lat": [e[1] for e in self.front_edges]},
             "fronts": [list(f) for f in self.fronts],
             "events": events,
+            "notes": notes_json(self.notes, strings),
+            "note_color": NOTE_COLOR,
             "strings": strings.strings,
             "kind_colors": KIND_COLORS,
             "sides": [{"key": s.key, "label": s.label, "color": s.color} for s in self.sides],
@@ -160,18 +164,22 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
         front_edges: tuple[tuple[list[float], list[float]], ...] = ()
         fronts: tuple[tuple[int, ...], ...] = ()
         share: dict[str, tuple[float, ...]] = {}
+        grading: dict[str, str] = {}
+        notes: tuple[PageNote, ...] = ()
     else:
         views = {mode: control_view(timeline, names, ids, start, n_days, known=mode == KNOWN,
                                     sides=codes)
                  for mode in (MAIN, KNOWN)}
         front_edges, fronts = front_table(list(getattr(timeline, "fronts", None) or ()))
         share = holder_share(timeline, theatre.advancing_side, start, n_days)
+        grading = event_grading(timeline, extractions)
+        notes = page_notes(timeline.decisions.annotations, theatre, districts, start)
     approximate = bool(districts[APPROXIMATE].any()) if APPROXIMATE in districts else True
     return PageData(
         title=theatre.title, start=start, n_days=n_days, district_ids=ids,
         district_names=names, geojson=districts_geojson(districts), approximate=approximate,
         views=views, front_edges=front_edges, fronts=fronts,
-        events=page_events(extractions, theatre, districts, start),
+        events=page_events(extractions, theatre, districts, start, grading), notes=notes,
         figures=figure_points(extractions, theatre), share=share, fade_days=fade_days,
         map_style=map_style,
         has_timeline=timeline is not None,
@@ -179,6 +187,17 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
         sides=tuple(theatre.sides[name] for name in codes.names),
         bounds=tuple(float(v) for v in districts.total_bounds),  # type: ignore[arg-type]
     )
+
+
+def event_grading(timeline: ControlTimeline, extractions: list[Extraction]) -> dict[str, str]:
+    """Each event's "source grade B, credibility 2", as the timeline's evidence judged it."""
+    out = {}
+    for x in extractions:
+        for e in x.events:
+            ev = timeline.evidence.get(e.id)
+            if ev is not None and ev.grading:
+                out[e.id] = ev.grading
+    return out
 
 
 def holder_share(timeline: ControlTimeline, holder: str, start: dt.date,
@@ -206,6 +225,7 @@ def frame(page: PageData, day: int, known: bool = False) -> dict[str, Any]:
         "text": [view.texts[i] for i in view.hover[day]],
         "front": page.front(int(view.front[day])),
         "events": visible_events(page, day, known),
+        "notes": notes_in_force(page.notes, day, known),
     }
 
 

@@ -15,7 +15,7 @@ killed civilians, ...) and told apart by claimant.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +82,7 @@ class PageEvent:
     lat: tuple[float, ...]
     label: str = ""
     published_date: str = ""  # the article's publication, which dates the source
+    grading: str = ""  # "source grade B, credibility 2" (Evidence.grading), when judged
 
 
 class StringTable:
@@ -109,7 +110,7 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
     """
     cols: dict[str, list[Any]] = {k: [] for k in (
         "day", "end", "pub", "kind", "label", "status", "date", "places", "quote",
-        "lines", "source", "lon", "lat", "pubdate")}
+        "lines", "source", "lon", "lat", "pubdate", "grading")}
     for e in events:
         cols["day"].append(e.day)
         cols["end"].append(e.end)
@@ -125,6 +126,7 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
         cols["lon"].append(list(e.lon))
         cols["lat"].append(list(e.lat))
         cols["pubdate"].append(table(e.published_date))
+        cols["grading"].append(table(e.grading))
     return cols
 
 
@@ -190,8 +192,9 @@ def _day(date: dt.date, start: dt.date) -> int:
 
 
 def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
-               start: dt.date) -> PageEvent:
-    """Place one extracted event on the page."""
+               start: dt.date, grading: str = "") -> PageEvent:
+    """Place one extracted event on the page; ``grading`` says how its source is graded
+    and how corroborated it is (:attr:`timeline.control.model.Evidence.grading`)."""
     points = ([] if event.status == EXPECTED
               else place_points(theatre, districts, (ref.id for ref in event.places)))
     names = ", ".join(place_label(theatre, ref) for ref in event.places) or "(no place named)"
@@ -204,6 +207,8 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
     published = prov.published.isoformat() if prov.published else ""
     hover = (f"<b>{safe(event.kind)}</b> ({safe(event.status)}), {safe(date)}"
              f"<br>{safe(names)}<br>{quote_block(excerpt, prov.source, published or date)}")
+    if grading:
+        hover += f"<br>{safe(grading)}"
     return PageEvent(
         day=_day(event.date.start, start),
         end=_day(event.date.end, start),
@@ -211,14 +216,16 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
         kind=kind, status=event.status, date=date, places=names,
         quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
-        label=event.kind, published_date=published,
+        label=event.kind, published_date=published, grading=grading,
     )
 
 
 def page_events(extractions: Iterable[Extraction], theatre: Theatre,
-                districts: gpd.GeoDataFrame, start: dt.date) -> tuple[PageEvent, ...]:
-    """Every event of the corpus, in date order."""
-    events = [page_event(ev, theatre, districts, start)
+                districts: gpd.GeoDataFrame, start: dt.date,
+                grading: Mapping[str, str] | None = None) -> tuple[PageEvent, ...]:
+    """Every event of the corpus, in date order (``grading``: by event id)."""
+    grading = grading or {}
+    events = [page_event(ev, theatre, districts, start, grading.get(ev.id, ""))
               for ex in extractions for ev in ex.events]
     return tuple(sorted(events, key=lambda e: (e.day, e.kind)))
 

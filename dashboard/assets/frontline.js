@@ -104,9 +104,18 @@
     if (e.hover === null) {
       e.hover = "<b>" + safe(e.label) + "</b> (" + safe(e.status) + "), " + safe(e.date) +
         "<br>" + safe(e.places) + "<br><i>“" + e.lines + "”</i><br>— " + safe(e.source) +
-        ", " + safe(e.pubdate || e.date);
+        ", " + safe(e.pubdate || e.date) + (e.grading ? "<br>" + safe(e.grading) : "");
     }
     return e.hover;
+  }
+
+  /* An analyst's note (twin of viewmodel.page_notes.note_hover). */
+  function noteHover(n) {
+    if (n.hover === null) {
+      n.hover = "<b>analyst note</b>, " + safe(n.date) + "<br>" + safe(n.place) + "<br><i>" +
+        n.lines + "</i><br>— " + safe(n.author) + (n.source ? ", citing " + safe(n.source) : "");
+    }
+    return n.hover;
   }
 
   /* The store never changes while the page is open: decode it once (by identity, or by
@@ -116,18 +125,25 @@
     if (decodedFor === data) { return decodedPage; }
     var c = data.events, s = data.strings;
     var key = [data.start, data.dates.length, c.day.length, s.length, data.fronts.length,
-               data.front_edges.lon.length].join("|");
+               data.front_edges.lon.length, data.notes ? data.notes.day.length : 0].join("|");
     if (key === decodedKey) { decodedFor = data; return decodedPage; }
     var events = c.day.map(function (day, i) {
       return {day: day, end: c.end[i], pub: c.pub[i], kind: s[c.kind[i]],
               label: s[c.label[i]], status: s[c.status[i]], date: s[c.date[i]],
               places: s[c.places[i]], quote: s[c.quote[i]], lines: s[c.lines[i]],
               source: s[c.source[i]], lon: c.lon[i], lat: c.lat[i], hover: null,
-              pubdate: c.pubdate ? s[c.pubdate[i]] : ""};
+              pubdate: c.pubdate ? s[c.pubdate[i]] : "",
+              grading: c.grading ? s[c.grading[i]] : ""};
+    });
+    var n = data.notes || {day: []};
+    var notes = n.day.map(function (day, i) {
+      return {day: day, pub: n.pub[i], place: s[n.place[i]], lines: s[n.lines[i]],
+              author: s[n.author[i]], source: s[n.source[i]], date: s[n.date[i]],
+              lon: n.lon[i], lat: n.lat[i], hover: null};
     });
     decodedFor = data;
     decodedKey = key;
-    decodedPage = {events: events, fronts: {}, noFront: {lon: [], lat: []}};
+    decodedPage = {events: events, notes: notes, fronts: {}, noFront: {lon: [], lat: []}};
     return decodedPage;
   }
 
@@ -168,8 +184,19 @@
       z: v.z[day],
       text: v.hover[day].map(function (i) { return v.texts[i]; }),
       front: frontLine(data, fi),
-      events: visibleEvents(data, day, known)
+      events: visibleEvents(data, day, known),
+      notes: notesInForce(data, day, known)
     };
+  }
+
+  /* Notes dated on or before `day` (known: and known by then); twin of
+     viewmodel.page_notes.notes_in_force. */
+  function notesInForce(data, day, known) {
+    var out = [];
+    decoded(data).notes.forEach(function (n, i) {
+      if (n.day <= day && (!known || isPublished(n, day))) { out.push(i); }
+    });
+    return out;
   }
 
   function stepChange(data, day, known, dir) {
@@ -346,6 +373,14 @@
         if (pair[0] === selected) { ringLon.push(e.lon[j]); ringLat.push(e.lat[j]); }
       }
     });
+    /* Analysts' notes ride on the events' trace, index -1: no event to select. */
+    var notes = decoded(data).notes;
+    f.notes.forEach(function (i) {
+      var n = notes[i];
+      if (n.lon === null || n.lat === null) { return; }
+      ev.lon.push(n.lon); ev.lat.push(n.lat); ev.text.push(noteHover(n));
+      ev.idx.push(-1); ev.color.push(data.note_color); ev.opacity.push(1);
+    });
     /* Patch only what changed since the last frame: Plotly recomputes (and the map
        repaints) every trace whose arrays are replaced, and most days change little. */
     var now = {z: f.z, text: f.text, front: f.front, ev: ev, ring: ringLon.concat(ringLat),
@@ -499,6 +534,7 @@
   }
 
   function eventHoverOf(data, i) { return eventHover(decoded(data).events[i]); }
+  function noteHoverOf(data, i) { return noteHover(decoded(data).notes[i]); }
 
   /* Pure: no DOM, no Dash. What Node's tests load. */
   var pure = {
@@ -508,7 +544,7 @@
     keyTarget: keyTarget, playLabel: playLabel, urlLayers: address.urlLayers,
     urlKnown: address.urlKnown, named: named, ordered: ordered, triggerNames: triggerNames,
     navigateStep: navigateStep, eventItems: eventItems, clickedIndex: clickedIndex,
-    eventHover: eventHoverOf
+    eventHover: eventHoverOf, noteHover: noteHoverOf, notesInForce: notesInForce
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = pure; }
   if (browser) {

@@ -22,7 +22,7 @@ from viewmodel.page_data import frame, load_page_data
 
 pytestmark = pytest.mark.browser
 
-GOVERNMENT_REPORTED = 0  # side code 0 * 3 + basis code 0
+GOVERNMENT_REPORTED = 0  # side code 0 * 4 + basis code 0
 MAAMEL_QUOTE = "took over al-Maamel"
 
 
@@ -47,7 +47,7 @@ def test_one_polygon_per_district_and_no_console_errors(page: Any) -> None:
 
 def test_going_to_2017_05_11_colours_al_maamel_government(page: Any) -> None:
     open_page(page)
-    assert district_z(page, "al-maamel") // 3 != 0  # ISIS-held when the battle opens
+    assert district_z(page, "al-maamel") // 4 != 0  # ISIS-held when the battle opens
     go_to(page, "2017-05-11")
     page.wait_for_function(
         f"() => {{ const t = ({GD})('{ids.MAP}').data[0];"

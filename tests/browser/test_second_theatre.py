@@ -17,7 +17,7 @@ from viewmodel.figures import TRACE_FRONT
 pytestmark = pytest.mark.browser
 
 VELLMAR = ROOT / "tests" / "fixtures" / "theatres" / "vellmar"
-N_BASIS = 3
+N_BASIS = 4  # len(BASIS_CODES): reported, inferred, assumed, analyst
 
 
 @pytest.fixture(scope="module")

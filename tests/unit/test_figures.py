@@ -32,6 +32,7 @@ from viewmodel.figures import (
     stepped_colorscale,
     tint,
 )
+from viewmodel.page_control import N_BASIS
 from viewmodel.page_data import PageData, build_page_data
 
 
@@ -89,10 +90,10 @@ def test_map_colours_al_maamel_government_after_capture(page: PageData,
     fig = control_map(page, theatre, day(page, "2017-05-11"))
     trace = fig.data[TRACE_DISTRICTS]
     z = trace.z[list(trace.locations).index("al-maamel")]
-    assert z == GOV * 3 + REPORTED
+    assert z == GOV * N_BASIS + REPORTED
     assert color_of(fig, z) == theatre.sides["government"].color.upper()
     before = control_map(page, theatre, day(page, "2017-05-01")).data[TRACE_DISTRICTS]
-    assert before.z[list(before.locations).index("al-maamel")] // 3 == ISIS
+    assert before.z[list(before.locations).index("al-maamel")] // N_BASIS == ISIS
 
 
 def test_map_is_offline_and_says_boundaries_are_approximate(page: PageData,
@@ -158,7 +159,7 @@ def test_empty_chart_says_so(theatre: Theatre) -> None:
     empty = build_page_data(theatre, build_districts(theatre), None, [])
     fig = figures_chart(empty, 0)
     assert any("No figures" in a.text for a in fig.layout.annotations)
-    assert control_map(empty, theatre, 0).data[TRACE_DISTRICTS].z[0] == 3 * 3 + 2
+    assert control_map(empty, theatre, 0).data[TRACE_DISTRICTS].z[0] == 3 * N_BASIS + 2
 
 
 def test_the_map_style_is_the_runs_setting(page: PageData, theatre: Theatre) -> None:

@@ -32,7 +32,7 @@ from timeline.records import (
     Provenance,
 )
 from viewmodel.hover import safe
-from viewmodel.page_control import front_table, join_edges
+from viewmodel.page_control import N_BASIS, front_table, join_edges
 from viewmodel.page_data import (
     KNOWN,
     MAIN,
@@ -86,14 +86,14 @@ def test_simplification_keeps_polygons_valid() -> None:
 
 
 def test_codes_follow_the_timeline(page: PageData) -> None:
-    assert code(page, MAIN, "2017-05-09", "al-maamel") == ISIS * 3 + ASSUMED
-    assert code(page, MAIN, "2017-05-11", "al-maamel") == GOV * 3 + REPORTED
-    assert code(page, MAIN, "2017-05-11", "al-zanjili") == ISIS * 3 + ASSUMED
+    assert code(page, MAIN, "2017-05-09", "al-maamel") == ISIS * N_BASIS + ASSUMED
+    assert code(page, MAIN, "2017-05-11", "al-maamel") == GOV * N_BASIS + REPORTED
+    assert code(page, MAIN, "2017-05-11", "al-zanjili") == ISIS * N_BASIS + ASSUMED
     assert day(page, "2017-05-10") in page.views[MAIN].changes
 
 
 def test_known_view_uses_the_known_arrays(page: PageData) -> None:
-    assert code(page, KNOWN, "2017-05-11", "al-maamel") == ISIS * 3 + ASSUMED
+    assert code(page, KNOWN, "2017-05-11", "al-maamel") == ISIS * N_BASIS + ASSUMED
     assert page.views[KNOWN].changes == ()
 
 
@@ -180,10 +180,11 @@ def json_hover(data: dict[str, Any], i: int) -> str:
     """An event's hover text from the store, as ``eventHover`` in frontline.js builds it."""
     col = {k: v[i] for k, v in data["events"].items()}
     text = {k: data["strings"][col[k]] for k in (
-        "label", "status", "date", "places", "lines", "source", "pubdate")}
+        "label", "status", "date", "places", "lines", "source", "pubdate", "grading")}
     return (f"<b>{safe(text['label'])}</b> ({safe(text['status'])}), {safe(text['date'])}"
             f"<br>{safe(text['places'])}<br><i>“{text['lines']}”</i><br>"
-            f"— {safe(text['source'])}, {safe(text['pubdate'] or text['date'])}")
+            f"— {safe(text['source'])}, {safe(text['pubdate'] or text['date'])}"
+            + (f"<br>{safe(text['grading'])}" if text["grading"] else ""))
 
 
 def test_store_events_rebuild_the_events_and_their_hovers(page: PageData) -> None:
@@ -232,7 +233,7 @@ def test_no_timeline_gives_an_unknown_map() -> None:
     theatre = load_theatre()
     page = build_page_data(theatre, build_districts(theatre), None, [])
     assert not page.has_timeline and not page.events
-    assert set(page.views[MAIN].z.ravel().tolist()) == {3 * 3 + ASSUMED}
+    assert set(page.views[MAIN].z.ravel().tolist()) == {3 * N_BASIS + ASSUMED}
 
 
 def _one_event_page(event: Event) -> PageData:

@@ -25,6 +25,7 @@ from geodata.districts import AREA_KM2, BANK, ID
 from geodata.districts import members as place_members
 from geodata.theatre import Theatre
 from timeline.control.claims import INFERRED, SPEC_AREA, ClaimLists, Frame, collect, effective_day
+from timeline.control.credibility import CANNOT_JUDGE, Corroboration, demote_unreliable, grade_for
 from timeline.control.inference import (
     DistrictGeometry,
     add_inferred,
@@ -33,9 +34,11 @@ from timeline.control.inference import (
 )
 from timeline.control.lazy import Deferred, LazyValues
 from timeline.control.model import ControlTimeline, Evidence
+from timeline.control.overrides import apply_overrides, in_force
 from timeline.control.plausibility import review_claims
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
+from timeline.decisions import Decisions, applies_from
 from timeline.duplicates import article_texts
 from timeline.known import knowledge_dates, known_extractions
 from timeline.records import Event, Extraction, Figure
@@ -135,10 +138,13 @@ def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeomet
 def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
                    extractions: Sequence[Extraction], *, known_on: dt.date | None = None,
                    end: dt.date | None = None, series: bool = True,
-                   rules: ControlRules | None = None) -> ControlTimeline:
+                   rules: ControlRules | None = None,
+                   decisions: Decisions = Decisions()) -> ControlTimeline:  # noqa: B008
     """Compute the control timeline (the rules are documented in
     :mod:`timeline.control.model`; their numbers are ``rules``, by default the
-    configured ones)."""
+    configured ones). ``decisions``: the analysts' overrides (applied last,
+    :mod:`timeline.control.overrides`), source grades (an E-graded outlet contests at
+    most, :mod:`timeline.control.credibility`) and annotations (carried for readers)."""
     rules = rules_or_configured(rules)
     today = dt.date.today()
     used = known_extractions(extractions, known_on)
@@ -148,9 +154,11 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
     initial = theatre.side_codes.code(theatre.initial_side)
     lists.add_set(list(range(len(frame.district_ids))), 0, initial, INFERRED, SPEC_AREA,
                   lists.cause(INITIAL_ID))
-    events = [e for x in sorted(used, key=_published) for e in x.events]
+    events = demote_unreliable([e for x in sorted(used, key=_published) for e in x.events],
+                               decisions, lists)
     collect(frame, events, lists)
-    review_claims(frame, lists, {e.id: e for e in events}, article_texts(used),
+    texts = article_texts(used)
+    review_claims(frame, lists, {e.id: e for e in events}, texts,
                   districts[BANK].astype(str).to_numpy(), rules.plausible_flips,
                   rules.contested_days)
     lists.order = len(events)  # inferences come after every event of their day
@@ -163,11 +171,16 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
     for cause in conflicting:
         for eid in claims.causes[cause]:
             lists.flag(eid, "contradiction: another source names a different side that day")
+    applied = apply_overrides(state, claims, frame, in_force(decisions.overrides, known_on),
+                              lists)
+    judged = Judged(decisions, Corroboration(frame, events, texts, lists.reviews,
+                                             rules.contested_days))
     tl = ControlTimeline(
         start=frame.start, district_ids=frame.district_ids, side=state.side, basis=state.basis,
-        since=state.since, changes={}, evidence=evidence_of(theatre, used, lists),
+        since=state.since, changes={},
+        evidence=evidence_of(theatre, used, lists, applied.evidence, judged),
         known_on=known_on, base_cause=state.base_cause, causes=claims.causes,
-        side_codes=frame.sides.names,
+        side_codes=frame.sides.names, decisions=decisions,
         overlays={"ov_d": claims.ov_d, "ov_start": claims.ov_start, "ov_end": claims.ov_end,
                   "ov_actor": claims.ov_actor, "ov_cause": claims.ov_cause},
     )
@@ -198,13 +211,30 @@ def _infer_percentages(frame: Frame, theatre: Theatre, districts: gpd.GeoDataFra
         add_inferred(claim, chosen, lists, frame.start)
 
 
-def evidence_of(theatre: Theatre, used: Sequence[Extraction],
-                lists: ClaimLists) -> Mapping[str, Evidence]:
-    """Evidence for the initial state, every event and every share figure (made lazily)."""
+@dataclass(frozen=True)
+class Judged:
+    """How evidence is graded: the outlets' grades and each claim's corroboration."""
+
+    decisions: Decisions
+    corroboration: Corroboration | None = None
+
+    def grading(self, item: Event | Figure) -> tuple[str, int]:
+        grade = grade_for(self.decisions, item.provenance.source)
+        if isinstance(item, Event) and self.corroboration is not None:
+            return grade, self.corroboration.credibility(item)
+        return grade, CANNOT_JUDGE
+
+
+def evidence_of(theatre: Theatre, used: Sequence[Extraction], lists: ClaimLists,
+                extra: Mapping[str, Evidence] | None = None,
+                judged: Judged | None = None) -> Mapping[str, Evidence]:
+    """Evidence for the initial state, every event and every share figure (made lazily),
+    and ``extra`` (the analysts' overrides); ``judged`` grades each claim."""
     initial = Evidence(INITIAL_ID, theatre.initial_evidence, f"theatre {theatre.name}",
                        theatre.initial_since.isoformat(), basis="theatre reference",
                        flags=tuple(lists.flags.get(INITIAL_ID, ())))
     source: dict[str, tuple[Event | Figure | Evidence, str]] = {INITIAL_ID: (initial, "")}
+    source.update((k, (ev, "")) for k, ev in (extra or {}).items())
     for x in used:
         published = x.article.published.isoformat() if x.article.published else ""
         items: list[Event | Figure] = [*x.events]
@@ -219,8 +249,10 @@ def evidence_of(theatre: Theatre, used: Sequence[Extraction],
         date = item.date.iso() if isinstance(item, Event) else (
             item.as_of.iso() if item.as_of else published)
         flags = (*item.flags, *lists.flags.get(item.id, ()))
+        grade, credibility = judged.grading(item) if judged is not None else ("", 0)
         return Evidence(item.id, p.excerpt(item.note), p.source, date, p.article_id, p.basis,
-                        flags, published, lists.reviews.get(item.id))
+                        flags, published, lists.reviews.get(item.id), grade=grade,
+                        credibility=credibility)
 
     return LazyValues(source, make)
 
@@ -240,36 +272,42 @@ class KnownReplay:
 
 def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
                     extractions: Sequence[Extraction], *, end: dt.date | None = None,
-                    rules: ControlRules | None = None) -> tuple[np.ndarray, np.ndarray]:
+                    rules: ControlRules | None = None,
+                    decisions: Decisions = Decisions()) -> tuple[np.ndarray, np.ndarray]:  # noqa: B008
     """``side_known`` and ``basis_known``: day d as computed from what was known on d
     (the side and basis of :func:`replay_known`)."""
-    r = replay_known(theatre, districts, extractions, end=end, rules=rules)
+    r = replay_known(theatre, districts, extractions, end=end, rules=rules, decisions=decisions)
     return r.side, r.basis
 
 
 def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
                  extractions: Sequence[Extraction], *, end: dt.date | None = None,
-                 rules: ControlRules | None = None) -> KnownReplay:
+                 rules: ControlRules | None = None,
+                 decisions: Decisions = Decisions()) -> KnownReplay:  # noqa: B008
     """Day d shows the state computed from what was known on d: one timeline per day on
-    which that changes (:func:`timeline.known.knowledge_dates`), stitched along the days.
-    Besides side and basis, each cell keeps the day its side began and the evidence
-    behind it, as known then."""
+    which that changes (:func:`timeline.known.knowledge_dates`, and the source dates of
+    the analysts' overrides), stitched along the days. Besides side and basis, each cell
+    keeps the day its side began and the evidence behind it, as known then."""
     rules = rules_or_configured(rules)
     today = dt.date.today()
     last = last_day(theatre, extractions, end, today)
-    base = build_timeline(theatre, districts, [], end=last, series=False, rules=rules)
+    # Before the first thing known nothing is: no report and no override (``known_on``
+    # before every source date).
+    base = build_timeline(theatre, districts, [], end=last, series=False, rules=rules,
+                          decisions=decisions, known_on=dt.date.min)
     side, basis = base.side.copy(), base.basis.copy()
     since = base.since.astype(np.int32, copy=True)
     intern: dict[tuple[str, ...], int] = {}
     cause = _cell_causes(base, 0, base.n_days, intern)
-    dates = knowledge_dates(extractions)
+    dates = sorted(set(knowledge_dates(extractions)) | {
+        d for o in decisions.overrides if (d := applies_from(o)) is not None})
     for k, pub in enumerate(dates):
         first = max((pub - base.start).days, 0)
         stop = (dates[k + 1] - base.start).days if k + 1 < len(dates) else base.n_days
         if first >= base.n_days or stop <= 0 or stop <= first:
             continue
         tl = build_timeline(theatre, districts, extractions, known_on=pub, end=last, series=False,
-                            rules=rules)
+                            rules=rules, decisions=decisions)
         side[:, first:stop] = tl.side[:, first:stop]
         basis[:, first:stop] = tl.basis[:, first:stop]
         since[:, first:stop] = tl.since[:, first:stop]
@@ -313,23 +351,28 @@ def _cell_causes(tl: ControlTimeline, first: int, stop: int,
 
 def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
                      extractions: Sequence[Extraction],
-                     rules: ControlRules | None = None) -> None:
+                     rules: ControlRules | None = None,
+                     decisions: Decisions = Decisions()) -> None:  # noqa: B008
     """Fill the "as known on" replay of ``tl`` over its days: ``side_known``,
     ``basis_known``, ``since_known`` (the day the state began, as known then) and
     ``cause_known`` (per cell, an index into ``causes_known``: the evidence ids of the state
     as known then, contesting evidence first, as :meth:`ControlTimeline.evidence_at`)."""
-    r = replay_known(theatre, districts, extractions, end=tl.end, rules=rules)
+    r = replay_known(theatre, districts, extractions, end=tl.end, rules=rules,
+                     decisions=decisions)
     tl.side_known, tl.basis_known, tl.since_known = r.side, r.basis, r.since
     tl.cause_known, tl.causes_known = r.cause, r.causes
 
 
 def timeline_with_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
                          extractions: Sequence[Extraction],
-                         rules: ControlRules | None = None) -> ControlTimeline:
+                         rules: ControlRules | None = None,
+                         decisions: Decisions = Decisions()) -> ControlTimeline:  # noqa: B008
     """The timeline as readers need it: the rules, the "as known on" replay, then the
-    series over both (one front per distinct state of either), all with one ``rules``."""
-    tl = build_timeline(theatre, districts, extractions, series=False, rules=rules)
-    add_known_replay(tl, theatre, districts, extractions, rules)
+    series over both (one front per distinct state of either), all with one ``rules``
+    and one set of analysts' ``decisions``."""
+    tl = build_timeline(theatre, districts, extractions, series=False, rules=rules,
+                        decisions=decisions)
+    add_known_replay(tl, theatre, districts, extractions, rules, decisions)
     add_series(tl, theatre, districts)
     return tl
 
@@ -345,5 +388,5 @@ def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.Ge
     """
     if tl.has_known_replay and (tl.front_index_known is not None or not tl.fronts):
         return
-    add_known_replay(tl, theatre, districts, extractions, rules)
+    add_known_replay(tl, theatre, districts, extractions, rules, tl.decisions)
     add_series(tl, theatre, districts)

@@ -60,9 +60,12 @@ import numpy as np
 
 from frontline.errors import DateError, StoreError
 from geodata.sides import MOSUL_ORDER, SideCodes
+from timeline.decisions import Decisions
 from timeline.records import PartialDate
 
-BASIS_CODES = ("reported", "inferred", "assumed")
+# Appended, never reordered: stored timelines hold these codes. ``analyst``: a district-day
+# an analyst's override set (:mod:`timeline.control.overrides`).
+BASIS_CODES = ("reported", "inferred", "assumed", "analyst")
 OVERLAY_FIELDS = ("ov_d", "ov_start", "ov_end", "ov_actor", "ov_cause")
 
 
@@ -101,14 +104,30 @@ class Evidence:
     flags: tuple[str, ...] = ()
     published: str = ""
     review: Review | None = None
+    author: str = ""      # an analyst's override: who decided it
+    decided: str = ""     # ... and on which day (ISO date)
+    grade: str = ""       # the outlet's Admiralty grade (A-F; "" for the theatre's own)
+    credibility: int = 0  # the claim's credibility 1-6 (:mod:`timeline.control.credibility`)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id, "quote": self.quote, "source": self.source, "date": self.date,
             "article": self.article_id, "basis": self.basis, "flags": list(self.flags),
             "published": self.published,
             "review": self.review.to_json() if self.review is not None else None,
         }
+        # Curation fields only when set: documents of timelines without them keep their shape.
+        extra = {"author": self.author, "decided": self.decided, "grade": self.grade,
+                 "credibility": self.credibility}
+        out.update({k: v for k, v in extra.items() if v})
+        return out
+
+    @property
+    def grading(self) -> str:
+        """"source grade B, credibility 2" (the parts known), for hovers and exports."""
+        parts = ([f"source grade {self.grade}"] if self.grade else []) + (
+            [f"credibility {self.credibility}"] if self.credibility else [])
+        return ", ".join(parts)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Evidence:
@@ -118,6 +137,8 @@ class Evidence:
             article_id=data.get("article", ""), basis=data.get("basis", "article"),
             flags=tuple(data.get("flags", ())), published=data.get("published", ""),
             review=Review.from_json(review) if review else None,
+            author=data.get("author", ""), decided=data.get("decided", ""),
+            grade=data.get("grade", ""), credibility=int(data.get("credibility", 0)),
         )
 
 
@@ -193,6 +214,9 @@ class ControlTimeline:
     cause_known: np.ndarray | None = None
     causes_known: list[tuple[str, ...]] = field(default_factory=list)
     side_codes: tuple[str, ...] = MOSUL_ORDER
+    # The analysts' decisions the build applied: overrides and grades (already in the
+    # arrays and evidence), annotations (for the page and the exports to show).
+    decisions: Decisions = field(default_factory=Decisions)
 
     @cached_property
     def sides(self) -> SideCodes:

@@ -272,3 +272,14 @@ def _cached_source(event: Event, texts: Mapping[str, str],
     if event.id not in sources:
         sources[event.id] = _source(event, texts)
     return sources[event.id]
+
+
+def claim_source(event: Event, texts: Mapping[str, str]) -> Source:
+    """Who stands behind ``event``, as the independence test compares sources (also the
+    corroboration count of :mod:`timeline.control.credibility`)."""
+    return _source(event, texts)
+
+
+def independent(a: Source, b: Source) -> bool:
+    """Whether two sources are independent: other article and outlet, no near copy."""
+    return _independent(a, b)

@@ -29,6 +29,7 @@ from frontline.atomic import write_atomic
 from frontline.errors import StoreError
 from geodata.sides import MOSUL_ORDER
 from timeline.control.model import OVERLAY_FIELDS, Change, ControlTimeline, Evidence
+from timeline.store.timeline_decisions import decisions_from_json, decisions_json
 
 NPZ_FILE = "timeline.npz"
 JSON_FILE = "timeline.json"
@@ -73,6 +74,7 @@ def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
                     for d, cs in tl.changes.items()},
         "fronts": tl.fronts,
         "causes_known": [list(c) for c in tl.causes_known],
+        "decisions": decisions_json(tl.decisions),
     }
     text = json.dumps(doc, ensure_ascii=False)  # both serialised first: a short switch
     write_atomic(npz_path, packed.getvalue())
@@ -131,4 +133,5 @@ def _from_parts(doc: dict[str, Any], arrays: dict[str, np.ndarray]) -> ControlTi
         cause_known=arrays.get("cause_known"),
         causes_known=[tuple(c) for c in doc.get("causes_known", [])],
         side_codes=tuple(doc.get("side_codes", MOSUL_ORDER)),
+        decisions=decisions_from_json(doc.get("decisions")),
     )
