@@ -182,6 +182,9 @@ class Event:
     ``fighting_since`` is the first day of the fighting that the quote says led to the
     event ("after three months of fighting"), None when it gives no duration: a capture
     known only to the month contests its districts from then.
+
+    ``review`` says what an analyst made of the claim ("accepted by ana", "edited by
+    ana: the report names another district"); empty while nobody has reviewed it.
     """
 
     id: str
@@ -195,6 +198,7 @@ class Event:
     flags: tuple[str, ...] = field(default=())
     note: str = ""
     fighting_since: dt.date | None = None
+    review: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -216,6 +220,7 @@ class Event:
             "note": self.note,
             "fighting_since": self.fighting_since.isoformat() if self.fighting_since else None,
             **_provenance_extras(p),
+            **_review(self.review),
         }
 
     @classmethod
@@ -231,6 +236,7 @@ class Event:
             provenance=_provenance_from_json(data, article),
             flags=tuple(data.get("flags", ())), note=data.get("note", ""),
             fighting_since=dt.date.fromisoformat(fighting) if fighting else None,
+            review=data.get("review", ""),
         )
 
 
@@ -245,6 +251,12 @@ def _provenance_extras(p: Provenance) -> dict[str, Any]:
     if p.confidence:
         extras["confidence"] = p.confidence
     return extras
+
+
+def _review(review: str) -> dict[str, Any]:
+    """An analyst's review, written only when there is one (unreviewed claims keep the
+    contract's shape, and stores written before reviews existed load unchanged)."""
+    return {"review": review} if review else {}
 
 
 def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
@@ -267,7 +279,8 @@ class Figure:
     On a territory percentage, ``bank`` is the bank it is a share of (None: the whole
     city), and ``still_held`` and ``still_held_corners`` are the places and compass
     corners ("northwest") its article says ISIS still holds: the control rules infer the
-    districts farthest from them, so they travel with the figure.
+    districts farthest from them, so they travel with the figure. ``review`` is as on
+    :class:`Event`.
     """
 
     id: str
@@ -287,6 +300,7 @@ class Figure:
     still_held: tuple[PlaceRef, ...] = ()
     still_held_corners: tuple[str, ...] = ()
     bank: str | None = None
+    review: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -311,6 +325,7 @@ class Figure:
             "still_held_corners": list(self.still_held_corners),
             "bank": self.bank,
             **_provenance_extras(p),
+            **_review(self.review),
         }
         if self.low is not None or self.high is not None:
             data["low"] = self.low
@@ -334,6 +349,7 @@ class Figure:
             still_held=tuple(PlaceRef.from_json(r) for r in data.get("still_held", ())),
             still_held_corners=tuple(data.get("still_held_corners", ())),
             bank=data.get("bank"),
+            review=data.get("review", ""),
         )
 
 

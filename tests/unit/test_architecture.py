@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "geodata.context", "geodata.districts", "geodata.front", "geodata.store",
      "geodata.boundaries", "geodata"),
     ("timeline.records", "timeline.known", "timeline.ids", "timeline.duplicates",
-     "timeline.decisions"),
+     "timeline.decisions", "timeline.curation"),
     ("timeline.extract",),
     ("timeline.control",),
     ("timeline.store",),

@@ -36,6 +36,7 @@ from timeline.control.model import ControlTimeline, Evidence
 from timeline.control.plausibility import review_claims
 from timeline.control.rules import compute_state
 from timeline.control.series import add_series, changes_of
+from timeline.decisions import Decisions
 from timeline.duplicates import article_texts
 from timeline.known import knowledge_dates, known_extractions
 from timeline.records import Event, Extraction, Figure
@@ -135,10 +136,12 @@ def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeomet
 def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
                    extractions: Sequence[Extraction], *, known_on: dt.date | None = None,
                    end: dt.date | None = None, series: bool = True,
-                   rules: ControlRules | None = None) -> ControlTimeline:
+                   rules: ControlRules | None = None,
+                   decisions: Decisions = Decisions()) -> ControlTimeline:
     """Compute the control timeline (the rules are documented in
     :mod:`timeline.control.model`; their numbers are ``rules``, by default the
-    configured ones)."""
+    configured ones). ``decisions`` are the analysts' decisions in force; the claim and
+    name decisions are already applied to ``extractions`` (:mod:`timeline.curation`)."""
     rules = rules_or_configured(rules)
     today = dt.date.today()
     used = known_extractions(extractions, known_on)
@@ -325,10 +328,12 @@ def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDa
 
 def timeline_with_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
                          extractions: Sequence[Extraction],
-                         rules: ControlRules | None = None) -> ControlTimeline:
+                         rules: ControlRules | None = None, *,
+                         decisions: Decisions = Decisions()) -> ControlTimeline:
     """The timeline as readers need it: the rules, the "as known on" replay, then the
     series over both (one front per distinct state of either), all with one ``rules``."""
-    tl = build_timeline(theatre, districts, extractions, series=False, rules=rules)
+    tl = build_timeline(theatre, districts, extractions, series=False, rules=rules,
+                        decisions=decisions)
     add_known_replay(tl, theatre, districts, extractions, rules)
     add_series(tl, theatre, districts)
     return tl
