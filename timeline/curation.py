@@ -76,7 +76,7 @@ def apply_decisions(extractions: Sequence[Extraction],
     out = []
     for ex in extractions:
         mentioned = {normalise(n) for n in ex.unresolved_places}
-        mentioned.update(normalise(r.mention) for c in (*ex.events, *ex.figures)
+        mentioned.update(normalise(r.mention) for c in claims_of(ex)
                          for r in (*c.places, *getattr(c, "still_held", ())) if r.id is None)
         used_names.update(mentioned & names.keys())
         events = _claims(ex.events, claims, names, used_claims)
@@ -130,8 +130,8 @@ def _reviewed(claim: Claim, decision: ClaimDecision) -> Claim:
     if decision.changes:
         claim = with_changes(claim, decision.changes)
     if decision.action == "edit":
-        return replace(claim, review=f"edited by {who}: {decision.decided.reason}")
-    return replace(claim, review=f"accepted by {who}")
+        return replace(claim, reviewed=f"edited by {who}: {decision.decided.reason}")
+    return replace(claim, reviewed=f"accepted by {who}")
 
 
 def with_changes(claim: Claim, changes: Mapping[str, Any]) -> Claim:
@@ -213,7 +213,7 @@ def _check_field(key: str, value: Any, is_event: bool, theatre: Theatre) -> None
     if key == "places":
         if not isinstance(value, list | tuple):
             raise InputError("places must be a list of place ids")
-        places = theatre.places_by_id()
+        places = theatre.places_by_id
         unknown = [p for p in value if p not in places]
         if unknown:
             raise InputError(f"unknown place id(s) {', '.join(map(str, unknown))} "
@@ -276,10 +276,15 @@ def claim_decision(decision_id: str, claim_id: str, action: str, decided: Decide
         raise InputError(str(exc)) from None
 
 
+def claims_of(extraction: Extraction) -> tuple[Claim, ...]:
+    """The events, then the figures, of one extraction."""
+    return (*extraction.events, *extraction.figures)
+
+
 def find_claim(extractions: Iterable[Extraction], claim_id: str) -> tuple[Claim, Extraction]:
     """The claim with ``claim_id`` and its extraction, or a one-line :class:`InputError`."""
     for ex in extractions:
-        for claim in (*ex.events, *ex.figures):
+        for claim in claims_of(ex):
             if claim.id == claim_id:
                 return claim, ex
     raise InputError(f"no claim {claim_id!r} in the store (ids are shown by "

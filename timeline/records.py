@@ -183,8 +183,10 @@ class Event:
     event ("after three months of fighting"), None when it gives no duration: a capture
     known only to the month contests its districts from then.
 
-    ``review`` says what an analyst made of the claim ("accepted by ana", "edited by
-    ana: the report names another district"); empty while nobody has reviewed it.
+    ``reviewed`` says what an analyst made of the claim ("accepted by ana", "edited by
+    ana: the report names another district"); empty while nobody has reviewed it (not
+    to be confused with the control build's ``Evidence.review``, a claim held back
+    *for* review).
     """
 
     id: str
@@ -198,7 +200,7 @@ class Event:
     flags: tuple[str, ...] = field(default=())
     note: str = ""
     fighting_since: dt.date | None = None
-    review: str = ""
+    reviewed: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -220,7 +222,7 @@ class Event:
             "note": self.note,
             "fighting_since": self.fighting_since.isoformat() if self.fighting_since else None,
             **_provenance_extras(p),
-            **_review(self.review),
+            **_reviewed(self.reviewed),
         }
 
     @classmethod
@@ -236,7 +238,7 @@ class Event:
             provenance=_provenance_from_json(data, article),
             flags=tuple(data.get("flags", ())), note=data.get("note", ""),
             fighting_since=dt.date.fromisoformat(fighting) if fighting else None,
-            review=data.get("review", ""),
+            reviewed=data.get("reviewed", ""),
         )
 
 
@@ -253,10 +255,10 @@ def _provenance_extras(p: Provenance) -> dict[str, Any]:
     return extras
 
 
-def _review(review: str) -> dict[str, Any]:
+def _reviewed(reviewed: str) -> dict[str, Any]:
     """An analyst's review, written only when there is one (unreviewed claims keep the
     contract's shape, and stores written before reviews existed load unchanged)."""
-    return {"review": review} if review else {}
+    return {"reviewed": reviewed} if reviewed else {}
 
 
 def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
@@ -279,7 +281,7 @@ class Figure:
     On a territory percentage, ``bank`` is the bank it is a share of (None: the whole
     city), and ``still_held`` and ``still_held_corners`` are the places and compass
     corners ("northwest") its article says ISIS still holds: the control rules infer the
-    districts farthest from them, so they travel with the figure. ``review`` is as on
+    districts farthest from them, so they travel with the figure. ``reviewed`` is as on
     :class:`Event`.
     """
 
@@ -300,7 +302,7 @@ class Figure:
     still_held: tuple[PlaceRef, ...] = ()
     still_held_corners: tuple[str, ...] = ()
     bank: str | None = None
-    review: str = ""
+    reviewed: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -325,7 +327,7 @@ class Figure:
             "still_held_corners": list(self.still_held_corners),
             "bank": self.bank,
             **_provenance_extras(p),
-            **_review(self.review),
+            **_reviewed(self.reviewed),
         }
         if self.low is not None or self.high is not None:
             data["low"] = self.low
@@ -349,7 +351,7 @@ class Figure:
             still_held=tuple(PlaceRef.from_json(r) for r in data.get("still_held", ())),
             still_held_corners=tuple(data.get("still_held_corners", ())),
             bank=data.get("bank"),
-            review=data.get("review", ""),
+            reviewed=data.get("reviewed", ""),
         )
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from frontline.errors import ConflictError, InputError, StoreError
+from timeline.curation import claims_of
 from timeline.decisions import (
     Annotation,
     ClaimDecision,
@@ -99,7 +100,7 @@ class Orphan:
         d = self.decision
         what = f"claim {d.claim_id}" if isinstance(d, ClaimDecision) else f"name {d.name!r}"
         return (f"{d.id}: {d.action} of {what} by {d.decided.author} "
-                f"({d.decided.at:%Y-%m-%d}): no extraction holds it any more")
+                f"({d.decided.at:%Y-%m-%d}): no extraction holds it")
 
 
 class SqlDecisionStore:
@@ -237,7 +238,8 @@ class SqlDecisionStore:
                 query = query.where(DecisionRow.subject.in_({subject, name_subject(subject)}))
             rows = session.scalars(query).all()
             all_rows = {(r.scope, r.subject) for r in rows}
-            undone, forced = {}, set()
+            undone: dict[str, str] = {}
+            forced: set[str] = set()
             for scope, subj in all_rows:
                 same = [r for r in rows if (r.scope, r.subject) == (scope, subj)]
                 undone.update(_retracted(same))
@@ -255,9 +257,9 @@ class SqlDecisionStore:
         claims: set[str] = set()
         names: set[str] = set()
         for ex in extractions:
-            claims.update(c.id for c in (*ex.events, *ex.figures))
+            claims.update(c.id for c in claims_of(ex))
             names.update(name_subject(n) for n in ex.unresolved_places)
-            names.update(name_subject(ref.mention) for c in (*ex.events, *ex.figures)
+            names.update(name_subject(ref.mention) for c in claims_of(ex)
                          for ref in c.places if ref.id is None)
         now = self.in_force()
         return [*(Orphan(d) for d in now.claims if d.claim_id not in claims),
@@ -305,7 +307,7 @@ def _details(session: Session, rows: Sequence[DecisionRow]) -> dict[str, Any]:
         by_scope[row.scope].append(row.id)
     out: dict[str, Any] = {}
     for scope, ids in by_scope.items():
-        table = DETAIL_TABLES[scope]
+        table: Any = DETAIL_TABLES[scope]
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             out.update({d.decision_id: d for d in session.scalars(

@@ -22,17 +22,11 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-EMBEDDED_FILE = "frontline.db"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
 
 _migrated: set[str] = set()
 _lock = threading.Lock()
-
-
-def embedded_url(data_dir: Path) -> str:
-    """The URL of the embedded SQLite store of ``data_dir``."""
-    return f"sqlite:///{Path(data_dir) / EMBEDDED_FILE}"
 
 
 def sqlite_path(url: str) -> Path | None:
