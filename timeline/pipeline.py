@@ -38,7 +38,7 @@ from timeline.control.model import ControlTimeline
 from timeline.curation import apply_decisions
 from timeline.decisions import Decisions
 from timeline.extract.sources import extract_path, ingest_files
-from timeline.ids import article_ids
+from timeline.ids import article_ids, normalise
 from timeline.records import Extraction
 from timeline.store.protocol import Store
 
@@ -128,6 +128,7 @@ def ingest(store: Store, folder: Path, settings: Settings,
         report.events += len(extraction.events)
         report.figures += len(extraction.figures)
         report.unresolved.update(extraction.unresolved_places)
+    _without_decided_names(store, report)
     present = {p.resolve() for p in files}
     for stored_id, source in entries_from(store, folder).items():
         if source.resolve() not in present and not source.exists():
@@ -136,6 +137,15 @@ def ingest(store: Store, folder: Path, settings: Settings,
         elif _superseded(store, stored_id, ids.ids.get(source.name, stored_id)):
             store.remove_extraction(stored_id)
     return report
+
+
+def _without_decided_names(store: Store, report: IngestReport) -> None:
+    """Names an analyst has already settled are not reported unresolved again: the
+    decision is remembered and applied to every later extraction at build."""
+    if not report.unresolved:
+        return
+    decided = {normalise(d.name) for d in store.decisions().names}
+    report.unresolved = {n for n in report.unresolved if normalise(n) not in decided}
 
 
 def _same_file(recorded: str | None, path: Path) -> bool:

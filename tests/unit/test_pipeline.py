@@ -18,7 +18,7 @@ from frontline.settings import Settings
 from tests.builders import make_event, make_extraction, toy_districts, toy_theatre
 from tests.unit.memory_store import MemoryStore
 from timeline import pipeline
-from timeline.decisions import ClaimDecision, Decided, Decisions
+from timeline.decisions import ClaimDecision, Decided, Decisions, NameDecision
 from timeline.records import Extraction
 from timeline.store.files import FileStore
 
@@ -207,3 +207,18 @@ def test_build_and_load_published_apply_the_decisions_in_force() -> None:
     on_the_fly = pipeline.timeline_on(store, theatre, SETTINGS, known_on=dt.date(2017, 2, 1))
     assert {d["id"]: d["side"] for d in on_the_fly.state_json(dt.date(2017, 1, 12))[
         "districts"]}["w-north"] == "isis"
+
+
+def test_ingest_does_not_report_a_name_an_analyst_has_settled(folder: Path,
+                                                              tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "data")
+    write(folder, "a.md", "al-Maamel. Shelling went on in Zarqawiyya")
+    assert pipeline.ingest(store, folder, SETTINGS).unresolved == {"Zarqawiyya"}
+    decisions = store.decision_store()
+    decisions.add_analyst("ana", "correct horse battery")
+    who = Decided("ana", dt.datetime(2026, 12, 2, tzinfo=dt.UTC), "a village outside the city")
+    decisions.record(NameDecision("", "zarqawiyya", "outside", who))
+    write(folder, "a.md", "al-Maamel. Shelling went on in Zarqawiyya,")  # read again
+    assert pipeline.ingest(store, folder, SETTINGS).unresolved == set()
+    built = pipeline.curated(store)
+    assert built.extractions[0].unresolved_places == () and built.unapplied == []

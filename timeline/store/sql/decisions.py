@@ -153,8 +153,12 @@ class SqlDecisionStore:
             if decision_id in undone:
                 raise InputError(f"decision {decision_id} is already undone by "
                                  f"{undone[decision_id]}")
+            read = _revision(session, scope, subject)
+        # Checked against the revision just read, so two analysts undoing the same
+        # decision at once cannot both succeed.
         return self._append(scope, subject, ACTION_UNDO, decided, new_decision_id(),
-                            expected_revision, None, retracts=decision_id)
+                            read if expected_revision is None else expected_revision, None,
+                            retracts=decision_id)
 
     def _append(self, scope: str, subject: str, action: str, decided: Decided, row_id: str,
                 expected: int | None, decision: AnyDecision | None,
