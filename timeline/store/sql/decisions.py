@@ -241,13 +241,13 @@ class SqlDecisionStore:
             if subject is not None:
                 query = query.where(DecisionRow.subject.in_({subject, name_subject(subject)}))
             rows = session.scalars(query).all()
-            all_rows = {(r.scope, r.subject) for r in rows}
+            by_subject: defaultdict[tuple[str, str], list[DecisionRow]] = defaultdict(list)
+            for r in rows:
+                by_subject[(r.scope, r.subject)].append(r)
             undone: dict[str, str] = {}
-            forced: set[str] = set()
-            for scope, subj in all_rows:
-                same = [r for r in rows if (r.scope, r.subject) == (scope, subj)]
+            for same in by_subject.values():
                 undone.update(_retracted(same))
-                forced.update(r.id for r in _forced(same))
+            forced = {r.id for r in _forced(rows)}
             details = _details(session, [r for r in rows if r.action != ACTION_UNDO])
             return [HistoryEntry(r.id, r.scope, r.subject, r.revision, r.action,
                                  decided_of(r), r.retracts,
