@@ -171,7 +171,7 @@ def decisions(args: argparse.Namespace) -> int:
         return 0
     for o in found:
         print(o.line())
-    print(f"{len(found)} decision(s) in force find no claim or name", file=sys.stderr)
+    print(f"{len(found)} decision(s) in force find no claim or name")
     return 0
 
 
