@@ -6,9 +6,8 @@ Layers, lowest first (a module may import its own layer and those below, never a
         <  frontline.main (the ``frontline`` console script, over every package's CLI)
 
 Inside ``timeline`` the stages keep the same rule: records, ids, decisions and curation,
-then ``extract``,
-then ``control``, then ``store``, then the pipeline and the command lines. Only
-``dashboard`` imports Dash or Flask; nothing below ``viewmodel`` imports Plotly or kaleido;
+then ``extract``, then ``control``, then ``store``, then the pipeline and the command
+lines. Only ``dashboard`` imports Dash or Flask; nothing below ``viewmodel`` imports Plotly or kaleido;
 only ``timeline.store`` imports the database stack (SQLAlchemy, Alembic, argon2), so
 every other stage sees decisions as plain records.
 Imports inside functions count: a cycle hidden in a function is still a cycle.
