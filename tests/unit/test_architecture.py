@@ -7,9 +7,9 @@ Layers, lowest first (a module may import its own layer and those below, never a
 
 Inside ``timeline`` the stages keep the same rule: records, ids, decisions and curation,
 then ``extract``, then ``control``, then ``store``, then the pipeline and the command
-lines. Only ``dashboard`` imports Dash or Flask; nothing below ``viewmodel`` imports Plotly or kaleido;
-only ``timeline.store`` imports the database stack (SQLAlchemy, Alembic, argon2), so
-every other stage sees decisions as plain records.
+lines. Only ``dashboard`` imports Dash or Flask; nothing below ``viewmodel`` imports
+Plotly or kaleido; only ``timeline.store`` imports the database stack (SQLAlchemy,
+Alembic, argon2), so every other stage sees decisions as plain records.
 Imports inside functions count: a cycle hidden in a function is still a cycle.
 """
 
