@@ -41,3 +41,7 @@ class StoreError(FrontlineError):
 
 class ExportError(FrontlineError):
     """An export cannot be written (format, destination, renderer)."""
+
+
+class ConflictError(FrontlineError):
+    """A decision was made on a revision that has moved since it was read."""

@@ -37,6 +37,10 @@ EVENT_FADE_DAYS : int
 BOUNDARIES : path
     Optional authoritative district boundaries imported by ``geodata import-boundaries``
     and used in place of the estimated Voronoi polygons. Default empty.
+DATABASE_URL : str
+    Where analyst accounts and decisions are kept, as an SQLAlchemy URL. Default empty:
+    the embedded SQLite file ``frontline.db`` in ``DATA_DIR``
+    (``sqlite:///<DATA_DIR>/frontline.db``), created on the first decision.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ TEXT = "text"
 INT = "int"
 PATH = "path"
 OPTIONAL_PATH = "optional path"
+OPTIONAL_TEXT = "optional text"
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ class Setting:
     """One tunable: its name (without the prefix), default, help text and how it parses.
 
     ``kind`` is :data:`TEXT` (non-empty), :data:`INT` (within ``minimum``..``maximum``),
-    :data:`PATH` (relative to the repository root) or :data:`OPTIONAL_PATH` (empty: none).
+    :data:`PATH` (relative to the repository root), :data:`OPTIONAL_PATH` or
+    :data:`OPTIONAL_TEXT` (empty: none).
     """
 
     name: str
@@ -97,6 +103,8 @@ class Setting:
             return value
         if self.kind == OPTIONAL_PATH:
             return _path(raw) if raw.strip() else None
+        if self.kind == OPTIONAL_TEXT:
+            return raw.strip() or None
         if not raw.strip():
             raise SettingsError(f"{self.env_var} must not be empty")
         return _path(raw) if self.kind == PATH else raw
@@ -122,6 +130,8 @@ SETTINGS: tuple[Setting, ...] = (
             INT, 0),
     Setting("BOUNDARIES", "", "Authoritative district boundaries file used instead of estimates.",
             OPTIONAL_PATH),
+    Setting("DATABASE_URL", "", "SQLAlchemy URL of the analyst decisions; empty: "
+            "sqlite:///<DATA_DIR>/frontline.db.", OPTIONAL_TEXT),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -146,6 +156,7 @@ class Settings:
     plausible_flips: int
     event_fade_days: int
     boundaries: Path | None
+    database_url: str | None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

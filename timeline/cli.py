@@ -1,10 +1,12 @@
-"""``python -m timeline``: extract articles, ingest a corpus, build and query control."""
+"""``python -m timeline``: extract articles, ingest a corpus, build and query control, and
+record analysts' decisions (``analysts``, ``review``, ``names``, ``decisions``)."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 from collections.abc import Sequence
+from typing import Any
 
 PROG = "timeline"
 
@@ -26,7 +28,51 @@ def build_parser() -> argparse.ArgumentParser:
     state.add_argument("--date", required=True, help="YYYY-MM-DD")
     state.add_argument("--known-on", help="use only articles published by this date")
     state.add_argument("--json", action="store_true", help="print JSON")
+    add_curation_parsers(sub)
     return parser
+
+
+def add_curation_parsers(sub: Any) -> None:
+    """The curation commands, under ``python -m timeline``."""
+    analysts = sub.add_parser("analysts", help="analyst accounts (who may decide)")
+    a_sub = analysts.add_subparsers(dest="analysts_command", required=True)
+    add = a_sub.add_parser("add", help="create an account (asks for the password)")
+    add.add_argument("name")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of stdin")
+    a_sub.add_parser("list", help="the accounts")
+
+    review = sub.add_parser("review", help="accept, reject or edit one extracted claim")
+    review.add_argument("action", choices=["accept", "reject", "edit"])
+    review.add_argument("claim_id", metavar="CLAIM_ID")
+    _who(review, reason_required=False)
+    review.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        help="an edited field (repeat); places=ID,ID")
+
+    names = sub.add_parser("names", help="say what an unresolved name is")
+    names.add_argument("action", choices=["map", "not-place", "outside"])
+    names.add_argument("name", metavar="NAME")
+    names.add_argument("--place", help="the gazetteer place id (map)")
+    _who(names, reason_required=True)
+
+    decisions = sub.add_parser("decisions", help="history, undo and orphans of decisions")
+    d_sub = decisions.add_subparsers(dest="decisions_command", required=True)
+    history = d_sub.add_parser("history", help="every step, oldest first")
+    history.add_argument("subject", nargs="?", help="a claim id, name, override id or outlet")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    undo = d_sub.add_parser("undo", help="retract a decision (or an undo)")
+    undo.add_argument("decision_id", metavar="DECISION_ID")
+    _who(undo, reason_required=True)
+    orphans = d_sub.add_parser("orphans", help="decisions whose claim or name is gone")
+    orphans.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _who(parser: argparse.ArgumentParser, reason_required: bool) -> None:
+    parser.add_argument("--by", required=True, metavar="NAME", help="the deciding analyst")
+    parser.add_argument("--reason", required=reason_required, default="", help="why")
+    parser.add_argument("--expect-revision", type=int, metavar="N",
+                        help="refuse if the subject moved since revision N")
+    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 # Each command is a function ``f(args) -> int`` in the module that owns it.
@@ -35,6 +81,10 @@ COMMANDS = {
     "ingest": ("timeline.cli_extract", "ingest"),
     "build": ("timeline.cli_control", "build"),
     "state": ("timeline.cli_control", "state"),
+    "analysts": ("timeline.cli_curation", "analysts"),
+    "review": ("timeline.cli_curation", "review"),
+    "names": ("timeline.cli_curation", "names"),
+    "decisions": ("timeline.cli_curation", "decisions"),
 }
 
 

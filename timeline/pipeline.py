@@ -6,8 +6,9 @@ background jobs), each with a :class:`~timeline.store.protocol.Store` and the ru
 
 - :func:`ingest`: extract every new or changed source file of a folder into the store,
   and drop the extractions whose source file is gone.
-- :func:`build`: compute the control timeline from the stored extractions, replay it
-  "as known on" each day, add the series, and save it (the published timeline).
+- :func:`build`: compute the control timeline from the stored extractions, as the
+  analysts' decisions correct them (:func:`curated`), replay it "as known on" each
+  day, add the series, and save it (the published timeline).
 - :func:`load_published`: what readers show: districts, the stored timeline (or one
   computed on the fly) and the extractions, tagged with the store version they match.
 - :func:`timeline_on`: the timeline a ``state`` question is answered from.
@@ -34,8 +35,10 @@ from geodata.gazetteer import get_gazetteer
 from geodata.theatre import Theatre
 from timeline.control.build import ControlRules, build_timeline, timeline_with_replay
 from timeline.control.model import ControlTimeline
+from timeline.curation import apply_decisions
+from timeline.decisions import Decisions
 from timeline.extract.sources import extract_path, ingest_files
-from timeline.ids import article_ids
+from timeline.ids import article_ids, normalise
 from timeline.records import Extraction
 from timeline.store.protocol import Store
 
@@ -125,6 +128,7 @@ def ingest(store: Store, folder: Path, settings: Settings,
         report.events += len(extraction.events)
         report.figures += len(extraction.figures)
         report.unresolved.update(extraction.unresolved_places)
+    _without_decided_names(store, report)
     present = {p.resolve() for p in files}
     for stored_id, source in entries_from(store, folder).items():
         if source.resolve() not in present and not source.exists():
@@ -133,6 +137,15 @@ def ingest(store: Store, folder: Path, settings: Settings,
         elif _superseded(store, stored_id, ids.ids.get(source.name, stored_id)):
             store.remove_extraction(stored_id)
     return report
+
+
+def _without_decided_names(store: Store, report: IngestReport) -> None:
+    """Names an analyst has already settled are not reported unresolved again: the
+    decision is remembered and applied to every later extraction at build."""
+    if not report.unresolved:
+        return
+    decided = {normalise(d.name) for d in store.decisions().names}
+    report.unresolved = {n for n in report.unresolved if normalise(n) not in decided}
 
 
 def _same_file(recorded: str | None, path: Path) -> bool:
@@ -159,17 +172,36 @@ def entries_from(store: Store, folder: Path) -> dict[str, Path]:
             if Path(source).resolve().parent == root}
 
 
+@dataclass(frozen=True)
+class Curated:
+    """The stored extractions as the analysts' decisions correct them."""
+
+    extractions: list[Extraction]
+    decisions: Decisions
+    unapplied: list[str]  # decisions that found no claim or name (one line each)
+
+
+def curated(store: Store, extractions: Sequence[Extraction] | None = None) -> Curated:
+    """``extractions`` (default: the stored ones) with the decisions in force applied
+    (:func:`timeline.curation.apply_decisions`), and those decisions."""
+    decisions = store.decisions()
+    found = store.extractions() if extractions is None else extractions
+    corrected, unapplied = apply_decisions(found, decisions)
+    return Curated(corrected, decisions, unapplied)
+
+
 def build(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline:
     """Build the control timeline from the stored extractions and save it.
 
-    The timeline, its "as known on" replay and its series are all computed with the
-    same :class:`ControlRules` (from ``settings``) before anything is saved, and the
-    store switches to the new timeline as one unit.
+    The analysts' decisions in force are applied to the extractions first; the
+    timeline, its "as known on" replay and its series are all computed with the same
+    :class:`ControlRules` (from ``settings``) before anything is saved, and the store
+    switches to the new timeline as one unit.
     """
     rules = ControlRules.from_settings(settings)
     districts = store.districts(theatre)
-    extractions = store.extractions()
-    tl = timeline_with_replay(theatre, districts, extractions, rules)
+    c = curated(store)
+    tl = timeline_with_replay(theatre, districts, c.extractions, rules, decisions=c.decisions)
     store.save_timeline(tl)
     return tl
 
@@ -183,8 +215,10 @@ def timeline_on(store: Store, theatre: Theatre, settings: Settings,
     """
     if known_on is None and store.has_timeline():
         return store.load_timeline()
-    return build_timeline(theatre, store.districts(theatre), store.extractions(),
-                          known_on=known_on, rules=ControlRules.from_settings(settings))
+    c = curated(store)
+    return build_timeline(theatre, store.districts(theatre), c.extractions,
+                          known_on=known_on, rules=ControlRules.from_settings(settings),
+                          decisions=c.decisions)
 
 
 @dataclass(frozen=True, eq=False)
@@ -201,8 +235,10 @@ def load_published(store: Store, theatre: Theatre, settings: Settings, *,
                    compute: bool = False) -> Published:
     """Districts, control timeline and extractions, for the app and the exports.
 
-    A store that is missing or unreadable loads as empty (the page then says there is
-    nothing to show) rather than failing the app. Without a stored timeline, ``compute``
+    The extractions are those the analysts' decisions correct (a rejected claim is not
+    among them). A store that is missing or unreadable loads as empty (the page then
+    says there is nothing to show) rather than failing the app; decisions that cannot be
+    read leave the extractions as extracted. Without a stored timeline, ``compute``
     builds one from the stored extractions, with its "as known on" replay, as
     ``python -m timeline build`` would.
     The version is read first: a write during the load makes the next version check
@@ -214,16 +250,22 @@ def load_published(store: Store, theatre: Theatre, settings: Settings, *,
     except (FrontlineError, OSError):
         districts = build_districts(theatre)
     try:
-        extractions = tuple(store.extractions())
+        stored = store.extractions()
     except (FrontlineError, OSError):
-        extractions = ()
+        stored = []
+    try:
+        c = curated(store, stored)
+    except (FrontlineError, OSError):
+        c = Curated(list(stored), Decisions(), [])
+    extractions = tuple(c.extractions)
     timeline: ControlTimeline | None = None
     try:
         if store.has_timeline():
             timeline = store.load_timeline()
         elif compute and extractions:
             timeline = timeline_with_replay(theatre, districts, extractions,
-                                            ControlRules.from_settings(settings))
+                                            ControlRules.from_settings(settings),
+                                            decisions=c.decisions)
     except (FrontlineError, OSError):
         timeline = None
     return Published(version, districts, timeline, extractions)

@@ -182,6 +182,11 @@ class Event:
     ``fighting_since`` is the first day of the fighting that the quote says led to the
     event ("after three months of fighting"), None when it gives no duration: a capture
     known only to the month contests its districts from then.
+
+    ``reviewed`` says what an analyst made of the claim ("accepted by ana", "edited by
+    ana: the report names another district"); empty while nobody has reviewed it (not
+    to be confused with the control build's ``Evidence.review``, a claim held back
+    *for* review).
     """
 
     id: str
@@ -195,6 +200,7 @@ class Event:
     flags: tuple[str, ...] = field(default=())
     note: str = ""
     fighting_since: dt.date | None = None
+    reviewed: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -216,6 +222,7 @@ class Event:
             "note": self.note,
             "fighting_since": self.fighting_since.isoformat() if self.fighting_since else None,
             **_provenance_extras(p),
+            **_reviewed(self.reviewed),
         }
 
     @classmethod
@@ -231,6 +238,7 @@ class Event:
             provenance=_provenance_from_json(data, article),
             flags=tuple(data.get("flags", ())), note=data.get("note", ""),
             fighting_since=dt.date.fromisoformat(fighting) if fighting else None,
+            reviewed=data.get("reviewed", ""),
         )
 
 
@@ -245,6 +253,12 @@ def _provenance_extras(p: Provenance) -> dict[str, Any]:
     if p.confidence:
         extras["confidence"] = p.confidence
     return extras
+
+
+def _reviewed(reviewed: str) -> dict[str, Any]:
+    """An analyst's review, written only when there is one (unreviewed claims keep the
+    contract's shape, and stores written before reviews existed load unchanged)."""
+    return {"reviewed": reviewed} if reviewed else {}
 
 
 def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
@@ -267,7 +281,8 @@ class Figure:
     On a territory percentage, ``bank`` is the bank it is a share of (None: the whole
     city), and ``still_held`` and ``still_held_corners`` are the places and compass
     corners ("northwest") its article says ISIS still holds: the control rules infer the
-    districts farthest from them, so they travel with the figure.
+    districts farthest from them, so they travel with the figure. ``reviewed`` is as on
+    :class:`Event`.
     """
 
     id: str
@@ -287,6 +302,7 @@ class Figure:
     still_held: tuple[PlaceRef, ...] = ()
     still_held_corners: tuple[str, ...] = ()
     bank: str | None = None
+    reviewed: str = ""
 
     def to_json(self) -> dict[str, Any]:
         p = self.provenance
@@ -311,6 +327,7 @@ class Figure:
             "still_held_corners": list(self.still_held_corners),
             "bank": self.bank,
             **_provenance_extras(p),
+            **_reviewed(self.reviewed),
         }
         if self.low is not None or self.high is not None:
             data["low"] = self.low
@@ -334,6 +351,7 @@ class Figure:
             still_held=tuple(PlaceRef.from_json(r) for r in data.get("still_held", ())),
             still_held_corners=tuple(data.get("still_held_corners", ())),
             bank=data.get("bank"),
+            reviewed=data.get("reviewed", ""),
         )
 
 

@@ -16,6 +16,7 @@ from frontline.errors import StoreError
 from geodata.districts import build_districts
 from geodata.theatre import Theatre
 from timeline.control.model import ControlTimeline
+from timeline.decisions import Decisions
 from timeline.records import Extraction
 
 
@@ -26,6 +27,7 @@ class MemoryStore:
         self._extractions: dict[str, Extraction] = {}
         self._districts = districts
         self._timeline: ControlTimeline | None = None
+        self.decided = Decisions()  # the analysts' decisions in force, set by a test
         self._counter = itertools.count()
         self._version = next(self._counter)
 
@@ -76,3 +78,6 @@ class MemoryStore:
 
     def version(self) -> str:
         return str(self._version)
+
+    def decisions(self) -> Decisions:
+        return self.decided

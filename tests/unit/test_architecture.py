@@ -5,9 +5,11 @@ Layers, lowest first (a module may import its own layer and those below, never a
     frontline (settings, errors)  <  geodata  <  timeline  <  viewmodel  <  exports  <  dashboard
         <  frontline.main (the ``frontline`` console script, over every package's CLI)
 
-Inside ``timeline`` the stages keep the same rule: records and ids, then ``extract``,
-then ``control``, then ``store``, then the pipeline and the command lines. Only
-``dashboard`` imports Dash or Flask; nothing below ``viewmodel`` imports Plotly or kaleido.
+Inside ``timeline`` the stages keep the same rule: records, ids, decisions and curation,
+then ``extract``, then ``control``, then ``store``, then the pipeline and the command
+lines. Only ``dashboard`` imports Dash or Flask; nothing below ``viewmodel`` imports
+Plotly or kaleido; only ``timeline.store`` imports the database stack (SQLAlchemy,
+Alembic, argon2), so every other stage sees decisions as plain records.
 Imports inside functions count: a cycle hidden in a function is still a cycle.
 """
 
@@ -28,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "geodata.context", "geodata.districts", "geodata.front", "geodata.store",
      "geodata.boundaries", "geodata"),
     ("timeline.records", "timeline.known", "timeline.ids", "timeline.duplicates",
-     "timeline.decisions"),
+     "timeline.decisions", "timeline.curation"),
     ("timeline.extract",),
     ("timeline.control",),
     ("timeline.store",),
@@ -40,6 +42,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 APP_STACK = {"dash", "flask", "flask_compress", "waitress"}
 DRAWING = {"plotly", "kaleido"}
+DATABASE = {"sqlalchemy", "alembic", "argon2"}
 
 
 def module_name(path: Path) -> str:
@@ -165,3 +168,14 @@ def test_the_checks_can_fail() -> None:
     assert layer_of("dashboard.app") == len(LAYERS) - 2
     assert layer_of("frontline.main") == len(LAYERS) - 1 > layer_of("frontline.cli")  # type: ignore[operator]
     assert "timeline.control.model" in imports_of(ROOT / "timeline" / "control" / "build.py")
+
+
+def test_only_the_store_imports_the_database_stack() -> None:
+    offenders = {
+        name: sorted({m.split(".")[0] for m in imports_of(path)} & DATABASE)
+        for name, path in modules().items()
+        if not (name == "timeline.store" or name.startswith("timeline.store."))
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+    assert "sqlalchemy" in {m.split(".")[0] for m in imports_of(
+        ROOT / "timeline" / "store" / "sql" / "schema.py")}

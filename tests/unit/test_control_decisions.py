@@ -27,7 +27,7 @@ RULES = ControlRules(contested_days=7, assumed_after_days=30, plausible_flips=5)
 BY = Decided("rana", dt.datetime(2024, 5, 2, 9, 30), "checked against imagery")
 
 
-def build(*extractions: Extraction, decisions: Decisions = Decisions()) -> ControlTimeline:  # noqa: B008
+def build(*extractions: Extraction, decisions: Decisions = Decisions()) -> ControlTimeline:
     theatre = toy_theatre()
     return build_timeline(theatre, toy_districts(theatre), list(extractions), end=TOY_END,
                           rules=RULES, decisions=decisions)

@@ -18,6 +18,7 @@ from frontline.settings import Settings
 from tests.builders import make_event, make_extraction, toy_districts, toy_theatre
 from tests.unit.memory_store import MemoryStore
 from timeline import pipeline
+from timeline.decisions import ClaimDecision, Decided, Decisions, NameDecision
 from timeline.records import Extraction
 from timeline.store.files import FileStore
 
@@ -184,3 +185,40 @@ def test_ingest_reads_with_the_theatre_of_its_settings(tmp_path: Path,
     (stored,) = store.extractions()
     assert report.extracted == 1
     assert {ref.id for e in stored.events for ref in e.places} >= {"dunmere", "elmgate"}
+
+
+def test_build_and_load_published_apply_the_decisions_in_force() -> None:
+    """A rejected capture leaves the map and the lists; the known-on replay follows it,
+    since the correction rides on the claim (from its report's publication)."""
+    theatre = toy_theatre()
+    store = toy_store(captured())
+    claim_id = store.extractions()[0].events[0].id
+    who = Decided("ana", dt.datetime(2026, 12, 2, tzinfo=dt.UTC), "the report was denied")
+    store.decided = Decisions(claims=(ClaimDecision("d-1", claim_id, "reject", who),))
+    tl = pipeline.build(store, theatre, SETTINGS)
+    sides = {d["id"]: d["side"] for d in tl.state_json(dt.date(2017, 1, 12))["districts"]}
+    assert sides["w-north"] == "isis"
+    assert tl.side_known is not None
+    w, day = tl.district_ids.index("w-north"), tl.day_index(dt.date(2017, 1, 12))
+    assert tl.side_known[w, day] == tl.side[w, day]
+    published = pipeline.load_published(store, theatre, SETTINGS)
+    assert published.extractions[0].events == ()
+    assert store.extractions()[0].events, "the stored extraction itself is left as extracted"
+    on_the_fly = pipeline.timeline_on(store, theatre, SETTINGS, known_on=dt.date(2017, 2, 1))
+    assert {d["id"]: d["side"] for d in on_the_fly.state_json(dt.date(2017, 1, 12))[
+        "districts"]}["w-north"] == "isis"
+
+
+def test_ingest_does_not_report_a_name_an_analyst_has_settled(folder: Path,
+                                                              tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "data")
+    write(folder, "a.md", "al-Maamel. Shelling went on in Zarqawiyya")
+    assert pipeline.ingest(store, folder, SETTINGS).unresolved == {"Zarqawiyya"}
+    decisions = store.decision_store()
+    decisions.add_analyst("ana", "correct horse battery")
+    who = Decided("ana", dt.datetime(2026, 12, 2, tzinfo=dt.UTC), "a village outside the city")
+    decisions.record(NameDecision("", "zarqawiyya", "outside", who))
+    write(folder, "a.md", "al-Maamel. Shelling went on in Zarqawiyya,")  # read again
+    assert pipeline.ingest(store, folder, SETTINGS).unresolved == set()
+    built = pipeline.curated(store)
+    assert built.extractions[0].unresolved_places == () and built.unapplied == []

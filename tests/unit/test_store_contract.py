@@ -21,6 +21,7 @@ from tests.builders import TOY_END, make_event, make_extraction, toy_districts, 
 from tests.unit.memory_store import MemoryStore
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
+from timeline.decisions import Decisions
 from timeline.records import Extraction
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
@@ -62,6 +63,7 @@ def test_an_empty_store_holds_nothing_and_says_how_to_build(store: Store) -> Non
         store.load_timeline()
     store.remove_extraction("nope")  # removing what is absent is not an error
     assert store.version() == store.version()
+    assert store.decisions() == Decisions()  # nobody has curated it
 
 
 def test_extractions_round_trip_by_article_id(store: Store) -> None:

@@ -139,7 +139,7 @@ def build_timeline(theatre: Theatre, districts: gpd.GeoDataFrame,
                    extractions: Sequence[Extraction], *, known_on: dt.date | None = None,
                    end: dt.date | None = None, series: bool = True,
                    rules: ControlRules | None = None,
-                   decisions: Decisions = Decisions()) -> ControlTimeline:  # noqa: B008
+                   decisions: Decisions = Decisions()) -> ControlTimeline:
     """Compute the control timeline (the rules are documented in
     :mod:`timeline.control.model`; their numbers are ``rules``, by default the
     configured ones). ``decisions``: the analysts' overrides (applied last,
@@ -273,7 +273,7 @@ class KnownReplay:
 def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
                     extractions: Sequence[Extraction], *, end: dt.date | None = None,
                     rules: ControlRules | None = None,
-                    decisions: Decisions = Decisions()) -> tuple[np.ndarray, np.ndarray]:  # noqa: B008
+                    decisions: Decisions = Decisions()) -> tuple[np.ndarray, np.ndarray]:
     """``side_known`` and ``basis_known``: day d as computed from what was known on d
     (the side and basis of :func:`replay_known`)."""
     r = replay_known(theatre, districts, extractions, end=end, rules=rules, decisions=decisions)
@@ -283,7 +283,7 @@ def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
 def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
                  extractions: Sequence[Extraction], *, end: dt.date | None = None,
                  rules: ControlRules | None = None,
-                 decisions: Decisions = Decisions()) -> KnownReplay:  # noqa: B008
+                 decisions: Decisions = Decisions()) -> KnownReplay:
     """Day d shows the state computed from what was known on d: one timeline per day on
     which that changes (:func:`timeline.known.knowledge_dates`, and the source dates of
     the analysts' overrides), stitched along the days. Besides side and basis, each cell
@@ -352,7 +352,7 @@ def _cell_causes(tl: ControlTimeline, first: int, stop: int,
 def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
                      extractions: Sequence[Extraction],
                      rules: ControlRules | None = None,
-                     decisions: Decisions = Decisions()) -> None:  # noqa: B008
+                     decisions: Decisions = Decisions()) -> None:
     """Fill the "as known on" replay of ``tl`` over its days: ``side_known``,
     ``basis_known``, ``since_known`` (the day the state began, as known then) and
     ``cause_known`` (per cell, an index into ``causes_known``: the evidence ids of the state
@@ -366,7 +366,7 @@ def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDa
 def timeline_with_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
                          extractions: Sequence[Extraction],
                          rules: ControlRules | None = None,
-                         decisions: Decisions = Decisions()) -> ControlTimeline:  # noqa: B008
+                         decisions: Decisions = Decisions()) -> ControlTimeline:
     """The timeline as readers need it: the rules, the "as known on" replay, then the
     series over both (one front per distinct state of either), all with one ``rules``
     and one set of analysts' ``decisions``."""

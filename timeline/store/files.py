@@ -5,7 +5,10 @@ Layout of ``DATA_DIR`` (unchanged, so data built before the store seam keeps wor
 - ``corpus/<article id>.json``: one extraction per article (:mod:`timeline.store.corpus`);
 - ``geodata.gpkg`` and its inputs stamp, ``boundaries.gpkg``: the district polygons
   (:mod:`geodata.store`, written by ``python -m geodata build``);
-- ``timeline.npz`` + ``timeline.json``: the built timeline (:mod:`timeline.store.timeline_files`).
+- ``timeline.npz`` + ``timeline.json``: the built timeline (:mod:`timeline.store.timeline_files`);
+- ``frontline.db``: the analysts and their decisions, in SQLite
+  (:mod:`timeline.store.sql.decisions`), unless ``FRONTLINE_DATABASE_URL`` names another
+  database.
 
 Every write is atomic (:mod:`frontline.atomic`), so :meth:`FileStore.version` can be
 built from the files' identities (inode, size, modification time): a rename gives a
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
@@ -29,8 +33,13 @@ from geodata.store import (
 )
 from geodata.theatre import Theatre
 from timeline.control.model import ControlTimeline
+from timeline.decisions import Decisions
 from timeline.records import Extraction
 from timeline.store import corpus, timeline_files
+from timeline.store.sql import EMBEDDED_FILE, embedded_url
+
+if TYPE_CHECKING:
+    from timeline.store.sql.decisions import SqlDecisionStore
 
 
 class FileStore:
@@ -42,15 +51,18 @@ class FileStore:
     was never built (``version``, ``article_ids``, ``has_timeline``) leaves the disk alone.
     """
 
-    def __init__(self, data_dir: Path, boundaries: Path | None = None) -> None:
+    def __init__(self, data_dir: Path, boundaries: Path | None = None,
+                 database_url: str | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.boundaries = boundaries
+        self.database_url = database_url or embedded_url(self.data_dir)
+        self._decisions: SqlDecisionStore | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> FileStore:
-        """The store of the configured data folder (``FRONTLINE_DATA_DIR``) and
-        boundaries file (``FRONTLINE_BOUNDARIES``)."""
-        return cls(settings.data_dir, settings.boundaries)
+        """The store of the configured data folder (``FRONTLINE_DATA_DIR``), boundaries
+        file (``FRONTLINE_BOUNDARIES``) and decision database (``FRONTLINE_DATABASE_URL``)."""
+        return cls(settings.data_dir, settings.boundaries, settings.database_url)
 
     def __repr__(self) -> str:
         return f"FileStore({str(self.data_dir)!r})"
@@ -102,6 +114,23 @@ class FileStore:
 
     def timeline_location(self) -> str:
         return f"{timeline_files.NPZ_FILE} + {timeline_files.JSON_FILE} in {self.data_dir}"
+
+    # analyst decisions
+
+    def decisions(self) -> Decisions:
+        # Reading never creates the embedded database: a store nobody has curated has
+        # no decisions, and looking at it leaves the disk alone.
+        if self.database_url == embedded_url(self.data_dir) and \
+                not (self.data_dir / EMBEDDED_FILE).is_file():
+            return Decisions()
+        return self.decision_store().in_force()
+
+    def decision_store(self) -> SqlDecisionStore:
+        """The SQL store of decisions, history and accounts (created on first use)."""
+        if self._decisions is None:
+            from timeline.store.sql.decisions import SqlDecisionStore  # SQLAlchemy on demand
+            self._decisions = SqlDecisionStore(self.database_url)
+        return self._decisions
 
     # change detection
 

@@ -7,7 +7,11 @@ A store keeps three things, named in the project's terms and never as files:
   and the source's location (so ingest can drop the articles whose source is gone);
 - the **district polygons** of a theatre;
 - the **built control timeline** (with its "as known on" replay and series), saved as
-  one unit: a reader sees the previous build or the new one, never a mix.
+  one unit: a reader sees the previous build or the new one, never a mix;
+- the **analysts' decisions** in force (:mod:`timeline.decisions`), which the pipeline
+  applies to the extractions before every build. The file store keeps them in the
+  SQL decision store (:mod:`timeline.store.sql.decisions`), which also keeps their
+  history and the analyst accounts.
 
 :meth:`Store.version` is a short text that changes whenever anything stored changes
 and is cheap enough to ask on every page request: the app and the export panel key
@@ -26,6 +30,7 @@ import geopandas as gpd
 
 from geodata.theatre import Theatre
 from timeline.control.model import ControlTimeline
+from timeline.decisions import Decisions
 from timeline.records import Extraction
 
 
@@ -87,4 +92,8 @@ class Store(Protocol):
 
     def version(self) -> str:
         """A token that changes whenever anything stored changes (cheap to compute)."""
+        ...
+
+    def decisions(self) -> Decisions:
+        """The analysts' decisions in force (none when nobody has decided anything)."""
         ...

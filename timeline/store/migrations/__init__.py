@@ -1,0 +1,1 @@
+"""Alembic migrations of the curation schema, run programmatically at store open."""
