@@ -40,12 +40,14 @@ DISTRICT_COLUMNS = (gd.ID, gd.NAME, gd.NAME_AR, gd.BANK, SIDE, BASIS, SINCE, EVI
                     CENTROID_LON, CENTROID_LAT, AS_OF, HOLDER, REVIEW, GRADE, CREDIBILITY,
                     ANALYST)
 EVENT_COLUMNS = ("id", "kind", "date", "date_precision", "status", "side", "actor", "places",
-                 "mentions", "quote", "source_text", "source", "published", GRADE, CREDIBILITY)
+                 "mentions", "quote", "source_text", "source", "published", GRADE, CREDIBILITY,
+                 "reviewed")
 ANNOTATION_COLUMNS = ("id", "place", "day", "text", "author", "decided", "source",
                       "source_date")
 # Columns are only ever appended: a reader that takes them by position keeps working.
 FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "since",
-                  "subject", "claimant", "quote", "source_text", "source", "published", "amount")
+                  "subject", "claimant", "quote", "source_text", "source", "published", "amount",
+                  "reviewed")
 
 
 def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
@@ -130,6 +132,7 @@ def event_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.G
             "published": prov.published.isoformat() if prov.published else "",
             GRADE: judged.grade if judged else "",
             CREDIBILITY: judged.credibility if judged and judged.credibility else None,
+            "reviewed": ev.reviewed,  # the analyst's review ("accepted by ana"), or ""
             "geometry": geom,
         })
     return gpd.GeoDataFrame(rows, columns=[*EVENT_COLUMNS, "geometry"], geometry="geometry",
@@ -170,6 +173,7 @@ def figure_table(ctx: ExportContext, date: dt.date, known: bool = False) -> pd.D
             "subject": fig.subject, "claimant": fig.claimant,
             "quote": prov.excerpt(fig.note), "source_text": prov.quote, "source": prov.source,
             "published": prov.published.isoformat() if prov.published else "",
+            "reviewed": fig.reviewed,
         })
     return pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
 

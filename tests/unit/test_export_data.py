@@ -138,3 +138,21 @@ def test_exports_without_timeline_or_articles_say_unknown(ctx: ExportContext,
     assert doc["figures"] == [] and not [f for f in doc["features"]
                                          if f["properties"]["layer"] != "district"]
     ET.fromstring(export_bytes(empty, "kml", day))
+
+
+
+def test_event_and_figure_tables_carry_each_claims_review(ctx: ExportContext) -> None:
+    """Issue 15: the data exports say which claims an analyst reviewed, and how."""
+    from dataclasses import replace
+
+    from exports.tables import EVENT_COLUMNS, FIGURE_COLUMNS, event_table, figure_table
+
+    assert EVENT_COLUMNS[-1] == "reviewed" and FIGURE_COLUMNS[-1] == "reviewed"
+    (x,) = ctx.extractions
+    reviewed = replace(x, events=tuple(replace(e, reviewed="accepted by ana") for e in x.events),
+                       figures=tuple(replace(f, reviewed="edited by ana: typo in the source")
+                                     for f in x.figures))
+    other = replace(ctx, extractions=(reviewed,))
+    assert set(event_table(other, SYNTH_DATE)["reviewed"]) == {"accepted by ana"}
+    assert set(figure_table(other, SYNTH_DATE)["reviewed"]) == {"edited by ana: typo in the source"}
+    assert set(event_table(ctx, SYNTH_DATE)["reviewed"]) == {""}
