@@ -42,6 +42,7 @@ LEGEND_TOP = 84
 CHART_BOX = Box(PANEL_LEFT + 48, 240, 460, 240)
 EVENTS_TOP = 540
 EVENTS_BOTTOM = 744
+KEY_LINE = 13  # px per line of the chart key (10 px text)
 FOOT_TOP = 756
 PANEL_CHARS = 84
 FOOT_CHARS = 236
@@ -80,12 +81,12 @@ def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
     _add_map(fig, ctx, day, known, events, layers, canvas, shapes, notes)
     if "events" in layers:  # the analysts' notes are drawn with the events' layer
         fig.add_trace(note_markers(ctx, date, known, MAP_AXES))
-    _add_chart(fig, ctx, date, known, canvas, shapes, notes)
+    key_bottom = _add_chart(fig, ctx, date, known, canvas, shapes, notes)
     notes += _header(ctx, date, known, heading, canvas, layers)
     legend_shapes, legend_notes = _legend(ctx, [ev for ev, _ in events], canvas, layers)
     shapes += legend_shapes
     notes += legend_notes
-    notes += _events_block([ev for ev, _ in events], first, date, canvas,
+    notes += _events_block([ev for ev, _ in events], first, date, canvas, key_bottom,
                            decision_lines(ctx, date, known))
     notes += _footnote(ctx, date, known, canvas)
     fig.update_layout(width=WIDTH, height=HEIGHT, margin={"l": 0, "r": 0, "t": 0, "b": 0},
@@ -117,7 +118,9 @@ def _add_map(fig: go.Figure, ctx: ExportContext, day: int, known: bool,
 
 def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
                canvas: Canvas, shapes: list[dict[str, Any]],
-               notes: list[dict[str, Any]]) -> None:
+               notes: list[dict[str, Any]]) -> int:
+    """Draw the figures chart and its key; returns where the key ends (the events block
+    starts below it: the key grows with the series a theatre reports)."""
     page = ctx.page
     if known:  # only figures known by then (as the app's chart; a figure is never charted
         # after it is known); the share lines are those of the "as known on" replay
@@ -183,6 +186,7 @@ def _add_chart(fig: go.Figure, ctx: ExportContext, date: dt.date, known: bool,
         lines.append(share)
     notes.append(canvas.text(PANEL_LEFT, box.bottom + 16, "<br>".join(lines), size=10,
                              color=MUTED))
+    return int(box.bottom) + 16 + KEY_LINE * len(lines)
 
 
 def _wrap_html(key: str, per_line: int) -> list[str]:
@@ -216,7 +220,7 @@ def _legend(ctx: ExportContext, events: list[PageEvent], canvas: Canvas,
     """The key to what the map shows: a layer turned off has no entry (the header names
     it as not shown)."""
     shapes, notes = _control_key(ctx, canvas) if "districts" in layers else ([], [])
-    col = PANEL_LEFT + 270
+    col = PANEL_LEFT + 290  # clear of the control key's four-basis header
     rows = [(name, entry) for name, entry in _map_keys(ctx) if name in layers]
     if rows:
         notes.append(canvas.text(col, LEGEND_TOP, "<b>Map</b>", size=13))
@@ -271,7 +275,8 @@ def _control_key(ctx: ExportContext,
 
 
 def _events_block(events: list[PageEvent], first: dt.date, last: dt.date,
-                  canvas: Canvas, decisions: Sequence[str] = ()) -> list[dict[str, Any]]:
+                  canvas: Canvas, top: int = EVENTS_TOP,
+                  decisions: Sequence[str] = ()) -> list[dict[str, Any]]:
     """The period's events; first, the analysts' overrides and notes in force, with their
     authors (:func:`exports.curation.decision_lines`)."""
     head = f"<b>Events</b> {first.isoformat()} to {last.isoformat()}"
@@ -279,8 +284,9 @@ def _events_block(events: list[PageEvent], first: dt.date, last: dt.date,
                 *(part for line in decisions for part in wrap(line, PANEL_CHARS, 2))
                 ] if decisions else []
     lines = [*analysts, head, *_event_lines(events, MAX_EVENTS)]
-    room = int((EVENTS_BOTTOM - EVENTS_TOP) / 14)
-    return [canvas.text(PANEL_LEFT, EVENTS_TOP, "<br>".join(lines[:room]), size=11)]
+    top = max(top + 8, EVENTS_TOP)
+    room = int((EVENTS_BOTTOM - top) / 14)
+    return [canvas.text(PANEL_LEFT, top, "<br>".join(lines[:room]), size=11)]
 
 
 def _event_lines(events: list[PageEvent], limit: int) -> list[str]:
