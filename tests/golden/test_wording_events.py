@@ -9,19 +9,12 @@ non-event: no area capture from a counted unit, no fresh capture from history.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from timeline.extract.articles import load_article
-from timeline.extract.extractor import extract_article
-from timeline.records import Event, Extraction
+from tests.golden.wording import Want, extract, matches, places, table
 
-WORDING = Path(__file__).resolve().parents[1] / "fixtures" / "wording"
 WHOLE_AREAS = {"mosul", "east-mosul", "west-mosul"}
 
-# (kind, place ids or unresolved mentions, date, status, words of the quote)
-Want = tuple[str, set[str], str, str, str]
 
 CAPTURES: list[Want] = [
     ("capture", {"al-mansour"}, "2017-03-13", "reported", "was liberated"),
@@ -88,26 +81,11 @@ CASES = {
 }
 
 
-def extract(name: str) -> Extraction:
-    return extract_article(load_article(WORDING / name))
-
-
-def places(event: Event) -> set[str]:
-    return {p.id or p.mention for p in event.places}
-
-
-def matches(event: Event, want: Want) -> bool:
-    kind, where, date, status, words = want
-    return (event.kind == kind and places(event) == where and event.date.iso() == date
-            and event.status == status and words in event.provenance.quote)
-
-
 @pytest.mark.parametrize(("name", "want"), [(n, w) for n, ws in CASES.items() for w in ws],
                          ids=lambda v: v if isinstance(v, str) else v[4])
 def test_every_expected_event_is_read(name: str, want: Want) -> None:
     x = extract(name)
-    assert [e for e in x.events if matches(e, want)], [
-        (e.kind, sorted(places(e)), e.date.iso(), e.status) for e in x.events]
+    assert [e for e in x.events if matches(e, want)], table(x)
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -13,23 +13,17 @@ expected event is listed, and nothing else may be read.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
-from pathlib import Path
 
 import pytest
 
 from geodata.gazetteer import get_gazetteer
-from timeline.extract.articles import load_article
+from tests.golden.wording import Want, extract, matches, places, table
 from timeline.extract.dates import find_dates
 from timeline.extract.elsewhere import FLAG_PLACE_FROM_NEXT
-from timeline.extract.extractor import extract_article
 from timeline.extract.lexicon import dated_name, find_places
-from timeline.records import Event, Extraction
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "wording" / "round2.md"
+FIXTURE = "round2.md"
 
-# (kind, place ids, date, status, words of the quote)
-Want = tuple[str, set[str], str, str, str]
 
 EXPECTED: list[Want] = [
     # the "after they ..." clause keeps Sunday to itself; the main clause is the report's
@@ -57,28 +51,9 @@ EXPECTED: list[Want] = [
 ]
 
 
-@cache
-def extract() -> Extraction:
-    return extract_article(load_article(FIXTURE))
-
-
-def places(event: Event) -> set[str]:
-    return {p.id or p.mention for p in event.places}
-
-
-def matches(event: Event, want: Want) -> bool:
-    kind, where, date, status, words = want
-    return (event.kind == kind and places(event) == where and event.date.iso() == date
-            and event.status == status and words in event.provenance.quote)
-
-
-def table(x: Extraction) -> list[tuple[str, list[str], str, str]]:
-    return [(e.kind, sorted(places(e)), e.date.iso(), e.status) for e in x.events]
-
-
 @pytest.mark.parametrize("want", EXPECTED, ids=lambda w: w[4])
 def test_every_expected_event_is_read(want: Want) -> None:
-    x = extract()
+    x = extract(FIXTURE)
     assert [e for e in x.events if matches(e, want)], table(x)
 
 
@@ -89,22 +64,22 @@ def test_nothing_else_is_read() -> None:
     # by western Mosul (a bank), "prices in al-Zuhur have fallen", "victory in two more
     # districts of Mosul", victory in a city off the map, "the first Shia district":
     # none is an event.
-    for event in extract().events:
+    for event in extract(FIXTURE).events:
         assert any(matches(event, want) for want in EXPECTED), event.to_json()
 
 
 def test_a_place_from_the_next_sentence_is_flagged() -> None:
-    flagged = {(e.kind, *sorted(places(e))) for e in extract().events
+    flagged = {(e.kind, *sorted(places(e))) for e in extract(FIXTURE).events
                if FLAG_PLACE_FROM_NEXT in e.flags}
     assert flagged == {("attack", "al-arabi"), ("capture", "al-shifa")}
 
 
 def test_a_creed_is_never_an_unresolved_place() -> None:
-    assert not [e for e in extract().events if any(p.id is None for p in e.places)]
+    assert not [e for e in extract(FIXTURE).events if any(p.id is None for p in e.places)]
 
 
 def test_a_stale_conjunct_gives_the_undated_push_no_date() -> None:
-    assert not [e for e in extract().events if e.kind == "offensive"]
+    assert not [e for e in extract(FIXTURE).events if e.kind == "offensive"]
 
 
 def test_a_place_written_like_a_date_is_a_date_without_its_place_noun() -> None:
