@@ -15,8 +15,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geodata.districts import build_districts
-from geodata.theatre import Theatre, load_theatre
+from geodata.theatre import Theatre
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
 from timeline.extract.articles import load_article
@@ -24,12 +23,6 @@ from timeline.extract.extractor import extract_article
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "2017-05-10-iraqinews-al-maamel.md"
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def mosul() -> tuple[Theatre, gpd.GeoDataFrame]:
-    theatre = load_theatre("mosul")
-    return theatre, build_districts(theatre)
 
 
 @pytest.fixture(scope="module")

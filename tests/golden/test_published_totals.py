@@ -25,8 +25,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geodata.districts import build_districts
-from geodata.theatre import Theatre, load_theatre
+from geodata.theatre import Theatre
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
 from timeline.extract.sources import extract_path
@@ -134,12 +133,6 @@ def _param(total: Total) -> object:
              if total.key in XFAIL else [])
     return pytest.param(total, marks=marks,
                         id=f"{total.date}-{total.area}-{total.figure}-{total.outlet}")
-
-
-@pytest.fixture(scope="module")
-def mosul() -> tuple[Theatre, gpd.GeoDataFrame]:
-    theatre = load_theatre("mosul")
-    return theatre, build_districts(theatre)
 
 
 @pytest.fixture(scope="module")

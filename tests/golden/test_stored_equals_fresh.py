@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 
 from frontline.settings import Settings
-from geodata.districts import ID, build_districts
-from geodata.theatre import Theatre, load_theatre
+from geodata.districts import ID
+from geodata.theatre import Theatre
 from tests.golden.control_pins import (
     CORPORA,
     States,
@@ -32,12 +32,6 @@ from timeline.control.build import replay_known
 from timeline.records import Extraction
 from timeline.store.corpus import load_extractions
 from timeline.store.files import FileStore
-
-
-@pytest.fixture(scope="module")
-def mosul() -> tuple[Theatre, gpd.GeoDataFrame]:
-    theatre = load_theatre("mosul")
-    return theatre, build_districts(theatre)
 
 
 @pytest.fixture(scope="module")
