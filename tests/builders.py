@@ -20,6 +20,9 @@ from shapely.geometry import box
 
 from geodata.gazetteer import Gazetteer
 from geodata.theatre import Place, Side, Theatre
+from timeline.control.build import ControlRules, build_timeline
+from timeline.control.model import ControlTimeline
+from timeline.decisions import Decisions
 from timeline.extract.articles import split_sentences
 from timeline.extract.control_facts import (
     fighting_since,
@@ -167,3 +170,19 @@ def _published_in(item: Item, published: dt.date | None) -> Item:
     if item.provenance.basis == BASIS_ANALYST:
         return item
     return replace(item, provenance=replace(item.provenance, published=published))
+
+
+# The control rules the toy-city tests are written against: a contest lasts a week, a
+# state older than a month is only assumed, one source may flip at most five districts.
+TOY_RULES = ControlRules(contested_days=7, assumed_after_days=30, plausible_flips=5)
+
+
+def toy_timeline(*extractions: Extraction, rules: ControlRules | None = TOY_RULES,
+                 decisions: Decisions | None = None) -> ControlTimeline:
+    """The control timeline of Toyville from ``extractions`` up to :data:`TOY_END`.
+
+    ``rules=None`` takes the configured rules (the settings' defaults), as the app would.
+    """
+    theatre = toy_theatre()
+    return build_timeline(theatre, toy_districts(theatre), list(extractions), end=TOY_END,
+                          rules=rules, decisions=decisions or Decisions())

@@ -8,8 +8,15 @@ import datetime as dt
 
 import pytest
 
-from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
-from timeline.control.build import ControlRules, build_timeline, timeline_with_replay
+from tests.builders import (
+    TOY_RULES,
+    make_event,
+    make_extraction,
+    toy_districts,
+    toy_theatre,
+    toy_timeline,
+)
+from timeline.control.build import timeline_with_replay
 from timeline.control.credibility import (
     CANNOT_JUDGE,
     CONFIRMED,
@@ -23,14 +30,10 @@ from timeline.decisions import Annotation, Decided, Decisions, Override, SourceG
 from timeline.records import Extraction
 
 D = dt.date
-RULES = ControlRules(contested_days=7, assumed_after_days=30, plausible_flips=5)
 BY = Decided("rana", dt.datetime(2024, 5, 2, 9, 30), "checked against imagery")
 
+build = toy_timeline
 
-def build(*extractions: Extraction, decisions: Decisions = Decisions()) -> ControlTimeline:
-    theatre = toy_theatre()
-    return build_timeline(theatre, toy_districts(theatre), list(extractions), end=TOY_END,
-                          rules=RULES, decisions=decisions)
 
 
 def at(tl: ControlTimeline, district: str, date: dt.date) -> DistrictState:
@@ -138,7 +141,7 @@ def test_an_override_is_known_from_its_source_date_and_never_without_one() -> No
     x = capture("w-south", "2017-02-01")
     dated = override(start=D(2017, 3, 1), end=None, source_date=D(2017, 3, 5))
     undated = override("e-north", start=D(2017, 3, 1), end=None, id="o2")
-    tl = timeline_with_replay(theatre, toy_districts(theatre), [x], rules=RULES,
+    tl = timeline_with_replay(theatre, toy_districts(theatre), [x], rules=TOY_RULES,
                               decisions=Decisions(overrides=(dated, undated)))
     w = tl.district_ids.index("w-north")
     e = tl.district_ids.index("e-north")

@@ -16,28 +16,24 @@ from exports.deck import changed_lines
 from geodata.districts import build_districts
 from geodata.theatre import load_theatre
 from tests.builders import (
-    TOY_END,
+    TOY_RULES,
     make_event,
     make_extraction,
     make_figure,
     toy_districts,
     toy_theatre,
+    toy_timeline,
 )
-from timeline.control.build import ControlRules, build_timeline
+from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline, DistrictState, holders
-from timeline.records import Extraction
 from viewmodel.page_control import control_view, side_changes
 from viewmodel.page_events import figure_point, page_event
 
 D = dt.date
-RULES = ControlRules(contested_days=7, assumed_after_days=30, plausible_flips=5)
 VELLMAR = Path(__file__).resolve().parents[1] / "fixtures" / "theatres" / "vellmar"
 
+build = toy_timeline
 
-def build(*extractions: Extraction) -> ControlTimeline:
-    theatre = toy_theatre()
-    return build_timeline(theatre, toy_districts(theatre), list(extractions), end=TOY_END,
-                          rules=RULES)
 
 
 def at(tl: ControlTimeline, district: str, date: dt.date) -> DistrictState:
@@ -123,7 +119,7 @@ def test_share_inference_advances_from_where_the_offensive_came(
                          subject="territory in Vellmar")
     x = make_extraction(events, (figure,), published=D(2021, 3, 25))
     tl = build_timeline(theatre, districts, [x], end=D(2021, 4, 30),  # type: ignore[arg-type]
-                        rules=RULES)
+                        rules=TOY_RULES)
     sides = {s.id: (s.side, s.basis) for s in tl.state_at(D(2021, 3, 25))}
     league = {d for d, (side, _) in sides.items() if side == "league"}
     assert league - {"anvil-quarter", "fallowmark"} == {"bellmoor"}

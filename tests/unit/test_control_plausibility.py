@@ -17,7 +17,15 @@ import pytest
 
 from geodata.districts import build_districts
 from geodata.theatre import load_theatre
-from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
+from tests.builders import (
+    TOY_END,
+    TOY_RULES,
+    make_event,
+    make_extraction,
+    toy_districts,
+    toy_theatre,
+    toy_timeline,
+)
 from timeline.control.build import ControlRules, build_timeline
 from timeline.control.model import ControlTimeline, DistrictState, Evidence
 from timeline.control.plausibility import REVIEW_CONTRADICTED, REVIEW_SINGLE_SOURCE
@@ -25,16 +33,12 @@ from timeline.duplicates import jaccard, near_duplicate, outlet_key, shingles
 from timeline.records import BASIS_ANALYST, Event, Extraction
 
 D = dt.date
-RULES = ControlRules(contested_days=7, assumed_after_days=30, plausible_flips=5)
 VELLMAR = Path(__file__).resolve().parents[1] / "fixtures" / "theatres" / "vellmar"
 WIRE = ("(synthetic) Government forces captured Toyville on Monday, a military "
         "spokesman said, as residents fled the fighting.")
 
+build = toy_timeline
 
-def build(*extractions: Extraction, rules: ControlRules = RULES) -> ControlTimeline:
-    theatre = toy_theatre()
-    return build_timeline(theatre, toy_districts(theatre), list(extractions), end=TOY_END,
-                          rules=rules)
 
 
 def at(tl: ControlTimeline, district: str, date: dt.date) -> DistrictState:
@@ -135,7 +139,7 @@ def test_a_bank_taken_on_a_day_is_contradicted_by_its_side_still_taking_it_later
     assert review.reason == REVIEW_CONTRADICTED and "later reports" in review.note
     # as known before the later report, the two sources count
     known = build_timeline(toy_theatre(), toy_districts(), [first, second, later],
-                           end=TOY_END, rules=RULES, known_on=D(2017, 3, 20))
+                           end=TOY_END, rules=TOY_RULES, known_on=D(2017, 3, 20))
     assert at(known, "w-south", D(2017, 3, 20)).side == "government"
 
 
@@ -190,8 +194,8 @@ def test_small_flips_apply_at_once_and_the_setting_sets_what_small_is() -> None:
         tl = build_timeline(theatre, districts, [x], end=D(2021, 4, 30), rules=rules)
         return {s.side for s in tl.state_at(D(2021, 3, 20)) if s.id in four}
 
-    assert sides(RULES) == {"league"}
-    assert sides(replace(RULES, plausible_flips=3)) == {"guard"}
+    assert sides(TOY_RULES) == {"league"}
+    assert sides(replace(TOY_RULES, plausible_flips=3)) == {"guard"}
 
 
 def test_flips_agreeing_with_other_evidence_are_not_counted() -> None:
@@ -201,7 +205,7 @@ def test_flips_agreeing_with_other_evidence_are_not_counted() -> None:
                                            source=f"Daily {d}"),),
                                published=D(2017, 3, 1), article_id=f"a-{d}")
                for d in ("w-north", "w-south", "e-north")]
-    tl = build(*earlier, report(), rules=replace(RULES, plausible_flips=1))
+    tl = build(*earlier, report(), rules=replace(TOY_RULES, plausible_flips=1))
     assert at(tl, "e-south", D(2017, 3, 20)).side == "government"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 import pytest
@@ -14,6 +15,7 @@ from tests.builders import (
     make_figure,
     toy_districts,
     toy_theatre,
+    toy_timeline,
 )
 from timeline.control.build import ControlRules, build_timeline, known_on_replay
 from timeline.control.model import ControlTimeline
@@ -27,10 +29,9 @@ def _defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTLINE_CONTESTED_DAYS", "7")
     monkeypatch.setenv("FRONTLINE_ASSUMED_AFTER_DAYS", "30")
 
+# The configured rules (the settings' defaults), as the app builds with.
+build = functools.partial(toy_timeline, rules=None)
 
-def build(*extractions: Extraction, **kw: object) -> ControlTimeline:
-    theatre = toy_theatre()
-    return build_timeline(theatre, toy_districts(theatre), list(extractions), end=TOY_END, **kw)
 
 
 def one(*events: object, **kw: object) -> ControlTimeline:
