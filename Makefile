@@ -2,6 +2,8 @@
 #   make run        create .venv, install, build the data from seeds/, serve on 127.0.0.1:8050
 #   make test       the same set-up plus Debian chromium and npm's ESLint, then ruff, ESLint,
 #                   mypy and the whole pytest suite (what CI runs: .ci/run)
+#   make services   install (Debian) and start PostgreSQL 15 + PostGIS and Redis when missing:
+#                   the team deployment's engines, and what tests/team runs against
 #   make test-fast  unit + golden tests (with the Node tier) but not those marked slow (the
 #                   ones that render through Chromium): the edit loop, under a minute
 SHELL := /bin/bash
@@ -11,10 +13,10 @@ PY := $(VENV)/bin/python
 HOST ?= $(or $(FRONTLINE_HOST),127.0.0.1)
 PORT ?= $(or $(FRONTLINE_PORT),8050)
 
-.PHONY: run test test-fast data lint typecheck bench bench-smoke browser screenshot clean help
+.PHONY: run test test-fast data lint typecheck bench bench-smoke browser services screenshot clean help
 
 help:
-	@echo "make run | make test | make test-fast | make data | make lint | make bench | make screenshot | make clean"
+	@echo "make run | make test | make services | make test-fast | make data | make lint | make bench | make screenshot | make clean"
 
 # The pinned requirements, then the project itself (editable, no dependencies: the pins
 # are requirements.txt's), which puts the `frontline` command in .venv/bin.
@@ -36,6 +38,9 @@ node_modules/.installed: package.json package-lock.json
 browser:
 	@bash scripts/ensure-chromium.sh
 
+services:
+	@bash scripts/ensure-services.sh
+
 data: $(VENV)/.runtime
 	$(PY) -m geodata build
 	$(PY) -m timeline ingest
@@ -51,7 +56,7 @@ lint: $(VENV)/.dev node_modules/.installed
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.dev browser lint typecheck
+test: $(VENV)/.dev browser services lint typecheck
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.dev
