@@ -24,6 +24,9 @@ MAP_STYLE : str
     ``carto-positron`` needs the internet.
 MAX_ARTICLE_BYTES : int
     Articles larger than this are refused. Default 5,000,000.
+MAX_UPLOAD_BYTES : int
+    Reports uploaded or pasted in the app (``.md``, ``.txt``, ``.html``, ``.pdf``) larger
+    than this are refused before they are read. Default 10,000,000.
 CONTESTED_DAYS : int
     Days a district stays contested after fighting is reported in it. Default 7.
 ASSUMED_AFTER_DAYS : int
@@ -120,6 +123,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PORT", "8050", "Port the dashboard serves on.", INT, 1, 65535),
     Setting("MAP_STYLE", "white-bg", "MapLibre style; anything but white-bg needs the internet."),
     Setting("MAX_ARTICLE_BYTES", "5000000", "Articles larger than this are refused.", INT, 1),
+    Setting("MAX_UPLOAD_BYTES", "10000000", "Reports added in the app larger than this are "
+            "refused.", INT, 1),
     Setting("CONTESTED_DAYS", "7", "Days a district stays contested after reported fighting.",
             INT, 0),
     Setting("ASSUMED_AFTER_DAYS", "30", "Days without evidence after which a state is 'assumed'.",
@@ -151,6 +156,7 @@ class Settings:
     port: int
     map_style: str
     max_article_bytes: int
+    max_upload_bytes: int
     contested_days: int
     assumed_after_days: int
     plausible_flips: int

@@ -142,6 +142,32 @@ class SourceGrade:
 
 
 @dataclass(frozen=True)
+class NewPlace:
+    """A place the gazetteer lacks, added by an analyst: the point clicked on the map,
+    its bank and its parent district.
+
+    A name decision (``new_place``, naming this ``id``) then resolves the reports'
+    mentions to it; the control rules place it, as any landmark, in the district whose
+    polygon holds its point.
+    """
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    bank: str
+    parent: str
+    decided: Decided
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("a new place needs its name")
+        if not (-90.0 <= self.lat <= 90.0 and -180.0 <= self.lon <= 180.0):
+            raise ValueError(f"new place {self.name!r}: ({self.lat}, {self.lon}) is no point "
+                             f"on Earth")
+
+
+@dataclass(frozen=True)
 class Decisions:
     """Every decision in force, as the stages that apply them receive them."""
 
@@ -150,6 +176,7 @@ class Decisions:
     overrides: tuple[Override, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     grades: tuple[SourceGrade, ...] = ()
+    places: tuple[NewPlace, ...] = ()
 
     def grade_of(self, outlet: str) -> str:
         """The outlet's grade; F (cannot be judged) for an outlet nobody has graded."""
@@ -159,15 +186,16 @@ class Decisions:
         return UNGRADED
 
 
-def applies_from(decision: ClaimDecision | NameDecision | Override | Annotation,
+def applies_from(decision: ClaimDecision | NameDecision | Override | Annotation | NewPlace,
                  published: dt.date | None = None) -> dt.date | None:
     """The first "known on" day of ``decision``; ``None``: only in hindsight.
 
     A name decision is about a report's reading, so it takes that report's
-    ``published`` date as the caller knows it.
+    ``published`` date as the caller knows it; so does a new place, which only ever
+    acts through the name decisions that point at it.
     """
     if isinstance(decision, ClaimDecision):
         return decision.published
-    if isinstance(decision, NameDecision):
+    if isinstance(decision, NameDecision | NewPlace):
         return published
     return decision.source_date

@@ -39,6 +39,7 @@ from timeline.curation import apply_decisions
 from timeline.decisions import Decisions
 from timeline.extract.sources import extract_path, ingest_files
 from timeline.ids import article_ids, normalise
+from timeline.new_places import with_new_places
 from timeline.records import Extraction
 from timeline.store.protocol import Store
 
@@ -201,7 +202,8 @@ def build(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline
     rules = ControlRules.from_settings(settings)
     districts = store.districts(theatre)
     c = curated(store)
-    tl = timeline_with_replay(theatre, districts, c.extractions, rules, decisions=c.decisions)
+    tl = timeline_with_replay(with_new_places(theatre, c.decisions.places), districts,
+                              c.extractions, rules, decisions=c.decisions)
     store.save_timeline(tl)
     return tl
 
@@ -216,7 +218,8 @@ def timeline_on(store: Store, theatre: Theatre, settings: Settings,
     if known_on is None and store.has_timeline():
         return store.load_timeline()
     c = curated(store)
-    return build_timeline(theatre, store.districts(theatre), c.extractions,
+    return build_timeline(with_new_places(theatre, c.decisions.places),
+                          store.districts(theatre), c.extractions,
                           known_on=known_on, rules=ControlRules.from_settings(settings),
                           decisions=c.decisions)
 
@@ -263,7 +266,8 @@ def load_published(store: Store, theatre: Theatre, settings: Settings, *,
         if store.has_timeline():
             timeline = store.load_timeline()
         elif compute and extractions:
-            timeline = timeline_with_replay(theatre, districts, extractions,
+            timeline = timeline_with_replay(with_new_places(theatre, c.decisions.places),
+                                            districts, extractions,
                                             ControlRules.from_settings(settings),
                                             decisions=c.decisions)
     except (FrontlineError, OSError):

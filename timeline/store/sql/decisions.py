@@ -13,6 +13,7 @@ Decisions are accepted only from active analyst accounts (:mod:`.accounts`).
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -31,6 +32,7 @@ from timeline.decisions import (
     Decided,
     Decisions,
     NameDecision,
+    NewPlace,
     Override,
     SourceGrade,
 )
@@ -220,10 +222,18 @@ class SqlDecisionStore:
         forced = _forced(rows)
         return _decisions(session, forced)[0] if forced else None
 
-    def in_force(self) -> Decisions:
-        """Every decision in force, one per subject, as the stages receive them."""
+    def in_force(self, as_of: dt.datetime | None = None) -> Decisions:
+        """Every decision in force, one per subject, as the stages receive them.
+
+        ``as_of``: as the log stood at that moment (the audit view): only the steps
+        decided by then count, an undo included, so a decision undone later is shown
+        in force and one undone by then is not.
+        """
         with Session(self.engine) as session:
-            rows = session.scalars(select(DecisionRow)).all()
+            query = select(DecisionRow)
+            if as_of is not None:
+                query = query.where(DecisionRow.decided_at <= to_utc(as_of))
+            rows = session.scalars(query).all()
             found = _decisions(session, _forced(rows))
         by_type: defaultdict[type, list[Any]] = defaultdict(list)
         for d in found:
@@ -231,7 +241,8 @@ class SqlDecisionStore:
         grades = sorted(by_type[SourceGrade], key=lambda g: g.decided.at)
         return Decisions(claims=tuple(by_type[ClaimDecision]), names=tuple(by_type[NameDecision]),
                          overrides=tuple(by_type[Override]),
-                         annotations=tuple(by_type[Annotation]), grades=tuple(grades))
+                         annotations=tuple(by_type[Annotation]), grades=tuple(grades),
+                         places=tuple(by_type[NewPlace]))
 
     def history(self, subject: str | None = None) -> list[HistoryEntry]:
         """Every step of the log, oldest first; of one subject when given (a claim id,
@@ -333,6 +344,8 @@ def _summary(decision: AnyDecision) -> str:
         return f"{decision.district} {decision.side} from {decision.start}"
     if isinstance(decision, Annotation):
         return f"{decision.place} {decision.day}: {decision.text}"
+    if isinstance(decision, NewPlace):
+        return f"new place {decision.name} at ({decision.lat:.5f}, {decision.lon:.5f})"
     return f"grade {decision.grade}"
 
 

@@ -14,6 +14,7 @@ from timeline.decisions import (
     ClaimDecision,
     Decided,
     NameDecision,
+    NewPlace,
     Override,
     SourceGrade,
 )
@@ -25,16 +26,19 @@ from timeline.store.sql.schema import (
     SCOPE_GRADE,
     SCOPE_NAME,
     SCOPE_OVERRIDE,
+    SCOPE_PLACE,
     AnnotationRow,
     ClaimDecisionRow,
     DecisionRow,
     NameDecisionRow,
+    NewPlaceRow,
     OverrideRow,
     SourceGradeRow,
 )
 
-AnyDecision = ClaimDecision | NameDecision | Override | Annotation | SourceGrade
-DetailRow = ClaimDecisionRow | NameDecisionRow | OverrideRow | AnnotationRow | SourceGradeRow
+AnyDecision = ClaimDecision | NameDecision | Override | Annotation | SourceGrade | NewPlace
+DetailRow = (ClaimDecisionRow | NameDecisionRow | OverrideRow | AnnotationRow | SourceGradeRow
+             | NewPlaceRow)
 
 
 def subject_of(decision: AnyDecision) -> tuple[str, str]:
@@ -47,6 +51,8 @@ def subject_of(decision: AnyDecision) -> tuple[str, str]:
         return SCOPE_OVERRIDE, decision.id
     if isinstance(decision, Annotation):
         return SCOPE_ANNOTATION, decision.id
+    if isinstance(decision, NewPlace):
+        return SCOPE_PLACE, decision.id
     return SCOPE_GRADE, decision.outlet.strip()
 
 
@@ -86,6 +92,10 @@ def detail_row(decision: AnyDecision, decision_id: str) -> DetailRow:
         return AnnotationRow(decision_id=decision_id, annotation_id=decision.id,
                              place=decision.place, day=decision.day, text=decision.text,
                              source=decision.source, source_date=decision.source_date)
+    if isinstance(decision, NewPlace):
+        return NewPlaceRow(decision_id=decision_id, place_id=decision.id, name=decision.name,
+                           lat=decision.lat, lon=decision.lon, bank=decision.bank,
+                           parent=decision.parent)
     return SourceGradeRow(decision_id=decision_id, outlet=decision.outlet.strip(),
                           grade=decision.grade)
 
@@ -105,6 +115,9 @@ def decision_of(row: DecisionRow, detail: Any) -> AnyDecision:
     if isinstance(detail, AnnotationRow):
         return Annotation(detail.annotation_id, detail.place, detail.day, detail.text,
                           decided, detail.source, detail.source_date)
+    if isinstance(detail, NewPlaceRow):
+        return NewPlace(detail.place_id, detail.name, detail.lat, detail.lon, detail.bank,
+                        detail.parent, decided)
     assert isinstance(detail, SourceGradeRow), f"decision {row.id} has no detail"
     return SourceGrade(detail.outlet, detail.grade, decided)
 

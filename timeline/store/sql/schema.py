@@ -2,9 +2,10 @@
 
 One table, ``decisions``, is the log: one row per step an analyst took, never updated
 or deleted. Each row names its ``scope`` (what kind of thing it decides: a claim, a
-name, an override, an annotation, an outlet's grade) and its ``subject`` within that
+name, an override, an annotation, an outlet's grade, a place added
+to the gazetteer) and its ``subject`` within that
 scope (the claim id, the normalised name, the override id, the annotation id, the
-outlet), with who (``author``), when (``decided_at``) and why (``reason``).
+outlet, the new place's id), with who (``author``), when (``decided_at``) and why (``reason``).
 
 ``revision`` counts the steps on one subject (1, 2, 3 ...; unique per scope and
 subject): a writer names the revision it read, and a write on a subject that has moved
@@ -28,6 +29,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -42,7 +44,8 @@ SCOPE_NAME = "name"
 SCOPE_OVERRIDE = "override"
 SCOPE_ANNOTATION = "annotation"
 SCOPE_GRADE = "grade"
-SCOPES = (SCOPE_CLAIM, SCOPE_NAME, SCOPE_OVERRIDE, SCOPE_ANNOTATION, SCOPE_GRADE)
+SCOPE_PLACE = "place"
+SCOPES = (SCOPE_CLAIM, SCOPE_NAME, SCOPE_OVERRIDE, SCOPE_ANNOTATION, SCOPE_GRADE, SCOPE_PLACE)
 ACTION_UNDO = "undo"
 ACTION_SET = "set"  # an override, annotation or grade set (or set again) on its subject
 
@@ -149,7 +152,21 @@ class SourceGradeRow(Base):
     grade: Mapped[str] = mapped_column(String(2))
 
 
+class NewPlaceRow(Base):
+    """A place an analyst added to the gazetteer: a point, its bank and parent district."""
+
+    __tablename__ = "new_places"
+
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.id"), primary_key=True)
+    place_id: Mapped[str] = mapped_column(String(SUBJECT_LEN))
+    name: Mapped[str] = mapped_column(String(SUBJECT_LEN))
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
+    bank: Mapped[str] = mapped_column(String(NAME_LEN), default="")
+    parent: Mapped[str] = mapped_column(String(SUBJECT_LEN), default="")
+
+
 DETAIL_TABLES = {
     SCOPE_CLAIM: ClaimDecisionRow, SCOPE_NAME: NameDecisionRow, SCOPE_OVERRIDE: OverrideRow,
-    SCOPE_ANNOTATION: AnnotationRow, SCOPE_GRADE: SourceGradeRow,
+    SCOPE_ANNOTATION: AnnotationRow, SCOPE_GRADE: SourceGradeRow, SCOPE_PLACE: NewPlaceRow,
 }
