@@ -5,8 +5,12 @@ given store version: every session gets the same layout and keeps its own state 
 toggles) in the browser. So the layout is serialised and gzipped once per store
 version (:class:`FrontlineDash`), not on every page load, and every response is
 compressed (flask-compress). When the store changes (``python -m timeline build`` ran,
-or an ingest), the next page load builds the new layout: a running app shows the
-rebuilt data without a restart.
+an ingest, or an analyst's decision), the next page load builds the new layout: a running
+app shows the rebuilt data without a restart.
+
+An app serving a store also mounts sign-in (:mod:`dashboard.auth`) and the curation
+panel (:mod:`dashboard.curation.panel`): an analyst's decision republishes the store
+(:func:`republish`) and the open page receives the new page data at once.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ from dash import Dash
 from dash._utils import to_json
 from flask import request
 
+from dashboard import ids
 from dashboard.callbacks import register_callbacks
-from dashboard.layout import build_layout
+from dashboard.layout import build_layout, find_component
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
-from timeline.pipeline import Reloading, load_published
+from timeline.pipeline import Reloading, load_published, republish_timeline
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
@@ -94,14 +99,53 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
         update_title="",  # no "Updating..." flicker in the tab title
     )
 
+    cx = curation_context(store, settings, theatre) if page is None else None
+
     def load() -> ServedLayout:
+        version = STATIC if page is not None else store.version()
         current = page or page_from(load_published(store, theatre, settings), theatre, settings)
         layout = build_layout(current, theatre)
+        # The page's JS keys its decoded copy of the page data on this version.
+        find_component(layout, ids.PAGE_DATA).data["version"] = version
         export_panel.fill(layout)
+        if cx is not None:
+            from dashboard.curation import panel
+            find_component(layout, ids.CURATION_PANEL).children = panel.layout(cx, version)
         return ServedLayout.of(layout)
 
     app.layouts = Reloading(_static if page is not None else store.version, load)
     app.layout = app.layouts.get().component
     register_callbacks(app)
     export_panel.mount(app, store, settings, theatre)
+    if cx is not None:
+        mount_curation(app, cx)
     return app
+
+
+def curation_context(store: Store, settings: Settings, theatre: Theatre) -> Any:
+    """The curation tabs' context, for a store that keeps decisions (else None)."""
+    if not isinstance(store, FileStore):
+        return None
+    from dashboard.curation.context import CurationContext
+    return CurationContext(store, settings, theatre)
+
+
+def mount_curation(app: FrontlineDash, cx: Any) -> None:
+    """Sign-in and CSRF (:mod:`dashboard.auth`), and the curation panel's callbacks."""
+    from dashboard import auth
+    from dashboard.curation import panel
+
+    def active(name: str) -> bool:
+        return (name, True) in cx.log().analysts()
+
+    auth.mount(app, cx.settings, lambda n, p: cx.log().check_password(n, p), active)
+    panel.register(app, cx, lambda: republish(app, cx))
+
+
+def republish(app: FrontlineDash, cx: Any) -> tuple[str, dict[str, Any]]:
+    """Rebuild the store's timeline with the decisions in force and the page from it;
+    return (store version, page data JSON) as the open page receives them."""
+    republish_timeline(cx.store, cx.theatre, cx.settings)
+    assert app.layouts is not None
+    version, served = app.layouts.current()
+    return version, find_component(served.component, ids.PAGE_DATA).data

@@ -188,4 +188,18 @@ def build_layout(page: PageData, theatre: Theatre) -> html.Div:
                 html.Div(id=ids.EXPORT_PANEL),
             ]),
         ]),
+        html.Div(id=ids.CURATION_PANEL),  # filled by dashboard.curation.panel when mounted
     ])
+
+
+def find_component(node: Any, target: str) -> Any:
+    """The component of ``node``'s tree whose id is ``target`` (None when absent)."""
+    if getattr(node, "id", None) == target:
+        return node
+    children = getattr(node, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            found = find_component(child, target)
+            if found is not None:
+                return found
+    return None

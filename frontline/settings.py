@@ -44,6 +44,13 @@ DATABASE_URL : str
     Where analyst accounts and decisions are kept, as an SQLAlchemy URL. Default empty:
     the embedded SQLite file ``frontline.db`` in ``DATA_DIR``
     (``sqlite:///<DATA_DIR>/frontline.db``), created on the first decision.
+SECRET_KEY : str
+    Signs the app's session cookies (sign-in, CSRF token). Default empty: a random key
+    kept in ``<DATA_DIR>/secret_key`` (created with mode 0600 on first use).
+AUTH_HEADER : str
+    A request header naming the signed-in analyst, set by an authenticating reverse
+    proxy (e.g. ``X-Forwarded-User``). Default empty: off, analysts sign in with their
+    password. Set it only behind a proxy that strips the header from clients.
 """
 
 from __future__ import annotations
@@ -137,6 +144,10 @@ SETTINGS: tuple[Setting, ...] = (
             OPTIONAL_PATH),
     Setting("DATABASE_URL", "", "SQLAlchemy URL of the analyst decisions; empty: "
             "sqlite:///<DATA_DIR>/frontline.db.", OPTIONAL_TEXT),
+    Setting("SECRET_KEY", "", "Key signing the app's session cookies; empty: "
+            "<DATA_DIR>/secret_key.", OPTIONAL_TEXT),
+    Setting("AUTH_HEADER", "", "Header naming the analyst, set by an authenticating reverse "
+            "proxy; empty: off.", OPTIONAL_TEXT),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -163,6 +174,8 @@ class Settings:
     event_fade_days: int
     boundaries: Path | None
     database_url: str | None
+    secret_key: str | None
+    auth_header: str | None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

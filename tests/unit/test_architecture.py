@@ -40,7 +40,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dashboard",),
     ("frontline.main",),
 )
-APP_STACK = {"dash", "flask", "flask_compress", "waitress"}
+APP_STACK = {"dash", "dash_ag_grid", "flask", "flask_compress", "flask_login", "waitress"}
 DRAWING = {"plotly", "kaleido"}
 DATABASE = {"sqlalchemy", "alembic", "argon2"}
 

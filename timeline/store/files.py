@@ -13,6 +13,8 @@ Layout of ``DATA_DIR`` (unchanged, so data built before the store seam keeps wor
 Every write is atomic (:mod:`frontline.atomic`), so :meth:`FileStore.version` can be
 built from the files' identities (inode, size, modification time): a rename gives a
 new inode, and a stat per file is far cheaper than reading them, even per page request.
+The version also counts the steps of the decision log, so every decision (and undo)
+changes it.
 """
 
 from __future__ import annotations
@@ -143,7 +145,17 @@ class FileStore:
                 digest.update(f"{path.name}:-\n".encode())
                 continue
             digest.update(f"{path.name}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        digest.update(f"decisions:{self._decision_stamp()}\n".encode())
         return digest.hexdigest()[:16]
+
+    def _decision_stamp(self) -> str:
+        """Changes with every decision and undo: the length of the append-only log
+        (the database's files say nothing reliable: SQLite in WAL mode commits into a
+        side file, and another database has no file here)."""
+        if self.database_url == embedded_url(self.data_dir) and \
+                not (self.data_dir / EMBEDDED_FILE).is_file():
+            return "-"
+        return str(self.decision_store().log_size())
 
     def _watched(self) -> list[Path]:
         """Every file whose change changes what a reader of the store gets."""

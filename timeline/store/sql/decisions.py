@@ -200,6 +200,12 @@ class SqlDecisionStore:
 
     # reads
 
+    def log_size(self) -> int:
+        """How many steps the log holds: the log is append-only, so this changes with
+        every decision and every undo (part of :meth:`FileStore.version`)."""
+        with Session(self.engine) as session:
+            return int(session.scalar(select(func.count()).select_from(DecisionRow)) or 0)
+
     def revision(self, scope: str, subject: str) -> int:
         """The subject's current revision (0: never decided)."""
         with Session(self.engine) as session:

@@ -1,0 +1,70 @@
+"""What every curation tab is handed: the store, the run's settings, the theatre, and
+who is signed in (see the CURATION-INTERFACE note in :mod:`dashboard.curation`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.auth import current_analyst
+from frontline.errors import InputError
+from frontline.settings import Settings
+from geodata.theatre import Theatre
+from timeline.decisions import Decided
+from timeline.pipeline import Reloading
+from timeline.records import Extraction
+from timeline.store.files import FileStore
+from timeline.store.sql.decisions import Recorded, SqlDecisionStore
+
+SIGN_IN_FIRST = "sign in to edit (viewing needs no account)"
+
+
+@dataclass(eq=False)
+class CurationContext:
+    """The app's store, settings and theatre, as the curation tabs use them."""
+
+    store: FileStore
+    settings: Settings
+    theatre: Theatre
+    last: Recorded | None = None
+    _count: Any = field(default_factory=itertools.count)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _stored: Reloading[list[Extraction]] | None = None
+
+    def who(self) -> str | None:
+        """The signed-in analyst of the current request (None: not signed in)."""
+        return current_analyst()
+
+    def decided_by(self, reason: str = "") -> Decided:
+        """Who decides now, and why; a one-line refusal when nobody is signed in."""
+        who = self.who()
+        if who is None:
+            raise InputError(SIGN_IN_FIRST)
+        return Decided(who, dt.datetime.now(dt.UTC), reason.strip())
+
+    def log(self) -> SqlDecisionStore:
+        """The decision store (history, undo, accounts)."""
+        return self.store.decision_store()
+
+    def decided(self, recorded: Recorded | None = None) -> None:
+        """Note that a decision was saved (the panel then refreshes the page)."""
+        with self._lock:
+            self.last = recorded
+
+    def saved(self) -> dict[str, Any]:
+        """The value an edit writes to ``ids.CURATION_REFRESH``: new on every call, so
+        the page always refreshes."""
+        with self._lock:
+            return {"n": next(self._count), "decision": self.last.id if self.last else None}
+
+    def extractions(self) -> list[Extraction]:
+        """The stored extractions as extracted (before any decision), cached per store
+        version: the review queue lists rejected claims too, so they can be undone."""
+        with self._lock:
+            if self._stored is None:
+                self._stored = Reloading(self.store.version, self.store.extractions)
+            stored = self._stored
+        return stored.get()
