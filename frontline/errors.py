@@ -45,3 +45,7 @@ class ExportError(FrontlineError):
 
 class ConflictError(FrontlineError):
     """A decision was made on a revision that has moved since it was read."""
+
+
+class LimitError(FrontlineError):
+    """A unit of work went over its time or memory budget, or a request over its size."""

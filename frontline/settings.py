@@ -40,6 +40,18 @@ EVENT_FADE_DAYS : int
 BOUNDARIES : path
     Optional authoritative district boundaries imported by ``geodata import-boundaries``
     and used in place of the estimated Voronoi polygons. Default empty.
+INGEST_FILE_SECONDS : int
+    Time budget of one file's extraction at ingest; over it the file is reported and
+    skipped. 0 runs extraction inline, without a budget. Default 60.
+INGEST_FILE_MEMORY_MB : int
+    Memory budget (MB on top of the ingest process's own) of one file's extraction.
+    Default 2048.
+EXPORT_JOBS : int
+    Exports and decks the app renders at once; more wait in a queue. Default 2.
+EXPORT_QUEUE : int
+    Exports and decks that may wait for a free slot; more are refused as busy. Default 8.
+MAX_REQUEST_BYTES : int
+    Largest request body the app accepts; larger ones get 413. Default 2,000,000.
 DATABASE_URL : str
     Where analyst accounts and decisions are kept, as an SQLAlchemy URL. Default empty:
     the embedded SQLite file ``frontline.db`` in ``DATA_DIR``
@@ -142,6 +154,15 @@ SETTINGS: tuple[Setting, ...] = (
             INT, 0),
     Setting("BOUNDARIES", "", "Authoritative district boundaries file used instead of estimates.",
             OPTIONAL_PATH),
+    Setting("INGEST_FILE_SECONDS", "60", "Time budget of one file's extraction; over it the "
+            "file is skipped (0: no budget).", INT, 0),
+    Setting("INGEST_FILE_MEMORY_MB", "2048", "Memory budget (MB) of one file's extraction.",
+            INT, 64),
+    Setting("EXPORT_JOBS", "2", "Exports and decks the app renders at once.", INT, 1, 64),
+    Setting("EXPORT_QUEUE", "8", "Exports and decks that may wait for a slot; more are busy.",
+            INT, 0),
+    Setting("MAX_REQUEST_BYTES", "2000000", "Largest request body the app accepts (413 over).",
+            INT, 1024),
     Setting("DATABASE_URL", "", "SQLAlchemy URL of the analyst decisions; empty: "
             "sqlite:///<DATA_DIR>/frontline.db.", OPTIONAL_TEXT),
     Setting("SECRET_KEY", "", "Key signing the app's session cookies; empty: "
@@ -173,6 +194,11 @@ class Settings:
     plausible_flips: int
     event_fade_days: int
     boundaries: Path | None
+    ingest_file_seconds: int
+    ingest_file_memory_mb: int
+    export_jobs: int
+    export_queue: int
+    max_request_bytes: int
     database_url: str | None
     secret_key: str | None
     auth_header: str | None

@@ -19,6 +19,7 @@ background jobs), each with a :class:`~timeline.store.protocol.Store` and the ru
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -28,6 +29,7 @@ from typing import Generic, TypeVar
 
 import geopandas as gpd
 
+from frontline.budget import run_bounded
 from frontline.errors import FrontlineError, InputError
 from frontline.settings import Settings
 from geodata.districts import build_districts
@@ -37,6 +39,7 @@ from timeline.control.build import ControlRules, build_timeline, timeline_with_r
 from timeline.control.model import ControlTimeline
 from timeline.curation import apply_decisions
 from timeline.decisions import Decisions
+from timeline.extract.articles import read_bounded
 from timeline.extract.sources import extract_path, ingest_files
 from timeline.ids import article_ids, normalise
 from timeline.new_places import with_new_places
@@ -107,6 +110,7 @@ def ingest(store: Store, folder: Path, settings: Settings,
         Wraps the file list while it is walked (the CLI's progress bar).
     """
     files = source_files(folder)
+    _remove_stale_temporaries(store)
     gazetteer = get_gazetteer(settings.theatre)  # the run's theatre, read once
     ids = article_ids(p.name for p in files)
     report = IngestReport(collisions=[c.line() for c in ids.collisions])
@@ -114,14 +118,17 @@ def ingest(store: Store, folder: Path, settings: Settings,
     for path in progress(files) if progress else files:
         aid = ids.ids[path.name]
         try:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            sha = hashlib.sha256(read_bounded(path, settings.max_article_bytes)).hexdigest()
             if store.source_sha256(aid) == sha and _same_file(recorded.get(aid), path):
                 report.unchanged += 1
                 continue
-            extraction = extract_path(path, id=aid, max_bytes=settings.max_article_bytes,
-                                      gazetteer=gazetteer)
-        except (FrontlineError, OSError) as exc:
-            report.failures.append(" ".join(str(exc).split()))
+            extraction = run_bounded(
+                functools.partial(extract_path, path, id=aid,
+                                  max_bytes=settings.max_article_bytes, gazetteer=gazetteer),
+                seconds=settings.ingest_file_seconds,
+                memory_mb=settings.ingest_file_memory_mb)
+        except Exception as exc:
+            report.failures.append(_failure_line(path, exc))
             continue
         store.save_extraction(extraction)
         report.warnings.extend(extraction.warnings)
@@ -138,6 +145,23 @@ def ingest(store: Store, folder: Path, settings: Settings,
         elif _superseded(store, stored_id, ids.ids.get(source.name, stored_id)):
             store.remove_extraction(stored_id)
     return report
+
+
+def _remove_stale_temporaries(store: Store) -> None:
+    """A store kept in files cleans the temporaries of a run that was killed (a store
+    without files has none, so the method is optional, not part of :class:`Store`)."""
+    clean = getattr(store, "remove_stale_temporaries", None)
+    if callable(clean):
+        clean()
+
+
+def _failure_line(path: Path, exc: BaseException) -> str:
+    """One line naming the file: a Frontline error's own message (which names it), else
+    the exception's kind and message (a crash inside a library is still one line)."""
+    message = " ".join(str(exc).split())
+    if isinstance(exc, FrontlineError | OSError):
+        return message if str(path) in message else f"{path}: {message}"
+    return f"{path}: unexpected {type(exc).__name__}: {message[:300]}; skipped"
 
 
 def _without_decided_names(store: Store, report: IngestReport) -> None:
@@ -200,6 +224,7 @@ def build(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline
     switches to the new timeline as one unit.
     """
     rules = ControlRules.from_settings(settings)
+    _remove_stale_temporaries(store)
     districts = store.districts(theatre)
     c = curated(store)
     tl = timeline_with_replay(with_new_places(theatre, c.decisions.places), districts,

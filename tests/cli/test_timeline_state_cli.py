@@ -25,7 +25,7 @@ def test_build_writes_the_timeline_and_prints_a_summary(tmp_path: Path) -> None:
     result = run_cli("timeline", "build", env=env)
     assert result.returncode == 0, result.stderr
     assert "81 districts" in result.stdout
-    assert (tmp_path / "timeline.npz").is_file() and (tmp_path / "timeline.json").is_file()
+    assert (tmp_path / "timeline.npz").is_file() and not (tmp_path / "timeline.json").exists()
 
 
 def test_state_json_has_the_contract_shape(data_env: dict[str, str]) -> None:

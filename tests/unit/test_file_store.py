@@ -36,7 +36,7 @@ def test_it_keeps_todays_files_so_existing_data_still_loads(tmp_path: Path) -> N
     tl = build_timeline(theatre, toy_districts(theatre), [x], end=TOY_END)
     store.save_timeline(tl)
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
-        "corpus", "corpus/2017-05-10-wire.json", "timeline.json", "timeline.npz"]
+        "corpus", "corpus/2017-05-10-wire.json", "timeline.npz"]
     assert [e.to_json() for e in load_extractions(tmp_path)] == [x.to_json()]
     day = dt.date(2017, 1, 12)
     assert load_timeline(tmp_path).state_json(day) == tl.state_json(day)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from pathlib import Path
 
 import numpy as np
@@ -22,10 +21,11 @@ from tests.builders import (
     toy_districts,
     toy_theatre,
 )
+from tests.unit.timeline_pair import edit_document
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
 from timeline.extract.lexicon import actor_table, find_actors, opponents_named
-from timeline.store.timeline_files import JSON_FILE, load_timeline, save_timeline
+from timeline.store.timeline_files import load_timeline, save_timeline
 from viewmodel.page_events import series_of
 
 D = dt.date
@@ -116,9 +116,7 @@ def test_side_codes_round_trip_and_an_old_file_reads_as_mosul(tmp_path: Path) ->
     tl = build(make_event("capture", "2017-01-10", ("w-north",), side="green"))
     save_timeline(tl, tmp_path)
     assert load_timeline(tmp_path).side_codes == tl.side_codes
-    doc = json.loads((tmp_path / JSON_FILE).read_text(encoding="utf-8"))
-    del doc["side_codes"]
-    (tmp_path / JSON_FILE).write_text(json.dumps(doc), encoding="utf-8")
+    edit_document(tmp_path, lambda doc: doc.pop("side_codes"))
     assert load_timeline(tmp_path).side_codes == MOSUL_ORDER
 
 

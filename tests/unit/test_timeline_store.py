@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +10,7 @@ import pytest
 
 from frontline.errors import StoreError
 from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
+from tests.unit.timeline_pair import to_old_pair
 from timeline.control.build import build_timeline, known_on_replay
 from timeline.control.series import add_series
 from timeline.store.timeline_files import load_timeline, save_timeline
@@ -30,7 +30,7 @@ def test_a_saved_timeline_loads_back_identical(tmp_path: Path) -> None:
     assert tl.frontline_km is not None and tl.frontline_km_known is not None
     assert tl.frontline_km[known_day] > 0 and tl.frontline_km_known[known_day] == 0
     save_timeline(tl, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.json", "timeline.npz"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.npz"]  # one unit
     back = load_timeline(tmp_path)
     for name in ("side", "basis", "since", "base_cause", "frontline_km", "front_index",
                  "side_known", "basis_known", "front_index_known", "frontline_km_known"):
@@ -62,6 +62,8 @@ def test_arrays_from_another_build_are_refused_in_one_line(tmp_path: Path) -> No
         end=TOY_END)
     save_timeline(first, tmp_path / "a")
     save_timeline(second, tmp_path / "b")
+    to_old_pair(tmp_path / "a")  # only the old two-file layout could mix builds
+    to_old_pair(tmp_path / "b")
     (tmp_path / "a" / "timeline.npz").write_bytes((tmp_path / "b" / "timeline.npz").read_bytes())
     with pytest.raises(StoreError, match="come from different builds; run `python -m timeline"):
         load_timeline(tmp_path / "a")
@@ -73,7 +75,5 @@ def test_a_timeline_saved_without_a_build_hash_still_loads(tmp_path: Path) -> No
     theatre = toy_theatre()
     tl = build_timeline(theatre, toy_districts(theatre), [], end=TOY_END)
     save_timeline(tl, tmp_path)
-    doc = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
-    del doc["build"]
-    (tmp_path / "timeline.json").write_text(json.dumps(doc), encoding="utf-8")
+    to_old_pair(tmp_path, build_hash=False)
     assert load_timeline(tmp_path).state_json(TOY_END) == tl.state_json(TOY_END)

@@ -28,6 +28,7 @@ from frontline.errors import ArticleError, DateError
 from frontline.isodate import parse_iso_date
 from timeline.extract.boilerplate import chrome_spans
 from timeline.extract.dates import has_relative_dates
+from timeline.extract.front_matter import FrontMatterError, load_front_matter
 from timeline.extract.html_text import html_to_text
 from timeline.ids import article_id
 from timeline.records import Article
@@ -54,6 +55,9 @@ _RUNS_ON = re.compile(r"\b(?:of|the|a|an|to|in|on|at|by|for|from|with|and|or|but
 _LINE_END = re.compile(r"(?<=[.!?\"'”’)\]])[ \t]*\n")
 WRAP_WIDTH = 120  # no line longer than this: the text may be wrapped at a fixed width
 _CLOSED = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+# A time of day after the day of a 'published:' value ("2017-05-10 14:05"): checked, so
+# that an hour of 25 is an error naming the file rather than silently dropped.
+_TIME_OF_DAY = re.compile(r"[T ](\d{1,2}):(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,9 @@ def split_front_matter(text: str, path: Path) -> tuple[str, dict[str, Any]]:
     if not match:
         return text, {}
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_front_matter(match.group(1)) or {}
+    except FrontMatterError as exc:
+        raise ArticleError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         where = f" (line {line + 2})" if line is not None else ""
@@ -240,14 +246,27 @@ def _read_bytes(path: Path, max_bytes: int | None) -> bytes:
     if path.is_dir():
         raise ArticleError(f"{path}: is a directory, not an article")
     limit = settings.get_int("MAX_ARTICLE_BYTES") if max_bytes is None else max_bytes
-    size = path.stat().st_size
-    if size > limit:
-        raise ArticleError(f"{path}: {size} bytes is over FRONTLINE_MAX_ARTICLE_BYTES={limit}")
-    data = path.read_bytes()
+    data = read_bounded(path, limit)
     if not data.strip():
         raise ArticleError(f"{path}: the file is empty")
     if b"\x00" in data:
         raise ArticleError(f"{path}: binary file (NUL bytes), not a text article")
+    return data
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, refused before reading when its size is over ``limit``.
+
+    The size is checked with ``stat`` first (a 2 GB sparse file is never read), and the
+    read itself stops at ``limit + 1`` bytes, so a file growing under us cannot slip by.
+    """
+    size = path.stat().st_size
+    if size > limit:
+        raise ArticleError(f"{path}: {size} bytes is over FRONTLINE_MAX_ARTICLE_BYTES={limit}")
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ArticleError(f"{path}: over FRONTLINE_MAX_ARTICLE_BYTES={limit} bytes")
     return data
 
 
@@ -264,8 +283,13 @@ def _published(flag: dt.date | str | None, meta: Any, path: Path) -> dt.date | N
             return value.date()
         if isinstance(value, dt.date):
             return value
+        raw = str(value).strip()
         try:
-            return parse_iso_date(str(value).strip()[:10], origin)
+            day = parse_iso_date(raw[:10], origin)
+            time = _TIME_OF_DAY.match(raw, 10)
+            if time and (int(time.group(1)) > 23 or int(time.group(2)) > 59):
+                raise DateError(f"{origin} {raw!r} has no such time of day")
+            return day
         except DateError as exc:
             raise ArticleError(f"{path}: {exc}") from None
     return None

@@ -31,14 +31,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
+import hashlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
+from frontline import settings
 from frontline.errors import ArticleError
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import load_theatre
-from timeline.extract.articles import decode
+from timeline.extract.articles import decode, read_bounded
 from timeline.extract.control_facts import fighting_since, share_bank
 from timeline.extract.numbers import tidy
 from timeline.ids import article_id, assign_claim_ids
@@ -66,6 +68,8 @@ REQUIRED = (COL_DATE, COL_PRECISION, COL_KIND, COL_PLACES, COL_ACTOR, COL_SIDE, 
             COL_VALUE, COL_SOURCE, COL_NOTE)
 _VALUE_RE = re.compile(
     r"^\s*(?P<op>~|>=|<=|>|<)?\s*(?P<a>\d[\d,.]*)\s*(?:-\s*(?P<b>\d[\d,.]*))?\s*$")
+# Above the world's population: no casualty, displacement or population figure is larger.
+MAX_FIGURE_VALUE = 10_000_000_000
 _ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OPS = {None: "exact", "~": "about", ">=": "at_least", ">": "at_least", "<=": "at_most",
         "<": "at_most"}
@@ -76,26 +80,28 @@ class RowError(ValueError):
 
 
 def load_chronology(path: str | Path, gazetteer: object | None = None, *,
-                    id: str | None = None) -> Extraction:
+                    id: str | None = None, max_bytes: int | None = None) -> Extraction:
     """Read an analyst chronology CSV into an :class:`Extraction`.
 
     ``id`` is the chronology's id among the files of its folder
     (:func:`timeline.ids.article_ids`); without it, the file's own slug. Rows get their
     ids from what they say (:func:`timeline.ids.assign_claim_ids`), not their line.
+    ``max_bytes`` is the run's article size limit (the configured one when None): a
+    chronology obeys the same cap as an article.
     """
     path = Path(path)
     if not path.exists():
         raise ArticleError(f"{path}: no such file")
-    data = path.read_bytes()
+    limit = settings.get_int("MAX_ARTICLE_BYTES") if max_bytes is None else max_bytes
+    data = read_bounded(path, limit)
     if not data.strip():
         raise ArticleError(f"{path}: the file is empty")
     text, warnings = decode(data, path)
-    header = text.splitlines()[0] if text else ""
-    missing = [c for c in REQUIRED if c not in [h.strip() for h in header.split(",")]]
+    lines = text.splitlines(keepends=True)
+    names = _header(lines[0] if lines else "")
+    missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise ArticleError(f"{path}: chronology is missing column(s) {', '.join(missing)}")
-    import hashlib
-
     article = Article(
         id=id or article_id(path), path=str(path), title=f"Analyst chronology {path.name}",
         source=BASIS_ANALYST, published=None, text=text,
@@ -105,9 +111,11 @@ def load_chronology(path: str | Path, gazetteer: object | None = None, *,
     events: list[Event] = []
     figures: list[Figure] = []
     unresolved: list[str] = []
-    for number, (row, span) in enumerate(_rows(text), start=2):
+    for number, row, span in _rows(lines, names):
         quote = text[span[0]:span[1]]
         try:
+            if isinstance(row, csv.Error):
+                raise RowError(f"not readable as CSV ({row})")
             record = _record(row, article, quote, span, gaz, len(events), len(figures))
         except RowError as exc:
             warnings.append(f"{path}: line {number}: {exc}; row skipped")
@@ -122,24 +130,44 @@ def load_chronology(path: str | Path, gazetteer: object | None = None, *,
                                        tuple(unresolved), tuple(warnings)))
 
 
-def _rows(text: str) -> list[tuple[dict[str, str], tuple[int, int]]]:
-    """Rows with the character span of their line (quoted fields do not span lines here)."""
-    lines = text.splitlines(keepends=True)
-    header = next(csv.reader(io.StringIO(lines[0])))
-    names = [h.strip() for h in header]
-    out = []
-    offset = len(lines[0])
-    for line in lines[1:]:
-        stripped = line.rstrip("\r\n")
-        if stripped.strip() and not stripped.lstrip().startswith("#"):
-            values = next(csv.reader(io.StringIO(stripped)), [])
-            row = {name: (values[i].strip() if i < len(values) else "")
-                   for i, name in enumerate(names)}
-            out.append((row, (offset, offset + len(stripped))))
-        else:
-            out.append(({}, (offset, offset)))
-        offset += len(line)
-    return [(row, span) for row, span in out if row]
+def _header(line: str) -> list[str]:
+    """The column names of the header line, read as CSV (a quoted header is valid CSV)."""
+    try:
+        return [h.strip() for h in next(csv.reader([line]), [])]
+    except csv.Error:
+        return []
+
+
+def _rows(lines: list[str], names: list[str]
+          ) -> Iterator[tuple[int, dict[str, str] | csv.Error, tuple[int, int]]]:
+    """(first line number, row or the CSV error that spoiled it, character span) of each
+    record after the header. A quoted field may span lines (a note of two paragraphs): the
+    record's span then covers all its lines. Blank records and ``#`` comments are skipped.
+    """
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    reader = csv.reader(iter(lines[1:]))
+    consumed = 0  # lines of ``lines[1:]`` read so far
+    while True:
+        first = consumed
+        try:
+            values: list[str] | csv.Error = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            values = exc
+        consumed = reader.line_num
+        start = starts[first + 1]
+        end = start + len("".join(lines[first + 1:consumed + 1]).rstrip("\r\n"))
+        if isinstance(values, csv.Error):
+            yield first + 2, values, (start, end)
+            continue
+        if not any(v.strip() for v in values) or values[0].lstrip().startswith("#"):
+            continue
+        row = {name: (values[i].strip() if i < len(values) else "")
+               for i, name in enumerate(names)}
+        yield first + 2, row, (start, end)
 
 
 def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, int],
@@ -216,13 +244,18 @@ def _value(text: str) -> tuple[float | None, str, float | None, float | None]:
     if not match:
         raise RowError(f"value {text!r} is not a number (~N, >=N, <=N or N-M allowed)")
     try:
-        a = tidy(float(match.group("a").replace(",", "")))
-        b = tidy(float(match.group("b").replace(",", ""))) if match.group("b") else None
+        low = float(match.group("a").replace(",", ""))
+        high = float(match.group("b").replace(",", "")) if match.group("b") else None
     except ValueError:
         raise RowError(f"value {text!r} is not a number") from None
-    if b is not None:
-        return None, "range", a, b
-    return a, _OPS[match.group("op")], None, None
+    if max(low, high or 0.0) > MAX_FIGURE_VALUE:
+        raise RowError(f"value {text!r} is larger than any count a chronology can hold "
+                       f"({MAX_FIGURE_VALUE:,.0f})")
+    if high is not None:
+        if low > high:
+            raise RowError(f"value {text!r} is a range whose low end is above its high end")
+        return None, "range", tidy(low), tidy(high)
+    return tidy(low), _OPS[match.group("op")], None, None
 
 
 def _places(text: str, gaz: object) -> tuple[PlaceRef, ...]:

@@ -34,7 +34,7 @@ def extract_path(path: str | Path, published: dt.date | None = None, *,
     path = Path(path)
     id = id or folder_article_id(path)
     if path.suffix.lower() in CHRONOLOGY_SUFFIXES:
-        return load_chronology(path, gazetteer, id=id)
+        return load_chronology(path, gazetteer, id=id, max_bytes=max_bytes)
     return extract_article(load_article(path, published, id=id, max_bytes=max_bytes),
                            gazetteer)
 

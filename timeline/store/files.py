@@ -5,7 +5,8 @@ Layout of ``DATA_DIR`` (unchanged, so data built before the store seam keeps wor
 - ``corpus/<article id>.json``: one extraction per article (:mod:`timeline.store.corpus`);
 - ``geodata.gpkg`` and its inputs stamp, ``boundaries.gpkg``: the district polygons
   (:mod:`geodata.store`, written by ``python -m geodata build``);
-- ``timeline.npz`` + ``timeline.json``: the built timeline (:mod:`timeline.store.timeline_files`);
+- ``timeline.npz``: the built timeline, arrays and JSON in one file
+  (:mod:`timeline.store.timeline_files`);
 - ``frontline.db``: the analysts and their decisions, in SQLite
   (:mod:`timeline.store.sql.decisions`), unless ``FRONTLINE_DATABASE_URL`` names another
   database.
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import geopandas as gpd
 
+from frontline.atomic import remove_stale_temporaries
 from frontline.settings import Settings
 from geodata.store import (
     BOUNDARIES_FILE,
@@ -115,7 +117,7 @@ class FileStore:
         return timeline_files.load_timeline(self.data_dir)
 
     def timeline_location(self) -> str:
-        return f"{timeline_files.NPZ_FILE} + {timeline_files.JSON_FILE} in {self.data_dir}"
+        return f"{timeline_files.NPZ_FILE} in {self.data_dir}"
 
     # analyst decisions
 
@@ -133,6 +135,14 @@ class FileStore:
             from timeline.store.sql.decisions import SqlDecisionStore  # SQLAlchemy on demand
             self._decisions = SqlDecisionStore(self.database_url)
         return self._decisions
+
+    # crash recovery
+
+    def remove_stale_temporaries(self) -> list[Path]:
+        """Remove the temporaries of writes killed half-way (an ingest or build killed
+        with ``kill -9``); writes in progress are left alone."""
+        return [*remove_stale_temporaries(self.data_dir),
+                *remove_stale_temporaries(self.data_dir / corpus.CORPUS_DIR)]
 
     # change detection
 

@@ -1,19 +1,25 @@
-"""The stored control timeline: ``timeline.npz`` (arrays) + ``timeline.json`` (the rest).
+"""The stored control timeline: one file, ``timeline.npz``, switched by one rename.
 
 Arrays stay arrays (int8 codes, int32 days, float shares); evidence, cause lists,
-changes and front geometries are JSON. Each file is written atomically, the arrays
-first; the two switch as one unit because the JSON records the sha256 of the arrays it
-was saved with (``build``). A reader that finds arrays from another build (a build
-finishing while it reads) reads again, and if the pair still disagrees says so in one
-line. Files saved before that check carry no ``build`` and load as before. A timeline
-saved before the "as known on" replay kept ``since_known``, ``cause_known`` and
-``causes_known`` still loads, without them (the map's known view then shows side and
-basis only until ``python -m timeline build`` runs again); one saved before it named its
-side codes loads with Mosul's (``government``, ``isis``, ``contested``, ``unknown``).
+changes and front geometries are JSON, stored inside the same archive as the member
+``timeline_json`` (UTF-8 bytes). The file is written atomically
+(:func:`frontline.atomic.write_atomic`), so a reader sees the old timeline or the new
+one, never arrays of one build with the JSON of another, whatever moment a crash or a
+``kill -9`` strikes.
+
+Timelines saved before this kept the JSON beside the arrays in ``timeline.json``,
+which recorded the sha256 of the arrays it was saved with (``build``); such a pair still
+loads, and one whose halves come from different builds is refused in one line saying to
+build again. Saving removes that old ``timeline.json``. A timeline saved before the "as
+known on" replay kept ``since_known``, ``cause_known`` and ``causes_known`` still loads,
+without them (the map's known view then shows side and basis only until ``python -m
+timeline build`` runs again); one saved before it named its side codes loads with
+Mosul's (``government``, ``isis``, ``contested``, ``unknown``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -32,7 +38,8 @@ from timeline.control.model import OVERLAY_FIELDS, Change, ControlTimeline, Evid
 from timeline.store.timeline_decisions import decisions_from_json, decisions_json
 
 NPZ_FILE = "timeline.npz"
-JSON_FILE = "timeline.json"
+JSON_FILE = "timeline.json"  # the JSON half of a timeline saved before it moved inside
+JSON_MEMBER = "timeline_json"
 FORMAT = 1
 ARRAYS = ("side", "basis", "since", "base_cause", "frontline_km", "front_index",
           "side_known", "basis_known", "area_km2", "front_index_known", "frontline_km_known",
@@ -49,21 +56,19 @@ def timeline_paths(data_dir: Path) -> tuple[Path, Path]:
 
 
 def has_timeline(data_dir: Path) -> bool:
-    return all(p.is_file() for p in timeline_paths(data_dir))
+    return timeline_paths(data_dir)[0].is_file()
 
 
 def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
-    """Write the timeline atomically, arrays then JSON; returns the JSON path."""
+    """Write the timeline, arrays and JSON in one file, by one atomic rename; returns
+    its path."""
     npz_path, json_path = timeline_paths(data_dir)
     npz_path.parent.mkdir(parents=True, exist_ok=True)
     arrays = {name: getattr(tl, name) for name in ARRAYS if getattr(tl, name) is not None}
     arrays |= {f"share_{k}": v for k, v in tl.share.items()}
     arrays |= dict(tl.overlays)
-    packed = io.BytesIO()
-    np.savez_compressed(packed, **arrays)
     doc = {
         "format": FORMAT,
-        KEY_BUILD: hashlib.sha256(packed.getvalue()).hexdigest(),
         "start": tl.start.isoformat(),
         "side_codes": list(tl.side_codes),
         "district_ids": list(tl.district_ids),
@@ -76,32 +81,43 @@ def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
         "causes_known": [list(c) for c in tl.causes_known],
         "decisions": decisions_json(tl.decisions),
     }
-    text = json.dumps(doc, ensure_ascii=False)  # both serialised first: a short switch
+    text = json.dumps(doc, ensure_ascii=False)
+    arrays[JSON_MEMBER] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    packed = io.BytesIO()
+    np.savez_compressed(packed, **arrays)
     write_atomic(npz_path, packed.getvalue())
-    write_atomic(json_path, text)
-    return json_path
+    with contextlib.suppress(FileNotFoundError):
+        json_path.unlink()  # an old pair's JSON half: the archive now holds it
+    return npz_path
 
 
 def load_timeline(data_dir: Path) -> ControlTimeline:
     """Read the stored timeline, or a :class:`StoreError` saying how to build it."""
     npz_path, json_path = timeline_paths(data_dir)
-    if not (npz_path.is_file() and json_path.is_file()):
+    if not npz_path.is_file():
         raise StoreError(f"no control timeline in {npz_path.parent}: run "
                          "`python -m timeline build`")
     for attempt in range(READ_ATTEMPTS):
         if attempt:
             time.sleep(RETRY_SECONDS)
         try:
-            doc = json.loads(json_path.read_text(encoding="utf-8"))
             raw = npz_path.read_bytes()
-            if doc.get(KEY_BUILD) not in (None, hashlib.sha256(raw).hexdigest()):
-                continue  # a build switched the pair between the two reads
             with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
                 arrays = {name: npz[name] for name in npz.files}
+            member = arrays.pop(JSON_MEMBER, None)
+            if member is not None:
+                doc = json.loads(member.tobytes().decode("utf-8"))
+            else:  # a pair saved before the JSON moved inside the archive
+                if not json_path.is_file():
+                    raise StoreError(f"{npz_path}: a timeline without its JSON half; run "
+                                     "`python -m timeline build` again")
+                doc = json.loads(json_path.read_text(encoding="utf-8"))
+                if doc.get(KEY_BUILD) not in (None, hashlib.sha256(raw).hexdigest()):
+                    continue  # an old build switched the pair between the two reads
             return _from_parts(doc, arrays)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError,
                 zipfile.BadZipFile) as exc:
-            raise StoreError(f"{json_path}: unreadable timeline ({exc}); run "
+            raise StoreError(f"{npz_path}: unreadable timeline ({exc}); run "
                              "`python -m timeline build` again") from None
     raise StoreError(f"{npz_path.name} and {json_path.name} in {data_dir} come from different "
                      "builds; run `python -m timeline build` again")
