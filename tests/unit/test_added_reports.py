@@ -1,0 +1,103 @@
+"""Adding a report from the app as one job (draft, preview, save or discard), and the
+audit view of the tool at a moment (SYNTHETIC texts, a temporary Mosul store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from frontline.errors import InputError
+from frontline.settings import Settings
+from geodata.theatre import load_theatre
+from timeline.added_reports import (
+    STEPS,
+    discard_draft,
+    draft,
+    draft_report,
+    keep_draft,
+    save_draft,
+)
+from timeline.audit import added_at, audit_at
+from timeline.decisions import Decided, NameDecision
+from timeline.intake import ReportForm
+from timeline.store.files import FileStore
+
+TEXT = ("(Synthetic report) Iraqi forces took over the al-Maamel district on Wednesday "
+        "after two days of fighting, the Joint Operations Command said in a statement. "
+        "Troops were clearing the streets and searching houses for explosives, and "
+        "residents began to return to their homes by the evening.")
+FORM = ReportForm("Forces take al-Maamel", "Synthetic Wire", "https://example.org/a",
+                  "2017-05-10", TEXT)
+
+
+@pytest.fixture
+def setup(tmp_path: Path) -> tuple[FileStore, Settings]:
+    settings = replace(Settings.defaults(), data_dir=tmp_path)
+    return FileStore.from_settings(settings), settings
+
+
+def test_a_draft_reports_its_steps_and_stores_nothing(setup: tuple[FileStore, Settings]) -> None:
+    store, settings = setup
+    steps: list[tuple[int, int, str]] = []
+    got = draft_report(store, settings, FORM, lambda *a: steps.append(a))
+    assert [s[2] for s in steps] == list(STEPS)
+    assert steps[-1][:2] == (3, 3)
+    assert got.marks and any(c.district == "al-maamel" for c in got.changes)
+    assert store.article_ids() == []
+
+
+def test_a_draft_is_kept_by_token_saved_once_and_then_gone(
+        setup: tuple[FileStore, Settings]) -> None:
+    store, settings = setup
+    got = draft_report(store, settings, FORM)
+    token = keep_draft(settings.data_dir, got.extraction)
+    assert draft(settings.data_dir, token).article.text == TEXT
+    stored = save_draft(store, settings, token, "rana")
+    assert store.article_ids() == [stored.article.id]
+    assert Path(stored.article.path).parent == settings.data_dir / "reports"
+    assert store.has_timeline()
+    with pytest.raises(InputError, match="no longer kept"):
+        draft(settings.data_dir, token)
+    # the same report again gets an id of its own, never overwriting the saved one
+    assert draft_report(store, settings, FORM).extraction.article.id == stored.article.id + "-2"
+
+
+def test_a_discarded_draft_is_gone_and_a_forged_token_refused(
+        setup: tuple[FileStore, Settings]) -> None:
+    store, settings = setup
+    token = keep_draft(settings.data_dir, draft_report(store, settings, FORM).extraction)
+    discard_draft(settings.data_dir, token)
+    with pytest.raises(InputError, match="no longer kept"):
+        draft(settings.data_dir, token)
+    with pytest.raises(InputError, match="not a preview token"):
+        draft(settings.data_dir, "../../etc/passwd")
+
+
+def test_the_audit_view_leaves_out_what_came_after_the_moment(
+        setup: tuple[FileStore, Settings]) -> None:
+    store, settings = setup
+    token = keep_draft(settings.data_dir, draft_report(store, settings, FORM).extraction)
+    before = dt.datetime.now(dt.UTC)
+    stored = save_draft(store, settings, token, "rana")
+    added = added_at(stored)
+    assert added is not None and added >= before
+    log = store.decision_store()
+    log.add_analyst("rana", "correct horse battery")
+    now = dt.datetime.now(dt.UTC)
+    log.record(NameDecision("", "Gone Street", "not_place", Decided("rana", now, "a road")))
+    theatre = load_theatre(settings.theatre)
+
+    early = audit_at(store, theatre, settings, before - dt.timedelta(seconds=1))
+    assert early.left_out == ("Forces take al-Maamel",) and early.timeline is None
+    assert early.decisions.names == ()
+
+    late = audit_at(store, theatre, settings, now + dt.timedelta(seconds=1))
+    assert late.left_out == () and late.timeline is not None
+    assert [d.name for d in late.decisions.names] == ["Gone Street"]
+    assert any("Gone Street" in line for line in late.orphans)
+    row = late.timeline.district_ids.index("al-maamel")
+    day = late.timeline.day_index(dt.date(2017, 5, 20))
+    assert late.timeline.side_codes[int(late.timeline.side[row, day])] == "government"
