@@ -23,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("serve", help="serve the app (the default command)")
     export = sub.add_parser("export", help="write a snapshot of one date to a file")
-    export.add_argument("--date", required=True, help="YYYY-MM-DD")
+    # --date is required by every format but gif and mp4, which take --from and --to
+    # (checked by cli_export, with a one-line error)
+    export.add_argument("--date", default=None, help="YYYY-MM-DD")
     # Formats are checked by cli_export (a one-line error, not argparse's usage block).
     export.add_argument("--format", required=True, help="|".join(EXPORT_FORMATS))
     export.add_argument("--out", required=True, help="output file")
@@ -38,6 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--layers", default=None,
                         help="png/svg/pdf: map layers shown, comma-separated, of "
                              "districts,front,events,bridges,context (default all)")
+    export.add_argument("--from", dest="start", default=None,
+                        help="gif/mp4: the first date of the animation, YYYY-MM-DD")
+    export.add_argument("--to", dest="end", default=None,
+                        help="gif/mp4: the last date of the animation, YYYY-MM-DD")
+    export.add_argument("--fps", default="2", help="gif/mp4: frames per second (default 2)")
+    export.add_argument("--every", default="day",
+                        help="gif/mp4: a frame per day or per change (default day)")
+    export.add_argument("--page", default=None,
+                        help="pdf: a4 or letter (a one-page print layout, default a4) or "
+                             "screen (the app's snapshot layout)")
     return parser
 
 

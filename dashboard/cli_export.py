@@ -5,7 +5,9 @@ Checks come before any work, so bad input fails in well under a second: the date
 atomically: a failed run leaves nothing at ``--out``. Extra flags beyond the contract:
 ``--scale 2`` (PNG at twice the pixels), ``--known-on`` (the state as known on the
 date), ``--dates`` (the deck's slide dates), ``--deck`` (``pdf`` as a deck) and
-``--layers`` (a snapshot's map layers, as the app's toggles name them).
+``--layers`` (a snapshot's map layers, as the app's toggles name them), ``--page``
+(a PDF's page: ``a4`` by default, ``letter``, or ``screen``). ``gif`` and ``mp4`` take
+``--from`` and ``--to`` instead of ``--date``, with ``--fps`` and ``--every``.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from pathlib import Path
 from exports.context import check_in_battle, load_context, parse_date
 from exports.files import check_destination
 from exports.registry import (
+    ANIMATION,
     CLI_FORMATS,
     IMAGE,
+    PAGES,
     check_layers,
     check_suffix,
     export_format,
@@ -26,7 +30,7 @@ from exports.registry import (
 )
 from frontline.errors import ExportError, StoreError
 from frontline.settings import Settings
-from geodata.theatre import load_theatre
+from geodata.theatre import Theatre, load_theatre
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
 
@@ -35,15 +39,23 @@ def export(args: argparse.Namespace) -> int:
     """Run one export; domain errors propagate to the one-line error boundary."""
     settings = Settings.from_env()
     theatre = load_theatre(settings.theatre)
-    date = check_in_battle(theatre, parse_date(args.date))
     fmt = str(args.format)
     if fmt not in CLI_FORMATS:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(CLI_FORMATS)}")
+    if export_format(fmt).family == ANIMATION:
+        return _animation(args, settings, theatre, fmt)
+    for flag, value in (("--from", args.start), ("--to", args.end)):
+        if value is not None:
+            raise ExportError(f"{flag} applies to gif and mp4; {fmt} takes --date")
+    if args.date is None:
+        raise ExportError(f"--date is required for {fmt}")
+    date = check_in_battle(theatre, parse_date(args.date))
     out = check_destination(Path(args.out))
     check_suffix(out, fmt)
     dates = [parse_date(d) for d in args.dates.split(",") if d.strip()]
     if fmt == "pdf" and (args.deck or dates):
         fmt = "pdf-deck"
+    page = _page(args.page, fmt)
     scale = _scale(args.scale)
     layers = None
     if args.layers is not None:
@@ -54,7 +66,56 @@ def export(args: argparse.Namespace) -> int:
     _check_built(store)
     ctx = load_context(theatre, store=store, settings=settings)
     size = write_export(out, ctx, fmt, date, known=args.known_on,
-                        scale=scale, dates=dates or None, layers=layers)
+                        scale=scale, dates=dates or None, layers=layers, page=page)
+    print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
+    return 0
+
+
+def _page(raw: str | None, fmt: str) -> str:
+    """The PDF page asked for: A4 print by default; a one-line error for other formats."""
+    if raw is None:
+        return "a4" if fmt == "pdf" else "screen"
+    if fmt != "pdf":
+        raise ExportError(f"--page applies to a pdf snapshot, not {fmt}")
+    if raw not in PAGES:
+        raise ExportError(f"--page must be one of {', '.join(PAGES)}, got {raw!r}")
+    return raw
+
+
+def _animation(args: argparse.Namespace, settings: Settings, theatre: Theatre,
+               fmt: str) -> int:
+    """``--format gif|mp4 --from D1 --to D2``: every check before any rendering."""
+    from exports.animation import EVERY, FPS_RANGE
+
+    if args.date is not None:
+        raise ExportError(f"{fmt} takes --from and --to, not --date")
+    for flag, value in (("--from", args.start), ("--to", args.end)):
+        if value is None:
+            raise ExportError(f"{flag} YYYY-MM-DD is required for {fmt}")
+    start, end = parse_date(args.start), parse_date(args.end)
+    if start > end:
+        raise ExportError(f"--from {start.isoformat()} is after --to {end.isoformat()}")
+    check_in_battle(theatre, start)
+    check_in_battle(theatre, end)
+    try:
+        fps = int(str(args.fps))
+    except ValueError:
+        fps = 0
+    if not FPS_RANGE[0] <= fps <= FPS_RANGE[1]:
+        raise ExportError(f"--fps must be a whole number from {FPS_RANGE[0]} to "
+                          f"{FPS_RANGE[1]}, got {args.fps!r}")
+    if args.every not in EVERY:
+        raise ExportError(f"--every must be one of {', '.join(EVERY)}, got {args.every!r}")
+    for flag, value in (("--layers", args.layers), ("--page", args.page)):
+        if value is not None:
+            raise ExportError(f"{flag} does not apply to {fmt}")
+    out = check_destination(Path(args.out))
+    check_suffix(out, fmt)
+    store = FileStore.from_settings(settings)
+    _check_built(store)
+    ctx = load_context(theatre, store=store, settings=settings)
+    size = write_export(out, ctx, fmt, end, known=args.known_on, start=start, fps=fps,
+                        every=args.every)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
     return 0
 

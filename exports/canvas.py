@@ -80,22 +80,24 @@ def wrap(text: str, chars: int, max_lines: int | None = None) -> list[str]:
     return [safe(line) for line in lines]
 
 
-def scale_bar(canvas: Canvas, box: Box,
-              mpp: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def scale_bar(canvas: Canvas, box: Box, mpp: float,
+              size: int = 11) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Shapes and a label for a scale bar about a fifth of the map wide, at its lower left.
 
-    ``mpp``: metres per pixel at the map's centre.
+    ``mpp``: metres per pixel at the map's centre; ``size``: the label's text size (px).
     """
     target_km = box.width / 5 * mpp / 1000
     km = max((k for k in NICE_KM if k <= target_km), default=NICE_KM[0])
     px = km * 1000 / mpp
     x0, y = box.left + 16, box.bottom - 18
+    label_h = size + 13
     shapes = [
-        canvas.rect(Box(x0 - 6, y - 24, px + 12, 32), "rgba(255,255,255,0.85)", line="#FFFFFF"),
+        canvas.rect(Box(x0 - 6, y - label_h, px + 12, label_h + 8), "rgba(255,255,255,0.85)",
+                    line="#FFFFFF"),
         canvas.line(x0, y, x0 + px, y, "#000000", 3),
         canvas.line(x0, y - 5, x0, y + 3, "#000000", 2),
         canvas.line(x0 + px, y - 5, x0 + px, y + 3, "#000000", 2),
     ]
     label = f"{km:g} km"
-    notes = [canvas.text(x0, y - 22, label, size=11)]
+    notes = [canvas.text(x0, y - label_h + 2, label, size=size)]
     return shapes, notes

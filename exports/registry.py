@@ -2,7 +2,8 @@
 
 Each format is one :class:`ExportFormat` record: its name (as the CLI and the app
 spell it), its file extension and media type, its family (``image``: one snapshot page;
-``deck``: a briefing deck; ``data``: the state as data) and the function that builds
+``deck``: a briefing deck; ``data``: the state as data; ``animation``: a date range
+as a GIF or MP4) and the function that builds
 its bytes. Adding a format is adding a record here; the CLI's ``--format`` choices, the
 destination checks, the download names and the app's buttons all read this table.
 
@@ -22,7 +23,8 @@ from exports.files import check_destination, write_atomic
 from frontline.errors import ExportError
 
 SCALES = (1.0, 2.0)
-IMAGE, DECK, DATA = "image", "deck", "data"
+IMAGE, DECK, DATA, ANIMATION = "image", "deck", "data", "animation"
+PAGES = ("screen", "a4", "letter")  # a PDF snapshot's page: the screen layout or print
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ class ExportOptions:
     dates: Sequence[dt.date] | None = None
     progress: Callable[[int, int], None] | None = None
     layers: tuple[str, ...] = ()  # the snapshot's map layers (export_bytes fills in all)
+    start: dt.date | None = None  # an animation's first date (the export date is its last)
+    fps: int = 2
+    every: str = "day"  # an animation's frames: each "day" or each "change" of control
+    page: str = "screen"  # a PDF snapshot: the screen layout, or a print page (a4, letter)
 
 
 Builder = Callable[[ExportContext, str, dt.date, ExportOptions], bytes]
@@ -58,6 +64,12 @@ def _image(ctx: ExportContext, fmt: str, date: dt.date, opts: ExportOptions) -> 
 
     if opts.scale not in SCALES:
         raise ExportError(f"scale must be 1 or 2, got {opts.scale:g}")
+    if opts.page not in PAGES:
+        raise ExportError(f"page must be one of {', '.join(PAGES)}, got {opts.page!r}")
+    if fmt == "pdf" and opts.page != "screen":
+        from exports.print_layout import print_pdf
+
+        return print_pdf(ctx, date, opts.page, known=opts.known, layers=opts.layers)
     figure = snapshot_figure(ctx, date, known=opts.known, layers=opts.layers)
     data = render(figure, fmt, WIDTH, HEIGHT, opts.scale)
     if fmt == "pdf":
@@ -73,6 +85,13 @@ def _deck(ctx: ExportContext, fmt: str, date: dt.date, opts: ExportOptions) -> b
 
     build = deck_pptx if fmt == "pptx" else deck_pdf
     return build(ctx, date, opts.dates, opts.known, opts.progress)
+
+
+def _animation(ctx: ExportContext, fmt: str, date: dt.date, opts: ExportOptions) -> bytes:
+    from exports.animation import AnimationOptions, animation_bytes
+
+    movie = AnimationOptions(opts.start or date, date, opts.fps, opts.every, opts.known)
+    return animation_bytes(ctx, fmt, movie, opts.progress)
 
 
 def _data(ctx: ExportContext, fmt: str, date: dt.date, opts: ExportOptions) -> bytes:
@@ -93,6 +112,8 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("kml", "kml", "application/vnd.google-earth.kml+xml", DATA, _data, "KML"),
     ExportFormat("gpkg", "gpkg", "application/geopackage+sqlite3", DATA, _data, "GeoPackage"),
     ExportFormat("csv", "csv", "text/csv", DATA, _data, "CSV"),
+    ExportFormat("gif", "gif", "image/gif", ANIMATION, _animation, "GIF"),
+    ExportFormat("mp4", "mp4", "video/mp4", ANIMATION, _animation, "MP4"),
 )}
 CLI_FORMATS = tuple(name for name, f in FORMATS.items() if f.cli)
 
@@ -114,15 +135,20 @@ def export_format(name: str) -> ExportFormat:
 def export_bytes(ctx: ExportContext, fmt: str, date: dt.date, *, known: bool = False,
                  scale: float = 1.0, dates: Sequence[dt.date] | None = None,
                  progress: Callable[[int, int], None] | None = None,
-                 layers: Sequence[str] | None = None) -> bytes:
+                 layers: Sequence[str] | None = None, start: dt.date | None = None,
+                 fps: int = 2, every: str = "day", page: str = "screen") -> bytes:
     """Build one export of ``date`` as bytes (``pdf-deck``: the deck as a PDF).
 
     ``layers`` (snapshots only): the map layers shown, by default all of them.
+    ``start``, ``fps``, ``every`` (gif, mp4): the range ``start`` to ``date``, its
+    frames per second, a frame per ``day`` or per ``change``. ``page`` (pdf): the
+    screen layout or a one-page print layout (``a4``, ``letter``).
     """
     entry = export_format(fmt)
     ctx.check_date(date)
     opts = ExportOptions(known=known, scale=scale, dates=dates, progress=progress,
-                         layers=check_layers(layers))
+                         layers=check_layers(layers), start=start, fps=fps, every=every,
+                         page=page)
     return entry.build(ctx, fmt, date, opts)
 
 
