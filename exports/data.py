@@ -8,7 +8,8 @@
   attribute tables ``figures`` and ``sources`` (opens in QGIS as is).
 - CSV: one table, the districts with their evidence (:data:`tables.DISTRICT_COLUMNS`,
   with each piece's source grade and credibility and the analysts' overrides);
-  events and figures are in the GeoJSON and GeoPackage exports.
+  events and figures are in the GeoJSON and GeoPackage exports. Text a spreadsheet
+  would run as a formula is neutralised (:mod:`exports.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from shapely.geometry import mapping
 
 from exports import tables
 from exports.context import ExportContext
+from exports.spreadsheet import neutralised
 
 GPKG_LAYERS = ("districts", "front_line", "events", "figures", "sources", "annotations")
 MULTI_TYPES = {"districts": "MultiPolygon", "front_line": "MultiLineString",
@@ -69,7 +71,7 @@ def geojson_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> byt
 
 def csv_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
     table = pd.DataFrame(tables.district_table(ctx, date, known).drop(columns="geometry"))
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return neutralised(table).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def gpkg_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:

@@ -2,12 +2,17 @@
 line, and the events as placemarks, each with its evidence in the description.
 
 KML colours are ``aabbggrr`` (alpha, blue, green, red), the reverse of CSS ``#rrggbb``;
-:func:`kml_color` converts. Written with ``xml.etree`` so every text is escaped.
+:func:`kml_color` converts. Written with ``xml.etree`` so every text is escaped as XML;
+and because Google Earth renders a ``<description>`` and the balloon's data values as
+HTML, their text is HTML-escaped too (:func:`_html_text`): an article's markup or a
+``javascript:`` link shows as text, never as markup or a link; a source's address is
+listed only when :func:`frontline.links.safe_link` keeps it (:mod:`exports.selection`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -26,6 +31,15 @@ def kml_color(css: str, alpha: int = 0xFF) -> str:
     hexa = css.lstrip("#")
     r, g, b = hexa[0:2], hexa[2:4], hexa[4:6]
     return f"{alpha:02x}{b}{g}{r}".lower()
+
+
+def _html_text(text: str) -> str:
+    """Text as Google Earth's HTML renderer must show it: literally."""
+    return html.escape(text, quote=True)
+
+
+def _description(parent: ET.Element, text: str) -> ET.Element:
+    return _sub(parent, "description", _html_text(text))
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -79,7 +93,7 @@ def _extended(placemark: ET.Element, values: dict[str, Any]) -> None:
     data = _sub(placemark, "ExtendedData")
     for key, value in values.items():
         item = _sub(data, "Data", name=key)
-        _sub(item, "value", "" if value is None else str(value))
+        _sub(item, "value", "" if value is None else _html_text(str(value)))
 
 
 def kml_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
@@ -87,14 +101,14 @@ def kml_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
     root = ET.Element("kml", xmlns=KML_NS)
     doc = _sub(root, "Document")
     _sub(doc, "name", f"{ctx.theatre.title}: control on {date.isoformat()}")
-    _sub(doc, "description", f"{meta['caveat']} Sources: " + "; ".join(meta["sources"]))
+    _description(doc, f"{meta['caveat']} Sources: " + "; ".join(meta["sources"]))
     _styles(doc, ctx)
     folder = _sub(doc, "Folder")
     _sub(folder, "name", "Districts")
     for row in tables.district_table(ctx, date, known).to_dict("records"):
         mark = _sub(folder, "Placemark", id=f"district-{row['id']}")
         _sub(mark, "name", str(row["name"]))
-        _sub(mark, "description", f"{row['side']} ({row['basis']}) since {row['since']}. "
+        _description(mark, f"{row['side']} ({row['basis']}) since {row['since']}. "
              f"Evidence: {row['evidence'] or 'none'}"
              + (f" Needs review: {row['review']}" if row.get("review") else ""))
         _sub(mark, "styleUrl", f"#side-{row['side']}")
@@ -114,7 +128,7 @@ def kml_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
             continue
         mark = _sub(events, "Placemark")
         _sub(mark, "name", f"{row['kind']} {row['date']}: {row['mentions']}")
-        _sub(mark, "description", f"“{row['quote']}” ({row['source']}, {row['published']})")
+        _description(mark, f"“{row['quote']}” ({row['source']}, {row['published']})")
         _sub(mark, "styleUrl", "#event")
         _extended(mark, {k: v for k, v in row.items() if k != "geometry"})
         _geometry(mark, row["geometry"])

@@ -15,6 +15,7 @@ from typing import Any
 
 from exports.context import ExportContext
 from frontline.errors import FrontlineError
+from frontline.links import safe_link
 from timeline.control.model import DistrictState
 from timeline.decisions import Annotation, Override, applies_from
 from timeline.known import figure_day, known_by, known_extractions
@@ -37,7 +38,8 @@ class Source:
     def label(self) -> str:
         when = self.published.isoformat() if self.published else "undated"
         title = f" “{self.title}”" if self.title else ""
-        return f"{self.source}{title}, {when}" + (f", {self.url}" if self.url else "")
+        url = safe_link(self.url)
+        return f"{self.source}{title}, {when}" + (f", {url}" if url else "")
 
 
 def usable(ctx: ExportContext, date: dt.date, known: bool) -> list[Extraction]:

@@ -32,13 +32,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlparse
 
 import yaml
 
 from frontline.atomic import write_atomic
 from frontline.errors import ArticleError, DateError, InputError
 from frontline.isodate import parse_iso_date
+from frontline.links import safe_link
 from timeline.extract.articles import (
     HTML_SUFFIXES,
     TEXT_SUFFIXES,
@@ -118,8 +118,7 @@ def read_report(form: ReportForm, max_bytes: int) -> Article:
 
 
 def _check_url(url: str) -> None:
-    parsed = urlparse(url)
-    if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc or " " in url:
+    if not safe_link(url):
         raise InputError(f"the URL {url!r} is not an http(s) address")
 
 

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontline.links import safe_link
+
 EVENT_KINDS = (
     "capture", "attack", "kill", "arrest", "offensive", "declaration", "destruction", "other",
 )
@@ -116,7 +118,7 @@ class Article:
             id=data["id"], path=data.get("path", ""), title=data.get("title", ""),
             source=data.get("source", ""),
             published=dt.date.fromisoformat(published) if published else None,
-            text="", url=data.get("url", ""), language=data.get("language", "en"),
+            text="", url=safe_link(data.get("url", "")), language=data.get("language", "en"),
             sha256=data.get("sha256", ""),
         )
 
@@ -268,7 +270,7 @@ def _provenance_from_json(data: dict[str, Any], article: Article) -> Provenance:
         article_id=data.get("article", article.id), source=data.get("source", article.source),
         published=article.published, quote=data.get("quote", ""), span=(int(start), int(end)),
         basis=data.get("basis", BASIS_ARTICLE), title=article.title,
-        url=data.get("url") or article.url,
+        url=safe_link(data.get("url")) or article.url,
         source_date=dt.date.fromisoformat(source_date) if source_date else None,
         confidence=data.get("confidence", ""),
     )

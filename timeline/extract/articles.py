@@ -26,6 +26,7 @@ import yaml
 from frontline import settings
 from frontline.errors import ArticleError, DateError
 from frontline.isodate import parse_iso_date
+from frontline.links import link_problem, safe_link
 from timeline.extract.boilerplate import chrome_spans
 from timeline.extract.dates import has_relative_dates
 from timeline.extract.front_matter import FrontMatterError, load_front_matter
@@ -94,13 +95,16 @@ def load_article(path: str | Path, published: dt.date | str | None = None, *,
             f"{path}: no published date and the text has relative dates; pass --published "
             "YYYY-MM-DD or add 'published:' to the front matter"
         )
+    problem = link_problem(meta.get("url"))
+    if problem:
+        warnings.append(f"{path}: {problem}")
     marked, ignore_warnings = ignored_spans(text)
     warnings += [f"{path}: {w}" for w in ignore_warnings]
     ignored = merge_spans([*marked, *chrome_spans(text)])
     return Article(
         id=id or article_id(path), path=str(path), title=str(meta.get("title") or path.stem),
         source=str(meta.get("source") or ""), published=date, text=text,
-        url=str(meta.get("url") or ""), language=str(meta.get("language") or "en"),
+        url=safe_link(meta.get("url")), language=str(meta.get("language") or "en"),
         sha256=hashlib.sha256(data).hexdigest(), ignored=ignored, warnings=tuple(warnings),
     )
 

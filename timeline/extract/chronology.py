@@ -38,6 +38,7 @@ from pathlib import Path
 
 from frontline import settings
 from frontline.errors import ArticleError
+from frontline.links import safe_link
 from geodata.gazetteer import get_gazetteer
 from geodata.theatre import load_theatre
 from timeline.extract.articles import decode, read_bounded
@@ -174,6 +175,8 @@ def _record(row: dict[str, str], article: Article, quote: str, span: tuple[int, 
             gaz: object, n_events: int, n_figures: int) -> Event | Figure:
     kind = row[COL_KIND].lower()
     date = _date(row[COL_DATE], row[COL_PRECISION])
+    if row.get(COL_URL) and not safe_link(row[COL_URL]):
+        raise RowError(f"url {row[COL_URL][:80]!r} is not an http(s) address")
     prov = Provenance(article.id, row[COL_SOURCE] or article.source, date.start, quote, span,
                       basis=BASIS_ANALYST, title=article.title, url=row.get(COL_URL, ""),
                       source_date=_source_date(row.get(COL_SOURCE_DATE, "")),
