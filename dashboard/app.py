@@ -29,7 +29,7 @@ from dashboard.layout import build_layout, find_component
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
 from timeline.pipeline import Reloading, load_published, republish_timeline
-from timeline.store.files import FileStore
+from timeline.store.configured import configured_store
 from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
 
@@ -90,7 +90,7 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
 
     settings = settings or Settings.from_env()
     theatre = theatre or load_theatre(settings.theatre)
-    store = store or FileStore.from_settings(settings)
+    store = store or configured_store(settings)
     app = FrontlineDash(
         __name__,
         title=f"Frontline: {theatre.title}",
@@ -124,9 +124,11 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
 
 def curation_context(store: Store, settings: Settings, theatre: Theatre) -> Any:
     """The curation tabs' context, for a store that keeps decisions (else None)."""
-    if not isinstance(store, FileStore):
-        return None
     from dashboard.curation.context import CurationContext
+    from timeline.store.files import FileStore
+    from timeline.store.sql.store import SqlStore
+    if not isinstance(store, FileStore | SqlStore):
+        return None
     return CurationContext(store, settings, theatre)
 
 

@@ -31,7 +31,7 @@ from exports.registry import (
 from frontline.errors import ExportError, StoreError
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
-from timeline.store.files import FileStore
+from timeline.store.configured import configured_store
 from timeline.store.protocol import Store
 
 
@@ -62,7 +62,7 @@ def export(args: argparse.Namespace) -> int:
         if export_format(fmt).family != IMAGE:
             raise ExportError(f"--layers applies to png, svg and pdf, not {fmt}")
         layers = check_layers([n.strip() for n in str(args.layers).split(",") if n.strip()])
-    store = FileStore.from_settings(settings)
+    store = configured_store(settings)
     _check_built(store)
     ctx = load_context(theatre, store=store, settings=settings)
     size = write_export(out, ctx, fmt, date, known=args.known_on,
@@ -111,7 +111,7 @@ def _animation(args: argparse.Namespace, settings: Settings, theatre: Theatre,
             raise ExportError(f"{flag} does not apply to {fmt}")
     out = check_destination(Path(args.out))
     check_suffix(out, fmt)
-    store = FileStore.from_settings(settings)
+    store = configured_store(settings)
     _check_built(store)
     ctx = load_context(theatre, store=store, settings=settings)
     size = write_export(out, ctx, fmt, end, known=args.known_on, start=start, fps=fps,

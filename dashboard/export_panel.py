@@ -32,7 +32,7 @@ from frontline.errors import FrontlineError
 from frontline.settings import Settings
 from geodata.theatre import Theatre
 from timeline.pipeline import Reloading
-from timeline.store.files import FileStore
+from timeline.store.configured import configured_store
 from timeline.store.protocol import Store
 from viewmodel.figures import LAYER_NAMES
 
@@ -63,7 +63,7 @@ class _ContextSource:
         with self._lock:
             if self._contexts is None:
                 configured = Settings.from_env()
-                store = FileStore.from_settings(configured)
+                store = configured_store(configured)
                 self._contexts = Reloading(
                     store.version, lambda: load_context(store=store, settings=configured))
             contexts = self._contexts

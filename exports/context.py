@@ -23,6 +23,7 @@ from timeline.control.build import ControlRules, ensure_known_replay
 from timeline.control.model import ControlTimeline
 from timeline.pipeline import Published, load_published
 from timeline.records import Extraction
+from timeline.store.configured import configured_store
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
@@ -69,7 +70,8 @@ def load_context(theatre: Theatre | None = None, data_dir: Path | None = None, *
     defaults to the files of ``data_dir`` (else the configured folder).
     """
     settings = settings or Settings.from_env()
-    store = store or FileStore(data_dir or settings.data_dir, settings.boundaries)
+    store = store or (FileStore(data_dir, settings.boundaries) if data_dir
+                      else configured_store(settings))
     theatre = theatre or load_theatre(settings.theatre)
     published = load_published(store, theatre, settings, compute=True)
     if published.timeline is not None:

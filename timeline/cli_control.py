@@ -18,7 +18,7 @@ from frontline.isodate import parse_iso_date
 from frontline.settings import Settings
 from geodata.theatre import load_theatre
 from timeline import pipeline
-from timeline.store.files import FileStore
+from timeline.store.configured import configured_store
 
 
 def parse_date(raw: str, flag: str) -> dt.date:
@@ -30,7 +30,7 @@ def build(args: argparse.Namespace) -> int:
     """Build, replay "as known on", save, and print a one-paragraph summary."""
     started = time.perf_counter()
     settings = Settings.from_env()
-    store = FileStore.from_settings(settings)
+    store = configured_store(settings)
     tl = pipeline.build(store, load_theatre(settings.theatre), settings)
     flagged = sum(1 for e in tl.evidence.values() if e.flags)
     print(
@@ -49,7 +49,7 @@ def state(args: argparse.Namespace) -> int:
     date = parse_date(args.date, "--date")
     known_on = parse_date(args.known_on, "--known-on") if args.known_on else None
     settings = Settings.from_env()
-    tl = pipeline.timeline_on(FileStore.from_settings(settings), load_theatre(settings.theatre),
+    tl = pipeline.timeline_on(configured_store(settings), load_theatre(settings.theatre),
                               settings, known_on)
     doc = tl.state_json(date)
     if args.json:

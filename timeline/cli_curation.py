@@ -26,9 +26,11 @@ from frontline.settings import Settings
 from geodata.theatre import load_theatre
 from timeline.curation import check_changes, claim_decision, find_claim, parse_changes
 from timeline.decisions import ClaimDecision, Decided, NameDecision
+from timeline.store.configured import configured_store
 from timeline.store.files import FileStore
 from timeline.store.sql.decisions import SqlDecisionStore, new_decision_id
 from timeline.store.sql.schema import SCOPE_CLAIM
+from timeline.store.sql.store import SqlStore
 
 PROG = "timeline"
 BAD_INPUT = 2
@@ -48,9 +50,10 @@ def _bad_input(command: Callable[[argparse.Namespace], int]) -> Callable[
     return run
 
 
-def _store() -> tuple[Settings, FileStore, SqlDecisionStore]:
+def _store() -> tuple[Settings, FileStore | SqlStore, SqlDecisionStore]:
     settings = Settings.from_env()
-    store = FileStore.from_settings(settings)
+    store = configured_store(settings)
+    assert isinstance(store, FileStore | SqlStore)
     return settings, store, store.decision_store()
 
 

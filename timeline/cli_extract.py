@@ -57,11 +57,11 @@ def extract(args: argparse.Namespace) -> int:
 
 def ingest(args: argparse.Namespace) -> int:
     from timeline import pipeline  # the GIS stack: not loaded for ``extract``
-    from timeline.store.files import FileStore
+    from timeline.store.configured import configured_store
 
     settings = Settings.from_env()
     folder = Path(args.dir) if args.dir else settings.seeds_dir
-    report = pipeline.ingest(FileStore.from_settings(settings), folder, settings,
+    report = pipeline.ingest(configured_store(settings), folder, settings,
                              progress=_progress_bar)
     _warn(tuple(report.warnings))
     for line in report.lines():

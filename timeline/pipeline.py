@@ -227,8 +227,13 @@ def build(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline
     _remove_stale_temporaries(store)
     districts = store.districts(theatre)
     c = curated(store)
-    tl = timeline_with_replay(with_new_places(theatre, c.decisions.places), districts,
-                              c.extractions, rules, decisions=c.decisions)
+    built_on = with_new_places(theatre, c.decisions.places)
+    tl = timeline_with_replay(built_on, districts, c.extractions, rules, decisions=c.decisions)
+    # A database store also keeps the polygons the timeline was built on, as the layers
+    # GIS tools open (``publish_geometry``); a file store has them in its GeoPackage.
+    publish = getattr(store, "publish_geometry", None)
+    if publish is not None:
+        publish(built_on, districts)
     store.save_timeline(tl)
     return tl
 

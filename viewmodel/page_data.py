@@ -28,6 +28,7 @@ from timeline.control.model import ControlTimeline
 from timeline.known import known_by
 from timeline.pipeline import Published, load_published
 from timeline.records import Extraction
+from timeline.store.configured import configured_store
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
 from viewmodel.page_control import (
@@ -261,6 +262,7 @@ def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None,
     """Read districts, timeline and extractions through the pipeline; missing parts are
     empty. ``store`` defaults to the files of ``data_dir`` (else the configured folder)."""
     settings = settings or Settings.from_env()
-    store = store or FileStore(data_dir or settings.data_dir, settings.boundaries)
+    store = store or (FileStore(data_dir, settings.boundaries) if data_dir
+                      else configured_store(settings))
     theatre = theatre or load_theatre(settings.theatre)
     return page_from(load_published(store, theatre, settings), theatre, settings)

@@ -18,6 +18,7 @@ from timeline.pipeline import Reloading
 from timeline.records import Extraction
 from timeline.store.files import FileStore
 from timeline.store.sql.decisions import Recorded, SqlDecisionStore
+from timeline.store.sql.store import SqlStore
 
 SIGN_IN_FIRST = "sign in to edit (viewing needs no account)"
 
@@ -26,7 +27,7 @@ SIGN_IN_FIRST = "sign in to edit (viewing needs no account)"
 class CurationContext:
     """The app's store, settings and theatre, as the curation tabs use them."""
 
-    store: FileStore
+    store: FileStore | SqlStore
     settings: Settings
     theatre: Theatre
     last: Recorded | None = None

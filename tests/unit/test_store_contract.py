@@ -25,11 +25,14 @@ from timeline.decisions import Decisions
 from timeline.records import Extraction
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
+from timeline.store.sql import embedded_url
+from timeline.store.sql.store import SqlStore
 
 StoreFactory = Callable[[Path], Store]
 STORE_FACTORIES: dict[str, StoreFactory] = {
     "files": FileStore,
     "memory": lambda _folder: MemoryStore(),
+    "sql-sqlite": lambda folder: SqlStore(embedded_url(folder)),
 }
 
 

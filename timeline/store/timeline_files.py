@@ -59,11 +59,10 @@ def has_timeline(data_dir: Path) -> bool:
     return timeline_paths(data_dir)[0].is_file()
 
 
-def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
-    """Write the timeline, arrays and JSON in one file, by one atomic rename; returns
-    its path."""
-    npz_path, json_path = timeline_paths(data_dir)
-    npz_path.parent.mkdir(parents=True, exist_ok=True)
+def pack(tl: ControlTimeline, with_json: bool = True) -> tuple[bytes, dict[str, Any]]:
+    """The timeline as an npz archive and its JSON document; with ``with_json`` the
+    archive holds the document too (member ``timeline_json``), as the file store keeps
+    it. A database store keeps the document in a column of its own instead."""
     arrays = {name: getattr(tl, name) for name in ARRAYS if getattr(tl, name) is not None}
     arrays |= {f"share_{k}": v for k, v in tl.share.items()}
     arrays |= dict(tl.overlays)
@@ -81,11 +80,33 @@ def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
         "causes_known": [list(c) for c in tl.causes_known],
         "decisions": decisions_json(tl.decisions),
     }
-    text = json.dumps(doc, ensure_ascii=False)
-    arrays[JSON_MEMBER] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
+    if with_json:
+        text = json.dumps(doc, ensure_ascii=False)
+        arrays[JSON_MEMBER] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8)
     packed = io.BytesIO()
     np.savez_compressed(packed, **arrays)
-    write_atomic(npz_path, packed.getvalue())
+    return packed.getvalue(), doc
+
+
+def unpack(raw: bytes, doc: dict[str, Any] | None = None) -> ControlTimeline:
+    """The timeline of :func:`pack`'s archive (and document, when kept apart); errors
+    of the ValueError/KeyError family when unreadable."""
+    with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
+        arrays = {name: npz[name] for name in npz.files}
+    member = arrays.pop(JSON_MEMBER, None)
+    if member is not None:
+        doc = json.loads(member.tobytes().decode("utf-8"))
+    if doc is None:
+        raise ValueError("the timeline's JSON document is missing")
+    return _from_parts(doc, arrays)
+
+
+def save_timeline(tl: ControlTimeline, data_dir: Path) -> Path:
+    """Write the timeline, arrays and JSON in one file, by one atomic rename; returns
+    its path."""
+    npz_path, json_path = timeline_paths(data_dir)
+    npz_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(npz_path, pack(tl)[0])
     with contextlib.suppress(FileNotFoundError):
         json_path.unlink()  # an old pair's JSON half: the archive now holds it
     return npz_path

@@ -183,12 +183,25 @@ class SqlDecisionStore:
                 if decision is not None:
                     session.add(detail_row(decision, row_id))
         except IntegrityError as exc:
-            raise ConflictError(f"{scope} {subject!r}: another decision was saved at the same "
-                                f"time or id {row_id!r} is taken; read it again "
-                                f"({_first(exc)})") from None
+            raise ConflictError(self._raced(scope, subject, row_id, expected, exc)) from None
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot save the decision: {_first(exc)}") from None
         return Recorded(row_id, scope, subject, revision)
+
+    def _raced(self, scope: str, subject: str, row_id: str, expected: int | None,
+               exc: IntegrityError) -> str:
+        """The conflict line when another writer took the same revision at the same
+        moment: what is in force now, as a stale read is told."""
+        try:
+            with Session(self.engine) as session:
+                if session.get(DecisionRow, row_id) is None:
+                    current = _revision(session, scope, subject)
+                    read = current - 1 if expected is None else expected
+                    return self._moved(session, scope, subject, read, current)
+        except SQLAlchemyError:
+            pass
+        return (f"{scope} {subject!r}: another decision was saved at the same time or id "
+                f"{row_id!r} is taken; read it again ({_first(exc)})")
 
     def _moved(self, session: Session, scope: str, subject: str, expected: int,
                current: int) -> str:

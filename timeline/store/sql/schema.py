@@ -26,6 +26,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -33,10 +34,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 SCOPE_CLAIM = "claim"
@@ -164,6 +167,79 @@ class NewPlaceRow(Base):
     lon: Mapped[float] = mapped_column(Float)
     bank: Mapped[str] = mapped_column(String(NAME_LEN), default="")
     parent: Mapped[str] = mapped_column(String(SUBJECT_LEN), default="")
+
+
+# The content of a SQL store (:mod:`timeline.store.sql.store`, migration 0003). On
+# PostgreSQL ``geom`` is a PostGIS column the migration creates (districts:
+# MultiPolygon, places: Point, SRID 4326); these models describe the SQLite twin, which
+# keeps WKB bytes.
+
+
+class ArticleRow(Base):
+    """One article's extraction (its JSON), the sha256 and location of its source."""
+
+    __tablename__ = "articles"
+
+    article_id: Mapped[str] = mapped_column(String(SUBJECT_LEN), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(Text)
+    format: Mapped[int] = mapped_column(Integer)
+    extraction: Mapped[dict[str, object]] = mapped_column(
+        JSON().with_variant(JSONB(), "postgresql"))
+
+
+class DistrictRow(Base):
+    """A district polygon of a theatre, with the columns of the GeoPackage layer."""
+
+    __tablename__ = "districts"
+
+    theatre: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String(SUBJECT_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_ar: Mapped[str] = mapped_column(Text)
+    bank: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    confidence: Mapped[str] = mapped_column(String(40))
+    uncertainty_km: Mapped[float | None] = mapped_column(Float, nullable=True)
+    area_km2: Mapped[float | None] = mapped_column(Float, nullable=True)
+    approximate: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    geom: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PlaceRow(Base):
+    """A gazetteer entry with a point (the events layer places events at it)."""
+
+    __tablename__ = "places"
+
+    theatre: Mapped[str] = mapped_column(String(200), primary_key=True)
+    id: Mapped[str] = mapped_column(String(SUBJECT_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_ar: Mapped[str] = mapped_column(Text)
+    bank: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    confidence: Mapped[str] = mapped_column(String(40))
+    geom: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TimelineRow(Base):
+    """The built timeline, one row: its arrays (npz) and JSON document, saved together."""
+
+    __tablename__ = "timelines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    build: Mapped[str] = mapped_column(String(64))
+    doc: Mapped[str] = mapped_column(Text)
+    arrays: Mapped[bytes] = mapped_column(LargeBinary)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class StoreStateRow(Base):
+    """The change counter every content write raises (the store's version)."""
+
+    __tablename__ = "store_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger)
 
 
 DETAIL_TABLES = {
