@@ -10,6 +10,9 @@ Each registers a function of ``assets/frontline.js`` (namespace ``frontline``):
   several days rather than drawing faster than 4 frames a second).
 - ``eventList`` lists the events of the current window; ``selectEvent`` remembers
   the clicked one so ``render`` rings its place.
+- ``names`` (``assets/labels.js``) shows the district names over the map;
+  ``placeSearch`` and ``placePick`` (``assets/search.js``) find a place and move the
+  map to it.
 
 Dash hands a clientside function its inputs by position and takes its outputs back
 by position. So that the order is written once, each callback is a table of named
@@ -129,6 +132,35 @@ CLIENTSIDE = (
         "selectEvent",
         outputs=(("selected", Output(ids.SELECTED_EVENT, "data")),),
         inputs=(("clicks", Input({"type": ids.EVENT_ITEM, "index": ALL}, "n_clicks")),),
+        prevent_initial_call=True,
+    ),
+    Clientside(
+        "names",  # assets/labels.js: the district names over the map
+        outputs=(("className", Output(ids.NAME_LAYER, "className")),),
+        inputs=(
+            ("layers", Input(ids.LAYERS, "value")),
+            ("lang", Input(ids.NAMES_LANG, "value")),
+            ("data", State(ids.PAGE_DATA, "data")),
+        ),
+    ),
+    Clientside(
+        "placeSearch",  # assets/search.js: the places matching the search box
+        outputs=(("items", Output(ids.PLACE_RESULTS, "children")),),
+        inputs=(
+            ("query", Input(ids.PLACE_SEARCH, "value")),
+            ("picked", Input(ids.PLACE_PICKED, "data")),  # a place chosen: the list closes
+            ("data", State(ids.PAGE_DATA, "data")),
+        ),
+    ),
+    Clientside(
+        "placePick",  # assets/search.js: move the map to a found place and ring it
+        outputs=(("picked", Output(ids.PLACE_PICKED, "data")),),
+        inputs=(
+            ("clicks", Input({"type": ids.PLACE_ITEM, "index": ALL}, "n_clicks")),
+            ("submit", Input(ids.PLACE_SEARCH, "n_submit")),
+            ("query", State(ids.PLACE_SEARCH, "value")),
+            ("data", State(ids.PAGE_DATA, "data")),
+        ),
         prevent_initial_call=True,
     ),
     Clientside(

@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --format pdf: the briefing deck instead of one page")
     export.add_argument("--layers", default=None,
                         help="png/svg/pdf: map layers shown, comma-separated, of "
-                             "districts,front,events,bridges,context (default all)")
+                             "districts,front,events,bridges,context,names (default all)")
     export.add_argument("--from", dest="start", default=None,
                         help="gif/mp4: the first date of the animation, YYYY-MM-DD")
     export.add_argument("--to", dest="end", default=None,

@@ -38,7 +38,8 @@ KEYS = {
 def client_config() -> dict[str, Any]:
     """The config as the browser receives it (plain JSON, the same for every page)."""
     return {
-        "ids": {"map": ids.MAP, "eventItem": ids.EVENT_ITEM},
+        "ids": {"map": ids.MAP, "eventItem": ids.EVENT_ITEM, "nameLayer": ids.NAME_LAYER,
+                "placeItem": ids.PLACE_ITEM},
         "keys": {key: list(targets) for key, targets in KEYS.items()},
         "traces": dict(TRACE_INDEX),
         "traceLayers": dict(MAP_TRACES),

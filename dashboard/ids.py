@@ -34,6 +34,15 @@ EMPTY_NOTICE = "empty-notice"
 APPROX_NOTE = "approximate-note"
 LEGEND = "legend"
 
+# District names over the map (assets/labels.js) and the place search (assets/search.js).
+MAP_FRAME = "map-frame"  # the box the map and its names overlay share
+NAME_LAYER = "name-layer"
+NAMES_LANG = "names-language"
+PLACE_SEARCH = "place-search"
+PLACE_RESULTS = "place-results"
+PLACE_ITEM = "place-item"  # pattern-matching type: {"type": PLACE_ITEM, "index": n}
+PLACE_PICKED = "place-picked"
+
 # Figures chart and events.
 CHART = "figures-chart"
 CHART_QUOTE = "chart-quote"

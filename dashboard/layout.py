@@ -21,7 +21,7 @@ from viewmodel.page_events import KIND_COLORS, MARKER_KINDS
 
 SPEEDS = (0.5, 1, 2, 4, 8)
 LAYER_LABELS = {"districts": "Districts", "front": "Front line", "events": "Events",
-                "bridges": "Bridges", "context": "River and outline"}
+                "bridges": "Bridges", "context": "River and outline", "names": "Names"}
 NO_TIMELINE_TEXT = ("Nothing to show yet: no control timeline is stored. "
                     "Add articles to seeds/ and run `make data`.")
 NO_ARTICLES_TEXT = ("Nothing to show: the corpus holds no events or figures; the map shows "
@@ -147,6 +147,21 @@ def options(initial_layers: list[str]) -> html.Div:
     ])
 
 
+def place_search() -> html.Div:
+    """The place search box, its results, and the names' language."""
+    return html.Div(className="fl-search", children=[
+        html.Label(className="fl-search-label", children=["Find a place ", dcc.Input(
+            id=ids.PLACE_SEARCH, type="search", value="", debounce=False, n_submit=0,
+            placeholder="district, variant or Arabic name", className="fl-search-input",
+            spellCheck=False, autoComplete="off")]),
+        dcc.RadioItems(id=ids.NAMES_LANG, inline=True, value="en", className="fl-lang",
+                       options=[{"label": "Names in English", "value": "en"},
+                                {"label": "بالعربية", "value": "ar"}]),
+        html.Ul(id=ids.PLACE_RESULTS, className="fl-place-results"),
+        dcc.Store(id=ids.PLACE_PICKED, data=None),
+    ])
+
+
 def notices(page: PageData) -> list[Any]:
     return [
         html.Div(id=ids.URL_NOTICE, className="fl-notice", role="status"),
@@ -169,10 +184,14 @@ def build_layout(page: PageData, theatre: Theatre) -> html.Div:
         time_controls(page),
         html.Main(className="fl-main", children=[
             html.Section(className="fl-map-col", children=[
-                dcc.Graph(id=ids.MAP, figure=control_map(page, theatre, 0, note=False),
-                          config={"displaylogo": False, "scrollZoom": True,
-                                  "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
-                          className="fl-map"),
+                place_search(),
+                html.Div(id=ids.MAP_FRAME, className="fl-map-frame", children=[
+                    dcc.Graph(id=ids.MAP, figure=control_map(page, theatre, 0, note=False),
+                              config={"displaylogo": False, "scrollZoom": True,
+                                      "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
+                              className="fl-map"),
+                    html.Div(id=ids.NAME_LAYER, className="fl-names"),
+                ]),
                 html.P(APPROX_TEXT if page.approximate else "", id=ids.APPROX_NOTE,
                        className="fl-approx"),
             ]),

@@ -99,10 +99,10 @@ def snapshot_figure(ctx: ExportContext, date: dt.date, *, known: bool = False,
 def _add_map(fig: go.Figure, ctx: ExportContext, day: int, known: bool,
              events: list[tuple[PageEvent, float]], layers: Sequence[str], canvas: Canvas,
              shapes: list[dict[str, Any]], notes: list[dict[str, Any]]) -> None:
-    traces, areas = vector_map(ctx.page, ctx.theatre, day, known=known, axes=MAP_AXES,
-                               events=events, layers=layers)
-    fig.add_traces(traces)
     view = fit(tuple(ctx.districts.total_bounds), MAP_BOX)
+    traces, areas = vector_map(ctx.page, ctx.theatre, day, known=known, axes=MAP_AXES,
+                               events=events, layers=layers, box=MAP_BOX, view=view)
+    fig.add_traces(traces)
     fig.update_layout(**axis_layout(view, canvas.domain(MAP_BOX), MAP_AXES))
     shapes += areas
     shapes.append(canvas.rect(MAP_BOX, "rgba(0,0,0,0)", line="#999999"))

@@ -24,6 +24,9 @@ from typing import Any
 import plotly.graph_objects as go
 
 from exports.canvas import Box
+from exports.mercator import lat_of as _lat
+from exports.mercator import merc_y
+from exports.name_layer import name_trace, place_names
 from geodata.context import bridges, city_outline, river_line
 from geodata.theatre import Theatre
 from viewmodel.figures import (
@@ -42,17 +45,6 @@ OUTLINE_FILL = "#F4F1EA"
 DISTRICT_OPACITY = 0.85
 PAD = 0.06
 DECIMALS = 6
-
-
-def merc_y(lat: float | None) -> float | None:
-    """The Web Mercator ordinate of ``lat``, in degrees (``None`` stays a line break)."""
-    if lat is None:
-        return None
-    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
-
-
-def _lat(y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
 
 
 @dataclass(frozen=True)
@@ -111,7 +103,8 @@ def _line_xy(lon: Sequence[float | None], lat: Sequence[float | None]) -> dict[s
 def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = False,
                axes: tuple[str, str] = ("x", "y"),
                events: Sequence[tuple[PageEvent, float]] | None = None,
-               layers: Iterable[str] = LAYER_NAMES,
+               layers: Iterable[str] = LAYER_NAMES, box: Box | None = None,
+               view: View | None = None,
                ) -> tuple[list[go.Scatter], list[dict[str, Any]]]:
     """Traces and shapes of the control map on page day ``day`` on the axes ``axes``.
 
@@ -119,6 +112,8 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
     (see :func:`fit` and :func:`axis_layout`). ``events``: (event, opacity) pairs to
     mark instead of the app's window of that day. ``layers``: the app's layer names
     shown (:data:`viewmodel.figures.LAYER_NAMES`); the others are drawn invisible.
+    ``box`` and ``view``: the pixel box and ranges the map is drawn at; with both, the
+    district names are placed for them (:mod:`exports.name_layer`, the "names" layer).
     """
     shown = set(layers)
     state = frame(page, day, known)
@@ -167,6 +162,9 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
                    marker={"size": EVENT_SIZE, "color": color, "opacity": opacity,
                            "line": {"width": 0}}, visible="events" in shown, **common),
     ]
+    if box is not None and view is not None:
+        names = place_names(page.places, view.x_range, view.y_range, box)
+        traces.append(name_trace(names, axes, visible="names" in shown))
     return traces, shapes
 
 

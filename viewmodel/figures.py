@@ -34,7 +34,8 @@ BASIS_TINT = {"reported": 0.0, "inferred": 0.45, "assumed": 0.7}
 ANALYST_SHADE = 0.35
 BASES = BASIS_CODES  # the legend's swatches, in code order
 
-LAYER_NAMES = ("districts", "front", "events", "bridges", "context")
+# "names" has no trace: the district names are HTML over the map (assets/labels.js).
+LAYER_NAMES = ("districts", "front", "events", "bridges", "context", "names")
 # The control map's traces, in drawing order, each with the layer that shows or hides
 # it. The only owner of the order: :func:`control_map` builds its traces from it, and
 # the browser patches them by the indices it is sent (``dashboard/client_config.py``).

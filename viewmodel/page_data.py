@@ -49,6 +49,7 @@ from viewmodel.page_events import (
     page_events,
 )
 from viewmodel.page_notes import NOTE_COLOR, PageNote, notes_in_force, notes_json, page_notes
+from viewmodel.place_names import PlaceName, names_json, place_names
 
 SIMPLIFY_DEGREES = 0.0001  # about 10 m: far below the polygons' own uncertainty
 DECIMALS = 5
@@ -81,6 +82,7 @@ class PageData:
     bounds: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # of the districts
     map_style: str = OFFLINE_STYLE  # the run's FRONTLINE_MAP_STYLE (Settings.map_style)
     notes: tuple[PageNote, ...] = ()  # the analysts' annotations (viewmodel.page_notes)
+    places: tuple[PlaceName, ...] = ()  # names layer and place search (viewmodel.place_names)
 
     def date_of(self, day: int) -> dt.date:
         return self.start + dt.timedelta(days=day)
@@ -120,6 +122,7 @@ class PageData:
             "fronts": [list(f) for f in self.fronts],
             "events": events,
             "notes": notes_json(self.notes, strings),
+            "places": names_json(self.places),
             "note_color": NOTE_COLOR,
             "strings": strings.strings,
             "kind_colors": KIND_COLORS,
@@ -187,6 +190,7 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
         holder=theatre.sides[theatre.advancing_side],
         sides=tuple(theatre.sides[name] for name in codes.names),
         bounds=tuple(float(v) for v in districts.total_bounds),  # type: ignore[arg-type]
+        places=place_names(theatre, districts),
     )
 
 

@@ -533,6 +533,17 @@
     return ordered(a.config, "speed", {interval: playInterval(a.config, a.speed)});
   }
 
+  /* The MapLibre map under the Plotly graph (null until Plotly has drawn it): the one
+     accessor the names layer, the place search and the comparison outline go through. */
+  function mapInstance() {
+    var f = browser.dash_clientside && browser.dash_clientside.frontline;
+    var id = f && f.config ? f.config.ids.map : null;
+    var div = id ? browser.document.getElementById(id) : null;
+    var gd = div ? div.querySelector(".js-plotly-plot") : null;
+    var sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    return sub && sub.map ? sub.map : null;
+  }
+
   function eventHoverOf(data, i) { return eventHover(decoded(data).events[i]); }
   function noteHoverOf(data, i) { return noteHover(decoded(data).notes[i]); }
 
@@ -548,8 +559,12 @@
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = pure; }
   if (browser) {
+    /* Merged into what other assets (labels.js, search.js, events_panel.js) added, in
+       whatever order Dash loads them. */
+    var others = (browser.dash_clientside || {}).frontline || {};
+    browser.frontline = Object.assign(browser.frontline || {}, {mapInstance: mapInstance});
     browser.dash_clientside = Object.assign({}, browser.dash_clientside, {
-      frontline: Object.assign({}, pure, {navigate: navigate, render: render,
+      frontline: Object.assign({}, others, pure, {navigate: navigate, render: render,
                                           eventList: eventList, selectEvent: selectEvent,
                                           speed: speed})
     });
