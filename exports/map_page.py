@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from exports.canvas import MUTED, Box, Canvas, scale_bar
 from exports.context import ExportContext
+from exports.name_layer import NAME_SIZE
 from exports.vector_map import axis_layout, fit, vector_map
 from geodata.context import bridges
 from viewmodel.figures import (
@@ -62,10 +63,12 @@ def add_map(fig: go.Figure, ctx: ExportContext, date: dt.date, canvas: Canvas, b
     """Draw the map of ``date`` in ``box`` with a frame, scale bar and north arrow whose
     labels are ``text_px`` pixels high. ``events``: (event, opacity) pairs to mark, by
     default the app's window of that day."""
-    traces, areas = vector_map(ctx.page, ctx.theatre, ctx.day_of(date), known=known,
-                               axes=MAP_AXES, events=events, layers=layers)
-    fig.add_traces(traces)
     view = fit(tuple(ctx.districts.total_bounds), box)
+    # district names a little smaller than the page's text, never below the snapshot's
+    traces, areas = vector_map(ctx.page, ctx.theatre, ctx.day_of(date), known=known,
+                               axes=MAP_AXES, events=events, layers=layers, box=box,
+                               view=view, name_size=max(NAME_SIZE, round(text_px * 0.75)))
+    fig.add_traces(traces)
     fig.update_layout(**axis_layout(view, canvas.domain(box), MAP_AXES))
     shapes = [*areas, canvas.rect(box, "rgba(0,0,0,0)", line="#999999")]
     bar_shapes, notes = scale_bar(canvas, box, view.metres_per_px, size=text_px)

@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from exports.canvas import Box
 from exports.mercator import lat_of as _lat
 from exports.mercator import merc_y
-from exports.name_layer import name_trace, place_names
+from exports.name_layer import NAME_SIZE, name_trace, place_names
 from geodata.context import bridges, city_outline, river_line
 from geodata.theatre import Theatre
 from viewmodel.figures import (
@@ -104,7 +104,7 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
                axes: tuple[str, str] = ("x", "y"),
                events: Sequence[tuple[PageEvent, float]] | None = None,
                layers: Iterable[str] = LAYER_NAMES, box: Box | None = None,
-               view: View | None = None,
+               view: View | None = None, name_size: float = NAME_SIZE,
                ) -> tuple[list[go.Scatter], list[dict[str, Any]]]:
     """Traces and shapes of the control map on page day ``day`` on the axes ``axes``.
 
@@ -113,7 +113,8 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
     mark instead of the app's window of that day. ``layers``: the app's layer names
     shown (:data:`viewmodel.figures.LAYER_NAMES`); the others are drawn invisible.
     ``box`` and ``view``: the pixel box and ranges the map is drawn at; with both, the
-    district names are placed for them (:mod:`exports.name_layer`, the "names" layer).
+    district names are placed for them, ``name_size`` px high (:mod:`exports.name_layer`,
+    the "names" layer).
     """
     shown = set(layers)
     state = frame(page, day, known)
@@ -163,8 +164,8 @@ def vector_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fals
                            "line": {"width": 0}}, visible="events" in shown, **common),
     ]
     if box is not None and view is not None:
-        names = place_names(page.places, view.x_range, view.y_range, box)
-        traces.append(name_trace(names, axes, visible="names" in shown))
+        names = place_names(page.places, view.x_range, view.y_range, box, size=name_size)
+        traces.append(name_trace(names, axes, name_size, visible="names" in shown))
     return traces, shapes
 
 
