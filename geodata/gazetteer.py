@@ -57,6 +57,7 @@ MIN_SKELETON_CONSONANTS = 3
 LEAD = 0.04
 MIN_LOOSE_CHARS = 4
 CANDIDATES = 5
+LOOSE_RUN_WORDS = 2  # a loose run reads at most this many names' worth of words
 
 
 
@@ -296,7 +297,9 @@ class Gazetteer:
                                          and tokens[i - 1].key and name_like(tokens[i - 1])):
             return None  # only a whole name: not "Saadi" of "Abdul-Wahab al-Saadi"
         run = [i]
-        for j in range(i + 1, len(tokens)):
+        # A name is a few words: a run is read no further than a name could reach, so
+        # that a long string of capitalised words is not re-read from every word in it.
+        for j in range(i + 1, min(len(tokens), i + LOOSE_RUN_WORDS * self._max_words)):
             word = tokens[j].folded
             if not tokens[j].follows_closely or not (
                     name_like(tokens[j]) or word in FILLER_WORDS or word in self._name_words):

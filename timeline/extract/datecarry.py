@@ -126,18 +126,30 @@ def counted_back(sentence: str, position: int, resolved: list[tuple[int, int]],
     :func:`~timeline.extract.dates.find_dates` resolved (to a date or a known event) is
     one of them, and is not counted back.
     """
+    return counted_at(counted_clauses(sentence, resolved), position)
+
+
+def counted_clauses(sentence: str, resolved: list[tuple[int, int]],
+                    ) -> list[tuple[int, CountedBack]]:
+    """Every unresolved "N days after <clause>" of ``sentence``: where its clause starts
+    (after the phrase) and what it counts; read once for all the sentence's triggers."""
+    out = []
     for match in _COUNTED.finditer(sentence):
         if any(s <= match.start() < e for s, e in resolved):
             continue
         end = _CLAUSE_END.search(sentence, match.end())
         stop = end.start() if end else len(sentence)
-        if match.end() <= position < stop:
-            raw = match.group("n").lower()
-            n = COUNT_WORDS[raw] if raw in COUNT_WORDS else int(raw)
-            days = n * (7 if match.group("unit").lower() == "week" else 1)
-            sign = -1 if match.group("dir").lower() == "after" else 1
-            return CountedBack(match.start(), stop, sign * days)
-    return None
+        raw = match.group("n").lower()
+        n = COUNT_WORDS[raw] if raw in COUNT_WORDS else int(raw)
+        days = n * (7 if match.group("unit").lower() == "week" else 1)
+        sign = -1 if match.group("dir").lower() == "after" else 1
+        out.append((match.end(), CountedBack(match.start(), stop, sign * days)))
+    return out
+
+
+def counted_at(clauses: list[tuple[int, CountedBack]], position: int) -> CountedBack | None:
+    """The first of :func:`counted_clauses` whose clause holds ``position``."""
+    return next((back for begin, back in clauses if begin <= position < back.end), None)
 
 
 def from_previous(sentence: str, resolved: list[tuple[int, int]]) -> int | None:

@@ -1,0 +1,98 @@
+"""Which places an event read at a trigger word is about, and what its object makes of it.
+
+Of the places of the trigger's clause (:mod:`timeline.extract.triggers` says where to
+look), only what the event is about (:mod:`timeline.extract.areas`): no reference points
+("near Mosul"), and the city or a bank only from a whole-area statement, never from a
+counted unit in it; a capture naming only places the gazetteer lacks keeps them
+unresolved (:mod:`timeline.extract.unnamed`); a clause naming none may take a fronted
+"In X," or the district the next sentence names for its unnamed unit
+(:mod:`timeline.extract.elsewhere`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.areas import area_event_kept, subject_before, victory_places
+from timeline.extract.elsewhere import fronted_place, named_next
+from timeline.extract.lexicon import simplest_places
+from timeline.extract.sentence_context import SentenceContext
+from timeline.extract.triggers import (
+    ACCOMPLISHED_BEFORE,
+    ACCOMPLISHED_IN,
+    ADJECTIVE_BEFORE,
+    KILL_OBJECT,
+    PASSIVE_BEFORE,
+    PEOPLE_AFTER,
+    POSITIONS_AFTER,
+    PURPOSE_BEFORE,
+)
+from timeline.extract.unnamed import unresolved_places
+from timeline.records import PlaceRef
+
+_NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
+                           r"several|up to|nearly)\b)", re.IGNORECASE)
+
+
+def object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
+    """The kind its object makes of a trigger: people captured are arrested, positions
+    overrun are fought over, a purpose ("to drive IS out of") is a forecast at most."""
+    after = match.end()
+    if kind == "entry_done":  # "were able to capture X and enter Y"
+        return "attack" if ACCOMPLISHED_IN.search(text, 0, match.start()) else None
+    if kind == "capture_expected" and ACCOMPLISHED_BEFORE.search(text, 0, match.start()):
+        return "capture"
+    if kind == "capture":
+        if PEOPLE_AFTER.match(text, after):
+            return "arrest"
+        if POSITIONS_AFTER.match(text, after):
+            return "attack"
+        if PURPOSE_BEFORE.search(text, 0, match.start()):
+            return "capture_expected"
+    if kind in ("capture", "destruction") and ADJECTIVE_BEFORE.search(text, 0, match.start()):
+        return None
+    if kind == "kill" and (_NUMBER_AFTER.match(text, after)
+                           or not KILL_OBJECT.search(text, after)):
+        return None
+    return kind
+
+
+def event_places(ctx: SentenceContext, match: re.Match[str], kind: str, where: str,
+                 clause: tuple[int, int]) -> tuple[PlaceRef, ...]:
+    """The places of the trigger's clause that the event is about: reference points
+    ("near Mosul") left out, and a whole area only from a whole-area statement."""
+    text = ctx.text
+    start, end = clause
+    usable = ctx.usable
+    if where == "victory":
+        return tuple(victory_places(text, usable, match.span(), end, ctx.theatre.city_area,
+                                    ctx.headline))
+    if where == "before":
+        chosen = [p for p in usable if p.end <= match.start()][-1:]
+    elif where == "subject":
+        chosen = subject_before(text, usable, match.start())
+    elif where == "clause":
+        chosen = [p for p in usable if start <= p.start < end]
+    else:
+        chosen = [p for p in usable if match.start() <= p.start < end]
+        if (not chosen and not match.group(0).lower().endswith("ing")
+                and PASSIVE_BEFORE.search(text, 0, match.start())):
+            chosen = [p for p in usable if start <= p.start < match.start()]
+    kept = [p for p in chosen if p.id not in ctx.whole
+            or area_event_kept(text, p, match.span(), kind, clause)]
+    if kept or chosen or kind not in ("capture", "capture_expected"):
+        return simplest_places(kept, ctx.parents, ctx.kinds)
+    taken = [(p.start, p.end) for p in ctx.places] + [(a.start, a.end) for a in ctx.actors]
+    if where == "after" and not PASSIVE_BEFORE.search(text, 0, match.start()):
+        return unresolved_places(text, match.end(), end, True, taken)
+    return unresolved_places(text, start, end if where == "clause" else match.start(), False,
+                             taken)
+
+
+def borrowed_place(ctx: SentenceContext, kind: str, trigger_end: int) -> tuple[PlaceRef, ...]:
+    """A place named outside the clause (:mod:`timeline.extract.elsewhere`): fighting in
+    the sentence's fronted "In X,", or the one district the next sentence names."""
+    fronted = fronted_place(ctx.text, ctx.places, ctx.whole) if kind == "attack" else None
+    place = fronted or named_next(ctx.text, trigger_end, *ctx.following, ctx.kinds,
+                                  ctx.whole)
+    return (place.ref(),) if place else ()
