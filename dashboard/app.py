@@ -23,7 +23,7 @@ from dash import Dash
 from dash._utils import to_json
 from flask import request
 
-from dashboard import ids
+from dashboard import ids, limits
 from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout, find_component
 from frontline.settings import Settings
@@ -113,6 +113,7 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
             find_component(layout, ids.CURATION_PANEL).children = panel.layout(cx, version)
         return ServedLayout.of(layout)
 
+    limits.mount(app.server, settings.max_request_bytes)
     app.layouts = Reloading(_static if page is not None else store.version, load)
     app.layout = app.layouts.get().component
     register_callbacks(app)

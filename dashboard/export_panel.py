@@ -10,7 +10,10 @@ Mount with :func:`mount` (points the exports at the app's store, fills
 ``ids.EXPORT_PANEL`` and warms the renderer on the app's first request); a layout
 rebuilt for a new store version gets its panel from :func:`fill`. Callbacks are
 registered on import with ``dash.callback``. The export context is keyed by the store's
-version, like the page, so an export after a rebuild shows the rebuilt data.
+version, like the page, so an export after a rebuild shows the rebuilt data. Every export
+and deck takes a slot of the bounded pool first (:mod:`dashboard.job_slots`): past
+``FRONTLINE_EXPORT_JOBS`` it waits in the queue (the deck's step text says "busy,
+queued"), past the queue it is refused as busy; finished deck processes are reaped.
 """
 
 from __future__ import annotations
@@ -25,10 +28,11 @@ import diskcache
 from dash import ALL, DiskcacheManager, Input, Output, State, dcc, html
 
 from dashboard import ids
+from dashboard.job_slots import SLOTS_DIR, JobSlots, reap_finished_jobs
 from exports.context import ExportContext, load_context, parse_date
 from exports.registry import DECK, FORMATS, IMAGE, download_name, export_bytes, names_of
 from frontline import settings
-from frontline.errors import FrontlineError
+from frontline.errors import FrontlineError, LimitError
 from frontline.settings import Settings
 from geodata.theatre import Theatre
 from timeline.pipeline import Reloading
@@ -126,6 +130,7 @@ def mount(app: dash.Dash, store: Store | None = None, settings: Settings | None 
 
     @app.server.before_request
     def _warm_once() -> None:
+        reap_finished_jobs()  # a finished deck's process is joined, never left a zombie
         if not started:
             started.append(True)
             threading.Thread(target=_warm_up, name="export-warm-up", daemon=True).start()
@@ -208,9 +213,32 @@ def _on_export(_clicks: list[int], day: Any, known_value: Any,
     if not any(_clicks):
         return dash.no_update, ""
     try:
-        return snapshot_download(str(trigger["format"]), day, known_value, layers_value)
+        with job_slots().slot() as waited:
+            data, status = snapshot_download(str(trigger["format"]), day, known_value,
+                                             layers_value)
+        return data, status + _queued_note(waited)
+    except LimitError as exc:
+        return dash.no_update, f"Export not started: {exc}"
     except FrontlineError as exc:
         return dash.no_update, f"Export failed: {exc}"
+
+
+def job_slots() -> JobSlots:
+    """The export pool of this app's data folder (shared by its request threads and its
+    deck processes)."""
+    configured = Settings.from_env()
+    return JobSlots(configured.data_dir / "export-jobs" / SLOTS_DIR, configured.export_jobs,
+                    configured.export_queue)
+
+
+def _queued_note(waited: float) -> str:
+    return f" Waited {waited:.0f} s in the export queue." if waited >= 1 else ""
+
+
+def queued_text(place: int) -> str:
+    """The deck's step text while it waits for a slot."""
+    return (f"Busy, queued (place {place}): the deck starts when a running export "
+            "finishes…")
 
 
 STARTING_TEXT = "Starting the deck job…"
@@ -261,8 +289,11 @@ def _on_deck(set_progress: Any, clicks: int, day: Any, known_value: Any, fmt: An
     if not clicks:
         return dash.no_update, ""
     try:
-        return deck_download(str(fmt), day, known_value, dates_text,
-                             lambda done, total: set_progress(progress_view(done, total)))
+        with job_slots().slot(lambda place: set_progress((None, "1", queued_text(place)))):
+            return deck_download(str(fmt), day, known_value, dates_text,
+                                 lambda done, total: set_progress(progress_view(done, total)))
+    except LimitError as exc:
+        return dash.no_update, f"Deck not started: {exc}"
     except FrontlineError as exc:
         return dash.no_update, f"Deck failed: {exc}"
 
