@@ -2,6 +2,7 @@
 #   make run        create .venv, install, build the data from seeds/, serve on 127.0.0.1:8050
 #   make test       the same set-up plus Debian chromium and npm's ESLint, then ruff, ESLint,
 #                   mypy and the whole pytest suite (what CI runs: .ci/run)
+#   make serve      the same on gunicorn with WORKERS processes (default 2), for a team
 #   make services   install (Debian) and start PostgreSQL 15 + PostGIS and Redis when missing:
 #                   the team deployment's engines, and what tests/team runs against
 #   make test-fast  unit + golden tests (with the Node tier) but not those marked slow (the
@@ -12,8 +13,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= $(or $(FRONTLINE_HOST),127.0.0.1)
 PORT ?= $(or $(FRONTLINE_PORT),8050)
+WORKERS ?= $(or $(FRONTLINE_WORKERS),2)
 
-.PHONY: run test test-fast data lint typecheck bench bench-smoke browser services screenshot clean help
+.PHONY: run serve test test-fast data lint typecheck bench bench-smoke browser services screenshot clean help
 
 help:
 	@echo "make run | make test | make services | make test-fast | make data | make lint | make bench | make screenshot | make clean"
@@ -48,6 +50,11 @@ data: $(VENV)/.runtime
 
 run: data
 	$(PY) -m dashboard --host $(HOST) --port $(PORT)
+
+# The team server: gunicorn with WORKERS processes (default 2) on the configured store
+# (set FRONTLINE_DATABASE_URL and FRONTLINE_BROKER_URL first: README "Deploying for a team").
+serve: data
+	$(PY) -m dashboard --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 lint: $(VENV)/.dev node_modules/.installed
 	$(VENV)/bin/ruff check .

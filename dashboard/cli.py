@@ -18,6 +18,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve the Frontline map (default) or export a snapshot for briefings.",
     )
     parser.add_argument("--host", default=settings.get("HOST"), help="default: %(default)s")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="web worker processes; more than 1 serves with gunicorn "
+                             "(default: FRONTLINE_WORKERS or 1)")
     parser.add_argument("--port", type=int, default=None,
                         help="default: FRONTLINE_PORT or 8050")
     sub = parser.add_subparsers(dest="command")
@@ -62,5 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from dashboard.server import serve
 
     port = args.port if args.port is not None else settings.get_int("PORT")
-    serve(args.host, port)
+    workers = args.workers if args.workers is not None else settings.get_int("WORKERS")
+    if workers < 1:
+        from frontline.errors import InputError
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    serve(args.host, port, workers)
     return 0

@@ -25,7 +25,7 @@ from typing import Any
 
 import dash
 import diskcache
-from dash import ALL, DiskcacheManager, Input, Output, State, dcc, html
+from dash import ALL, CeleryManager, DiskcacheManager, Input, Output, State, dcc, html
 
 from dashboard import ids
 from dashboard.job_slots import SLOTS_DIR, JobSlots, reap_finished_jobs
@@ -263,7 +263,12 @@ def picked_dates(text: str | None) -> list[dt.date]:
     return [parse_date(p) for p in parts[:MAX_PICKED_DATES]]
 
 
-def _manager() -> DiskcacheManager:
+def _manager() -> DiskcacheManager | CeleryManager:
+    """Where the deck job runs: Celery workers when a broker is set (the team
+    deployment), else a diskcache folder beside the data (one laptop, nothing to run)."""
+    if Settings.from_env().broker_url:
+        from timeline.jobs import celery_app
+        return CeleryManager(celery_app())
     folder = settings.data_dir() / "export-jobs"
     return DiskcacheManager(diskcache.Cache(str(folder)))
 

@@ -1,4 +1,12 @@
-"""Serve the app with waitress (a production WSGI server), after checking the port.
+"""Serve the app, after checking the port: waitress in one process (the embedded
+default), gunicorn with several worker processes for a team (``--workers N``).
+
+gunicorn loads the app once in its master (``preload_app``) and forks the workers from
+it, so the page data is built once at start; each worker then serves with threads
+(``gthread``), as waitress does, and follows the store's version on its own. Database
+pools are not shared across the fork (:mod:`timeline.store.sql.engine`). With several
+workers the store should be PostgreSQL (``FRONTLINE_DATABASE_URL``): every worker then
+reads and writes the one database.
 
 A port outside 1..65535 is a one-line error; a host that is not a loopback address
 prints a warning first: the map has no sign-in for readers, so serving it on
@@ -12,6 +20,7 @@ import errno
 import ipaddress
 import socket
 import sys
+from typing import Any
 
 from frontline.errors import InputError
 
@@ -49,20 +58,57 @@ def exposure_warning(host: str) -> str | None:
             "this one, without sign-in; use --host 127.0.0.1 unless that is intended")
 
 
-def serve(host: str, port: int) -> None:
+THREADS = 8
+WORKER_TIMEOUT_SECONDS = 180  # a deck rendered in the request must not be killed
+
+
+def serve(host: str, port: int, workers: int = 1) -> None:
     """Check the port, build the app and serve it until interrupted."""
+    check_port_free(host, port)
+    if workers > 1:
+        serve_gunicorn(host, port, workers)
+        return
     from waitress import serve as waitress_serve
 
     from dashboard.app import create_app
     from dashboard.limits import largest_body
     from frontline.settings import Settings
 
-    check_port_free(host, port)
     warning = exposure_warning(host)
     if warning:
         print(warning, file=sys.stderr, flush=True)
     settings = Settings.from_env()
     app = create_app(settings=settings)
     print(f"Frontline serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-    waitress_serve(app.server, host=host, port=port, threads=8, _quiet=True,
+    waitress_serve(app.server, host=host, port=port, threads=THREADS, _quiet=True,
                    max_request_body_size=largest_body(settings.max_request_bytes))
+
+
+def serve_gunicorn(host: str, port: int, workers: int) -> None:
+    """Serve with gunicorn: ``workers`` processes of :data:`THREADS` threads each (the
+    app's own body cap, :mod:`dashboard.limits`, refuses oversized requests)."""
+    from gunicorn.app.base import BaseApplication
+
+    from dashboard.app import create_app
+    from frontline.settings import Settings
+
+    warning = exposure_warning(host)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    settings = Settings.from_env()
+
+    class Frontline(BaseApplication):
+        def load_config(self) -> None:
+            for key, value in {
+                "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread",
+                "threads": THREADS, "preload_app": True, "timeout": WORKER_TIMEOUT_SECONDS,
+                "graceful_timeout": 10, "accesslog": None, "loglevel": "warning",
+            }.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return create_app(settings=settings).server
+
+    print(f"Frontline serving on http://{host}:{port}/ with {workers} gunicorn workers "
+          "(Ctrl+C to stop)", flush=True)
+    Frontline().run()

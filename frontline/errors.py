@@ -49,3 +49,8 @@ class ConflictError(FrontlineError):
 
 class LimitError(FrontlineError):
     """A unit of work went over its time or memory budget, or a request over its size."""
+
+
+class JobError(FrontlineError):
+    """A job could not be sent to the workers, or did not finish (no broker, broker down,
+    no worker answering, the job failed)."""

@@ -55,7 +55,21 @@ MAX_REQUEST_BYTES : int
 DATABASE_URL : str
     Where analyst accounts and decisions are kept, as an SQLAlchemy URL. Default empty:
     the embedded SQLite file ``frontline.db`` in ``DATA_DIR``
-    (``sqlite:///<DATA_DIR>/frontline.db``), created on the first decision.
+    (``sqlite:///<DATA_DIR>/frontline.db``), created on the first decision. A
+    PostgreSQL URL (``postgresql://user@host:5432/db``) holds the whole store there
+    (articles, PostGIS districts and places, timeline, decisions): the team deployment.
+BROKER_URL : str
+    Redis URL of the job broker (``redis://host:6379/0``). Default empty: no broker;
+    jobs run in the app (diskcache) as on one laptop. Set, ingest, builds and decks run
+    on Celery workers (``celery -A dashboard.worker worker``).
+JOB_QUEUE : str
+    Name of the Celery queue the app and ``python -m timeline jobs`` send to and the
+    workers read. Default ``frontline``.
+JOB_VISIBILITY_MINUTES : int
+    Minutes after which a job taken by a worker that died without acknowledging it is
+    handed to another worker (Redis's own default is an hour). Default 10.
+WORKERS : int
+    Web worker processes of ``python -m dashboard`` (more than 1: gunicorn). Default 1.
 SECRET_KEY : str
     Signs the app's session cookies (sign-in, CSRF token). Default empty: a random key
     kept in ``<DATA_DIR>/secret_key`` (created with mode 0600 on first use).
@@ -165,6 +179,13 @@ SETTINGS: tuple[Setting, ...] = (
             INT, 1024),
     Setting("DATABASE_URL", "", "SQLAlchemy URL of the analyst decisions; empty: "
             "sqlite:///<DATA_DIR>/frontline.db.", OPTIONAL_TEXT),
+    Setting("BROKER_URL", "", "Redis URL of the Celery job broker; empty: jobs run in the app.",
+            OPTIONAL_TEXT),
+    Setting("JOB_QUEUE", "frontline", "Celery queue the app and `timeline jobs` send jobs to."),
+    Setting("JOB_VISIBILITY_MINUTES", "10", "Minutes before a job of a dead worker is handed "
+            "to another.", INT, 1, 24 * 60),
+    Setting("WORKERS", "1", "Web worker processes of `python -m dashboard` (>1: gunicorn).",
+            INT, 1, 64),
     Setting("SECRET_KEY", "", "Key signing the app's session cookies; empty: "
             "<DATA_DIR>/secret_key.", OPTIONAL_TEXT),
     Setting("AUTH_HEADER", "", "Header naming the analyst, set by an authenticating reverse "
@@ -200,6 +221,10 @@ class Settings:
     export_queue: int
     max_request_bytes: int
     database_url: str | None
+    broker_url: str | None
+    job_queue: str
+    job_visibility_minutes: int
+    workers: int
     secret_key: str | None
     auth_header: str | None
 

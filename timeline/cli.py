@@ -1,5 +1,6 @@
 """``python -m timeline``: extract articles, ingest a corpus, build and query control, and
-record analysts' decisions (``analysts``, ``review``, ``names``, ``decisions``)."""
+record analysts' decisions (``analysts``, ``review``, ``names``, ``decisions``), and send
+ingest and build to the Celery workers of a team deployment (``jobs``)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,16 @@ def build_parser() -> argparse.ArgumentParser:
     state.add_argument("--date", required=True, help="YYYY-MM-DD")
     state.add_argument("--known-on", help="use only articles published by this date")
     state.add_argument("--json", action="store_true", help="print JSON")
+    jobs = sub.add_parser("jobs", help="run ingest or build on the Celery workers "
+                                        "(FRONTLINE_BROKER_URL) and wait for it")
+    j_sub = jobs.add_subparsers(dest="jobs_command", required=True)
+    j_ingest = j_sub.add_parser("ingest", help="ingest a folder, shared across the workers")
+    j_ingest.add_argument("dir", nargs="?", help="default: seeds/ (FRONTLINE_SEEDS_DIR)")
+    j_build = j_sub.add_parser("build", help="build the control timeline on a worker")
+    for parser_ in (j_ingest, j_build):
+        parser_.add_argument("--timeout", type=float, default=3600,
+                             help="seconds to wait for the job (default %(default)s)")
+        parser_.add_argument("--json", action="store_true", help="print JSON")
     add_curation_parsers(sub)
     return parser
 
@@ -85,6 +96,7 @@ COMMANDS = {
     "review": ("timeline.cli_curation", "review"),
     "names": ("timeline.cli_curation", "names"),
     "decisions": ("timeline.cli_curation", "decisions"),
+    "jobs": ("timeline.cli_jobs", "jobs"),
 }
 
 

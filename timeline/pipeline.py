@@ -22,7 +22,7 @@ import datetime as dt
 import functools
 import hashlib
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -90,7 +90,8 @@ def source_files(folder: Path) -> list[Path]:
 
 
 def ingest(store: Store, folder: Path, settings: Settings,
-           progress: Progress | None = None) -> IngestReport:
+           progress: Progress | None = None,
+           only: Collection[str] | None = None) -> IngestReport:
     """Extract every new or changed file of ``folder`` into ``store``.
 
     Each file is stored under its id among the files of ``folder``
@@ -108,6 +109,10 @@ def ingest(store: Store, folder: Path, settings: Settings,
         The run's settings (the article size limit).
     progress
         Wraps the file list while it is walked (the CLI's progress bar).
+    only
+        File names of ``folder`` to extract, the others left alone (one job of an ingest
+        split across workers): ids still come from the whole folder, and nothing is
+        removed (the run over the whole folder does that).
     """
     files = source_files(folder)
     _remove_stale_temporaries(store)
@@ -115,7 +120,9 @@ def ingest(store: Store, folder: Path, settings: Settings,
     ids = article_ids(p.name for p in files)
     report = IngestReport(collisions=[c.line() for c in ids.collisions])
     recorded = store.sources()
-    for path in progress(files) if progress else files:
+    wanted = None if only is None else set(only)
+    todo = files if wanted is None else [p for p in files if p.name in wanted]
+    for path in progress(todo) if progress else todo:
         aid = ids.ids[path.name]
         try:
             sha = hashlib.sha256(read_bounded(path, settings.max_article_bytes)).hexdigest()
@@ -137,6 +144,8 @@ def ingest(store: Store, folder: Path, settings: Settings,
         report.figures += len(extraction.figures)
         report.unresolved.update(extraction.unresolved_places)
     _without_decided_names(store, report)
+    if only is not None:
+        return report
     present = {p.resolve() for p in files}
     for stored_id, source in entries_from(store, folder).items():
         if source.resolve() not in present and not source.exists():

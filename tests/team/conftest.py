@@ -10,6 +10,7 @@ machine it skips with the command that starts the servers.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import socket
@@ -49,12 +50,12 @@ def admin_execute(sql: str) -> None:
     import psycopg
 
     with psycopg.connect(ADMIN_DSN, autocommit=True) as conn:
-        conn.execute(sql)  # type: ignore[arg-type]
+        conn.execute(sql.encode())
 
 
-@pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
-    """A fresh PostGIS database for this test session (its name), dropped after."""
+@contextlib.contextmanager
+def new_database() -> Iterator[str]:
+    """A fresh PostGIS database (its name), dropped after."""
     if not _answers(PG_HOST, PG_PORT):
         missing("PostgreSQL")
     import psycopg
@@ -70,7 +71,30 @@ def pg_database() -> Iterator[str]:
         from timeline.store.sql.engine import dispose_engines
 
         dispose_engines()  # the pools' connections would keep the database in use
-        admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if _answers(PG_HOST, PG_PORT):
+            admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_database() -> Iterator[str]:
+    """A fresh PostGIS database for this test session (its name), dropped after."""
+    with new_database() as name:
+        yield name
+
+
+@pytest.fixture(scope="session")
+def built_team_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The seeds ingested and built into a PostgreSQL store of its own, by the CLIs, as
+    a team does it: the environment that points a server or a command at it."""
+    from tests.conftest import run_cli
+
+    with new_database() as name:
+        env = {"FRONTLINE_DATABASE_URL": pg_url_of(name),
+               "FRONTLINE_DATA_DIR": str(tmp_path_factory.mktemp("team-data"))}
+        for step in (("timeline", "ingest"), ("timeline", "build")):
+            done = run_cli(*step, env=env)
+            assert done.returncode == 0, f"{step}: {done.stderr}"
+        yield env
 
 
 @pytest.fixture

@@ -50,7 +50,7 @@ def test_geometry_lives_in_postgis_columns_gis_tools_can_open(pg_url: str) -> No
     districts = contract.toy_districts(theatre)
     store.publish_geometry(theatre, districts)
     with psycopg.connect(_dsn(pg_url)) as conn:
-        kinds = dict(conn.execute(
+        kinds: dict[str, str] = dict(conn.execute(
             "SELECT f_table_name, type FROM geometry_columns WHERE srid = 4326").fetchall())
         layer = conn.execute("SELECT event_id, kind, place_id, ST_AsText(geom) "
                              "FROM events_layer").fetchall()
