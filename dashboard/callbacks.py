@@ -3,11 +3,13 @@
 Each registers a function of ``assets/frontline.js`` (namespace ``frontline``):
 
 - ``navigate`` owns the slider: it reads the URL on load (date, layers, "as known
-  on"), and moves the day on play ticks, buttons, the date box and chart clicks.
-- ``render`` patches the map (colour codes, hover texts, front line, events) and the
-  chart cursor for the slider's day, and mirrors the view into the address bar.
-- ``speed`` sets the play interval (2 days a second at 1x; above 2x each tick steps
-  several days rather than drawing faster than 4 frames a second).
+  on"), moves the day on buttons, the date box and chart clicks, starts and stops the
+  player (``assets/player.js``, driven by requestAnimationFrame) and follows the day
+  it drew (``PLAY_TICK``).
+- ``render`` draws the slider's day on the map through MapLibre (``assets/mapview.js``:
+  colour codes, hover texts, front line, events), writes the date label, moves the
+  chart cursor, and mirrors the view into the address bar.
+- ``speed`` sets the play rate (2 days a second at 1x).
 - ``eventList`` lists the events of the current window; ``selectEvent`` remembers
   the clicked one so ``render`` rings its place.
 - ``names`` (``assets/labels.js``) shows the district names over the map;
@@ -79,7 +81,7 @@ CLIENTSIDE = (
         outputs=(
             ("day", Output(ids.SLIDER, "value")),
             ("dateText", Output(ids.DATE_INPUT, "value")),
-            ("intervalDisabled", Output(ids.INTERVAL, "disabled")),
+            ("playing", Output(ids.PLAYING, "data")),
             ("playLabel", Output(ids.PLAY, "children")),
             ("notice", Output(ids.URL_NOTICE, "children")),
             ("quote", Output(ids.CHART_QUOTE, "children")),
@@ -90,7 +92,7 @@ CLIENTSIDE = (
             ("search", Input(ids.URL, "search")),
             ("slider", Input(ids.SLIDER, "value")),
             ("dateText", Input(ids.DATE_INPUT, "value")),
-            ("tick", Input(ids.INTERVAL, "n_intervals")),
+            ("tick", Input(ids.PLAY_TICK, "data")),
             ("play", Input(ids.PLAY, "n_clicks")),
             ("prevChange", Input(ids.PREV_CHANGE, "n_clicks")),
             ("nextChange", Input(ids.NEXT_CHANGE, "n_clicks")),
@@ -98,9 +100,9 @@ CLIENTSIDE = (
             ("nextDay", Input(ids.NEXT_DAY, "n_clicks")),
             ("chartClick", Input(ids.CHART, "clickData")),
             ("data", State(ids.PAGE_DATA, "data")),
-            ("paused", State(ids.INTERVAL, "disabled")),
+            ("playing", State(ids.PLAYING, "data")),
             ("known", State(ids.KNOWN_ON, "value")),
-            ("speed", State(ids.SPEED, "value")),
+            ("rate", State(ids.PLAY_RATE, "data")),
         ),
     ),
     Clientside(
@@ -108,7 +110,6 @@ CLIENTSIDE = (
         outputs=(
             ("map", Output(ids.MAP, "figure")),
             ("chart", Output(ids.CHART, "figure")),
-            ("label", Output(ids.DATE_LABEL, "children")),
         ),
         inputs=(
             ("day", Input(ids.SLIDER, "value")),
@@ -165,7 +166,7 @@ CLIENTSIDE = (
     ),
     Clientside(
         "speed",
-        outputs=(("interval", Output(ids.INTERVAL, "interval")),),
+        outputs=(("rate", Output(ids.PLAY_RATE, "data")),),
         inputs=(("speed", Input(ids.SPEED, "value")),),
     ),
 )

@@ -18,13 +18,19 @@ from typing import Any
 
 from dashboard import ids
 from dashboard.callbacks import CLIENTSIDE
-from viewmodel.figures import EVENT_SIZE, LAYER_NAMES, MAP_TRACES, N_CONTEXT_LAYERS, TRACE_INDEX
+from viewmodel.figures import (
+    CLIENT_DRAWN,
+    EVENT_SIZE,
+    LAYER_NAMES,
+    MAP_TRACES,
+    N_CONTEXT_LAYERS,
+    TRACE_INDEX,
+)
 
-# Playback: 2 days a second at 1x. Above 2x the frame rate stays at 4 a second and each
-# frame steps several days, so that 8x really is 16 days a second even where drawing
-# the map takes longer than a frame (software WebGL).
-PLAY_BASE_MS = 500
-PLAY_MIN_MS = 250
+# Playback: 2 days a second at 1x (8x: 16). The player (assets/player.js) draws at most
+# one day per animation frame and takes the day from the clock, so where drawing the
+# map takes longer than a frame (software WebGL) days are skipped, never queued.
+PLAY_DAYS_PER_SECOND = 2.0
 
 # Keyboard: arrows step a day, Shift+arrows jump to the previous/next change of control,
 # Space plays or pauses. Each key clicks the button with the id given (plain, shifted).
@@ -39,14 +45,16 @@ def client_config() -> dict[str, Any]:
     """The config as the browser receives it (plain JSON, the same for every page)."""
     return {
         "ids": {"map": ids.MAP, "eventItem": ids.EVENT_ITEM, "nameLayer": ids.NAME_LAYER,
-                "placeItem": ids.PLACE_ITEM},
+                "placeItem": ids.PLACE_ITEM, "label": ids.DATE_LABEL,
+                "playTick": ids.PLAY_TICK},
         "keys": {key: list(targets) for key, targets in KEYS.items()},
         "traces": dict(TRACE_INDEX),
         "traceLayers": dict(MAP_TRACES),
+        "clientDrawn": list(CLIENT_DRAWN),
         "layers": list(LAYER_NAMES),
         "contextLayers": N_CONTEXT_LAYERS,
         "eventSize": EVENT_SIZE,
-        "play": {"baseMs": PLAY_BASE_MS, "minMs": PLAY_MIN_MS},
+        "play": {"daysPerSecond": PLAY_DAYS_PER_SECOND},
         "callbacks": {cb.function: cb.to_json() for cb in CLIENTSIDE},
     }
 

@@ -11,11 +11,11 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.client_config import PLAY_BASE_MS, client_config
+from dashboard.client_config import PLAY_DAYS_PER_SECOND, client_config
 from geodata.context import bridges
 from geodata.theatre import Theatre
 from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart, region_styles
-from viewmodel.figures import APPROX_TEXT, BASES, LAYER_NAMES, basis_color, control_map
+from viewmodel.figures import APPROX_TEXT, BASES, LAYER_NAMES, basis_color, page_map
 from viewmodel.page_data import PageData
 from viewmodel.page_events import KIND_COLORS, MARKER_KINDS
 
@@ -76,7 +76,9 @@ def time_controls(page: PageData) -> html.Div:
             id=ids.DATE_INPUT, type="text", value=first, debounce=True, maxLength=10,
             placeholder="YYYY-MM-DD", pattern=r"\d{4}-\d{2}-\d{2}", className="fl-date-input",
             spellCheck=False)]),
-        dcc.Interval(id=ids.INTERVAL, interval=PLAY_BASE_MS, disabled=True),
+        dcc.Store(id=ids.PLAYING, data=False),
+        dcc.Store(id=ids.PLAY_TICK, data=None),
+        dcc.Store(id=ids.PLAY_RATE, data=PLAY_DAYS_PER_SECOND),
     ])
 
 
@@ -186,7 +188,7 @@ def build_layout(page: PageData, theatre: Theatre) -> html.Div:
             html.Section(className="fl-map-col", children=[
                 place_search(),
                 html.Div(id=ids.MAP_FRAME, className="fl-map-frame", children=[
-                    dcc.Graph(id=ids.MAP, figure=control_map(page, theatre, 0, note=False),
+                    dcc.Graph(id=ids.MAP, figure=page_map(page, theatre),
                               config={"displaylogo": False, "scrollZoom": True,
                                       "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
                               className="fl-map"),

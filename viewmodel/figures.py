@@ -48,6 +48,9 @@ MAP_TRACES: tuple[tuple[str, str], ...] = (
     ("highlight", "events"),
 )
 TRACE_INDEX = {name: i for i, (name, _) in enumerate(MAP_TRACES)}
+# The traces the page draws straight through MapLibre (assets/mapview.js), sent hidden:
+# the districts' trace still carries their GeoJSON, ids and colour scale.
+CLIENT_DRAWN = ("districts", "front", "halo", "events", "highlight")
 TRACE_DISTRICTS = TRACE_INDEX["districts"]
 TRACE_FRONT = TRACE_INDEX["front"]
 TRACE_BRIDGES = TRACE_INDEX["bridges"]
@@ -216,4 +219,24 @@ def control_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fal
         fig.add_annotation(text=APPROX_TEXT, x=0.005, y=0.005, xref="paper", yref="paper",
                            xanchor="left", yanchor="bottom", showarrow=False,
                            font={"size": 11, "color": "#333333"}, bgcolor="rgba(255,255,255,0.8)")
+    return fig
+
+
+def page_map(page: PageData, theatre: Theatre) -> go.Figure:
+    """The page's map figure: :func:`control_map` on the first day with the traces the
+    browser draws itself (:data:`CLIENT_DRAWN`) hidden and emptied, all but the districts'
+    GeoJSON, ids and colour scale, which the browser reads. Exports use control_map."""
+    fig = control_map(page, theatre, 0, note=False)
+    for name in CLIENT_DRAWN:
+        trace = fig.data[TRACE_INDEX[name]]
+        trace.visible = False
+        trace.hoverinfo = "skip"
+        if name == "districts":
+            trace.text = None
+            trace.hovertemplate = None
+        else:
+            trace.update(lon=[], lat=[], text=None, customdata=None)
+            if name in ("halo", "events"):
+                trace.marker.opacity = None
+                trace.marker.color = None
     return fig

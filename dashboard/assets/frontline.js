@@ -29,18 +29,11 @@
 
   function noUpdate() { return browser.dash_clientside.no_update; }
 
-  /* What the map shows now (see `render`). */
+  /* The Plotly-drawn layers the map shows now (see `render`), null before the first. */
   var drawn = null;
   /* What the chart shows: -1 every figure (the server's figure), else in "as known on"
      mode the number of figures published by the day (a set that only grows with it). */
   var chartDrawn = -1;
-
-  function sameArray(a, b) {
-    if (a === b) { return true; }
-    if (!a || !b || a.length !== b.length) { return false; }
-    for (var i = 0; i < a.length; i++) { if (a[i] !== b[i]) { return false; } }
-    return true;
-  }
 
   /* A callback's arguments as an object, by the names the config gives them (the
      config itself is the last argument). */
@@ -143,7 +136,8 @@
     });
     decodedFor = data;
     decodedKey = key;
-    decodedPage = {events: events, notes: notes, fronts: {}, noFront: {lon: [], lat: []}};
+    decodedPage = {events: events, notes: notes, fronts: {}, noFront: {lon: [], lat: []},
+                   frontGeo: {}, eventsKey: null, eventsGeo: null, ringGeo: null};
     return decodedPage;
   }
 
@@ -189,6 +183,81 @@
     };
   }
 
+  function point(lon, lat, props) {
+    return {type: "Feature", properties: props, geometry: {type: "Point", coordinates: [lon, lat]}};
+  }
+  function collection(features) { return {type: "FeatureCollection", features: features}; }
+
+  /* Front line `fi` as GeoJSON (its edges as the lines of a MultiLineString), built once. */
+  function frontGeo(data, fi) {
+    var page = decoded(data);
+    if (!page.frontGeo[fi]) {
+      var line = frontLine(data, fi), lines = [], cur = [];
+      for (var k = 0; k <= line.lon.length; k++) {
+        if (k === line.lon.length || line.lon[k] === null) {
+          if (cur.length > 1) { lines.push(cur); }
+          cur = [];
+        } else { cur.push([line.lon[k], line.lat[k]]); }
+      }
+      page.frontGeo[fi] = collection(lines.length ? [{type: "Feature", properties: {},
+        geometry: {type: "MultiLineString", coordinates: lines}}] : []);
+    }
+    return page.frontGeo[fi];
+  }
+
+  /* What MapLibre draws on `day` (assets/mapview.js): the districts' colour codes and
+     hover texts, the front line, the events and notes as GeoJSON points carrying their
+     escaped hover text, and the selected event's ring. `eventsKey` names the visible
+     set (and its fading): the same key is the same collection, so that an unchanged
+     day costs MapLibre nothing. */
+  function mapFeatures(data, day, known, selected) {
+    var f = frame(data, day, known), page = decoded(data);
+    var v = data.views[known ? "known" : "main"];
+    var key = f.events.map(function (p) { return p[0] + ":" + p[1]; }).join(",") + "|" +
+      f.notes.join(",") + "|" + (selected === null || selected === undefined ? "" : selected);
+    if (page.eventsKey !== key) {
+      var points = [], ring = [];
+      f.events.forEach(function (pair) {
+        var e = page.events[pair[0]];
+        for (var j = 0; j < e.lon.length; j++) {
+          points.push(point(e.lon[j], e.lat[j], {i: pair[0], color: data.kind_colors[e.kind],
+                                                 opacity: pair[1], hover: eventHover(e)}));
+          if (pair[0] === selected) { ring.push(point(e.lon[j], e.lat[j], {})); }
+        }
+      });
+      /* Analysts' notes ride with the events, index -1: no event to select. */
+      f.notes.forEach(function (i) {
+        var n = page.notes[i];
+        if (n.lon === null || n.lat === null) { return; }
+        points.push(point(n.lon, n.lat, {i: -1, color: data.note_color, opacity: 1,
+                                         hover: noteHover(n)}));
+      });
+      page.eventsKey = key;
+      page.eventsGeo = collection(points);
+      page.ringGeo = collection(ring);
+    }
+    var fi = v.front[day];
+    return {z: f.z, text: f.text, front: frontGeo(data, fi >= 0 && fi < data.fronts.length ? fi : -1),
+            events: page.eventsGeo, ring: page.ringGeo, eventsKey: key};
+  }
+
+  /* Write the date label. Only the browser code writes it after the first render (it is
+     no Dash output): the label changes in the same task as the map's colours, and
+     React, which rendered its text node, never puts an older text back. */
+  function showLabel(config, text) {
+    var el = browser.document.getElementById(config.ids.label);
+    if (!el) { return; }
+    var node = el.firstChild;
+    if (node && node.nodeType === 3 && !node.nextSibling) { node.nodeValue = text; } else {
+      el.textContent = text;
+    }
+  }
+
+  /* The date label's text for `day`. */
+  function labelText(data, day, known) {
+    return data.dates[day] + (known ? " (as known then)" : "");
+  }
+
   /* Notes dated on or before `day` (known: and known by then); twin of
      viewmodel.page_notes.notes_in_force. */
   function notesInForce(data, day, known) {
@@ -219,15 +288,10 @@
     return {day: clampDay(data, day === null ? 0 : day), text: text};
   }
 
-  /* Playback: the interval between frames and the days each frame steps, at `speed`
-     (timing and its reasons: dashboard/client_config.py). */
-  function playInterval(config, speed) {
-    return Math.max(config.play.minMs, Math.round(config.play.baseMs / (speed || 1)));
-  }
-  function playStep(config, speed) {
-    return Math.max(1, Math.round((speed || 1) * playInterval(config, speed) /
-                                  config.play.baseMs));
-  }
+  /* Playback: days a second at `speed` (the base rate: dashboard/client_config.py). The
+     player (assets/player.js) draws a day per animation frame at most, from the clock:
+     a frame that could not be drawn in time is skipped, never queued. */
+  function playRate(config, speed) { return config.play.daysPerSecond * (speed || 1); }
 
   /* The button a key press clicks (an id), or null, by what has the focus (keys.js
      tells): "page" (nothing), "toggle" (a checkbox or radio button, which a click on
@@ -258,18 +322,21 @@
     var last = data.dates.length - 1;
     var k = isKnown(a.known);
     var out = {day: no, playing: no, notice: no, quote: no, layers: no, known: no};
+    var playing = a.playing === true;
     if (fired.length === 0 || has("search")) {
       var st = parseUrl(a.config, data, a.search);
       out = {day: st.day, playing: false, notice: st.notice, quote: no,
              layers: st.layers, known: st.known};
     } else if (has("play")) {
-      var start = a.paused && day >= last;
-      out.playing = a.paused;
-      if (start) { out.day = 0; }
+      /* A click that lands as play reaches the last day meant Pause: not a replay. */
+      out.playing = !playing && !a.justEnded;
+      if (out.playing && day >= last) { out.day = 0; }
+      /* Paused: the slider takes the day the map shows (the player may be a frame
+         ahead of the last tick Dash has seen), so label, box and map agree at once. */
+      if (playing && typeof a.shown === "number" && a.shown !== day) { out.day = a.shown; }
     } else if (has("tick")) {
-      if (day >= last) { out.playing = false; } else {
-        out.day = Math.min(last, day + playStep(a.config, a.speed));
-      }
+      if (typeof a.tick === "number") { out.day = clampDay(data, a.tick); }
+      if (playing && (out.day === no ? day : out.day) >= last) { out.playing = false; }
     } else if (has("prevDay")) { out.day = clampDay(data, day - 1);
     } else if (has("nextDay")) { out.day = clampDay(data, day + 1);
     } else if (has("prevChange")) { out.day = stepChange(data, day, k, -1);
@@ -301,7 +368,7 @@
     return {
       day: out.day,
       dateText: boxKept ? no : data.dates[shown],
-      intervalDisabled: out.playing === no ? no : !out.playing,
+      playing: out.playing,
       playLabel: out.playing === no ? no : playLabel(out.playing),
       notice: out.notice, quote: out.quote, layers: out.layers, known: out.known
     };
@@ -310,7 +377,23 @@
   function navigate() {
     var a = named("navigate", arguments);
     remember(a.config);
-    var out = navigateStep(a, triggered(a.config, "navigate"), noUpdate());
+    var player = browser.frontline.player;
+    a.shown = player.shownDay();
+    a.justEnded = player.justEnded();
+    var no = noUpdate();
+    var out = navigateStep(a, triggered(a.config, "navigate"), no);
+    var jumped = out.day !== no || triggered(a.config, "navigate").indexOf("slider") >= 0;
+    if (out.playing === no && a.playing === true && jumped &&
+        triggered(a.config, "navigate").indexOf("tick") < 0) {
+      out.playing = true;  /* moved by hand while playing: play on from there */
+    }
+    if (out.playing === true) {
+      player.start({config: a.config, data: a.data, known: isKnown(a.known),
+                    day: out.day === no ? a.slider : out.day,
+                    rate: a.rate || playRate(a.config, 1)});
+    } else if (out.playing === false) {
+      player.stop();
+    }
     return ordered(a.config, "navigate", out);
   }
 
@@ -351,91 +434,39 @@
 
   function render() {
     var a = named("render", arguments);
-    var config = a.config, day = a.day, data = a.data, selected = a.selected;
+    var config = a.config, day = a.day, data = a.data;
     remember(config);
     if (typeof day !== "number" || !data) {
-      return ordered(config, "render", {map: noUpdate(), chart: noUpdate(), label: noUpdate()});
+      return ordered(config, "render", {map: noUpdate(), chart: noUpdate()});
     }
     browser.dash_clientside.frontline.pageData = data;  /* for tests and the console */
     var layers = a.layers || [];
     var known = isKnown(a.known);
-    var TRACE = config.traces, size = config.eventSize;
-    var f = frame(data, day, known);
-    var ev = {lon: [], lat: [], text: [], idx: [], color: [], opacity: []};
-    var ringLon = [], ringLat = [];
-    var events = decoded(data).events;
-    f.events.forEach(function (pair) {
-      var e = events[pair[0]];
-      for (var j = 0; j < e.lon.length; j++) {
-        ev.lon.push(e.lon[j]); ev.lat.push(e.lat[j]); ev.text.push(eventHover(e));
-        ev.idx.push(pair[0]); ev.color.push(data.kind_colors[e.kind]);
-        ev.opacity.push(pair[1]);
-        if (pair[0] === selected) { ringLon.push(e.lon[j]); ringLat.push(e.lat[j]); }
-      }
-    });
-    /* Analysts' notes ride on the events' trace, index -1: no event to select. */
-    var notes = decoded(data).notes;
-    f.notes.forEach(function (i) {
-      var n = notes[i];
-      if (n.lon === null || n.lat === null) { return; }
-      ev.lon.push(n.lon); ev.lat.push(n.lat); ev.text.push(noteHover(n));
-      ev.idx.push(-1); ev.color.push(data.note_color); ev.opacity.push(1);
-    });
-    /* Patch only what changed since the last frame: Plotly recomputes (and the map
-       repaints) every trace whose arrays are replaced, and most days change little. */
-    var now = {z: f.z, text: f.text, front: f.front, ev: ev, ring: ringLon.concat(ringLat),
-               layers: layers.join(",")};
-    var was = drawn || {};
+    var playing = browser.frontline.player.playing();
+    /* Districts, front line and events are drawn straight through MapLibre
+       (assets/mapview.js): no Plotly restyle per frame. While playing, the player
+       draws them and writes the label in the same frame; the slider's day follows. */
+    browser.frontline.mapView.draw({config: config, data: data, day: day, known: known,
+                                    layers: layers, selected: a.selected}, !playing);
+    if (!playing) { showLabel(config, labelText(data, day, known)); }
     var map = new browser.dash_clientside.Patch();
     var changed = false;
     if (drawn === null) { changed = fitMap(map, config, data) || changed; }
-    if (!sameArray(was.z, now.z) || !sameArray(was.text, now.text)) {
-      map.assign(["data", TRACE.districts, "z"], f.z);
-      map.assign(["data", TRACE.districts, "text"], f.text);
-      changed = true;
-    }
-    if (was.front !== now.front) {
-      map.assign(["data", TRACE.front, "lon"], f.front.lon);
-      map.assign(["data", TRACE.front, "lat"], f.front.lat);
-      changed = true;
-    }
-    if (!was.ev || !sameArray(was.ev.idx, ev.idx) || !sameArray(was.ev.opacity, ev.opacity)) {
-      map.assign(["data", TRACE.events, "lon"], ev.lon);
-      map.assign(["data", TRACE.events, "lat"], ev.lat);
-      map.assign(["data", TRACE.events, "text"], ev.text);
-      map.assign(["data", TRACE.events, "customdata"], ev.idx);
-      map.assign(["data", TRACE.events, "marker"],
-                 {size: size, color: ev.color, opacity: ev.opacity});
-      map.assign(["data", TRACE.halo, "lon"], ev.lon);
-      map.assign(["data", TRACE.halo, "lat"], ev.lat);
-      map.assign(["data", TRACE.halo, "marker"],
-                 {size: size + 4, color: "#FFFFFF", opacity: ev.opacity});
-      changed = true;
-    }
-    if (!sameArray(was.ring, now.ring)) {
-      map.assign(["data", TRACE.highlight, "lon"], ringLon);
-      map.assign(["data", TRACE.highlight, "lat"], ringLat);
-      changed = true;
-    }
-    if (was.layers !== now.layers) {
+    var key = layers.join(",");
+    if (drawn === null || drawn.layers !== key) {
+      /* Plotly keeps the layers it draws (bridges, river and outline): toggled rarely. */
       Object.keys(config.traceLayers).forEach(function (name) {
-        map.assign(["data", TRACE[name], "visible"],
-                   layers.indexOf(config.traceLayers[name]) >= 0);
+        if (config.clientDrawn.indexOf(name) < 0) {
+          map.assign(["data", config.traces[name], "visible"],
+                     layers.indexOf(config.traceLayers[name]) >= 0);
+        }
       });
       for (var c = 0; c < config.contextLayers; c++) {
-        map.assign(["layout", "map", "layers", c, "visible"],
-                   layers.indexOf("context") >= 0);
+        map.assign(["layout", "map", "layers", c, "visible"], layers.indexOf("context") >= 0);
       }
       changed = true;
     }
-    drawn = now;
-    if (!changed) {
-      /* Nothing to redraw: tell listeners (the frame-time benchmark) the frame is done. */
-      browser.setTimeout(function () {
-        browser.document.dispatchEvent(
-          new browser.CustomEvent("frontline:map-unchanged", {detail: day}));
-      }, 0);
-    }
+    drawn = {layers: key};
     var chart = new browser.dash_clientside.Patch();
     chart.assign(["layout", "shapes", 0, "x0"], data.dates[day]);
     chart.assign(["layout", "shapes", 0, "x1"], data.dates[day]);
@@ -443,8 +474,7 @@
     writeUrl(config, data, day, layers, known);
     return ordered(config, "render", {
       map: changed ? map.build() : noUpdate(),
-      chart: chart.build(),
-      label: data.dates[day] + (known ? " (as known then)" : "")
+      chart: chart.build()
     });
   }
 
@@ -530,7 +560,9 @@
 
   function speed() {
     var a = named("speed", arguments);
-    return ordered(a.config, "speed", {interval: playInterval(a.config, a.speed)});
+    var rate = playRate(a.config, a.speed);
+    browser.frontline.player.setRate(rate);
+    return ordered(a.config, "speed", {rate: rate});
   }
 
   /* The MapLibre map under the Plotly graph (null until Plotly has drawn it): the one
@@ -550,8 +582,8 @@
   /* Pure: no DOM, no Dash. What Node's tests load. */
   var pure = {
     dayOfIso: dayOfIso, safe: safe, frame: frame, visibleEvents: visibleEvents,
-    isPublished: isPublished, parseUrl: parseUrl, playInterval: playInterval,
-    playStep: playStep, stepChange: stepChange, chartQuote: chartQuote,
+    isPublished: isPublished, parseUrl: parseUrl, playRate: playRate,
+    mapFeatures: mapFeatures, labelText: labelText, stepChange: stepChange, chartQuote: chartQuote,
     keyTarget: keyTarget, playLabel: playLabel, urlLayers: address.urlLayers,
     urlKnown: address.urlKnown, named: named, ordered: ordered, triggerNames: triggerNames,
     navigateStep: navigateStep, eventItems: eventItems, clickedIndex: clickedIndex,
@@ -565,6 +597,7 @@
     browser.frontline = Object.assign(browser.frontline || {}, {mapInstance: mapInstance});
     browser.dash_clientside = Object.assign({}, browser.dash_clientside, {
       frontline: Object.assign({}, others, pure, {navigate: navigate, render: render,
+                                                  showLabel: showLabel,
                                           eventList: eventList, selectEvent: selectEvent,
                                           speed: speed})
     });

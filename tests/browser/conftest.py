@@ -95,8 +95,8 @@ def open_page(pg: Any, query: str = "") -> None:
     pg.goto(pg.base_url + query)
     pg.wait_for_selector(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=30_000)
     pg.wait_for_function(
-        f"() => {{ const gd = ({GD})('{ids.MAP}'); return gd && gd.data && "
-        "Array.isArray(gd.data[0].z); }", timeout=30_000)
+        "() => window.frontline && window.frontline.mapView"
+        " && window.frontline.mapView.drawnDay() !== null", timeout=30_000)
 
 
 def date_label(pg: Any) -> str:
@@ -117,10 +117,33 @@ def go_to(pg: Any, iso: str) -> None:
     wait_date(pg, iso)
 
 
+MAP = "window.frontline.mapInstance()"
+
+
 def district_z(pg: Any, district: str) -> int:
-    js = ("([gd, d]) => { const t = (" + GD + ")(gd).data[0]; const z = t.z;"
-          " const zs = Array.from(z._inputArray || z); return zs[t.locations.indexOf(d)]; }")
-    return int(pg.evaluate(js, [ids.MAP, district]))
+    """The district's colour code as MapLibre holds it (its feature state)."""
+    js = (f"(d) => {MAP}.getFeatureState("
+          "{source: window.frontline.mapView.sources.districts, id: d}).code")
+    return int(pg.evaluate(js, district))
+
+
+def district_hover(pg: Any, district: str) -> str:
+    """The hover text the map shows over ``district`` on the drawn day."""
+    return str(pg.evaluate("(d) => window.frontline.mapView.districtText(d)", district))
+
+
+def map_points(pg: Any, source: str = "events") -> list[dict[str, Any]]:
+    """The points of a MapLibre GeoJSON source (events, ring) as the map holds them:
+    ``{lon, lat, **properties}`` each."""
+    js = (f"async (s) => {{ const src = {MAP}.getSource(window.frontline.mapView.sources[s]);"
+          " const d = await src.getData(); return d.features.map(f => Object.assign("
+          "{lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1]}, f.properties)); }")
+    return list(pg.evaluate(js, source))
+
+
+def layer_visible(pg: Any, layer: str) -> bool:
+    js = f"(l) => {MAP}.getLayoutProperty(l, 'visibility') !== 'none'"
+    return bool(pg.evaluate(js, layer))
 
 
 def trace(pg: Any, graph: str, index: int, prop: str) -> Any:

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import district_z, new_page, open_page, trace
+from tests.browser.conftest import MAP, district_z, new_page, open_page
 from tests.conftest import ROOT, Server, build_data, start_server, stop_server
-from viewmodel.figures import TRACE_FRONT
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +44,8 @@ def test_page_shows_the_three_force_legend_colours_and_front(vellmar_page: Any) 
     assert sides[2]["color"] == "#CC79A7"
     assert district_z(pg, "dunmere") == 1 * N_BASIS  # league, reported
     assert district_z(pg, "elmgate") == 2 * N_BASIS  # union, reported
-    assert any(v is not None for v in trace(pg, ids.MAP, TRACE_FRONT, "lon"))
+    pg.wait_for_function(
+        f"async () => (await {MAP}.getSource('fl-front').getData()).features.length > 0")
     assert pg.log.console_errors == []
     assert pg.log.page_errors == []
     assert pg.log.failed_requests == []

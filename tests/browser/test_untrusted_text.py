@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import GD, XSS, open_page, trace
-from viewmodel.figures import TRACE_DISTRICTS, TRACE_EVENTS
+from tests.browser.conftest import MAP, XSS, district_hover, map_points, open_page, trace
+from viewmodel.figures import TRACE_DISTRICTS
 from viewmodel.hover import safe
 
 pytestmark = pytest.mark.browser
@@ -28,12 +28,13 @@ def test_html_in_articles_is_shown_as_text_never_executed(xss_page: Any) -> None
     assert "Synthetic Wire <b>bold</b>" in (item.text_content() or "")
     assert xss_page.locator("img[src=x]").count() == 0
     assert xss_page.locator(f"#{ids.EVENT_LIST} b").count() == 0
-    # Hover texts reach Plotly escaped; the district hover cites the same quote.
+    # Hover texts reach the map escaped; the district hover cites the same quote.
     xss_page.wait_for_function(
-        f"() => ({GD})('{ids.MAP}').data[{TRACE_EVENTS}].text.length > 0")
-    for text in trace(xss_page, ids.MAP, TRACE_EVENTS, "text"):
-        assert "<img" not in text and "&lt;img" in text
-    districts = trace(xss_page, ids.MAP, TRACE_DISTRICTS, "text")
+        f"async () => (await {MAP}.getSource('fl-events').getData()).features.length > 0")
+    for point in map_points(xss_page):
+        assert "<img" not in point["hover"] and "&lt;img" in point["hover"]
+    districts = [district_hover(xss_page, d)
+                 for d in trace(xss_page, ids.MAP, TRACE_DISTRICTS, "locations")]
     assert any("&lt;img" in t for t in districts)
     assert not any("<img" in t for t in districts)
     # The page builds event hovers in JS: its escaping is Python's, character for character.

@@ -16,8 +16,8 @@ import pytest
 from PIL import Image
 
 from dashboard import ids
-from tests.browser.conftest import GD, date_label, open_page, trace, wait_date
-from viewmodel.figures import TRACE_BRIDGES, TRACE_DISTRICTS
+from tests.browser.conftest import GD, date_label, layer_visible, open_page, trace, wait_date
+from viewmodel.figures import TRACE_BRIDGES
 
 pytestmark = pytest.mark.browser
 
@@ -131,7 +131,7 @@ def test_an_unknown_layer_in_the_address_is_named_and_the_map_not_blank(page: An
     open_page(page, "?date=2017-01-10&layers=foo&known=yes")
     page.wait_for_function(f"() => document.getElementById('{ids.URL_NOTICE}')"
                            ".textContent.includes('No map layer named foo')")
-    assert trace(page, ids.MAP, TRACE_DISTRICTS, "visible") is not False
+    assert layer_visible(page, "fl-district-fill")
     assert page.is_checked(f"#{ids.LAYERS} input[value=districts]")
     assert known_on(page)  # known=yes is read as yes
     assert "as known" in (page.text_content(f"#{ids.DATE_LABEL}") or "")
@@ -155,7 +155,9 @@ def test_the_slider_labels_never_run_into_each_other(page: Any, width: int,
     assert_clean(page)
 
 
-HOVER = ".hoverlayer .hovertext"
+# Plotly's hover label (the bridges), or the map's own (districts and events, drawn
+# through MapLibre by assets/mapview.js) while it is shown.
+HOVER = ".hoverlayer .hovertext, .fl-map-hover:not([style*='display: none'])"
 
 
 def hover_text(pg: Any, x: float, y: float) -> str:

@@ -78,3 +78,23 @@ test("the event list shows the newest first, each item id from the config", () =
                "No events in this window.");
   assert.equal(f.eventItems(config, undefined, [], null, data), null);
 });
+
+test("mapFeatures: codes, the front as GeoJSON lines, events as points with escaped hovers", () => {
+  const m = f.mapFeatures(data, 3, false, 1);
+  assert.deepEqual(m.z, [0, 6]);
+  assert.deepEqual(m.front.features[0].geometry,
+                   {type: "MultiLineString",
+                    coordinates: [[[43.1, 36.31], [43.11, 36.32]], [[43.12, 36.33], [43.13, 36.34]]]});
+  assert.equal(f.mapFeatures(data, 0, false, null).front.features.length, 0);
+  const points = m.events.features;
+  assert.deepEqual(points.map((p) => p.properties.i), [1, 1]);
+  assert.deepEqual(points[0].geometry.coordinates, [43.15, 36.36]);
+  assert.equal(points[0].properties.opacity, 0.5);
+  assert.ok(points[0].properties.hover.startsWith("<b>Attack</b>"));
+  assert.ok(points[0].properties.hover.includes("b &lt; c"));  // the escaped lines, as sent
+  assert.equal(m.ring.features.length, 2);  // event 1, selected, has two places
+  // The same events again are the same collection: MapLibre gets no setData for it.
+  const again = f.mapFeatures(data, 3, false, 1);
+  assert.equal(f.mapFeatures(data, 3, false, 1).events, again.events);
+  assert.equal(f.labelText(data, 3, true), "2017-02-02 (as known then)");
+});

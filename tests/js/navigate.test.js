@@ -8,15 +8,11 @@ const {frontline: f, config, syntheticData} = require("./helpers.js");
 const NO = {noUpdate: true};
 const data = syntheticData();
 
-test("play: 2 days a second at 1x; above 2x faster steps, never faster frames", () => {
-  const {baseMs, minMs} = config.play;
-  assert.equal(f.playInterval(config, 1), baseMs);
-  assert.equal(f.playInterval(config, 0.5), 2 * baseMs);
-  assert.equal(f.playInterval(config, 8), minMs);
-  assert.equal(f.playInterval(config, undefined), baseMs);
+test("play: 2 days a second at 1x, 16 at 8x", () => {
+  assert.equal(f.playRate(config, 1), 2);
+  assert.equal(f.playRate(config, undefined), 2);
   for (const speed of [0.5, 1, 2, 4, 8]) {
-    const daysPerSecond = f.playStep(config, speed) * 1000 / f.playInterval(config, speed);
-    assert.equal(daysPerSecond, 2 * speed, `speed ${speed}`);
+    assert.equal(f.playRate(config, speed), 2 * speed, `speed ${speed}`);
   }
 });
 
@@ -52,8 +48,8 @@ test("ordered puts outputs in the config's order and refuses a missing one", () 
   const names = config.callbacks.navigate.outputs;
   const values = Object.fromEntries(names.map((n, i) => [n, i]));
   assert.deepEqual(f.ordered(config, "navigate", values), names.map((_, i) => i));
-  assert.equal(f.ordered(config, "speed", {interval: 250}), 250);
-  assert.throws(() => f.ordered(config, "speed", {}), /no output named interval/);
+  assert.equal(f.ordered(config, "speed", {rate: 16}), 16);
+  assert.throws(() => f.ordered(config, "speed", {}), /no output named rate/);
 });
 
 test("trigger names come from the prop_ids of the inputs, states never fire", () => {
@@ -66,8 +62,8 @@ test("trigger names come from the prop_ids of the inputs, states never fire", ()
 
 /* navigate's arguments by name, as Dash would give them on a page at `day`. */
 function args(day, extra) {
-  const a = {config: config, data: data, slider: day, search: "", paused: true, known: [],
-             speed: 1};
+  const a = {config: config, data: data, slider: day, search: "", playing: false, known: [],
+             rate: 2};
   for (const input of config.callbacks.navigate.inputs) {
     if (!(input.name in a)) { a[input.name] = null; }
   }
@@ -90,7 +86,7 @@ test("navigate on load reads the address and stops playing", () => {
   const out = step(0, [], {search: "?date=2017-02-02&known=1"});
   assert.equal(out.day, 3);
   assert.equal(out.dateText, "2017-02-02");
-  assert.equal(out.intervalDisabled, true);
+  assert.equal(out.playing, false);
   assert.deepEqual(out.known, ["known"]);
 });
 
@@ -103,16 +99,25 @@ test("navigate steps days and changes, clamped to the battle", () => {
   assert.equal(step(3, ["prevChange"]).dateText, "2017-01-31");
 });
 
-test("navigate plays: a tick steps by the speed, the last day stops, play restarts", () => {
-  assert.equal(step(0, ["tick"], {speed: 8}).day, 4);
-  assert.equal(step(1, ["tick"]).day, 2);
-  const atEnd = step(4, ["tick"]);
-  assert.equal(atEnd.day, NO);
-  assert.equal(atEnd.intervalDisabled, true);
-  const restart = step(4, ["play"], {paused: true});
+test("navigate plays: a tick moves to the day the player drew, the last day stops", () => {
+  assert.equal(step(0, ["tick"], {tick: 3, playing: true}).day, 3);
+  assert.equal(step(1, ["tick"], {tick: 9, playing: true}).day, 4);  // clamped
+  const atEnd = step(3, ["tick"], {tick: 4, playing: true});
+  assert.equal(atEnd.day, 4);
+  assert.equal(atEnd.playing, false);
+  const restart = step(4, ["play"], {playing: false});
   assert.equal(restart.day, 0);
+  assert.equal(restart.playing, true);
   assert.deepEqual(restart.playLabel, f.playLabel(true));
-  assert.deepEqual(step(2, ["play"], {paused: false}).playLabel, f.playLabel(false));
+  assert.deepEqual(step(2, ["play"], {playing: true}).playLabel, f.playLabel(false));
+});
+
+test("Pause stops on the day the map shows, even a frame ahead of the slider", () => {
+  const paused = step(2, ["play"], {playing: true, shown: 3});
+  assert.equal(paused.playing, false);
+  assert.equal(paused.day, 3);
+  assert.equal(paused.dateText, "2017-02-02");
+  assert.equal(step(3, ["play"], {playing: true, shown: 3}).day, NO);
 });
 
 /* Every character of a label's text (Dash component JSON or a string). */
@@ -155,10 +160,10 @@ test("a day past its month's end names the month's length", () => {
 
 test("a notice about the shown date goes once the day moves on, not before", () => {
   assert.equal(step(1, ["nextDay"]).notice, "");
-  assert.equal(step(1, ["tick"]).notice, "");
+  assert.equal(step(1, ["tick"], {tick: 2, playing: true}).notice, "");
   assert.equal(step(2, ["slider"]).notice, "");
   assert.equal(step(4, ["nextDay"]).notice, NO);  // the last day: nothing moved
-  assert.equal(step(2, ["play"], {paused: true}).notice, NO);
+  assert.equal(step(2, ["play"], {playing: false}).notice, NO);
 });
 
 test("navigate follows a chart click to its day and quote", () => {
@@ -172,7 +177,7 @@ test("a slider move only mirrors the date into the box", () => {
   const out = step(2, ["slider"]);
   assert.equal(out.day, NO);
   assert.equal(out.dateText, "2017-02-01");
-  assert.equal(out.intervalDisabled, NO);
+  assert.equal(out.playing, NO);
 });
 
 test("clickedIndex reads the event item's pattern-matching id", () => {
@@ -180,4 +185,10 @@ test("clickedIndex reads the event item's pattern-matching id", () => {
   assert.equal(f.clickedIndex({prop_id: propId, value: 1}), 7);
   assert.equal(f.clickedIndex({prop_id: propId, value: 0}), null);
   assert.equal(f.clickedIndex(undefined), null);
+});
+
+test("a click that lands just as play ends is a Pause, not a replay", () => {
+  const out = step(4, ["play"], {playing: false, justEnded: true});
+  assert.equal(out.playing, false);
+  assert.equal(out.day, NO);
 });

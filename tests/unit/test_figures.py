@@ -170,3 +170,22 @@ def test_the_map_style_is_the_runs_setting(page: PageData, theatre: Theatre) -> 
     assert control_map(page, theatre, 0).layout.map.style == "white-bg"
     tiles = replace(page, map_style="carto-positron")
     assert control_map(tiles, theatre, 0).layout.map.style == "carto-positron"
+
+
+def test_the_page_map_leaves_districts_front_and_events_to_the_browser(
+        page: PageData, theatre: Theatre) -> None:
+    """The page draws these through MapLibre (assets/mapview.js): Plotly gets them hidden
+    and empty, except the districts' GeoJSON, ids and colour scale, which it reads."""
+    from viewmodel.figures import CLIENT_DRAWN, TRACE_INDEX, page_map
+
+    fig = page_map(page, theatre)
+    full = control_map(page, theatre, 0, note=False)
+    for name in CLIENT_DRAWN:
+        assert fig.data[TRACE_INDEX[name]].visible is False
+    districts = fig.data[TRACE_INDEX["districts"]]
+    assert districts.geojson == full.data[TRACE_INDEX["districts"]].geojson
+    assert list(districts.locations) == list(page.district_ids)
+    assert districts.colorscale == full.data[TRACE_INDEX["districts"]].colorscale
+    assert districts.text is None
+    assert len(fig.data[TRACE_INDEX["events"]].lon) == 0
+    assert fig.data[TRACE_INDEX["bridges"]].visible is not False
