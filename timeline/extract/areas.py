@@ -14,6 +14,10 @@ control of the eastern side"). Anything else that names the area names it as a f
 - a modifier of a facility or a region: "a Mosul bridge", "Mosul's museum", "the Mosul
   region".
 
+The city introduced as a setting ("in the city of Mosul, where ...") is no event's
+place, and neither is an area whose fighting is only a circumstance ("halted because of
+heavy fighting in the city", "families fleeing fighting in Mosul").
+
 An offensive on a whole area ("launched an offensive to drive IS from Mosul") and a
 declaration are kept unless the sentence is about a unit in it; an attack only where the
 area is the very place of the fight ("a chemical agent in west Mosul", "stormed the
@@ -62,7 +66,8 @@ _MODIFIER_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:city\s+)?(?:bridges?|airport|university|complex|hotel|stadium|museum|"
     r"dam|mosque|hospital|base|palace|prison|market|road|highway|governorate|province|"
     r"council|region|area|plains?|corridor|outskirts|countryside|front)\b)", re.IGNORECASE)
-_DIRECT_AFTER = re.compile(r"^\s*(?:the\s+)?(?:whole\s+|entire\s+|all\s+of\s+(?:the\s+)?)?"
+_DIRECT_AFTER = re.compile(r"^\s*(?:the\s+)?(?:whole\s+|entire\s+|all\s+of\s+(?:the\s+)?|"
+                           r"rest\s+of\s+(?:the\s+)?)?"
                            r"(?:city\s+of\s+)?$", re.IGNORECASE)
 # Where a fight is: "chemical agent in west Mosul", "stormed the city".
 _FIGHT_AFTER = re.compile(r"^\s*(?:(?:in|into|inside|on|across|throughout|against)\s+)?"
@@ -94,10 +99,23 @@ def is_reference_point(text: str, mention: PlaceMention, whole: frozenset[str]) 
         or _SECTOR_BEFORE.search(before) is not None)
 
 
+# The city introduced as a setting: "in the city of Mosul, where ...".
+_SETTING_AFTER = re.compile(r"(?:\s+of\s+[\w-]+)?\s*,\s*where\b", re.IGNORECASE)
+# Fighting as a circumstance, not the event: "because of heavy fighting in the city",
+# "families fleeing fighting in Mosul", "amid clashes".
+_CIRCUMSTANCE = re.compile(r"\b(?:because\s+of|due\s+to|amid|amidst|despite|fleeing|fled|"
+                           r"flee|flees|escap\w*|away\s+from|caught\s+(?:up\s+)?in)\s+"
+                           r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def area_event_kept(text: str, mention: PlaceMention, trigger: tuple[int, int], kind: str,
                     clause: tuple[int, int]) -> bool:
     """Whether an event of ``kind`` may claim a whole area named by ``mention``."""
     if _FRAME_BEFORE.search(text[max(0, mention.start - 60):mention.start]):
+        return False
+    if kind in ("attack", "capture") and (
+            _SETTING_AFTER.match(text, mention.end)
+            or (kind == "attack" and _CIRCUMSTANCE.search(text, clause[0], trigger[0]))):
         return False
     if WHOLE_WORDS.search(text, clause[0], clause[1]) and not UNIT_RE.search(
             text, clause[0], clause[1]):

@@ -10,7 +10,8 @@ Rules (news usage: "Wednesday" in a Wednesday report is that same day, not a wee
 
 - a weekday ("on Wednesday") is the latest such day on or before publication;
   "last Wednesday" is the same, but never the publication day itself;
-- "yesterday" / "today": the day before / the day of publication;
+- "yesterday" / "today": the day before / the day of publication; "five days ago",
+  "two weeks ago": counted back from publication;
 - "last week": the Monday of the previous week, precision ``week``; "this week" the
   Monday of the publication week; "last month", "this month", "earlier this month",
   "last year", "this year" likewise at month or year precision;
@@ -61,6 +62,7 @@ MONTH_PATTERN, YEAR_PATTERN, COUNT_PATTERN, COUNT_WORDS = _MONTH, _YEAR, _COUNT,
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("chain", rf"\b(?P<n>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+"
               rf"(?P<dir>after|before|later|earlier)\b"),
+    ("ago", rf"\b(?P<n>{_COUNT})\s+(?P<unit>day|week)s?\s+ago\b"),
     ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     ("numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b"),
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})"
@@ -96,6 +98,7 @@ _DATE_RE = re.compile(
 )
 _RELATIVE_RE = re.compile(
     rf"\b(?:{_WEEKDAY}|yesterday|today|tonight|last\s+(?:night|week|weekend|month|year)|"
+    rf"{_COUNT}\s+(?:day|week)s?\s+ago|"
     r"this\s+(?:morning|afternoon|evening|week|weekend|month|year)|the\s+weekend)\b"
     rf"|\b(?:in|since|from|by|until|during|of)\s+{_MONTH}(?![\w.])(?!\s*,?\s*\d)",
     re.IGNORECASE,
@@ -197,6 +200,13 @@ def _resolve(form: str, g: dict[str, str], published: dt.date | None,
     if form == "chain":
         chained = _chain(g, previous, text, end, published, anchor)
         return (chained[0], False, chained[1], chained[2]) if chained else None
+    if form == "ago":  # "five days ago": counted back from the report's date
+        if published is None:
+            return None
+        raw = g["n"].lower()
+        n = _NUM_WORDS[raw] if raw in _NUM_WORDS else int(raw)
+        return (PartialDate(published - dt.timedelta(days=n * _UNIT_DAYS[g["unit"].lower()])),
+                False, end, "")
     if form == "context":
         moved = _from_context(g["ctx"], previous)
         return (moved, False, end, "") if moved else None

@@ -22,7 +22,13 @@ from timeline.extract.datecarry import (
     operation_day,
     outside_asides,
 )
-from timeline.extract.dates import FLAG_DATE_FROM_CONTEXT, FLAG_DATE_FROM_PUBLISHED, shift
+from timeline.extract.dates import (
+    COUNT_PATTERN,
+    COUNT_WORDS,
+    FLAG_DATE_FROM_CONTEXT,
+    FLAG_DATE_FROM_PUBLISHED,
+    shift,
+)
 from timeline.extract.sentence_context import SentenceContext
 from timeline.records import PartialDate
 
@@ -66,6 +72,10 @@ def event_date(ctx: SentenceContext, match: re.Match[str], start: int, end: int,
     if step is not None and (base := carried(ctx, paragraph_date, continues=True)):
         return (shift(base, step, "day"), [FLAG_DATE_FROM_CONTEXT],
                 f"counted {step:+d} day(s) from {base.iso()}, the previous date stated")
+    filed = filed_date(ctx.article.text, ctx.article.published)
+    if step is not None and step < 0 and filed:  # "began five days earlier", nothing before
+        return (shift(PartialDate(filed), step, "day"), [],
+                f"counted {step:+d} day(s) from {filed.isoformat()}, the report's date")
     if background_launch(ctx.text, match.start(), match.group(0)):
         continued = carried(ctx, paragraph_date)
         return (continued, [FLAG_DATE_FROM_CONTEXT], "") if continued else (None, [], "")
@@ -110,7 +120,32 @@ def state_since(ctx: SentenceContext, match: re.Match[str]) -> PartialDate | Non
     return inside[0].date if inside else None
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_HORIZON = re.compile(rf"\b(?:within|in\s+the\s+next|in\s+the\s+coming|in)\s+(?:about\s+)?"
+                      rf"(?P<n>{COUNT_PATTERN})\s+(?P<unit>day|week)s?\b", re.IGNORECASE)
+
+
 def expected_date(ctx: SentenceContext, match: re.Match[str]) -> PartialDate | None:
-    """A forecast's deadline: the first date after the trigger ("before the end of May")."""
+    """A forecast's deadline: the first date after the trigger ("before the end of May",
+    "by Friday": the coming one), or a horizon counted from the report ("within ten
+    days")."""
     later = [d for d in ctx.dates if d.start >= match.start()]
-    return later[0].date if later else None
+    published = ctx.article.published
+    if later:
+        first = later[0]
+        if published and not _YEAR.search(first.text):
+            # a forecast's "by Friday", "before the end of May" is still to come
+            if first.form == "weekday" and first.date.start < published:
+                return shift(first.date, 7, "day")
+            if (first.form in ("dmy", "mdy") and first.date.start < published) or (
+                    first.form == "month" and first.date.start < published.replace(day=1)):
+                return shift(first.date, 1, "year")
+        return first.date
+    horizon = _HORIZON.search(ctx.text, match.end())
+    filed = filed_date(ctx.article.text, ctx.article.published)
+    if horizon is None or filed is None:
+        return None
+    raw = horizon.group("n").lower()
+    n = COUNT_WORDS[raw] if raw in COUNT_WORDS else int(raw)
+    return shift(PartialDate(filed), n * (7 if horizon.group("unit").lower() == "week" else 1),
+                 "day")

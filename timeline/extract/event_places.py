@@ -21,6 +21,7 @@ from timeline.extract.triggers import (
     ACCOMPLISHED_BEFORE,
     ACCOMPLISHED_IN,
     ADJECTIVE_BEFORE,
+    CAMPAIGN_AIM,
     KILL_OBJECT,
     PASSIVE_BEFORE,
     PEOPLE_AFTER,
@@ -30,6 +31,11 @@ from timeline.extract.triggers import (
 from timeline.extract.unnamed import unresolved_places
 from timeline.records import PlaceRef
 
+# "This town, Gogjali, is cleared": the place set off by commas before a passive verb.
+_APPOSITION = re.compile(r"\s*,\s*")
+_APPOSITION_BEFORE = re.compile(r"\b(?:this|the|that)\s+(?:[\w-]+\s+)?(?:town|district|"
+                                r"neighbou?rhood|quarter|area|village|suburb|part)\s*,\s*$",
+                                re.IGNORECASE)
 _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hundreds|"
                            r"several|up to|nearly)\b)", re.IGNORECASE)
 
@@ -42,13 +48,15 @@ def object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
         return "attack" if ACCOMPLISHED_IN.search(text, 0, match.start()) else None
     if kind == "capture_expected" and ACCOMPLISHED_BEFORE.search(text, 0, match.start()):
         return "capture"
+    if kind == "capture_expected" and CAMPAIGN_AIM.search(text, 0, match.start()):
+        return None  # "its battle to retake Mosul" names a campaign, forecasts nothing
     if kind == "capture":
         if PEOPLE_AFTER.match(text, after):
             return "arrest"
         if POSITIONS_AFTER.match(text, after):
             return "attack"
         if PURPOSE_BEFORE.search(text, 0, match.start()):
-            return "capture_expected"
+            return None if CAMPAIGN_AIM.search(text, 0, match.start()) else "capture_expected"
     if kind in ("capture", "destruction") and ADJECTIVE_BEFORE.search(text, 0, match.start()):
         return None
     if kind == "kill" and (_NUMBER_AFTER.match(text, after)
@@ -77,7 +85,9 @@ def event_places(ctx: SentenceContext, match: re.Match[str], kind: str, where: s
         chosen = [p for p in usable if match.start() <= p.start < end]
         if (not chosen and not match.group(0).lower().endswith("ing")
                 and PASSIVE_BEFORE.search(text, 0, match.start())):
-            chosen = [p for p in usable if start <= p.start < match.start()]
+            chosen = [p for p in usable if start <= p.start < match.start()] or [
+                p for p in usable if _APPOSITION.fullmatch(text, p.end, start)
+                and _APPOSITION_BEFORE.search(text, 0, p.start)][-1:]
     kept = [p for p in chosen if p.id not in ctx.whole
             or area_event_kept(text, p, match.span(), kind, clause)]
     if kept or chosen or kind not in ("capture", "capture_expected"):

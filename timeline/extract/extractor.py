@@ -217,6 +217,9 @@ def _event(ctx: SentenceContext, match: re.Match[str], kind: str, where: str,
             p.id in ctx.whole for p in places):  # "announced the liberation of Mosul"
         kind = "declaration"
     date, flags, basis = event_date(ctx, match, start, end, paragraph_date)
+    status = _status(text, start, match)
+    if date is not None and status == "expected" and kind in ("capture", "capture_expected"):
+        date = expected_date(ctx, match) or date  # "before the end of May": next May
     if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
         return None  # an undated declaration is restated; a victory announced is news
     kind = "declaration" if kind == "victory" else kind
@@ -227,13 +230,10 @@ def _event(ctx: SentenceContext, match: re.Match[str], kind: str, where: str,
         if before_battle(date, ctx.theatre):
             return None
     actor, side = event_actor(text, ctx.actors, match, start, kind, ctx.theatre)
-    status = _status(text, start, match)
     if kind == "capture_expected":
         if status != "expected":
             return None
         kind = "capture"
-    if status == "expected" and kind == "capture":
-        date = expected_date(ctx, match) or date
     key = (kind, _place_key(places), status == "expected")  # a forecast is no repeat
     if any((e.kind, _place_key(e.places), e.status == "expected") == key
            and (e.date == date or flags) for e in earlier):
@@ -253,7 +253,7 @@ def _place_key(places: tuple[PlaceRef, ...]) -> tuple[str, ...]:
 
 
 def _status(text: str, start: int, match: re.Match[str]) -> str:
-    if EXPECTED.search(text[start:match.start()]) or EXPECTED.search(match.group(0)):
+    if EXPECTED.search(text, start, match.end()):  # "will retake", "plans to retake"
         return "expected"
     if CLAIMED.search(text):
         return "claimed"

@@ -4,7 +4,8 @@ A number is a figure of the battle only when it counts people (or is a share of
 territory). The noun right after it says what it counts:
 
 - a thing ("five booby-trapped cars", "two military vehicles", "9 priority sites",
-  "40 districts", "19 camps") is no count of people, whatever kind word is near;
+  "40 districts", "19 camps", "43,000 more spaces" in camps) is no count of people,
+  whatever kind word is near;
 - families or households ("85 families were displaced") are counted in another unit:
   a families count is no people figure, and when a people count follows it ("350
   families totalling 1,900 people", "3,577 families, or 21,462 individuals") that count
@@ -39,7 +40,8 @@ _THINGS = (r"vehicles?|cars?|trucks?|tanks?|humvees?|bulldozers?|bombs?|car bomb
            r"warehouses|factories|wells|facilities|operations|phases|stages|battalions|"
            r"brigades|divisions|regiments|units|airstrikes|air strikes|strikes|raids|"
            r"attacks|sorties|tonnes|tons|litres|liters|trucks|packages|parcels|kits|"
-           r"meals|rations|beds|clinics|teams|partners|agencies|organi[sz]ations")
+           r"meals|rations|beds|clinics|teams|partners|agencies|organi[sz]ations|"
+           r"spaces|places|slots|caravans|containers")
 _FORCES = (r"fighters|militants|troops|soldiers|Peshmerga|peshmerga|gunmen|jihadists|"
            r"terrorists|insurgents|militiamen|militia\s+members|policemen|personnel|commandos|"
            r"paramilitaries|servicemen|recruits|snipers|bombers")

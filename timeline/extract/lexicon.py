@@ -65,7 +65,7 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 NOT_PLACES = _words("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday iraq syria turkey iran baghdad
-isis isil daesh allah islamic state the a an""")
+isis isil daesh allah islamic state the a an this that these those""")
 NOT_PLACE_WORDS = _words("""news ministry service police forces force army nations state
 command division agency council coalition government committee organization organisation
 reuters afp ap brigade regiment units unit operations operation deployment response
@@ -144,6 +144,7 @@ def find_places(text: str, gazetteer: Scanner) -> list[PlaceMention]:
         place_id = _landmark(gazetteer, phrase, owner)
         if place_id:
             found.append(PlaceMention(start, match.end(), place_id, phrase))
+    found = _without_people(text, found)
     for match in _THE_CITY.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
             hit = gazetteer.match(match.group(0))
@@ -151,6 +152,24 @@ def find_places(text: str, gazetteer: Scanner) -> list[PlaceMention]:
                 found.append(PlaceMention(match.start(), match.end(), hit.id, match.group(0),
                                           _is_partial(text, match.start())))
     return sorted(found, key=lambda p: p.start)
+
+
+# A person, not a place: a given name after a word for a person, with a surname after it
+# ("local resident Shayma Hassan", "a man named Zahra Ali"); later the same name alone
+# ("Shayma said") is that person again.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:resident|residents|citizen|shopkeeper|farmer|teacher|student|nurse|doctor|driver|"
+    r"mother|father|widow|man|woman|girl|boy|named|called|Mr|Mrs|Ms|Dr|Umm|Abu)\.?\s+$")
+_SURNAME_AFTER = re.compile(r"\s+[A-Z][a-z’'-]+\b(?!\s+(?:district|neighbou?rhood|quarter|"
+                            r"area|street|market|bridge|mosque)\b)")
+
+
+def _without_people(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """``found`` less the mentions that are people's names (given name of a person)."""
+    people = {p.mention for p in found
+              if _PERSON_BEFORE.search(text, max(0, p.start - 24), p.start)
+              and _SURNAME_AFTER.match(text, p.end)}
+    return [p for p in found if p.mention not in people]
 
 
 def _landmark(gazetteer: Scanner, phrase: str, owner: str | None) -> str | None:

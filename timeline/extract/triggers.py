@@ -91,8 +91,11 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("capture", _RETAKEN, "after"),
     ("capture", r"\bunder\s+(?:(?:the|full|fully|complete)\s+)*(?:[\w’'-]+\s+){0,3}control\b",
      "clause"),
-    ("capture_expected", r"\b(?:to|will)\s+(?:fully\s+)?(?:retake|recapture|capture|liberate|"
-                         r"take|seize|free)\b", "after"),
+    ("capture_expected", r"\b(?:to|will|may|might|could|would|should)\s+(?:be\s+able\s+to\s+)?"
+                         r"(?:fully\s+)?(?:(?:retake|recapture|capture|liberate|take|seize|free)"
+                         r"\b(?!\s+(?:full\s+|complete\s+|total\s+)?control\b)"
+                         r"|(?:take|regain|seize|establish|impose)\s+(?:full\s+|complete\s+|"
+                         r"total\s+)?control\s+(?:of|over)\b)", "after"),
     ("offensive", _LAUNCH, "after"),
     ("arrest", r"\b(?:arrested|detained|apprehended)\b", "after"),
     ("attack", r"\bkilled\s+(?:(?:some|several|many|dozens|scores|a number|more than \d+|\d+)"
@@ -115,7 +118,8 @@ TRIGGER_STARTERS = starters(
     "overrun cleared secured completed announced declared declare confirmed drove driven "
     "pushed ousted expelled flushed kicked chased dislodged drive push oust expel flush kick "
     "and chase dislodge raised hoisted planted liberating "
-    "recapturing retaking succeeded under to will launched began begun started opened kicked "
+    "recapturing retaking succeeded under to will may might could would should launched "
+    "began begun started opened kicked "
     "offensive operation assault campaign front push first 1st second third advancing "
     "advanced advances advance marching pushing moving heading arrested detained apprehended "
     "killed attacked stormed storming shelled bombed bombarded targeted raided entered "
@@ -165,6 +169,11 @@ ACCOMPLISHED_BEFORE = re.compile(r"\b(?:managed|able|succeeded)\s+$", re.IGNOREC
 # "were able to capture X and enter Y": the bare "enter" is done, not planned.
 ACCOMPLISHED_IN = re.compile(r"\b(?:managed|able|succeeded)\s+(?:to|in)\b", re.IGNORECASE)
 PURPOSE_BEFORE = re.compile(r"\bto\s+$|\bin order to\s+$", re.IGNORECASE)
+# "its battle to retake Mosul", "the campaign to drive IS out of": a campaign named by its
+# aim, no forecast of a capture.
+CAMPAIGN_AIM = re.compile(r"\b(?:battle|campaign|operation|offensive|push|fight|bid|effort|"
+                          r"drive|war|mission|assault|attempt|plan|race)\s+(?:to\s+)?$",
+                          re.IGNORECASE)
 # Words that make an unattributed capture, offensive or declaration the advancing side's.
 RETAKE = re.compile(r"retook|retaken|retake|recaptur|regain|liberat|freed|took over|cleared|"
                     r"victory", re.IGNORECASE)
