@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         parser_.add_argument("--timeout", type=float, default=3600,
                              help="seconds to wait for the job (default %(default)s)")
         parser_.add_argument("--json", action="store_true", help="print JSON")
+    store = sub.add_parser("store", help="move the store into a team database")
+    s_sub = store.add_subparsers(dest="store_command", required=True)
+    copy_to = s_sub.add_parser("copy-to", help="copy the configured store (articles, "
+                               "districts, timeline, accounts, the whole decision log) "
+                               "into an empty PostgreSQL database")
+    copy_to.add_argument("url", metavar="URL", help="postgresql://user@host:5432/db")
+    copy_to.add_argument("--json", action="store_true", help="print JSON")
     add_curation_parsers(sub)
     return parser
 
@@ -97,6 +104,7 @@ COMMANDS = {
     "names": ("timeline.cli_curation", "names"),
     "decisions": ("timeline.cli_curation", "decisions"),
     "jobs": ("timeline.cli_jobs", "jobs"),
+    "store": ("timeline.cli_store", "store"),
 }
 
 
