@@ -6,7 +6,10 @@ invalid polygons with ``make_valid`` (or names the feature it cannot repair), re
 each feature's name to a gazetteer district with the same matcher as ``geocode``, and
 reports what it could not match. The matched polygons are written to the data
 directory (:data:`geodata.store.BOUNDARIES_FILE`), where the store picks them up in
-place of the estimated Voronoi polygons (``approximate=False``).
+place of the estimated Voronoi polygons (``approximate=False``). Before that, the file
+is checked against the theatre (:mod:`geodata.boundary_checks`): coordinates that are
+not degrees, polygons far outside the theatre or with lat/lon swapped are refused in one
+line naming them; overlapping districts are named in the report.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from shapely.validation import make_valid
 from frontline import settings
 from frontline.atomic import atomic_target
 from frontline.errors import GeodataError
+from geodata.boundary_checks import check_degrees, check_within_theatre, overlapping
 from geodata.districts import (
     APPROXIMATE,
     AREA_KM2,
@@ -58,6 +62,7 @@ class ImportReport:
     merged: tuple[str, ...]
     without_boundary: tuple[str, ...]
     districts: gpd.GeoDataFrame = field(repr=False)
+    overlaps: tuple[str, ...] = ()
     written: Path | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -69,6 +74,7 @@ class ImportReport:
             "repaired": list(self.repaired),
             "merged": list(self.merged),
             "districts_without_boundary": list(self.without_boundary),
+            "overlaps": list(self.overlaps),
             "written": str(self.written) if self.written else None,
         }
 
@@ -84,6 +90,9 @@ class ImportReport:
         if self.without_boundary:
             lines.append(f"districts without a boundary ({len(self.without_boundary)}): "
                          f"{', '.join(self.without_boundary)}")
+        if self.overlaps:
+            lines.append(f"warning: overlapping boundaries ({len(self.overlaps)}): "
+                         f"{'; '.join(self.overlaps)}")
         if self.written:
             lines.append(f"wrote {self.written}")
         return "\n".join(lines)
@@ -110,6 +119,7 @@ def read_boundaries(path: Path, name_column: str) -> gpd.GeoDataFrame:
     if raw.crs is None:
         raise GeodataError(f"boundary file {path} has an unknown CRS: cannot reproject it "
                            f"to {CRS} (add a .prj or a CRS to the file)")
+    check_degrees(raw, path)
     names = raw[name_column].astype("string").fillna("").str.strip()
     repaired = [_polygonal(geom, _label(k, name), path) for k, (geom, name)
                 in enumerate(zip(raw.geometry, names, strict=True))]
@@ -170,6 +180,7 @@ def match_boundaries(
             GEOMETRY: shapely.union_all(features.geometry.iloc[rows_of].to_numpy()),
         })
     districts = gpd.GeoDataFrame(rows, geometry=GEOMETRY, crs=CRS)
+    check_within_theatre(districts, theatre, source, SOURCE_NAME)
     districts[AREA_KM2] = districts.to_crs(theatre.crs).area / 1e6
     repaired = [str(n) for n, r in zip(features[name_column], features["repaired"],
                                        strict=True) if r]
@@ -182,6 +193,7 @@ def match_boundaries(
         merged=tuple(pid for pid, rows_of in groups.items() if len(rows_of) > 1),
         without_boundary=tuple(p.id for p in theatre.districts if p.id not in groups),
         districts=validate_districts(districts),
+        overlaps=overlapping(districts, theatre, SOURCE_NAME),
     )
 
 
