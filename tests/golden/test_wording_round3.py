@@ -18,7 +18,9 @@ showed after round two, each written in our own words:
 - forecasts are ``expected``: "may recapture ... within ten days" (the horizon dates
   it), "would take control over the rest of the city", "plans to retake X before the end
   of May" (the coming May); a campaign named by its aim ("its battle to retake Mosul") is
-  no forecast of a capture.
+  no forecast of a capture;
+- "there were no sounds of fighting" is no fight; "clawed back about a third of the
+  city" is a share of territory.
 
 Every expected event is listed, and nothing else may be read.
 """
@@ -50,7 +52,8 @@ def test_every_expected_event_is_read(want: Want) -> None:
 
 def test_nothing_else_is_read() -> None:
     # no attack on the city or the west from a setting or a circumstance, no event at
-    # al-Shaimaa from a resident's name, no capture of Mosul from "its battle to retake"
+    # al-Shaimaa from a resident's name, no capture of Mosul from "its battle to retake",
+    # no attack at al-Tanak where there were "no sounds of fighting"
     for event in extract(FIXTURE).events:
         assert any(matches(event, want) for want in EXPECTED), event.to_json()
 
@@ -70,3 +73,8 @@ def test_places_in_camps_are_no_displaced_people() -> None:
 def test_a_count_from_the_report_says_so() -> None:
     (push,) = [e for e in extract(FIXTURE).events if "five days earlier" in e.provenance.quote]
     assert push.flags and "the report's date" in push.flags[-1]
+
+
+def test_a_share_clawed_back_is_territory() -> None:
+    (share,) = [f for f in extract(FIXTURE).figures if f.kind == "territory_percent"]
+    assert share.value == 33.3 and "clawed back" in share.provenance.quote

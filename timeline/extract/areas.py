@@ -67,7 +67,7 @@ _MODIFIER_AFTER = re.compile(
     r"dam|mosque|hospital|base|palace|prison|market|road|highway|governorate|province|"
     r"council|region|area|plains?|corridor|outskirts|countryside|front)\b)", re.IGNORECASE)
 _DIRECT_AFTER = re.compile(r"^\s*(?:the\s+)?(?:whole\s+|entire\s+|all\s+of\s+(?:the\s+)?|"
-                           r"rest\s+of\s+(?:the\s+)?)?"
+                           r"(?:rest|entirety)\s+of\s+(?:the\s+)?)?"
                            r"(?:city\s+of\s+)?$", re.IGNORECASE)
 # Where a fight is: "chemical agent in west Mosul", "stormed the city".
 _FIGHT_AFTER = re.compile(r"^\s*(?:(?:in|into|inside|on|across|throughout|against)\s+)?"

@@ -97,7 +97,8 @@ FRACTION_OF_PLACE = re.compile(
     r"neighbou?rhood|quarter|east|west|eastern|western|territory|bank|side)\b(?!['’]s)",
     re.IGNORECASE)
 TAKEN = re.compile(r"\b(?:captured|retaken|retook|recaptured|liberated|seized|freed|"
-                   r"cleared|controls?|under (?:\w+\s+){0,3}control|taken)\b", re.IGNORECASE)
+                   r"cleared|controls?|under (?:\w+\s+){0,3}control|taken|regained|reclaimed|"
+                   r"(?:clawed|won|taken|took)\s+back)\b", re.IGNORECASE)
 
 
 def thing_counted(text: str, end: int) -> bool:

@@ -132,7 +132,8 @@ TRIGGER_STARTERS = starters(
     "announcement declaration")
 
 NEGATION = re.compile(
-    r"\b(?:not|never|no longer|yet to|failed to|fail to|struggl\w+|attempt\w*|tried to|"
+    r"\b(?:not|never|no longer|no(?!\s+(?:fewer|less|more|longer)\b)|yet to|failed to|"
+    r"fail to|struggl\w+|attempt\w*|tried to|"
     r"trying to|try to|seeking to|sought to|bid to|unable to|could not|couldn['’]t|"
     r"did not|didn['’]t|hasn['’]t|haven['’]t|wasn['’]t|weren['’]t)\b", re.IGNORECASE)
 # "the liberated city", "its recaptured districts": a participle used as an adjective.
