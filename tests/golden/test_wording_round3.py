@@ -20,7 +20,8 @@ showed after round two, each written in our own words:
   of May" (the coming May); a campaign named by its aim ("its battle to retake Mosul") is
   no forecast of a capture;
 - "there were no sounds of fighting" is no fight; "clawed back about a third of the
-  city" is a share of territory.
+  city" is a share of territory; a toll placed in a country ("killed by air raids in
+  northern Iraq"), in a sentence naming no place of the city, is not the city's.
 
 Every expected event is listed, and nothing else may be read.
 """
@@ -78,3 +79,7 @@ def test_a_count_from_the_report_says_so() -> None:
 def test_a_share_clawed_back_is_territory() -> None:
     (share,) = [f for f in extract(FIXTURE).figures if f.kind == "territory_percent"]
     assert share.value == 33.3 and "clawed back" in share.provenance.quote
+
+
+def test_a_toll_placed_in_a_country_is_not_the_citys() -> None:
+    assert not [f for f in extract(FIXTURE).figures if f.kind == "killed"]

@@ -102,6 +102,15 @@ from timeline.records import (
 __all__ = ["FLAG_DATE_ANCHORED", "FLAG_DATE_FROM_PUBLISHED", "extract_article"]
 
 FLAG_DATE_ANCHORED = "date_anchored"  # a chain counted from an event; says which
+# A figure placed in a whole country or region, in a sentence naming no place of the
+# theatre, counts elsewhere (country and region names of the theatres' news).
+_COUNTRY_WIDE = re.compile(
+    r"\b(?:in|across|throughout|inside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|"
+    r"-?(?:east|west)(?:ern)?)?\s+)?(?:Iraq|Syria|Turkey|Iran|Kurdistan|Lebanon|Jordan|"
+    r"the country|the region)\b")
+# Casualty and displacement counts belong where they happened; a force's strength in the
+# country may be the campaign's ("a 100,000-strong force in Iraq").
+_PLACED_KINDS = frozenset({"killed", "wounded", "displaced", "arrested"})
 _ANNOUNCED = re.compile(r"(?:announced|declared|confirmed)\b", re.IGNORECASE)
 
 
@@ -151,6 +160,8 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
             events.append(event)
         for fig in sentence_figures(ctx.text, ctx.dates, ctx.places, article.published,
                                     parents, kinds, labels, figures[-1:]):
+            if fig.kind in _PLACED_KINDS and not places and _COUNTRY_WIDE.search(text):
+                continue  # "killed in air raids in northern Iraq": not the city's
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
     held, corners = still_held(read, gaz)
