@@ -150,5 +150,5 @@ def republish(app: FrontlineDash, cx: Any) -> tuple[str, dict[str, Any]]:
     return (store version, page data JSON) as the open page receives them."""
     republish_timeline(cx.store, cx.theatre, cx.settings)
     assert app.layouts is not None
-    version, served = app.layouts.current()
+    version, served = app.layouts.current(fresh=True)
     return version, find_component(served.component, ids.PAGE_DATA).data

@@ -325,22 +325,37 @@ class Reloading(Generic[T]):
 
     ``get`` asks the store's version (cheap) on every call and runs ``load`` only when
     it differs from the version the value was built at, so a long-running app serves a
-    rebuilt store without a restart. Thread-safe: concurrent callers wait for one load.
+    rebuilt store without a restart. Thread-safe, and one load at a time: the caller
+    that finds the store changed loads the new value; callers arriving while that load
+    runs get the previous value at once instead of queueing behind it (many readers and
+    a stream of analysts' decisions must not stall every page on every rebuild). Only a
+    first load, or a caller asking ``fresh``, waits for the load in progress.
     """
 
     def __init__(self, version: Callable[[], str], load: Callable[[], T]) -> None:
         self._version = version
         self._load = load
-        self._lock = threading.Lock()
+        self._building = threading.Lock()
         self._value: tuple[str, T] | None = None
 
     def get(self) -> T:
         return self.current()[1]
 
-    def current(self) -> tuple[str, T]:
-        """(version, value), the value loaded at that version of the store."""
-        with self._lock:
+    def current(self, fresh: bool = False) -> tuple[str, T]:
+        """(version, value), the value loaded at that version of the store (with
+        ``fresh``, at the store's version now, waiting for a load in progress)."""
+        value = self._value
+        if value is not None and value[0] == self._version():
+            return value
+        if value is not None and not fresh and not self._building.acquire(blocking=False):
+            return value  # another caller is loading the new version
+        if fresh or value is None:
+            self._building.acquire()
+        try:
+            value = self._value
             version = self._version()
-            if self._value is None or self._value[0] != version:
-                self._value = (version, self._load())
-            return self._value
+            if value is None or value[0] != version:
+                value = self._value = (version, self._load())
+            return value
+        finally:
+            self._building.release()

@@ -1,0 +1,49 @@
+"""Reloading under concurrent readers: one load per store version, and readers arriving
+during that load get the previous value instead of waiting (the team server's many
+viewers while analysts' decisions change the store)."""
+
+from __future__ import annotations
+
+import threading
+
+from timeline.pipeline import Reloading
+
+
+def test_readers_during_a_load_get_the_previous_value_and_fresh_waits() -> None:
+    version = ["v1"]
+    release = threading.Event()
+    started = threading.Event()
+    loads: list[str] = []
+
+    def load() -> str:
+        loads.append(version[0])
+        if version[0] == "v2":
+            started.set()
+            assert release.wait(10)
+        return f"page of {version[0]}"
+
+    pages = Reloading(lambda: version[0], load)
+    assert pages.get() == "page of v1"
+    version[0] = "v2"
+    got: dict[str, object] = {}
+    loader = threading.Thread(target=lambda: got.setdefault("loader", pages.get()))
+    loader.start()
+    assert started.wait(10)
+    assert pages.get() == "page of v1"  # not blocked behind the load of v2
+    fresh = threading.Thread(target=lambda: got.setdefault("fresh", pages.current(True)))
+    fresh.start()
+    fresh.join(0.3)
+    assert fresh.is_alive()  # ``fresh`` waits for the load in progress
+    release.set()
+    loader.join(10)
+    fresh.join(10)
+    assert got == {"loader": "page of v2", "fresh": ("v2", "page of v2")}
+    assert pages.get() == "page of v2" and loads == ["v1", "v2"]
+
+
+def test_a_single_reader_after_a_change_gets_the_new_value_at_once() -> None:
+    version = ["a"]
+    pages = Reloading(lambda: version[0], lambda: version[0].upper())
+    assert pages.get() == "A"
+    version[0] = "b"
+    assert pages.get() == "B"
