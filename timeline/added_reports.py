@@ -12,11 +12,16 @@ previewed, never one sent back by the browser.
 
 :func:`keep_report` saves a draft the analyst accepted: the text under
 ``DATA_DIR/reports`` (who added it and when in its front matter), the extraction in
-the store, then the control timeline rebuilt so the map shows it at once.
+the store; the caller republishes (the app's curation panel rebuilds the timeline
+and sends the open page the new map).
+
+:func:`keep_form` and :func:`take_form` hand a form from the request that checked who
+is signed in to the background job that reads it (the job runs in another process).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import re
@@ -34,7 +39,6 @@ from timeline.control.build import ControlRules
 from timeline.extract.extractor import extract_article
 from timeline.intake import ReportForm, read_report, save_report, unique_id
 from timeline.new_places import with_new_places
-from timeline.pipeline import build
 from timeline.preview import Preview, preview
 from timeline.records import Extraction
 from timeline.store.files import FileStore
@@ -70,14 +74,38 @@ def draft_report(store: FileStore, settings: Settings, form: ReportForm,
 
 def keep_report(store: FileStore, settings: Settings, extraction: Extraction,
                 added_by: str, at: dt.datetime | None = None) -> Extraction:
-    """Save an accepted draft (text, extraction) and rebuild the timeline; the stored
-    extraction is returned (its article's path is the kept text)."""
+    """Save an accepted draft (text, extraction); the stored extraction is returned
+    (its article's path is the kept text)."""
     when = at or dt.datetime.now(dt.UTC)
     kept = save_report(extraction.article, settings.data_dir, added_by, when)
     stored = replace(extraction, article=kept)
     store.save_extraction(stored)
-    build(store, load_theatre(settings.theatre), settings)
     return stored
+
+
+def keep_form(data_dir: Path, form: ReportForm) -> str:
+    """Keep a submitted form for the job that reads it; the token names it."""
+    token = secrets.token_hex(16)
+    payload = {"title": form.title, "outlet": form.outlet, "url": form.url,
+               "published": form.published, "text": form.text, "filename": form.filename,
+               "data": base64.b64encode(form.data).decode("ascii")}
+    path = data_dir / DRAFTS_DIR / f"{token}.form.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, json.dumps(payload, ensure_ascii=False))
+    return token
+
+
+def take_form(data_dir: Path, token: str) -> ReportForm:
+    """The form ``token`` names, forgotten as it is read (one line when there is none)."""
+    path = _draft_path(data_dir, token).with_suffix(".form.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        form = ReportForm(data["title"], data["outlet"], data["url"], data["published"],
+                          data["text"], data["filename"], base64.b64decode(data["data"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError("this report was already read: add it again") from None
+    path.unlink(missing_ok=True)
+    return form
 
 
 def keep_draft(data_dir: Path, extraction: Extraction) -> str:

@@ -20,11 +20,21 @@ from dash import Dash, Input, Output, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.auth import SIGN_IN, SIGN_OUT
-from dashboard.curation import history, review, sources
+from dashboard.curation import (
+    add_report,
+    audit,
+    corrections,
+    history,
+    names,
+    notes,
+    review,
+    sources,
+)
 from dashboard.curation.context import CurationContext
 from frontline.errors import FrontlineError
 
-TABS: list[ModuleType] = [review, history, sources]
+TABS: list[ModuleType] = [review, add_report, names, corrections, notes, history,
+                          sources, audit]
 
 # (store version, page data JSON) of the store as it is now, rebuilt with the decisions.
 Republish = Callable[[], tuple[str, dict[str, Any]]]

@@ -18,7 +18,9 @@ from timeline.added_reports import (
     draft,
     draft_report,
     keep_draft,
+    keep_form,
     save_draft,
+    take_form,
 )
 from timeline.audit import added_at, audit_at
 from timeline.decisions import Decided, NameDecision
@@ -58,7 +60,6 @@ def test_a_draft_is_kept_by_token_saved_once_and_then_gone(
     stored = save_draft(store, settings, token, "rana")
     assert store.article_ids() == [stored.article.id]
     assert Path(stored.article.path).parent == settings.data_dir / "reports"
-    assert store.has_timeline()
     with pytest.raises(InputError, match="no longer kept"):
         draft(settings.data_dir, token)
     # the same report again gets an id of its own, never overwriting the saved one
@@ -101,3 +102,11 @@ def test_the_audit_view_leaves_out_what_came_after_the_moment(
     row = late.timeline.district_ids.index("al-maamel")
     day = late.timeline.day_index(dt.date(2017, 5, 20))
     assert late.timeline.side_codes[int(late.timeline.side[row, day])] == "government"
+
+
+def test_a_form_is_handed_to_the_job_once(tmp_path: Path) -> None:
+    form = replace(FORM, text="", filename="r.pdf", data=b"%PDF-1.4 \x00\xff")
+    token = keep_form(tmp_path, form)
+    assert take_form(tmp_path, token) == form
+    with pytest.raises(InputError, match="already read"):
+        take_form(tmp_path, token)

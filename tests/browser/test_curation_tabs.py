@@ -1,0 +1,253 @@
+"""The curation tabs in real Chromium: add a report (background job, progress, preview,
+save), map an unresolved name to a new place clicked on the map, override a district,
+pin a note, and look at the tool as it stood at a moment (audit, orphans listed).
+
+The app is the real ``python -m dashboard`` on data built by the real CLIs from one
+SYNTHETIC article written for these tests; the analyst signs in through the page's
+form. The tests run in order on one server: each flow builds on the last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from dashboard import ids
+from tests.browser.conftest import GD, district_z, go_to, new_page, open_page, trace
+from tests.conftest import Server, build_data, start_server, stop_server
+from timeline.decisions import Decided, NameDecision
+from timeline.store.sql import embedded_url
+from timeline.store.sql.decisions import SqlDecisionStore
+from viewmodel.figures import TRACE_DISTRICTS, TRACE_EVENTS
+
+pytestmark = pytest.mark.slow
+
+PASSWORD = "synthetic-pass-123"
+SEED = """---
+title: "SYNTHETIC report one"
+source: "Synthetic Wire"
+published: 2017-05-10
+---
+The Counter-Terrorism Service took over al-Maamel on Wednesday.
+
+Iraqi forces also captured the Hay Zorbawi district on Wednesday after heavy clashes, officers said.
+"""
+PASTED = ("(SYNTHETIC report) Iraqi troops took over the al-Zanjili district on Thursday "
+          "after two days of fighting, officers said. <b>bold?</b> Residents were told to stay "
+          "indoors while engineers searched the streets for explosives left behind.")
+ANALYST = 3  # basis code of an analyst's override (z = side * 4 + basis)
+
+
+@pytest.fixture(scope="module")
+def curation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("curation")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    (seeds / "2017-05-10-synthetic-one.md").write_text(SEED, encoding="utf-8")
+    env = build_data(root / "data", seeds)
+    log = SqlDecisionStore(embedded_url(root / "data"))
+    log.add_analyst("ana", PASSWORD)
+    # A decision on a name no report gives (as after a re-extraction): an orphan.
+    log.record(NameDecision("", "Ghost Street", "not_place",
+                            Decided("ana", dt.datetime.now(dt.UTC), "a road, not a place")))
+    log.engine.dispose()
+    server = start_server(env)
+    server.started = dt.datetime.now(dt.UTC)  # type: ignore[attr-defined]
+    yield server
+    stop_server(server)
+
+
+@pytest.fixture(scope="module")
+def pg(chromium: Any, curation_server: Server) -> Iterator[Any]:
+    page = new_page(chromium, curation_server.url)
+    page.set_viewport_size({"width": 1280, "height": 2200})
+    page.goto(curation_server.url + "sign-in?next=/")
+    page.fill("#sign-in-name", "ana")
+    page.fill("#sign-in-password", PASSWORD)
+    page.click("button[type=submit]")
+    open_page(page, "?date=2017-05-20")
+    page.wait_for_function(f"() => (document.getElementById('{ids.CURATION_USER}')"
+                           ".textContent || '').includes('Signed in as ana')")
+    yield page
+    page.context.close()
+
+
+def tab(pg: Any, label: str) -> None:
+    """Open a curation tab. The page's map stays in view at the top while the page
+    scrolls and may cover the tab bar, so the tab gets its click event directly."""
+    press(pg, f"#{ids.CURATION_TABS} .tab:has-text('{label}')")
+
+
+def press(pg: Any, selector: str) -> None:
+    """Click an element of the panel brought to the bottom of the window first: the
+    page's map keeps the top of the window and would take a click aimed under it."""
+    target = pg.locator(selector).first
+    target.evaluate("(el) => el.scrollIntoView({block: 'end'})")
+    target.click()
+
+
+def choose(pg: Any, ident: str, search: str, option: str) -> None:
+    """Pick an option of a Dash dropdown by typing into its search box."""
+    pg.click(f"#{ident}")
+    box = pg.locator("input.dash-dropdown-search:visible")
+    box.fill(search)
+    pg.locator(f".dash-dropdown-option:visible:has-text('{option}')").first.click()
+    pg.keyboard.press("Escape")
+
+
+def status(pg: Any, ident: str, text: str, timeout: float = 30_000) -> None:
+    pg.wait_for_function("([i, t]) => (document.getElementById(i).textContent || '')"
+                         ".includes(t)", arg=[ident, text], timeout=timeout)
+
+
+def refreshed(pg: Any) -> None:
+    status(pg, ids.CURATION_NOTICE, "the map shows it", 60_000)
+
+
+def clean(pg: Any) -> None:
+    assert pg.log.console_errors == [] and pg.log.page_errors == []
+    assert pg.log.foreign_requests == []
+
+
+def test_a_report_in_another_language_is_refused_saying_why(pg: Any) -> None:
+    tab(pg, "Add a report")
+    pg.fill(f"#{ids.CURATION_REPORT_TITLE}", "Rapport synthétique")
+    pg.fill(f"#{ids.CURATION_REPORT_OUTLET}", "Synthetic Wire")
+    pg.fill(f"#{ids.CURATION_REPORT_URL}", "https://example.org/fr")
+    pg.fill(f"#{ids.CURATION_REPORT_PUBLISHED}", "2017-05-11")
+    pg.fill(f"#{ids.CURATION_REPORT_TEXT}",
+            "Les forces irakiennes ont pris le contrôle du quartier al-Zanjili jeudi après deux "
+            "jours de combats, a indiqué le commandement dans un communiqué. Les soldats "
+            "fouillaient les maisons et les habitants commençaient à rentrer chez eux le soir.")
+    press(pg, f"#{ids.CURATION_REPORT_READ}")
+    status(pg, ids.CURATION_REPORT_STATUS, "does not read as English")
+    assert pg.locator(f"#{ids.CURATION_REPORT_SAVE}").is_disabled()
+
+
+def test_add_a_report_preview_and_save(pg: Any) -> None:
+    tab(pg, "Add a report")
+    pg.fill(f"#{ids.CURATION_REPORT_TITLE}", "Troops take al-Zanjili")
+    pg.fill(f"#{ids.CURATION_REPORT_OUTLET}", "Synthetic Wire")
+    pg.fill(f"#{ids.CURATION_REPORT_URL}", "https://example.org/zanjili")
+    pg.fill(f"#{ids.CURATION_REPORT_PUBLISHED}", "2017-05-12")
+    pg.fill(f"#{ids.CURATION_REPORT_TEXT}", PASTED)
+    go_to(pg, "2017-05-20")
+    before = district_z(pg, "al-zanjili")
+    press(pg, f"#{ids.CURATION_REPORT_READ}")
+    status(pg, ids.CURATION_REPORT_STATUS, "Preview ready", 60_000)
+    assert pg.get_attribute(f"#{ids.CURATION_REPORT_PROGRESS}", "value") == "3"
+    marks = pg.locator(f"#{ids.CURATION_REPORT_PREVIEW} mark")
+    assert marks.count() >= 1 and "al-Zanjili" in marks.first.text_content()
+    # The article is text: its markup shows as characters, never as elements.
+    assert "<b>bold?</b>" in pg.text_content(f"#{ids.CURATION_REPORT_PREVIEW}")
+    assert pg.locator(f"#{ids.CURATION_REPORT_PREVIEW} b").count() == 0
+    changes = pg.text_content(f"#{ids.CURATION_REPORT_CHANGES}") or ""
+    assert "al-Zanjili: isis -> government from 2017-05-11" in changes
+    press(pg, f"#{ids.CURATION_REPORT_SAVE}")
+    status(pg, ids.CURATION_REPORT_STATUS, "Saved “Troops take al-Zanjili”")
+    refreshed(pg)
+    # The page holds the new data (no reload); the next frame drawn shows the report.
+    go_to(pg, "2017-05-21")
+    pg.wait_for_function(f"(b) => {{ const t = ({GD})('{ids.MAP}').data[0];"
+                         " return t.z[t.locations.indexOf('al-zanjili')] !== b; }", arg=before)
+    assert before // 4 != 0 and district_z(pg, "al-zanjili") // 4 == 0  # now government
+    clean(pg)
+
+
+def test_map_an_unresolved_name_to_a_new_place_clicked_on_the_map(pg: Any) -> None:
+    tab(pg, "Names")
+    status(pg, ids.CURATION_NAMES, "Hay Zorbawi")
+    # The type-ahead knows the Arabic spelling of every place.
+    pg.click(f"#{ids.CURATION_NAME_PLACE}")
+    pg.locator("input.dash-dropdown-search:visible").fill("المعامل")
+    assert pg.locator(".dash-dropdown-option:visible:has-text('al-Maamel')").count() == 1
+    pg.keyboard.press("Escape")
+    choose(pg, ids.CURATION_NAME, "Zorb", "Hay Zorbawi")
+    pg.click("summary:has-text('New place')")
+    pg.wait_for_selector(f"#{ids.CURATION_NAME_MAP} canvas.maplibregl-canvas")
+    pg.wait_for_timeout(1000)
+    xy = pg.evaluate(
+        f"() => {{ const gd = ({GD})('{ids.CURATION_NAME_MAP}');"
+        " const m = gd._fullLayout.map._subplot.map; const p = m.project([43.1100, 36.3535]);"
+        " const r = m.getCanvas().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }")
+    pg.mouse.move(xy[0], xy[1])
+    pg.mouse.click(xy[0], xy[1])
+    pg.wait_for_function(f"() => document.getElementById('{ids.CURATION_NAME_LAT}').value")
+    lat = float(pg.input_value(f"#{ids.CURATION_NAME_LAT}"))
+    lon = float(pg.input_value(f"#{ids.CURATION_NAME_LON}"))
+    assert abs(lat - 36.3535) < 0.003 and abs(lon - 43.11) < 0.003
+    assert "al-Zanjili" in (pg.text_content(f"#{ids.CURATION_NAME_PARENT}") or "")
+    pg.fill(f"#{ids.CURATION_NAME_REASON}", "a quarter of al-Zanjili (synthetic)")
+    press(pg, f"#{ids.CURATION_NAME_SAVE}")
+    status(pg, ids.CURATION_NAME_STATUS, "add as a new place (added-hay-zorbawi)")
+    refreshed(pg)
+    status(pg, ids.CURATION_NAMES, "Every name the reports give is placed or decided")
+    clean(pg)
+
+
+def test_override_a_district_over_its_report_when_marked_superseding(pg: Any) -> None:
+    tab(pg, "Corrections")
+    choose(pg, ids.CURATION_OVERRIDE_DISTRICT, "Maamel", "al-Maamel")
+    choose(pg, ids.CURATION_OVERRIDE_SIDE, "isis", "isis")
+    pg.fill(f"#{ids.CURATION_OVERRIDE_START}", "2017-05-14")
+    pg.fill(f"#{ids.CURATION_OVERRIDE_END}", "2017-05-25")
+    pg.fill(f"#{ids.CURATION_OVERRIDE_SOURCE}", "synthetic drone footage")
+    pg.fill(f"#{ids.CURATION_OVERRIDE_SOURCE_DATE}", "2017-05-15")
+    pg.fill(f"#{ids.CURATION_OVERRIDE_NOTE}", "the flag went back up (synthetic)")
+    pg.click(f"#{ids.CURATION_OVERRIDE_SUPERSEDE} input")
+    press(pg, f"#{ids.CURATION_OVERRIDE_SAVE}")
+    status(pg, ids.CURATION_OVERRIDE_STATUS, "Saved: al-Maamel: isis from 2017-05-14")
+    assert "supersedes" in (pg.text_content(f"#{ids.CURATION_OVERRIDE_STATUS}") or "")
+    refreshed(pg)
+    status(pg, ids.CURATION_OVERRIDES, "1 override(s) in force")
+    go_to(pg, "2017-05-19")
+    pg.wait_for_function(f"(a) => {{ const t = ({GD})('{ids.MAP}').data[0];"
+                         " return t.z[t.locations.indexOf('al-maamel')] % 4 === a; }",
+                         arg=ANALYST)
+    locations = trace(pg, ids.MAP, TRACE_DISTRICTS, "locations")
+    hover = trace(pg, ids.MAP, TRACE_DISTRICTS, "text")[locations.index("al-maamel")]
+    # The hover shows both: the analyst's override and the report it set aside.
+    assert "analyst" in hover and "synthetic drone footage" in hover
+    assert "took over al-Maamel" in hover
+    clean(pg)
+
+
+def test_pin_a_note_shown_on_the_map(pg: Any) -> None:
+    tab(pg, "Annotations")
+    choose(pg, ids.CURATION_NOTE_PLACE, "Maamel", "al-Maamel")
+    pg.fill(f"#{ids.CURATION_NOTE_DAY}", "2017-05-16")
+    pg.fill(f"#{ids.CURATION_NOTE_TEXT}", "SYNTHETIC note: the approach road is mined")
+    press(pg, f"#{ids.CURATION_NOTE_SAVE}")
+    status(pg, ids.CURATION_NOTE_STATUS, "Pinned: al-Maamel, 2017-05-16")
+    refreshed(pg)
+    status(pg, ids.CURATION_NOTES, "the approach road is mined, by ana")
+    go_to(pg, "2017-05-17")
+    pg.wait_for_function(f"() => ({GD})('{ids.MAP}').data[{TRACE_EVENTS}].text"
+                         ".some(t => t.includes('the approach road is mined'))")
+    clean(pg)
+
+
+def test_audit_shows_the_tool_as_it_stood_and_lists_orphans(pg: Any,
+                                                            curation_server: Server) -> None:
+    tab(pg, "Audit")
+    started = curation_server.started  # type: ignore[attr-defined]
+    pg.fill(f"#{ids.CURATION_AUDIT_MOMENT}", started.strftime("%Y-%m-%d %H:%M"))
+    pg.fill(f"#{ids.CURATION_AUDIT_DAY}", "2017-05-20")
+    press(pg, f"#{ids.CURATION_AUDIT_SHOW}")
+    status(pg, ids.CURATION_AUDIT_SUMMARY, "0 override(s)", 60_000)
+    summary = pg.text_content(f"#{ids.CURATION_AUDIT_SUMMARY}") or ""
+    assert "Added later, so left out: Troops take al-Zanjili" in summary
+    orphans = pg.text_content(f"#{ids.CURATION_AUDIT_ORPHANS}") or ""
+    assert "'Ghost Street'" in orphans and "no extraction holds it" in orphans
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    pg.fill(f"#{ids.CURATION_AUDIT_MOMENT}", later.strftime("%Y-%m-%d %H:%M"))
+    press(pg, f"#{ids.CURATION_AUDIT_SHOW}")
+    status(pg, ids.CURATION_AUDIT_SUMMARY, "1 override(s)", 60_000)
+    assert "left out" not in (pg.text_content(f"#{ids.CURATION_AUDIT_SUMMARY}") or "")
+    z = pg.evaluate(f"() => {{ const t = ({GD})('{ids.CURATION_AUDIT_MAP}').data[0];"
+                    " return t.z[t.locations.indexOf('al-maamel')]; }")
+    assert int(z) % 4 == ANALYST
+    clean(pg)
