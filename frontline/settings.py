@@ -26,7 +26,8 @@ MAX_ARTICLE_BYTES : int
     Articles larger than this are refused. Default 5,000,000.
 MAX_UPLOAD_BYTES : int
     Reports uploaded or pasted in the app (``.md``, ``.txt``, ``.html``, ``.pdf``) larger
-    than this are refused before they are read. Default 10,000,000.
+    than this are refused before they are read. Default 1,000,000. An upload reaches the
+    app base64-encoded in a callback request, so keep ``MAX_REQUEST_BYTES`` above 4/3 of it.
 CONTESTED_DAYS : int
     Days a district stays contested after fighting is reported in it. Default 7.
 ASSUMED_AFTER_DAYS : int
@@ -156,7 +157,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PORT", "8050", "Port the dashboard serves on.", INT, 1, 65535),
     Setting("MAP_STYLE", "white-bg", "MapLibre style; anything but white-bg needs the internet."),
     Setting("MAX_ARTICLE_BYTES", "5000000", "Articles larger than this are refused.", INT, 1),
-    Setting("MAX_UPLOAD_BYTES", "10000000", "Reports added in the app larger than this are "
+    Setting("MAX_UPLOAD_BYTES", "1000000", "Reports added in the app larger than this are "
             "refused.", INT, 1),
     Setting("CONTESTED_DAYS", "7", "Days a district stays contested after reported fighting.",
             INT, 0),
