@@ -29,6 +29,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontline.atomic import write_atomic
 from frontline.errors import InputError
@@ -43,6 +44,9 @@ from timeline.preview import Preview, preview
 from timeline.records import Extraction
 from timeline.store.files import FileStore
 
+if TYPE_CHECKING:
+    from timeline.store.sql.store import SqlStore
+
 Progress = Callable[[int, int, str], None]
 DRAFTS_DIR = "drafts"
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
@@ -53,7 +57,7 @@ def _quiet(_step: int, _of: int, _what: str) -> None:
     return None
 
 
-def draft_report(store: FileStore, settings: Settings, form: ReportForm,
+def draft_report(store: FileStore | SqlStore, settings: Settings, form: ReportForm,
                  progress: Progress = _quiet) -> Preview:
     """The preview of the report ``form`` describes (a one-line ``InputError`` when it
     is refused); ``progress(step, steps, what)`` is called before each step."""
@@ -72,7 +76,7 @@ def draft_report(store: FileStore, settings: Settings, form: ReportForm,
     return found
 
 
-def keep_report(store: FileStore, settings: Settings, extraction: Extraction,
+def keep_report(store: FileStore | SqlStore, settings: Settings, extraction: Extraction,
                 added_by: str, at: dt.datetime | None = None) -> Extraction:
     """Save an accepted draft (text, extraction); the stored extraction is returned
     (its article's path is the kept text)."""
@@ -142,7 +146,8 @@ def _draft_path(data_dir: Path, token: str) -> Path:
     return data_dir / DRAFTS_DIR / f"{token}.json"
 
 
-def save_draft(store: FileStore, settings: Settings, token: str, added_by: str) -> Extraction:
+def save_draft(store: FileStore | SqlStore, settings: Settings, token: str,
+               added_by: str) -> Extraction:
     """Save the draft ``token`` names (:func:`keep_report`) and forget the draft."""
     stored = keep_report(store, settings, draft(settings.data_dir, token), added_by)
     discard_draft(settings.data_dir, token)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -33,6 +34,9 @@ from timeline.extract.articles import FRONT_MATTER
 from timeline.new_places import with_new_places
 from timeline.records import Extraction
 from timeline.store.files import FileStore
+
+if TYPE_CHECKING:
+    from timeline.store.sql.store import SqlStore
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ def added_at(extraction: Extraction) -> dt.datetime | None:
     return when
 
 
-def audit_at(store: FileStore, theatre: Theatre, settings: Settings,
+def audit_at(store: FileStore | SqlStore, theatre: Theatre, settings: Settings,
              moment: dt.datetime) -> Audit:
     """The tool as it stood at ``moment`` (naive: UTC), with its control timeline."""
     if moment.tzinfo is None:

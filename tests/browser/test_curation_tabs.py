@@ -16,12 +16,19 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import GD, district_z, go_to, new_page, open_page, trace
+from tests.browser.conftest import (
+    GD,
+    district_hover,
+    district_z,
+    go_to,
+    map_points,
+    new_page,
+    open_page,
+)
 from tests.conftest import Server, build_data, start_server, stop_server
 from timeline.decisions import Decided, NameDecision
 from timeline.store.sql import embedded_url
 from timeline.store.sql.decisions import SqlDecisionStore
-from viewmodel.figures import TRACE_DISTRICTS, TRACE_EVENTS
 
 pytestmark = pytest.mark.slow
 
@@ -151,8 +158,9 @@ def test_add_a_report_preview_and_save(pg: Any) -> None:
     refreshed(pg)
     # The page holds the new data (no reload); the next frame drawn shows the report.
     go_to(pg, "2017-05-21")
-    pg.wait_for_function(f"(b) => {{ const t = ({GD})('{ids.MAP}').data[0];"
-                         " return t.z[t.locations.indexOf('al-zanjili')] !== b; }", arg=before)
+    pg.wait_for_function("(b) => window.frontline.mapInstance().getFeatureState({source: "
+                         "window.frontline.mapView.sources.districts, id: 'al-zanjili'})"
+                         ".code !== b", arg=before)
     assert before // 4 != 0 and district_z(pg, "al-zanjili") // 4 == 0  # now government
     clean(pg)
 
@@ -204,11 +212,10 @@ def test_override_a_district_over_its_report_when_marked_superseding(pg: Any) ->
     refreshed(pg)
     status(pg, ids.CURATION_OVERRIDES, "1 override(s) in force")
     go_to(pg, "2017-05-19")
-    pg.wait_for_function(f"(a) => {{ const t = ({GD})('{ids.MAP}').data[0];"
-                         " return t.z[t.locations.indexOf('al-maamel')] % 4 === a; }",
-                         arg=ANALYST)
-    locations = trace(pg, ids.MAP, TRACE_DISTRICTS, "locations")
-    hover = trace(pg, ids.MAP, TRACE_DISTRICTS, "text")[locations.index("al-maamel")]
+    pg.wait_for_function("(a) => window.frontline.mapInstance().getFeatureState({source: "
+                         "window.frontline.mapView.sources.districts, id: 'al-maamel'})"
+                         ".code % 4 === a", arg=ANALYST)
+    hover = district_hover(pg, "al-maamel")
     # The hover shows both: the analyst's override and the report it set aside.
     assert "analyst" in hover and "synthetic drone footage" in hover
     assert "took over al-Maamel" in hover
@@ -225,8 +232,11 @@ def test_pin_a_note_shown_on_the_map(pg: Any) -> None:
     refreshed(pg)
     status(pg, ids.CURATION_NOTES, "the approach road is mined, by ana")
     go_to(pg, "2017-05-17")
-    pg.wait_for_function(f"() => ({GD})('{ids.MAP}').data[{TRACE_EVENTS}].text"
-                         ".some(t => t.includes('the approach road is mined'))")
+    pg.wait_for_function(
+        "async () => { const m = window.frontline.mapInstance(); const src = m.getSource("
+        "window.frontline.mapView.sources.events); const d = await src.getData();"
+        " return JSON.stringify(d).includes('the approach road is mined'); }")
+    assert any("the approach road is mined" in str(p) for p in map_points(pg))
     clean(pg)
 
 
