@@ -1,4 +1,5 @@
-"""The export area of the page: download buttons and the briefing-deck job.
+"""The export area of the page: download buttons, the briefing-deck job and the movie
+row (:mod:`dashboard.movie_panel`).
 
 Snapshot and data downloads run in the request (a warm browser makes a PNG take about
 a second); the deck runs as a Dash background callback on the embedded diskcache
@@ -24,19 +25,25 @@ import threading
 from typing import Any
 
 import dash
-import diskcache
-from dash import ALL, CeleryManager, DiskcacheManager, Input, Output, State, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import ids
-from dashboard.job_slots import SLOTS_DIR, JobSlots, reap_finished_jobs
-from exports.context import ExportContext, load_context, parse_date
+from dashboard.export_context import (
+    context,
+    job_manager,
+    job_slots,
+    use_store,
+    view_date,
+)
+from dashboard.export_context import known_mode as _known
+from dashboard.export_context import queued_note as _queued_note
+from dashboard.job_slots import reap_finished_jobs
+from dashboard.movie_panel import movie_row
+from exports.context import parse_date
 from exports.registry import DECK, FORMATS, IMAGE, download_name, export_bytes, names_of
-from frontline import settings
 from frontline.errors import FrontlineError, LimitError
 from frontline.settings import Settings
 from geodata.theatre import Theatre
-from timeline.pipeline import Reloading
-from timeline.store.configured import configured_store
 from timeline.store.protocol import Store
 from viewmodel.figures import LAYER_NAMES
 
@@ -44,47 +51,6 @@ BUTTONS = (("png", "PNG"), ("png2x", "PNG 2×"), ("svg", "SVG"), ("pdf", "PDF"),
            ("geojson", "GeoJSON"), ("kml", "KML"), ("gpkg", "GeoPackage"), ("csv", "CSV"))
 DECK_FORMATS = tuple((name, FORMATS[name].label) for name in names_of(DECK))
 MAX_PICKED_DATES = 30
-
-
-class _ContextSource:
-    """The export context of this process's store, reloaded when its version changes.
-
-    One per process: the app points it at its own store (:func:`use_store`); a process
-    never told one (a fresh background job) uses the configured store.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._contexts: Reloading[ExportContext] | None = None
-
-    def use(self, store: Store, settings: Settings, theatre: Theatre | None) -> None:
-        contexts = Reloading(store.version,
-                             lambda: load_context(theatre, store=store, settings=settings))
-        with self._lock:
-            self._contexts = contexts
-
-    def get(self) -> ExportContext:
-        with self._lock:
-            if self._contexts is None:
-                configured = Settings.from_env()
-                store = configured_store(configured)
-                self._contexts = Reloading(
-                    store.version, lambda: load_context(store=store, settings=configured))
-            contexts = self._contexts
-        return contexts.get()
-
-
-_SOURCE = _ContextSource()
-
-
-def use_store(store: Store, settings: Settings, theatre: Theatre | None = None) -> None:
-    """Export from ``store`` (the app's), reloading whenever its version changes."""
-    _SOURCE.use(store, settings, theatre)
-
-
-def context() -> ExportContext:
-    """The stores as of their current version (see :class:`_ContextSource`)."""
-    return _SOURCE.get()
 
 
 def export_panel() -> html.Div:
@@ -109,6 +75,7 @@ def export_panel() -> html.Div:
         html.Div(id=ids.DECK_STATUS, className="fl-small", role="status"),
         dcc.Download(id=ids.EXPORT_DOWNLOAD),
         dcc.Download(id=ids.DECK_DOWNLOAD),
+        movie_row(),
     ])
 
 
@@ -162,19 +129,6 @@ def _find(node: Any, target: str) -> Any:
     return None
 
 
-def view_date(ctx: ExportContext, day: Any) -> dt.date:
-    """The page date of the slider's day (an out-of-range value is clamped)."""
-    try:
-        index = int(day)
-    except (TypeError, ValueError):
-        index = 0
-    return ctx.page.date_of(ctx.page.day_of(ctx.page.date_of(index)))
-
-
-def _known(value: Any) -> bool:
-    return bool(value) and "known" in value
-
-
 def snapshot_download(key: str, day: Any, known_value: Any,
                       layers_value: Any = None) -> tuple[dict[str, Any], str]:
     """Build one download of the view (pure of Dash state: tests call it directly).
@@ -223,18 +177,6 @@ def _on_export(_clicks: list[int], day: Any, known_value: Any,
         return dash.no_update, f"Export failed: {exc}"
 
 
-def job_slots() -> JobSlots:
-    """The export pool of this app's data folder (shared by its request threads and its
-    deck processes)."""
-    configured = Settings.from_env()
-    return JobSlots(configured.data_dir / "export-jobs" / SLOTS_DIR, configured.export_jobs,
-                    configured.export_queue)
-
-
-def _queued_note(waited: float) -> str:
-    return f" Waited {waited:.0f} s in the export queue." if waited >= 1 else ""
-
-
 def queued_text(place: int) -> str:
     """The deck's step text while it waits for a slot."""
     return (f"Busy, queued (place {place}): the deck starts when a running export "
@@ -263,16 +205,6 @@ def picked_dates(text: str | None) -> list[dt.date]:
     return [parse_date(p) for p in parts[:MAX_PICKED_DATES]]
 
 
-def _manager() -> DiskcacheManager | CeleryManager:
-    """Where the deck job runs: Celery workers when a broker is set (the team
-    deployment), else a diskcache folder beside the data (one laptop, nothing to run)."""
-    if Settings.from_env().broker_url:
-        from timeline.jobs import celery_app
-        return CeleryManager(celery_app())
-    folder = settings.data_dir() / "export-jobs"
-    return DiskcacheManager(diskcache.Cache(str(folder)))
-
-
 @dash.callback(
     Output(ids.DECK_DOWNLOAD, "data"),
     Output(ids.DECK_STATUS, "children"),
@@ -282,7 +214,7 @@ def _manager() -> DiskcacheManager | CeleryManager:
     State(ids.DECK_FORMAT, "value"),
     State(ids.DECK_DATES, "value"),
     background=True,
-    manager=_manager(),
+    manager=job_manager(),
     progress=[Output(ids.DECK_PROGRESS, "value"), Output(ids.DECK_PROGRESS, "max"),
               Output(ids.DECK_STEP, "children")],
     running=[(Output(ids.DECK_BUTTON, "disabled"), True, False),

@@ -65,6 +65,17 @@ DECK_PROGRESS = "deck-progress"
 DECK_STEP = "deck-step"  # what the deck job is doing, beside its progress bar
 DECK_DOWNLOAD = "deck-download"
 DECK_STATUS = "deck-status"
+# The movie row (dashboard/movie_panel.py): a date range as an animated GIF or MP4.
+MOVIE_FORMAT = "movie-format"
+MOVIE_FROM = "movie-from"
+MOVIE_TO = "movie-to"
+MOVIE_FPS = "movie-fps"
+MOVIE_EVERY = "movie-every"
+MOVIE_BUTTON = "movie-button"
+MOVIE_PROGRESS = "movie-progress"
+MOVIE_STEP = "movie-step"
+MOVIE_DOWNLOAD = "movie-download"
+MOVIE_STATUS = "movie-status"
 
 # Curation (dashboard/curation/): every id starts with "curation-", so the server can
 # tell a curation callback from the page's own (dashboard/auth.py checks its CSRF token,

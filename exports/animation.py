@@ -22,18 +22,15 @@ import numpy as np
 import plotly.graph_objects as go
 
 from exports import map_page, renderer, selection
-from exports.canvas import MUTED, Box, Canvas, wrap
 from exports.context import ExportContext
 from frontline.errors import ExportError
-from viewmodel.figures import APPROX_TEXT, LAYER_NAMES
+from viewmodel.figures import APPROX_TEXT
 from viewmodel.hover import safe
 
 # 1280 x 720: 16:9 and a multiple of 16 both ways (H.264's macro blocks: no resizing)
-WIDTH, HEIGHT = 1280, 720
-MAP_BOX = Box(12, 70, 950, 580)
-KEY_LEFT = 980
-TEXT_PX = 19
-DATE_PX = 34
+WIDTH, HEIGHT = map_page.SLIDE_W, map_page.SLIDE_H
+MAP_BOX = map_page.SLIDE_MAP
+DATE_PX = map_page.SLIDE_DATE_PX
 EVERY = ("day", "change")
 FPS_RANGE = (1, 30)
 MAX_FRAMES = 400
@@ -84,26 +81,15 @@ def frame_dates(ctx: ExportContext, opts: AnimationOptions) -> list[dt.date]:
 def frame_figure(ctx: ExportContext, date: dt.date, known: bool = False,
                  index: int = 0, total: int = 1) -> go.Figure:
     """The frame of ``date``: title, the map with the date on it, the key, the caveat."""
-    canvas = Canvas(WIDTH, HEIGHT)
-    fig = map_page.blank(WIDTH, HEIGHT)
-    drawn = map_page.add_map(fig, ctx, date, canvas, MAP_BOX, TEXT_PX, known=known)
-    kinds = [ev.kind for ev in ctx.page.events]
-    key, _ = map_page.legend(ctx, canvas, KEY_LEFT, MAP_BOX.top, TEXT_PX, LAYER_NAMES, kinds)
     mode = "as known on each day" if known else "as reported, with later reports"
-    head = map_page.Drawing([], [
-        canvas.text(12, 10, f"<b>{safe(ctx.theatre.title)}</b>: control", size=26),
-        canvas.text(12, 42, safe(f"frame {index + 1} of {total} · {mode}"), size=TEXT_PX,
-                    color=MUTED),
-        map_page.date_badge(canvas, MAP_BOX, date, DATE_PX, known),
-    ])
     caveat = APPROX_TEXT if ctx.page.approximate else "Imported district boundaries."
     sources = len(selection.sources_of(ctx, date, known))
-    foot = map_page.Drawing([], [canvas.text(
-        12, MAP_BOX.bottom + 10, "<br>".join(wrap(
-            f"{caveat} Lighter colours: inferred or assumed, not reported. Evidence: "
-            f"{sources} source(s) up to this date, listed in the PDF and data exports. "
-            "Frontline.", 120, 2)), size=TEXT_PX - 2, color=MUTED)])
-    return map_page.finish(fig, drawn, key, head, foot)
+    return map_page.slide_figure(
+        ctx, date, title=f"<b>{safe(ctx.theatre.title)}</b>: control",
+        subtitle=f"frame {index + 1} of {total} · {mode}",
+        footer=(f"{caveat} Lighter colours: inferred or assumed, not reported. Evidence: "
+                f"{sources} source(s) up to this date, listed in the PDF and data exports."),
+        known=known, kinds=map_page.window_kinds(ctx, date, known))
 
 
 def animation_bytes(ctx: ExportContext, fmt: str, opts: AnimationOptions,

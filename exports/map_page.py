@@ -86,11 +86,21 @@ def date_badge(canvas: Canvas, box: Box, date: dt.date, text_px: int,
                        size=text_px, bgcolor="rgba(255,255,255,0.9)", borderpad=4)
 
 
+def window_kinds(ctx: ExportContext, date: dt.date, known: bool = False) -> list[str]:
+    """The kinds of the events the map of ``date`` marks (the app's window)."""
+    from viewmodel.page_data import visible_events
+
+    return sorted({ctx.page.events[i].kind
+                   for i, _ in visible_events(ctx.page, ctx.day_of(date), known)})
+
+
 def legend(ctx: ExportContext, canvas: Canvas, left: float, top: float, text_px: int,
-           layers: Sequence[str] = LAYER_NAMES, kinds: Sequence[str] = ()) -> tuple[Drawing, float]:
+           layers: Sequence[str] = LAYER_NAMES, kinds: Sequence[str] = (),
+           kinds_per_line: int = 1) -> tuple[Drawing, float]:
     """The key to the map at (left, top), one row per side and layer shown, in
     ``text_px`` type; returns the drawing and the key's bottom. A layer turned off has
-    no row. ``kinds``: the event kinds on the map (their dots)."""
+    no row. ``kinds``: the event kinds on the map (their dots), ``kinds_per_line`` to
+    a row."""
     shapes: list[dict[str, Any]] = []
     notes: list[dict[str, Any]] = []
     row = text_px * 1.45
@@ -135,9 +145,10 @@ def legend(ctx: ExportContext, canvas: Canvas, left: float, top: float, text_px:
     if "bridges" in layers and bridges(ctx.theatre):
         line_row("● Bridge", "#333333")
     if "events" in layers and kinds:
-        for kind in sorted(set(kinds)):
-            line_row(f"<span style='color:{KIND_COLORS.get(kind, '#777777')}'>●</span> "
-                     f"{safe(kind)}")
+        dots = [f"<span style='color:{KIND_COLORS.get(kind, '#777777')}'>●</span> {safe(kind)}"
+                for kind in sorted(set(kinds))]
+        for i in range(0, len(dots), kinds_per_line):
+            line_row("   ".join(dots[i:i + kinds_per_line]))
     return Drawing(shapes, notes), y
 
 
@@ -146,3 +157,37 @@ def finish(fig: go.Figure, *drawings: Drawing) -> go.Figure:
     fig.update_layout(shapes=[s for d in drawings for s in d.shapes],
                       annotations=[n for d in drawings for n in d.notes])
     return fig
+
+
+# A 16:9 page of 1280 x 720 px: a projected slide (13.33 in across, so 1 pt = 1.33 px
+# and 19 px type is 14 pt) and an animation frame (a multiple of 16 both ways, as
+# H.264 wants). The map takes 60 % of the page.
+SLIDE_W, SLIDE_H = 1280, 720
+SLIDE_MAP = Box(12, 70, 950, 580)
+SLIDE_KEY_LEFT = 980
+SLIDE_TEXT_PX = 19
+SLIDE_DATE_PX = 34
+
+
+def slide_figure(ctx: ExportContext, date: dt.date, *, title: str, subtitle: str,
+                 footer: str, known: bool = False,
+                 events: Sequence[tuple[PageEvent, float]] | None = None,
+                 kinds: Sequence[str] = (), badge: bool = True) -> go.Figure:
+    """A 16:9 page: ``title`` (HTML, escaped by the caller) and ``subtitle`` above the
+    map of ``date``, the key at the right, ``footer`` (plain text, up to two lines)
+    below; the date in large type on the map when ``badge``."""
+    from exports.canvas import wrap
+
+    canvas = Canvas(SLIDE_W, SLIDE_H)
+    fig = blank(SLIDE_W, SLIDE_H)
+    drawn = add_map(fig, ctx, date, canvas, SLIDE_MAP, SLIDE_TEXT_PX, known=known,
+                    events=events)
+    key, _ = legend(ctx, canvas, SLIDE_KEY_LEFT, SLIDE_MAP.top, SLIDE_TEXT_PX, LAYER_NAMES,
+                    kinds)
+    head = [canvas.text(12, 10, title, size=26),
+            canvas.text(12, 42, safe(subtitle), size=SLIDE_TEXT_PX, color=MUTED)]
+    if badge:
+        head.append(date_badge(canvas, SLIDE_MAP, date, SLIDE_DATE_PX, known))
+    foot = canvas.text(12, SLIDE_MAP.bottom + 8, "<br>".join(wrap(footer, 110, 2)),
+                       size=SLIDE_TEXT_PX, color="#333333")
+    return finish(fig, drawn, key, Drawing([], [*head, foot]))

@@ -57,7 +57,7 @@ def print_figure(ctx: ExportContext, date: dt.date, paper: str = "a4", *,
     canvas = Canvas(width, height)
     fig = map_page.blank(width, height)
     inner = width - 2 * MARGIN
-    box = Box(MARGIN, MARGIN + 62, inner, round(height * 0.6))
+    box = Box(MARGIN, MARGIN + 62, inner, round(height * 0.55))
     drawn = map_page.add_map(fig, ctx, date, canvas, box, TEXT_PX, known=known, layers=layers)
     mode = (f"as known on {date.isoformat()}: only what was published by then" if known else
             "as reported, including later reports about this date")
@@ -72,9 +72,9 @@ def print_figure(ctx: ExportContext, date: dt.date, paper: str = "a4", *,
     key_top = box.bottom + 16
     control, bottom1 = map_page.legend(ctx, canvas, MARGIN, key_top, TEXT_PX,
                                        [n for n in layers if n == "districts"])
-    kinds = [ev.kind for ev in ctx.page.events]
+    kinds = map_page.window_kinds(ctx, date, known)
     lines, bottom2 = map_page.legend(ctx, canvas, MARGIN + inner / 2, key_top, TEXT_PX,
-                                     [n for n in layers if n != "districts"], kinds)
+                                     [n for n in layers if n != "districts"], kinds, 3)
     foot = _sources_and_caveat(ctx, date, known, canvas, max(bottom1, bottom2) + 8,
                                width, height)
     return map_page.finish(fig, drawn, head, control, lines, foot)

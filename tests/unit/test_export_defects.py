@@ -120,7 +120,9 @@ def test_the_pptx_deck_is_titled_and_keeps_dozens_as_dozens() -> None:
     ctx = dataclasses.replace(ctx, extractions=(extraction,), page=page)
     deck = Presentation(io.BytesIO(export_bytes(ctx, "pptx", SYNTH_DATE, dates=[SYNTH_DATE])))
     assert deck.core_properties.title == f"{ctx.theatre.title}: briefing as of 2017-05-11"
-    text = "\n".join(s.text_frame.text for slide in deck.slides for s in slide.shapes
-                     if s.has_text_frame)
+    text = "\n".join([s.text_frame.text for slide in deck.slides for s in slide.shapes
+                      if s.has_text_frame]
+                     + [slide.notes_slide.notes_text_frame.text for slide in deck.slides
+                        if slide.has_notes_slide])  # the key figures: in the notes
     assert "Killed: militants: dozens (24–99)" in text
     assert "62" not in text

@@ -1,0 +1,110 @@
+"""What the export panel's callbacks share: the export context of the app's store, the
+page date of the slider, the "as known on" switch, the bounded pool of export slots
+(:mod:`dashboard.job_slots`) and the background-job manager of the long exports (the
+deck, the movie).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Any
+
+import diskcache
+from dash import CeleryManager, DiskcacheManager
+
+from dashboard.job_slots import SLOTS_DIR, JobSlots
+from exports.context import ExportContext, load_context
+from frontline import settings
+from frontline.settings import Settings
+from geodata.theatre import Theatre
+from timeline.pipeline import Reloading
+from timeline.store.configured import configured_store
+from timeline.store.protocol import Store
+
+
+class _ContextSource:
+    """The export context of this process's store, reloaded when its version changes.
+
+    One per process: the app points it at its own store (:func:`use_store`); a process
+    never told one (a fresh background job) uses the configured store.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._contexts: Reloading[ExportContext] | None = None
+
+    def use(self, store: Store, settings: Settings, theatre: Theatre | None) -> None:
+        contexts = Reloading(store.version,
+                             lambda: load_context(theatre, store=store, settings=settings))
+        with self._lock:
+            self._contexts = contexts
+
+    def get(self) -> ExportContext:
+        with self._lock:
+            if self._contexts is None:
+                configured = Settings.from_env()
+                store = configured_store(configured)
+                self._contexts = Reloading(
+                    store.version, lambda: load_context(store=store, settings=configured))
+            contexts = self._contexts
+        return contexts.get()
+
+
+_SOURCE = _ContextSource()
+
+
+def use_store(store: Store, settings: Settings, theatre: Theatre | None = None) -> None:
+    """Export from ``store`` (the app's), reloading whenever its version changes."""
+    _SOURCE.use(store, settings, theatre)
+
+
+def context() -> ExportContext:
+    """The stores as of their current version (see :class:`_ContextSource`)."""
+    return _SOURCE.get()
+
+
+def view_date(ctx: ExportContext, day: Any) -> dt.date:
+    """The page date of the slider's day (an out-of-range value is clamped)."""
+    try:
+        index = int(day)
+    except (TypeError, ValueError):
+        index = 0
+    return ctx.page.date_of(ctx.page.day_of(ctx.page.date_of(index)))
+
+
+def known_mode(value: Any) -> bool:
+    """True when the page's "as known on" checklist is on."""
+    return bool(value) and "known" in value
+
+
+_known = known_mode
+
+
+def job_slots() -> JobSlots:
+    """The export pool of this app's data folder (shared by its request threads and its
+    deck processes)."""
+    configured = Settings.from_env()
+    return JobSlots(configured.data_dir / "export-jobs" / SLOTS_DIR, configured.export_jobs,
+                    configured.export_queue)
+
+
+def queued_note(waited: float) -> str:
+    """What an export's status adds after waiting for a slot."""
+    return f" Waited {waited:.0f} s in the export queue." if waited >= 1 else ""
+
+
+def job_manager() -> DiskcacheManager | CeleryManager:
+    """The background-job manager of the export jobs (deck, movie): a disk cache in
+    the data folder, shared with the job processes."""
+    return _manager()
+
+
+def _manager() -> DiskcacheManager | CeleryManager:
+    """Where the deck job runs: Celery workers when a broker is set (the team
+    deployment), else a diskcache folder beside the data (one laptop, nothing to run)."""
+    if Settings.from_env().broker_url:
+        from timeline.jobs import celery_app
+        return CeleryManager(celery_app())
+    folder = settings.data_dir() / "export-jobs"
+    return DiskcacheManager(diskcache.Cache(str(folder)))
