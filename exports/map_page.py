@@ -59,15 +59,17 @@ def blank(width: int, height: int) -> go.Figure:
 def add_map(fig: go.Figure, ctx: ExportContext, date: dt.date, canvas: Canvas, box: Box,
             text_px: int, *, known: bool = False,
             events: Sequence[tuple[PageEvent, float]] | None = None,
-            layers: Sequence[str] = LAYER_NAMES) -> Drawing:
+            layers: Sequence[str] = LAYER_NAMES, name_px: int | None = None) -> Drawing:
     """Draw the map of ``date`` in ``box`` with a frame, scale bar and north arrow whose
     labels are ``text_px`` pixels high. ``events``: (event, opacity) pairs to mark, by
-    default the app's window of that day."""
+    default the app's window of that day. ``name_px``: the district names' size (a
+    projected slide wants them as large as its other text)."""
     view = fit(tuple(ctx.districts.total_bounds), box)
     # district names a little smaller than the page's text, never below the snapshot's
+    size = name_px or max(NAME_SIZE, round(text_px * 0.75))
     traces, areas = vector_map(ctx.page, ctx.theatre, ctx.day_of(date), known=known,
                                axes=MAP_AXES, events=events, layers=layers, box=box,
-                               view=view, name_size=max(NAME_SIZE, round(text_px * 0.75)))
+                               view=view, name_size=size)
     fig.add_traces(traces)
     fig.update_layout(**axis_layout(view, canvas.domain(box), MAP_AXES))
     shapes = [*areas, canvas.rect(box, "rgba(0,0,0,0)", line="#999999")]
@@ -172,7 +174,8 @@ SLIDE_DATE_PX = 34
 def slide_figure(ctx: ExportContext, date: dt.date, *, title: str, subtitle: str,
                  footer: str, known: bool = False,
                  events: Sequence[tuple[PageEvent, float]] | None = None,
-                 kinds: Sequence[str] = (), badge: bool = True) -> go.Figure:
+                 kinds: Sequence[str] = (), badge: bool = True,
+                 name_px: int | None = None) -> go.Figure:
     """A 16:9 page: ``title`` (HTML, escaped by the caller) and ``subtitle`` above the
     map of ``date``, the key at the right, ``footer`` (plain text, up to two lines)
     below; the date in large type on the map when ``badge``."""
@@ -181,7 +184,7 @@ def slide_figure(ctx: ExportContext, date: dt.date, *, title: str, subtitle: str
     canvas = Canvas(SLIDE_W, SLIDE_H)
     fig = blank(SLIDE_W, SLIDE_H)
     drawn = add_map(fig, ctx, date, canvas, SLIDE_MAP, SLIDE_TEXT_PX, known=known,
-                    events=events)
+                    events=events, name_px=name_px)
     key, _ = legend(ctx, canvas, SLIDE_KEY_LEFT, SLIDE_MAP.top, SLIDE_TEXT_PX, LAYER_NAMES,
                     kinds)
     head = [canvas.text(12, 10, title, size=26),

@@ -47,4 +47,5 @@ def map_page_figure(ctx: ExportContext, slide: Any, total: int, known: bool) -> 
         ctx, slide.date, title=f"<b>{safe(slide.name(total))}</b>",
         subtitle=f"{ctx.theatre.title} · control {mode} · period "
                  f"{slide.start.isoformat()} to {slide.date.isoformat()}",
-        footer=slide.takeaway, known=known, events=events, kinds=slide.kinds, badge=False)
+        footer=slide.takeaway, known=known, events=events, kinds=slide.kinds, badge=False,
+        name_px=map_page.SLIDE_TEXT_PX)  # names of 14 pt, as every text of a slide

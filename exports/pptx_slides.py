@@ -4,8 +4,8 @@ A map slide is the slide's name, the map as a picture filling most of the slide,
 key as native text with colour swatches, and one takeaway line; its evidence goes into
 the speaker notes. Every text on a slide is 14 pt or larger (checked on the slide as
 rendered, see tests/unit/test_export_deck_projection.py). The map picture is drawn at
-120 px to the inch of the slide, so that its own labels (scale bar, north arrow) are
-24 px, 14 pt on the slide, too.
+120 px to the inch of the slide, so that its own labels (district names, scale bar, north
+arrow) are 24 px, 14 pt on the slide, too.
 """
 
 from __future__ import annotations
@@ -97,7 +97,8 @@ def map_picture_figure(ctx: ExportContext, date: dt.date, known: bool) -> go.Fig
     canvas = Canvas(w, h)
     fig = map_page.blank(w, h)
     box = Box(0, 0, w, h)
-    drawn = map_page.add_map(fig, ctx, date, canvas, box, MAP_TEXT_PX, known=known)
+    drawn = map_page.add_map(fig, ctx, date, canvas, box, MAP_TEXT_PX, known=known,
+                             name_px=MAP_TEXT_PX)  # district names of 14 pt too
     badge = map_page.date_badge(canvas, box, date, 40, known)
     return map_page.finish(fig, drawn, map_page.Drawing([], [badge]))
 

@@ -142,3 +142,23 @@ def test_the_pptx_is_16_9_with_the_map_large_and_every_text_14_pt_as_rendered(
     assert outside == []
     takeaway = [t for p, _, _, _, t in texts if p == 2 and t.startswith("Government took")]
     assert takeaway, "the takeaway line is on the rendered slide"
+
+
+def test_the_slides_show_district_names_14_pt_through_the_vector_map(
+        ctx: ExportContext) -> None:
+    """The names come from exports.vector_map's name layer (no second drawing of them),
+    at 24 px in the picture, 14 pt on the slide; the PDF deck's pages at 19 px, 14 pt."""
+    from exports.deck import plan
+    from exports.map_page import SLIDE_TEXT_PX
+    from exports.pdf_slides import map_page_figure
+    from exports.pptx_slides import map_picture_figure
+
+    def names(fig: Any) -> Any:
+        (trace,) = [t for t in fig.data if t.name == "District names"]
+        return trace
+
+    picture = names(map_picture_figure(ctx, SYNTH_DATE, False))
+    assert picture.textfont.size == MAP_TEXT_PX and len(picture.text) >= 10
+    (slide,) = plan(ctx, SYNTH_DATE)
+    page = names(map_page_figure(ctx, slide, 1, False))
+    assert page.textfont.size == SLIDE_TEXT_PX and len(page.text) >= 10
