@@ -28,7 +28,8 @@ from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout, find_component
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
-from timeline.pipeline import Reloading, load_published, republish_timeline
+from timeline.pipeline import Reloading, load_published
+from timeline.republish import Republisher
 from timeline.store.configured import configured_store
 from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
@@ -142,13 +143,23 @@ def mount_curation(app: FrontlineDash, cx: Any) -> None:
         return (name, True) in cx.log().analysts()
 
     auth.mount(app, cx.settings, lambda n, p: cx.log().check_password(n, p), active)
-    panel.register(app, cx, lambda: republish(app, cx))
+    republisher = Republisher(cx.store, cx.theatre, cx.settings)
+    panel.register(app, cx, panel.Publisher(
+        republish=lambda: republish(app, republisher),
+        pending=lambda: republisher.pending, current=lambda: current_page(app),
+        warm=republisher.prime))
 
 
-def republish(app: FrontlineDash, cx: Any) -> tuple[str, dict[str, Any]]:
+def republish(app: FrontlineDash, republisher: Republisher) -> tuple[str, dict[str, Any]]:
     """Rebuild the store's timeline with the decisions in force and the page from it;
-    return (store version, page data JSON) as the open page receives them."""
-    republish_timeline(cx.store, cx.theatre, cx.settings)
+    return (store version, page data JSON) as the open page receives them (the next
+    page load reuses the same layout)."""
+    republisher.republish()
+    return current_page(app)
+
+
+def current_page(app: FrontlineDash) -> tuple[str, dict[str, Any]]:
+    """(store version, page data JSON) of the layout served now."""
     assert app.layouts is not None
     version, served = app.layouts.current(fresh=True)
     return version, find_component(served.component, ids.PAGE_DATA).data

@@ -210,7 +210,7 @@ def mount(app: Dash, settings: Settings, check_password: Callable[[str, str], bo
 
     @server.before_request
     def _guard() -> None:
-        if request.method != "POST" or not request.path.endswith(DASH_UPDATE):
+        if request.method != "POST" or DASH_UPDATE not in request.path:
             return
         body = request.get_json(silent=True)
         if not is_curation(body):

@@ -116,7 +116,8 @@ CLIENTSIDE = (
             ("layers", Input(ids.LAYERS, "value")),
             ("known", Input(ids.KNOWN_ON, "value")),
             ("selected", Input(ids.SELECTED_EVENT, "data")),
-            ("data", State(ids.PAGE_DATA, "data")),
+            # An Input: an analyst's decision sends new page data, redrawn at once.
+            ("data", Input(ids.PAGE_DATA, "data")),
         ),
     ),
     Clientside(
@@ -126,7 +127,8 @@ CLIENTSIDE = (
             ("day", Input(ids.SLIDER, "value")),
             ("known", Input(ids.KNOWN_ON, "value")),
             ("selected", Input(ids.SELECTED_EVENT, "data")),
-            ("data", State(ids.PAGE_DATA, "data")),
+            # An Input: an analyst's decision sends new page data, redrawn at once.
+            ("data", Input(ids.PAGE_DATA, "data")),
         ),
     ),
     Clientside(

@@ -86,6 +86,7 @@ CURATION_USER = "curation-user"        # who is signed in, with sign-in / sign-o
 CURATION_REFRESH = "curation-refresh"  # dcc.Store: written by every edit (cx.saved())
 CURATION_VERSION = "curation-version"  # dcc.Store: the store version the page now shows
 CURATION_NOTICE = "curation-notice"    # what the last refresh did, for the analyst
+CURATION_POLL = "curation-poll"        # dcc.Interval: on while the replay catches up
 # Review queue tab (dashboard/curation/review.py).
 CURATION_QUEUE = "curation-queue"
 CURATION_QUEUE_KIND = "curation-queue-kind"
@@ -94,6 +95,7 @@ CURATION_QUEUE_STATUS = "curation-queue-status"
 CURATION_QUEUE_ARTICLE = "curation-queue-article"
 CURATION_QUEUE_OPTIONS = "curation-queue-options"  # unreviewed only, low confidence first
 CURATION_QUEUE_COUNT = "curation-queue-count"
+CURATION_OPEN = "curation-open"                # dcc.Store: the opened claim's id
 CURATION_CLAIM = "curation-claim"              # the opened claim: its fields and sentence
 CURATION_CLAIM_TEXT = "curation-claim-text"    # the article, the sentence highlighted
 CURATION_REASON = "curation-reason"

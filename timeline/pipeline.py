@@ -247,12 +247,6 @@ def build(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline
     return tl
 
 
-def republish_timeline(store: Store, theatre: Theatre, settings: Settings) -> ControlTimeline:
-    """The stored timeline rebuilt after an analyst's decision, so that readers (the open
-    page, exports) show it at once."""
-    return build(store, theatre, settings)
-
-
 def timeline_on(store: Store, theatre: Theatre, settings: Settings,
                 known_on: dt.date | None = None) -> ControlTimeline:
     """The timeline a state question is answered from.

@@ -111,13 +111,15 @@
     return n.hover;
   }
 
-  /* The store never changes while the page is open: decode it once (by identity, or by
-     a fingerprint should Dash hand callbacks a copy of it). */
+  /* The store changes only when an analyst's decision sends new page data: decode it
+     once per store (by identity, or by its version and a fingerprint should Dash hand
+     callbacks a copy of it). */
   var decodedFor = null, decodedKey = null, decodedPage = null;
   function decoded(data) {
     if (decodedFor === data) { return decodedPage; }
     var c = data.events, s = data.strings;
-    var key = [data.start, data.dates.length, c.day.length, s.length, data.fronts.length,
+    var key = [data.version || "", data.start, data.dates.length, c.day.length, s.length,
+               data.fronts.length,
                data.front_edges.lon.length, data.notes ? data.notes.day.length : 0].join("|");
     if (key === decodedKey) { decodedFor = data; return decodedPage; }
     var events = c.day.map(function (day, i) {

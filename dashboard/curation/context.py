@@ -6,20 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from dashboard.auth import current_analyst
-from frontline.errors import InputError
+from frontline.errors import FrontlineError, InputError
 from frontline.settings import Settings
 from geodata.theatre import Theatre
-from timeline.decisions import Decided
+from timeline.control.model import Evidence
+from timeline.decisions import Decided, Decisions
 from timeline.pipeline import Reloading
 from timeline.records import Extraction
 from timeline.store.files import FileStore
 from timeline.store.sql.decisions import Recorded, SqlDecisionStore
 from timeline.store.sql.store import SqlStore
 
+T = TypeVar("T")
 SIGN_IN_FIRST = "sign in to edit (viewing needs no account)"
 
 
@@ -33,7 +36,7 @@ class CurationContext:
     last: Recorded | None = None
     _count: Any = field(default_factory=itertools.count)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _stored: Reloading[list[Extraction]] | None = None
+    _cache: dict[str, Reloading[Any]] = field(default_factory=dict)
 
     def who(self) -> str | None:
         """The signed-in analyst of the current request (None: not signed in)."""
@@ -45,6 +48,10 @@ class CurationContext:
         if who is None:
             raise InputError(SIGN_IN_FIRST)
         return Decided(who, dt.datetime.now(dt.UTC), reason.strip())
+
+    def has_log(self) -> bool:
+        """Whether there is a decision log to read (looking never creates one)."""
+        return not isinstance(self.store, FileStore) or self.store.keeps_decisions()
 
     def log(self) -> SqlDecisionStore:
         """The decision store (history, undo, accounts)."""
@@ -64,8 +71,26 @@ class CurationContext:
     def extractions(self) -> list[Extraction]:
         """The stored extractions as extracted (before any decision), cached per store
         version: the review queue lists rejected claims too, so they can be undone."""
+        return self._cached("extractions", self.store.extractions)
+
+    def decisions(self) -> Decisions:
+        """The decisions in force (cached per store version)."""
+        return self._cached("decisions", self.store.decisions)
+
+    def evidence(self) -> Mapping[str, Evidence]:
+        """The published timeline's evidence by claim id (its grade and credibility);
+        empty when no timeline is stored."""
+        def load() -> Mapping[str, Evidence]:
+            try:
+                return self.store.load_timeline().evidence if self.store.has_timeline() else {}
+            except FrontlineError:
+                return {}
+        return self._cached("evidence", load)
+
+    def _cached(self, name: str, load: Callable[[], T]) -> T:
         with self._lock:
-            if self._stored is None:
-                self._stored = Reloading(self.store.version, self.store.extractions)
-            stored = self._stored
-        return stored.get()
+            if name not in self._cache:
+                self._cache[name] = Reloading(self.store.version, load)
+            cached = self._cache[name]
+        value: T = cached.get()
+        return value

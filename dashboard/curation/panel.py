@@ -11,12 +11,16 @@ version the page shows, and the tabs' lists refresh on it.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from dash import Dash, Input, Output, dcc, html, no_update
+from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.auth import SIGN_IN, SIGN_OUT
@@ -36,20 +40,35 @@ from frontline.errors import FrontlineError
 TABS: list[ModuleType] = [review, add_report, names, corrections, notes, history,
                           sources, audit]
 
-# (store version, page data JSON) of the store as it is now, rebuilt with the decisions.
-Republish = Callable[[], tuple[str, dict[str, Any]]]
+POLL_MS = 1000
+PageJson = tuple[str, dict[str, Any]]  # (store version, page data JSON)
 
 
-def layout(cx: CurationContext, version: str = "") -> html.Section:
-    """The panel: who is signed in, the refresh stores, and one tab per module."""
-    return html.Section(className="fl-curation", children=[
-        html.Div(className="fl-curation-head", children=[
-            html.H2("Curation", className="fl-h2"),
-            html.Div(id=ids.CURATION_USER, className="fl-small"),
-            html.Div(id=ids.CURATION_NOTICE, className="fl-small", role="status"),
+@dataclass(frozen=True)
+class Publisher:
+    """How the panel republishes: ``republish`` rebuilds with the decisions in force
+    and returns the new page; ``pending`` is the first day of the "as known on" replay
+    still being caught up in the background (None: none); ``current`` is the page as
+    served now; ``warm`` readies the fast path (run once, in the background)."""
+
+    republish: Callable[[], PageJson]
+    pending: Callable[[], dt.date | None]
+    current: Callable[[], PageJson]
+    warm: Callable[[], None] | None = None
+
+
+def layout(cx: CurationContext, version: str = "") -> html.Details:
+    """The panel, folded under the map until opened: who is signed in, the refresh
+    stores, and one tab per module."""
+    return html.Details(className="fl-curation", open=False, children=[
+        html.Summary(className="fl-curation-head", children=[
+            html.Span("Curation: review claims, history, sources", className="fl-h2"),
+            html.Span(id=ids.CURATION_USER, className="fl-small"),
+            html.Span(id=ids.CURATION_NOTICE, className="fl-small", role="status"),
         ]),
         dcc.Store(id=ids.CURATION_REFRESH, data=None),
         dcc.Store(id=ids.CURATION_VERSION, data=version),
+        dcc.Interval(id=ids.CURATION_POLL, interval=POLL_MS, disabled=True),
         dcc.Tabs(id=ids.CURATION_TABS, className="fl-curation-tabs", children=[
             dcc.Tab(label=tab.LABEL, value=tab.__name__.rsplit(".", 1)[-1],
                     children=tab.layout(cx)) for tab in TABS]),
@@ -64,29 +83,69 @@ def user_line(who: str | None) -> list[Any]:
     return [f"Signed in as {who}. ", html.A("Sign out", href=SIGN_OUT, id="curation-sign-out")]
 
 
-def register(app: Dash, cx: CurationContext, republish: Republish) -> None:
-    """The panel's callbacks and every tab's."""
+def register(app: Dash, cx: CurationContext, publisher: Publisher) -> None:
+    """The panel's callbacks and every tab's. ``publisher.warm`` runs once, in the
+    background, when a signed-in analyst first opens the page."""
+    warming: list[threading.Thread] = []
 
     @app.callback(Output(ids.CURATION_USER, "children"),
                   Input(ids.CURATION_VERSION, "data"))
     def _user(_version: Any) -> list[Any]:
-        return user_line(cx.who())
+        who = cx.who()
+        # Warmed when an analyst first opens the page: viewers never pay for it.
+        if who is not None and publisher.warm is not None and not warming:
+            warming.append(threading.Thread(target=_quietly, args=(publisher.warm,),
+                                            name="curation-warm-up", daemon=True))
+            warming[0].start()
+        return user_line(who)
 
     @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
                   Output(ids.CURATION_VERSION, "data"),
                   Output(ids.CURATION_NOTICE, "children"),
+                  Output(ids.CURATION_POLL, "disabled"),
                   Input(ids.CURATION_REFRESH, "data"),
                   prevent_initial_call=True)
-    def _refresh(saved: Any) -> tuple[Any, Any, str]:
+    def _refresh(saved: Any) -> tuple[Any, Any, str, bool]:
         if not saved or cx.who() is None:  # only an analyst's save rebuilds the store
-            return no_update, no_update, ""
+            return no_update, no_update, "", True
         start = time.perf_counter()
         try:
-            version, data = republish()
+            version, data = publisher.republish()
         except FrontlineError as exc:
-            return no_update, no_update, f"Saved, but the map could not be rebuilt: {exc}"
+            return no_update, no_update, f"Saved, but the map could not be rebuilt: {exc}", True
         took = time.perf_counter() - start
-        return data, version, f"Decision saved; the map shows it (rebuilt in {took:.1f} s)."
+        pending = publisher.pending()
+        return data, version, notice(took, pending), pending is None
+
+    @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
+                  Output(ids.CURATION_VERSION, "data", allow_duplicate=True),
+                  Output(ids.CURATION_NOTICE, "children", allow_duplicate=True),
+                  Output(ids.CURATION_POLL, "disabled", allow_duplicate=True),
+                  Input(ids.CURATION_POLL, "n_intervals"),
+                  State(ids.CURATION_VERSION, "data"),
+                  prevent_initial_call=True)
+    def _caught_up(_tick: Any, shown: Any) -> tuple[Any, Any, Any, bool]:
+        if publisher.pending() is not None:
+            return no_update, no_update, no_update, False
+        version, data = publisher.current()
+        if version == shown:
+            return no_update, no_update, no_update, True
+        return data, version, "Decision saved; the map shows it in both views.", True
 
     for tab in TABS:
         tab.register(app, cx)
+
+
+def notice(took: float, pending: dt.date | None) -> str:
+    """What the analyst is told once the page shows a decision."""
+    said = f"Decision saved; the map shows it (published in {took:.1f} s)."
+    if pending is None:
+        return said
+    return (f"{said} The \"as known on\" view from {pending.isoformat()} on is being "
+            "recomputed; it follows by itself.")
+
+
+def _quietly(run: Callable[[], None]) -> None:
+    """A warm-up that fails leaves the first decision to a full build (no harm done)."""
+    with contextlib.suppress(FrontlineError, OSError, ValueError):
+        run()

@@ -280,14 +280,30 @@ def known_on_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
     return r.side, r.basis
 
 
+@dataclass(frozen=True)
+class Reuse:
+    """An earlier replay whose days are still right before ``since``: what changed since
+    it was computed (a decision on a claim, a grade, an override) is first known on
+    ``since``, so no day's "as known on" state before it can differ."""
+
+    replay: KnownReplay
+    start: dt.date
+    since: dt.date
+
+
 def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
                  extractions: Sequence[Extraction], *, end: dt.date | None = None,
                  rules: ControlRules | None = None,
-                 decisions: Decisions = Decisions()) -> KnownReplay:
+                 decisions: Decisions = Decisions(),
+                 reuse: Reuse | None = None) -> KnownReplay:
     """Day d shows the state computed from what was known on d: one timeline per day on
     which that changes (:func:`timeline.known.knowledge_dates`, and the source dates of
     the analysts' overrides), stitched along the days. Besides side and basis, each cell
-    keeps the day its side began and the evidence behind it, as known then."""
+    keeps the day its side began and the evidence behind it, as known then.
+
+    With ``reuse`` (of the same days and districts) only the knowledge days whose span
+    reaches ``reuse.since`` are computed again; the earlier days are copied, which is
+    what makes an analyst's decision show at once (:mod:`timeline.republish`)."""
     rules = rules_or_configured(rules)
     today = dt.date.today()
     last = last_day(theatre, extractions, end, today)
@@ -295,16 +311,26 @@ def replay_known(theatre: Theatre, districts: gpd.GeoDataFrame,
     # before every source date).
     base = build_timeline(theatre, districts, [], end=last, series=False, rules=rules,
                           decisions=decisions, known_on=dt.date.min)
-    side, basis = base.side.copy(), base.basis.copy()
-    since = base.since.astype(np.int32, copy=True)
     intern: dict[tuple[str, ...], int] = {}
-    cause = _cell_causes(base, 0, base.n_days, intern)
+    old = reuse.replay if reuse is not None else None
+    if old is not None and reuse is not None and reuse.start == base.start and \
+            old.side.shape == base.side.shape:
+        side, basis = old.side.copy(), old.basis.copy()
+        since = old.since.astype(np.int32, copy=True)
+        intern.update({c: i for i, c in enumerate(old.causes)})
+        cause = old.cause.copy()
+        redo_from = (reuse.since - base.start).days
+    else:
+        side, basis = base.side.copy(), base.basis.copy()
+        since = base.since.astype(np.int32, copy=True)
+        cause = _cell_causes(base, 0, base.n_days, intern)
+        redo_from = -base.n_days
     dates = sorted(set(knowledge_dates(extractions)) | {
         d for o in decisions.overrides if (d := applies_from(o)) is not None})
     for k, pub in enumerate(dates):
         first = max((pub - base.start).days, 0)
         stop = (dates[k + 1] - base.start).days if k + 1 < len(dates) else base.n_days
-        if first >= base.n_days or stop <= 0 or stop <= first:
+        if first >= base.n_days or stop <= 0 or stop <= first or stop <= redo_from:
             continue
         tl = build_timeline(theatre, districts, extractions, known_on=pub, end=last, series=False,
                             rules=rules, decisions=decisions)
@@ -352,13 +378,13 @@ def _cell_causes(tl: ControlTimeline, first: int, stop: int,
 def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
                      extractions: Sequence[Extraction],
                      rules: ControlRules | None = None,
-                     decisions: Decisions = Decisions()) -> None:
+                     decisions: Decisions = Decisions(), reuse: Reuse | None = None) -> None:
     """Fill the "as known on" replay of ``tl`` over its days: ``side_known``,
     ``basis_known``, ``since_known`` (the day the state began, as known then) and
     ``cause_known`` (per cell, an index into ``causes_known``: the evidence ids of the state
     as known then, contesting evidence first, as :meth:`ControlTimeline.evidence_at`)."""
     r = replay_known(theatre, districts, extractions, end=tl.end, rules=rules,
-                     decisions=decisions)
+                     decisions=decisions, reuse=reuse)
     tl.side_known, tl.basis_known, tl.since_known = r.side, r.basis, r.since
     tl.cause_known, tl.causes_known = r.cause, r.causes
 
@@ -366,13 +392,14 @@ def add_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDa
 def timeline_with_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
                          extractions: Sequence[Extraction],
                          rules: ControlRules | None = None,
-                         decisions: Decisions = Decisions()) -> ControlTimeline:
+                         decisions: Decisions = Decisions(),
+                         reuse: Reuse | None = None) -> ControlTimeline:
     """The timeline as readers need it: the rules, the "as known on" replay, then the
     series over both (one front per distinct state of either), all with one ``rules``
-    and one set of analysts' ``decisions``."""
+    and one set of analysts' ``decisions`` (``reuse``: see :func:`replay_known`)."""
     tl = build_timeline(theatre, districts, extractions, series=False, rules=rules,
                         decisions=decisions)
-    add_known_replay(tl, theatre, districts, extractions, rules, decisions)
+    add_known_replay(tl, theatre, districts, extractions, rules, decisions, reuse)
     add_series(tl, theatre, districts)
     return tl
 

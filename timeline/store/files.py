@@ -158,14 +158,16 @@ class FileStore:
         digest.update(f"decisions:{self._decision_stamp()}\n".encode())
         return digest.hexdigest()[:16]
 
+    def keeps_decisions(self) -> bool:
+        """Whether a decision database is there to read (asking never creates one)."""
+        return not (self.database_url == embedded_url(self.data_dir)
+                    and not (self.data_dir / EMBEDDED_FILE).is_file())
+
     def _decision_stamp(self) -> str:
         """Changes with every decision and undo: the length of the append-only log
         (the database's files say nothing reliable: SQLite in WAL mode commits into a
         side file, and another database has no file here)."""
-        if self.database_url == embedded_url(self.data_dir) and \
-                not (self.data_dir / EMBEDDED_FILE).is_file():
-            return "-"
-        return str(self.decision_store().log_size())
+        return str(self.decision_store().log_size()) if self.keeps_decisions() else "-"
 
     def _watched(self) -> list[Path]:
         """Every file whose change changes what a reader of the store gets."""

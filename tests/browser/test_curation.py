@@ -1,0 +1,226 @@
+"""Analyst curation in real Chromium: sign in, review claims, undo, grade sources, and the
+open map following each decision without a reload (SYNTHETIC articles, issue 15).
+
+The server is the real ``python -m dashboard`` on data built by the real CLIs from two
+synthetic reports; the analyst account is made with ``timeline analysts add``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from dashboard import auth, ids
+from tests.browser.conftest import GD, new_page, open_page
+from tests.conftest import ROOT, Server, build_data, start_server, stop_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PASSWORD = "correct horse battery"
+TAKEN = """---
+title: "SYNTHETIC report of a capture"
+source: "Synthetic Wire"
+published: 2017-05-10
+---
+The Counter-Terrorism Service took over al-Maamel on Wednesday <b>as planned</b>.
+"""
+SECOND = """---
+title: "SYNTHETIC second report"
+source: "Synthetic Herald"
+published: 2017-05-12
+---
+Iraqi forces recaptured al-Islah al-Zirai on Friday after heavy clashes.
+"""
+QUEUE_ROWS = f"#{ids.CURATION_QUEUE} .ag-center-cols-container .ag-row"
+
+
+@pytest.fixture(scope="module")
+def curation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("curation")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    (seeds / "2017-05-10-synthetic-capture.md").write_text(TAKEN, encoding="utf-8")
+    (seeds / "2017-05-12-synthetic-second.md").write_text(SECOND, encoding="utf-8")
+    env = build_data(root / "data", seeds)
+    added = subprocess.run([sys.executable, "-m", "timeline", "analysts", "add", "ana",
+                            "--password-stdin"], cwd=ROOT, env={**os.environ, **env},
+                           input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
+    assert added.returncode == 0, added.stderr
+    server = start_server(env)
+    yield server
+    stop_server(server)
+
+
+@pytest.fixture
+def cpage(chromium: Any, curation_server: Server) -> Iterator[Any]:
+    pg = new_page(chromium, curation_server.url)
+    yield pg
+    pg.context.close()
+
+
+def sign_in(pg: Any) -> None:
+    pg.goto(pg.base_url + auth.SIGN_IN.lstrip("/"))
+    pg.fill("#sign-in-name", "ana")
+    pg.fill("#sign-in-password", PASSWORD)
+    pg.click("#sign-in-submit")
+    pg.wait_for_url(pg.base_url)
+
+
+def open_panel(pg: Any) -> None:
+    """Unfold the curation panel under the map."""
+    pg.click("summary.fl-curation-head")
+    pg.wait_for_selector(f"#{ids.CURATION_TABS}", state="visible")
+
+
+def tab(pg: Any, label: str) -> None:
+    pg.locator(f"#{ids.CURATION_TABS} .tab").filter(has_text=label).first.click()
+
+
+def zs(pg: Any) -> list[int]:
+    js = ("(gd) => { const z = (" + GD + ")(gd).data[0].z;"
+          " return Array.from(z._inputArray || z); }")
+    return [int(v) for v in pg.evaluate(js, ids.MAP)]
+
+
+def mark_page(pg: Any) -> None:
+    """A flag that a reload would lose: the decision must reach this very page."""
+    pg.evaluate("() => { window.__notReloaded = true; }")
+
+
+def not_reloaded(pg: Any) -> bool:
+    return bool(pg.evaluate("() => window.__notReloaded === true"))
+
+
+def open_claim(pg: Any, text: str) -> None:
+    row = pg.locator(QUEUE_ROWS).filter(has_text=text).first
+    row.wait_for(timeout=20_000)
+    row.locator("[col-id=what]").click()
+    pg.wait_for_selector(f"#{ids.CURATION_CLAIM} h3", timeout=20_000)
+
+
+def wait_map_change(pg: Any, before: list[int]) -> None:
+    pg.wait_for_function(
+        "([gd, before]) => { const z = (" + GD + ")(gd).data[0].z;"
+        " const now = Array.from(z._inputArray || z);"
+        " return now.some((v, i) => v !== before[i]); }",
+        arg=[ids.MAP, before], timeout=60_000)
+
+
+def status(pg: Any, id_: str, text: str) -> str:
+    pg.wait_for_function(
+        "([id, t]) => (document.getElementById(id).textContent || '').includes(t)",
+        arg=[id_, text], timeout=60_000)
+    return str(pg.text_content(f"#{id_}") or "")
+
+
+def test_viewing_needs_no_account_and_the_server_refuses_an_edit(cpage: Any) -> None:
+    open_page(cpage, "?date=2017-05-13")
+    open_panel(cpage)
+    assert "Sign in to edit" in (cpage.text_content(f"#{ids.CURATION_USER}") or "")
+    open_claim(cpage, "al-Maamel")
+    with cpage.expect_response(lambda r: "_dash-update-component" in r.url
+                               and r.request.post_data is not None
+                               and ids.CURATION_REFRESH in r.request.post_data) as answer:
+        cpage.click(f"#{ids.CURATION_ACCEPT}")
+    assert answer.value.status == 403
+    # ... and nothing was recorded: the history is empty.
+    tab(cpage, "History")
+    assert cpage.locator(f"#{ids.CURATION_HISTORY} .ag-center-cols-container .ag-row").count() == 0
+
+
+def test_reject_needs_a_reason_and_the_open_map_follows_then_undo(cpage: Any) -> None:
+    sign_in(cpage)
+    open_page(cpage, "?date=2017-05-13")
+    open_panel(cpage)
+    assert "Signed in as ana" in (cpage.text_content(f"#{ids.CURATION_USER}") or "")
+    open_claim(cpage, "al-Maamel")
+    # The sentence is marked in the article, its markup shown as text.
+    mark = cpage.locator(f"#{ids.CURATION_CLAIM_TEXT} mark")
+    assert "<b>as planned</b>" in (mark.text_content() or "")
+    assert cpage.locator(f"#{ids.CURATION_CLAIM_TEXT} b").count() == 0
+    cpage.click(f"#{ids.CURATION_REJECT}")
+    assert "needs a reason" in status(cpage, ids.CURATION_REVIEW_STATUS, "Not saved")
+    before = zs(cpage)
+    mark_page(cpage)
+    cpage.fill(f"#{ids.CURATION_REASON}", "the capture was denied the next day")
+    cpage.click(f"#{ids.CURATION_REJECT}")
+    status(cpage, ids.CURATION_REVIEW_STATUS, "Rejected")
+    wait_map_change(cpage, before)
+    assert not_reloaded(cpage)
+    row = cpage.locator(QUEUE_ROWS).filter(has_text="al-Maamel").first
+    cpage.wait_for_function(
+        "(sel) => [...document.querySelectorAll(sel)].some(r => r.textContent.includes("
+        "'rejected by ana'))", arg=QUEUE_ROWS, timeout=20_000)
+    assert "rejected" in (row.text_content() or "")
+    rejected = zs(cpage)
+    # Undo from the history tab puts the claim, and the map, back.
+    tab(cpage, "History")
+    hist = f"#{ids.CURATION_HISTORY} .ag-center-cols-container .ag-row"
+    cpage.locator(hist).filter(has_text="reject").first.locator("[col-id=action]").click()
+    cpage.fill(f"#{ids.CURATION_HISTORY_REASON}", "rejected the wrong claim")
+    cpage.click(f"#{ids.CURATION_UNDO}")
+    status(cpage, ids.CURATION_HISTORY_STATUS, "Undid")
+    wait_map_change(cpage, rejected)
+    assert zs(cpage) == before and not_reloaded(cpage)
+    cpage.wait_for_function(
+        "(sel) => [...document.querySelectorAll(sel)].some(r => r.textContent.includes("
+        "'undone by'))", arg=hist, timeout=20_000)
+    assert cpage.log.page_errors == []
+
+
+def test_edit_moves_the_claim_and_bulk_accept_marks_the_rest(cpage: Any) -> None:
+    sign_in(cpage)
+    # On 10 May the second report's capture (12 May) has not happened yet ...
+    open_page(cpage, "?date=2017-05-10")
+    open_panel(cpage)
+    open_claim(cpage, "al-Islah al-Zirai")
+    before = zs(cpage)
+    # ... an analyst dates it two days earlier: the district flips on the open map.
+    date = cpage.locator(f"#{ids.CURATION_CLAIM} label").filter(has_text="date").locator(
+        "input").first
+    assert date.input_value() == "2017-05-12"
+    date.fill("2017-05-09")
+    cpage.click(f"#{ids.CURATION_EDIT}")
+    assert "reason" in status(cpage, ids.CURATION_REVIEW_STATUS, "Not saved")
+    cpage.fill(f"#{ids.CURATION_REASON}", "the report names another district")
+    cpage.click(f"#{ids.CURATION_EDIT}")
+    status(cpage, ids.CURATION_REVIEW_STATUS, "Edited")
+    wait_map_change(cpage, before)
+    # Bulk: tick every row, accept them all.
+    cpage.locator(f"#{ids.CURATION_QUEUE} .ag-header-select-all input").first.check()
+    cpage.click(f"#{ids.CURATION_BULK_ACCEPT}")
+    status(cpage, ids.CURATION_REVIEW_STATUS, "Accepted")
+    cpage.wait_for_function(
+        "(sel) => { const rows = [...document.querySelectorAll(sel)];"
+        " return rows.length > 0 && rows.every(r => r.textContent.includes('accepted by ana')"
+        " || r.textContent.includes('edited by ana')); }", arg=QUEUE_ROWS, timeout=60_000)
+
+
+def test_grade_a_source(cpage: Any) -> None:
+    sign_in(cpage)
+    open_page(cpage)
+    open_panel(cpage)
+    tab(cpage, "Sources")
+    grid = f"#{ids.CURATION_SOURCES} .ag-center-cols-container .ag-row"
+    row = cpage.locator(grid).filter(has_text="Synthetic Herald").first
+    row.wait_for(timeout=20_000)
+    assert "nobody (F by default)" in (row.text_content() or "")
+    cpage.click(f"#{ids.CURATION_GRADE_OUTLET}")
+    cpage.keyboard.type("Synthetic Herald")
+    cpage.keyboard.press("Enter")
+    cpage.click(f"#{ids.CURATION_GRADE}")
+    cpage.keyboard.type("E: unreliable")
+    cpage.keyboard.press("Enter")
+    cpage.fill(f"#{ids.CURATION_GRADE_REASON}", "fabricated reports before")
+    cpage.click(f"#{ids.CURATION_GRADE_SAVE}")
+    status(cpage, ids.CURATION_SOURCES_STATUS, "graded E")
+    cpage.wait_for_function(
+        "(sel) => [...document.querySelectorAll(sel)].some(r => r.textContent.includes("
+        "'Synthetic Herald') && r.textContent.includes('unreliable'))", arg=grid,
+        timeout=60_000)
+
