@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from dashboard import auth, ids
-from tests.browser.conftest import GD, new_page, open_page
+from tests.browser.conftest import new_page, open_page
 from tests.conftest import ROOT, Server, build_data, start_server, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -81,10 +81,16 @@ def tab(pg: Any, label: str) -> None:
     pg.locator(f"#{ids.CURATION_TABS} .tab").filter(has_text=label).first.click()
 
 
+CODES = ("() => { const data = window.dash_clientside.frontline.pageData;"
+         " const map = window.frontline.mapInstance();"
+         " const src = window.frontline.mapView.sources.districts;"
+         " return data.district_ids.map(d => map.getFeatureState({source: src, id: d}).code);"
+         " }")
+
+
 def zs(pg: Any) -> list[int]:
-    js = ("(gd) => { const z = (" + GD + ")(gd).data[0].z;"
-          " return Array.from(z._inputArray || z); }")
-    return [int(v) for v in pg.evaluate(js, ids.MAP)]
+    """Every district's colour code as the map draws it (MapLibre's feature state)."""
+    return [int(v) for v in pg.evaluate(CODES)]
 
 
 def mark_page(pg: Any) -> None:
@@ -105,10 +111,8 @@ def open_claim(pg: Any, text: str) -> None:
 
 def wait_map_change(pg: Any, before: list[int]) -> None:
     pg.wait_for_function(
-        "([gd, before]) => { const z = (" + GD + ")(gd).data[0].z;"
-        " const now = Array.from(z._inputArray || z);"
-        " return now.some((v, i) => v !== before[i]); }",
-        arg=[ids.MAP, before], timeout=60_000)
+        "(before) => { const now = (" + CODES + ")();"
+        " return now.some((v, i) => v !== before[i]); }", arg=before, timeout=60_000)
 
 
 def status(pg: Any, id_: str, text: str) -> str:
