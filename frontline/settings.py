@@ -50,7 +50,8 @@ INGEST_FILE_MEMORY_MB : int
 EXPORT_JOBS : int
     Exports and decks the app renders at once; more wait in a queue. Default 2.
 EXPORT_QUEUE : int
-    Exports and decks that may wait for a free slot; more are refused as busy. Default 8.
+    Exports and decks that may wait for a free slot; more are refused as busy. Default 4
+    (a waiting export holds one of the server's 8 threads).
 MAX_REQUEST_BYTES : int
     Largest request body the app accepts; larger ones get 413. Default 2,000,000.
 DATABASE_URL : str
@@ -174,7 +175,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INGEST_FILE_MEMORY_MB", "2048", "Memory budget (MB) of one file's extraction.",
             INT, 64),
     Setting("EXPORT_JOBS", "2", "Exports and decks the app renders at once.", INT, 1, 64),
-    Setting("EXPORT_QUEUE", "8", "Exports and decks that may wait for a slot; more are busy.",
+    Setting("EXPORT_QUEUE", "4", "Exports and decks that may wait for a slot; more are busy.",
             INT, 0),
     Setting("MAX_REQUEST_BYTES", "2000000", "Largest request body the app accepts (413 over).",
             INT, 1024),
