@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import open_page, trace
-from viewmodel.figures import TRACE_DISTRICTS
+from tests.browser.conftest import layer_visible, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -23,7 +22,7 @@ def test_a_script_in_the_layers_parameter_is_named_not_run(page: Any) -> None:
     notice = page.text_content(f"#{ids.URL_NOTICE}") or ""
     assert "showing every layer" in notice
     assert page.locator(f"#{ids.URL_NOTICE} script").count() == 0  # text, not markup
-    assert trace(page, ids.MAP, TRACE_DISTRICTS, "visible") is not False
+    assert layer_visible(page, "fl-district-fill")
     assert page.is_checked(f"#{ids.LAYERS} input[value=districts]")
     assert dialogs == []
     assert page.log.page_errors == [] and page.log.console_errors == []
