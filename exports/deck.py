@@ -197,7 +197,8 @@ def takeaway_line(ctx: ExportContext, hands: Sequence[tuple[DistrictState, Distr
                 reporters.append(outlet)
     inferred = all(s.basis != "reported" for _, s in hands)
     line = ""
-    for named, cited in ((NAMED, 2), (NAMED, 1), (2, 1), (1, 1), (0, 1)):
+    # shorter and shorter: fewer districts named, then fewer outlets (the notes cite all)
+    for named, cited in ((NAMED, 2), (NAMED, 1), (2, 1), (1, 1), (1, 0), (0, 0)):
         parts = []
         for side, states in by_new.items():
             label = sides[side].short_label if side in sides else side
@@ -210,10 +211,16 @@ def takeaway_line(ctx: ExportContext, hands: Sequence[tuple[DistrictState, Distr
                 what = " and ".join([", ".join(listed[:-1]), listed[-1]] if len(listed) > 1
                                     else listed)
             parts.append(f"{label} took {what}{_where(ctx, states)}")
-        whose = ("on the report" + ("s" if len(reporters) > 1 else "") + " of "
-                 + ", ".join(reporters[:cited])
-                 + (f" and {len(reporters) - cited} more" if len(reporters) > cited else "")
-                 if reporters else "on no named report")
+        if not reporters:
+            whose = "on no named report"
+        elif cited == 0:
+            whose = (f"on the reports of {len(reporters)} outlets" if len(reporters) > 1
+                     else "on one outlet's report")
+        else:
+            whose = ("on the report" + ("s" if len(reporters) > 1 else "") + " of "
+                     + ", ".join(reporters[:cited])
+                     + (f" and {len(reporters) - cited} more" if len(reporters) > cited
+                        else ""))
         line = "; ".join(parts) + f", {'inferred, ' if inferred else ''}{whose}"
         if len(line) <= TAKEAWAY_CHARS:
             return line
