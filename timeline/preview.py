@@ -61,13 +61,10 @@ class DistrictChange:
 class Preview:
     """The report's extraction, its claims' marks and the map changes it would make."""
 
-    extraction: Extraction
+    extraction: Extraction           # as extracted: what saving stores
     marks: tuple[ClaimMark, ...]
     changes: tuple[DistrictChange, ...]
-
-    @property
-    def unresolved(self) -> tuple[str, ...]:
-        return self.extraction.unresolved_places
+    unresolved: tuple[str, ...] = ()  # names no analyst has decided yet
 
 
 def claim_label(claim: Event | Figure) -> str:
@@ -112,7 +109,8 @@ def preview(theatre: Theatre, districts: gpd.GeoDataFrame, stored: Sequence[Extr
     before = build_timeline(full, districts, before_x, end=after.end, series=False,
                             rules=rules, decisions=decisions)
     names = {p.id: p.label for p in full.places}
-    return Preview(new, marks_of(new), tuple(map_changes(before, after, names)))
+    undecided = apply_decisions([new], decisions)[0][0].unresolved_places
+    return Preview(new, marks_of(new), tuple(map_changes(before, after, names)), undecided)
 
 
 def map_changes(before: ControlTimeline, after: ControlTimeline,

@@ -9,8 +9,11 @@ form. The tests run in order on one server: each flow builds on the last.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -238,6 +241,19 @@ def test_pin_a_note_shown_on_the_map(pg: Any) -> None:
         " return JSON.stringify(d).includes('the approach road is mined'); }")
     assert any("the approach road is mined" in str(p) for p in map_points(pg))
     clean(pg)
+
+
+def test_the_csv_export_carries_the_override_with_its_author(pg: Any, tmp_path: Path) -> None:
+    go_to(pg, "2017-05-19")
+    button = pg.locator(".fl-export-buttons button:text-is('CSV')")
+    with pg.expect_download(timeout=60_000) as info:
+        button.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))}
+    assert rows["al-maamel"]["basis"] == "analyst"
+    assert "ana" in rows["al-maamel"]["analyst"]
+    assert "synthetic drone footage" in rows["al-maamel"]["analyst"]
 
 
 def test_audit_shows_the_tool_as_it_stood_and_lists_orphans(pg: Any,

@@ -110,3 +110,21 @@ def test_a_form_is_handed_to_the_job_once(tmp_path: Path) -> None:
     assert take_form(tmp_path, token) == form
     with pytest.raises(InputError, match="already read"):
         take_form(tmp_path, token)
+
+
+def test_a_place_an_analyst_added_is_found_by_later_reports(
+        setup: tuple[FileStore, Settings]) -> None:
+    from timeline.decisions import NewPlace
+    store, settings = setup
+    text = TEXT.replace("the al-Maamel district", "the Hay Zorbawi quarter")
+    form = replace(FORM, text=text)
+    assert "Hay Zorbawi" in draft_report(store, settings, form).unresolved
+    log = store.decision_store()
+    log.add_analyst("rana", "correct horse battery")
+    by = Decided("rana", dt.datetime.now(dt.UTC), "a quarter of al-Zanjili")
+    log.record(NewPlace("added-hay-zorbawi", "Hay Zorbawi", 36.3535, 43.11, "west",
+                        "al-zanjili", by))
+    later = draft_report(store, settings, form)
+    places = {r.id for e in later.extraction.events for r in e.places}
+    assert "added-hay-zorbawi" in places and later.unresolved == ()
+    assert any(c.district == "al-zanjili" for c in later.changes)

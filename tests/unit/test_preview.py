@@ -74,3 +74,14 @@ def test_a_pasted_mosul_report_previews_its_claims_and_changes() -> None:
     assert got.marks and got.marks[0].start == 0
     assert "al-Maamel" in text[got.marks[0].start:got.marks[0].end]
     assert any(c.district == "al-maamel" and c.after == "government" for c in got.changes)
+
+
+def test_a_name_already_decided_is_not_listed_as_unplaced_again() -> None:
+    from dataclasses import replace as _replace
+    event = make_event("capture", "2017-03-06", (None,), mentions=("Zorba",), article_id="m")
+    report = _replace(make_extraction((event,), published=dt.date(2017, 3, 6), article_id="m"),
+                      unresolved_places=("Zorba",))
+    assert run([], report).unresolved == ("Zorba",)
+    mapped = Decisions(names=(NameDecision("d-1", "ZORBA", "map", BY, "e-south"),))
+    got = run([], report, mapped)
+    assert got.unresolved == () and got.extraction.unresolved_places == ("Zorba",)
