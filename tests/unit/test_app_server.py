@@ -9,6 +9,7 @@ import gzip
 import json
 import re
 
+import brotli
 import pytest
 
 from dashboard.app import create_app
@@ -28,7 +29,7 @@ def client():  # type: ignore[no-untyped-def]
 
 
 def test_layout_is_gzipped_when_the_browser_accepts_it(client) -> None:  # type: ignore[no-untyped-def]
-    packed = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip, br"})
+    packed = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
     plain = client.get("/_dash-layout", headers={"Accept-Encoding": "identity"})
     assert packed.status_code == plain.status_code == 200
     assert packed.headers["Content-Encoding"] == "gzip"
@@ -51,3 +52,50 @@ def test_scripts_are_compressed(client) -> None:  # type: ignore[no-untyped-def]
     response = client.get(scripts[0].split("?")[0], headers={"Accept-Encoding": "gzip"})
     assert response.status_code == 200
     assert response.headers.get("Content-Encoding") == "gzip"
+
+
+def test_layout_is_brotli_compressed_and_revalidated_by_etag(client) -> None:  # type: ignore[no-untyped-def]
+    plain = client.get("/_dash-layout", headers={"Accept-Encoding": "identity"})
+    packed = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(packed.data) == plain.data
+    etag = packed.headers["ETag"]
+    assert etag == plain.headers["ETag"] and packed.headers["Cache-Control"] == "no-cache"
+    again = client.get("/_dash-layout", headers={"If-None-Match": etag,
+                                                 "Accept-Encoding": "br"})
+    assert again.status_code == 304 and again.data == b""
+    other = client.get("/_dash-layout", headers={"If-None-Match": '"not-it"'})
+    assert other.status_code == 200
+
+
+def test_the_page_loads_the_partial_plotly_bundle_and_no_polyfill(client) -> None:  # type: ignore[no-untyped-def]
+    """dcc.Graph uses window.Plotly when a script set it: ours (map and scatter traces
+    only, scripts/build-plotly-bundle.sh), served pre-compressed with a strong ETag."""
+    html = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    bundle = [s for s in scripts if "plotly-frontline-" in s]
+    assert len(bundle) == 1
+    assert not any("polyfill" in s for s in scripts)
+    assert scripts.index(bundle[0]) < min(i for i, s in enumerate(scripts)
+                                          if "dash_core_components" in s)
+    plain = client.get(bundle[0], headers={"Accept-Encoding": "identity"})
+    br = client.get(bundle[0], headers={"Accept-Encoding": "gzip, br"})
+    gz = client.get(bundle[0], headers={"Accept-Encoding": "gzip"})
+    assert br.headers["Content-Encoding"] == "br" and gz.headers["Content-Encoding"] == "gzip"
+    assert brotli.decompress(br.data) == plain.data == gzip.decompress(gz.data)
+    assert b"regeneratorRuntime" in plain.data  # what Dash's scripts need of the polyfill
+    assert "immutable" in plain.headers["Cache-Control"]
+    cached = client.get(bundle[0], headers={"If-None-Match": plain.headers["ETag"]})
+    assert cached.status_code == 304
+
+
+def test_dash_scripts_are_sent_brotli_11_once_compressed(client) -> None:  # type: ignore[no-untyped-def]
+    html = client.get("/").get_data(as_text=True)
+    dcc = next(s for s in re.findall(r'<script src="([^"]+)"', html)
+               if "dash_core_components" in s)
+    first = client.get(dcc, headers={"Accept-Encoding": "br"})
+    again = client.get(dcc, headers={"Accept-Encoding": "br"})
+    plain = client.get(dcc, headers={"Accept-Encoding": "identity"})
+    assert first.headers["Content-Encoding"] == again.headers["Content-Encoding"] == "br"
+    assert first.data == again.data
+    assert brotli.decompress(first.data) == plain.data
