@@ -10,8 +10,9 @@ Each registers a function of ``assets/frontline.js`` (namespace ``frontline``):
   colour codes, hover texts, front line, events), writes the date label, moves the
   chart cursor, and mirrors the view into the address bar.
 - ``speed`` sets the play rate (2 days a second at 1x).
-- ``eventList`` lists the events of the current window; ``selectEvent`` remembers
-  the clicked one so ``render`` rings its place.
+- ``eventList`` writes the events of the current window into the list (as DOM, not
+  Dash children: see frontline.js); a click on one sets ``SELECTED_EVENT`` so
+  ``render`` rings its place. (``selectEvent`` did that for pattern-matching items.)
 - ``names`` (``assets/labels.js``) shows the district names over the map;
   ``placeSearch`` and ``placePick`` (``assets/search.js``) find a place and move the
   map to it.
