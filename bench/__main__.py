@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-MODULES = ("geocode", "districts", "ingest", "timeline", "export", "page", "server")
+MODULES = ("geocode", "districts", "ingest", "timeline", "export", "page", "server", "curation")
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
