@@ -1,6 +1,6 @@
 # Frontline: two commands on a fresh machine.
 #   make run        create .venv, install, build the data from seeds/, serve on 127.0.0.1:8050
-#   make test       the same set-up plus Debian chromium and npm's ESLint, then ruff, ESLint,
+#   make test       the same set-up plus Debian chromium, LibreOffice and npm's ESLint, then ruff, ESLint,
 #                   mypy and the whole pytest suite (what CI runs: .ci/run)
 #   make serve      the same on gunicorn with WORKERS processes (default 2), for a team
 #   make services   install (Debian) and start PostgreSQL 15 + PostGIS and Redis when missing:
