@@ -26,7 +26,7 @@ import yaml
 from frontline.errors import FrontlineError
 from frontline.settings import Settings
 from geodata.theatre import Theatre
-from timeline.control.build import ControlRules, timeline_with_replay
+from timeline.control.build import ControlRules, build_timeline
 from timeline.control.model import ControlTimeline
 from timeline.curation import apply_decisions
 from timeline.decisions import Decisions
@@ -98,9 +98,11 @@ def audit_at(store: FileStore | SqlStore, theatre: Theatre, settings: Settings,
     timeline: ControlTimeline | None = None
     if corrected:
         try:
-            timeline = timeline_with_replay(full, districts, corrected,
-                                            ControlRules.from_settings(settings),
-                                            decisions=decisions)
+            # The map as it stood, not its "as known on" replay: the audit asks what
+            # the tool showed, and the replay would multiply the build's cost.
+            timeline = build_timeline(full, districts, corrected,
+                                      rules=ControlRules.from_settings(settings),
+                                      decisions=decisions)
         except FrontlineError:
             timeline = None
     orphans = tuple(o.line() for o in log.orphans(stored))

@@ -73,12 +73,14 @@ def curation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
 @pytest.fixture(scope="module")
 def pg(chromium: Any, curation_server: Server) -> Iterator[Any]:
     page = new_page(chromium, curation_server.url)
-    page.set_viewport_size({"width": 1280, "height": 2200})
+    page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(curation_server.url + "sign-in?next=/")
     page.fill("#sign-in-name", "ana")
     page.fill("#sign-in-password", PASSWORD)
     page.click("button[type=submit]")
     open_page(page, "?date=2017-05-20")
+    page.click("summary.fl-curation-head")  # the panel is folded under the map
+    page.wait_for_selector(f"#{ids.CURATION_TABS}", state="visible")
     page.wait_for_function(f"() => (document.getElementById('{ids.CURATION_USER}')"
                            ".textContent || '').includes('Signed in as ana')")
     yield page
@@ -92,8 +94,7 @@ def tab(pg: Any, label: str) -> None:
 
 
 def press(pg: Any, selector: str) -> None:
-    """Click an element of the panel brought to the bottom of the window first: the
-    page's map keeps the top of the window and would take a click aimed under it."""
+    """Click an element of the panel, brought into view at the bottom of the window."""
     target = pg.locator(selector).first
     target.evaluate("(el) => el.scrollIntoView({block: 'end'})")
     target.click()
@@ -114,7 +115,7 @@ def status(pg: Any, ident: str, text: str, timeout: float = 30_000) -> None:
 
 
 def refreshed(pg: Any) -> None:
-    status(pg, ids.CURATION_NOTICE, "the map shows it", 60_000)
+    status(pg, ids.CURATION_NOTICE, "the map shows it", 90_000)
 
 
 def clean(pg: Any) -> None:
