@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import hashlib
 import threading
+import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -324,11 +325,17 @@ class Reloading(Generic[T]):
     runs get the previous value at once instead of queueing behind it (many readers and
     a stream of analysts' decisions must not stall every page on every rebuild). Only a
     first load, or a caller asking ``fresh``, waits for the load in progress.
+
+    ``settle_seconds`` (default 0) keeps a value at least that long before loading a
+    newer version: a burst of decisions then costs one rebuild, not one per decision.
     """
 
-    def __init__(self, version: Callable[[], str], load: Callable[[], T]) -> None:
+    def __init__(self, version: Callable[[], str], load: Callable[[], T],
+                 settle_seconds: float = 0.0) -> None:
         self._version = version
         self._load = load
+        self._settle = settle_seconds
+        self._loaded_at = 0.0
         self._building = threading.Lock()
         self._value: tuple[str, T] | None = None
 
@@ -339,6 +346,9 @@ class Reloading(Generic[T]):
         """(version, value), the value loaded at that version of the store (with
         ``fresh``, at the store's version now, waiting for a load in progress)."""
         value = self._value
+        if value is not None and not fresh and \
+                time.monotonic() - self._loaded_at < self._settle:
+            return value
         if value is not None and value[0] == self._version():
             return value
         if value is not None and not fresh and not self._building.acquire(blocking=False):
@@ -350,6 +360,7 @@ class Reloading(Generic[T]):
             version = self._version()
             if value is None or value[0] != version:
                 value = self._value = (version, self._load())
+                self._loaded_at = time.monotonic()
             return value
         finally:
             self._building.release()

@@ -47,3 +47,13 @@ def test_a_single_reader_after_a_change_gets_the_new_value_at_once() -> None:
     assert pages.get() == "A"
     version[0] = "b"
     assert pages.get() == "B"
+
+
+def test_a_settled_value_is_kept_through_a_burst_of_changes() -> None:
+    clock = [0]
+    pages = Reloading(lambda: str(clock[0]), lambda: f"page {clock[0]}", settle_seconds=60)
+    assert pages.get() == "page 0"
+    for change in range(1, 5):  # a burst of decisions within the settling time
+        clock[0] = change
+        assert pages.get() == "page 0"
+    assert pages.current(fresh=True) == ("4", "page 4")  # a writer sees its own write
