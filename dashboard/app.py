@@ -40,9 +40,6 @@ from viewmodel.page_data import PageData, page_from
 
 STATIC = "static"
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
-# A page rebuilt for a new store version is kept this long before the next rebuild:
-# analysts saving decisions in a burst cost the server one rebuild, not one each.
-SETTLE_SECONDS = 2.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -155,8 +152,7 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
     app.config.external_scripts = [static_files.mount(
         app.server, app.config.routes_pathname_prefix, app.config.requests_pathname_prefix)]
     static_files.precompress(app.server, app.config.routes_pathname_prefix)
-    app.layouts = Reloading(_static if page is not None else store.version, load,
-                            settle_seconds=SETTLE_SECONDS)
+    app.layouts = Reloading(_static if page is not None else store.version, load)
     app.layout = app.layouts.get().component
     register_callbacks(app)
     export_panel.mount(app, store, settings, theatre)

@@ -36,8 +36,7 @@ class _ContextSource:
 
     def use(self, store: Store, settings: Settings, theatre: Theatre | None) -> None:
         contexts = Reloading(store.version,
-                             lambda: load_context(theatre, store=store, settings=settings),
-                             settle_seconds=2.0)  # a burst of decisions: one reload
+                             lambda: load_context(theatre, store=store, settings=settings))
         with self._lock:
             self._contexts = contexts
 
