@@ -100,6 +100,7 @@ CLIENTSIDE = (
             ("prevDay", Input(ids.PREV_DAY, "n_clicks")),
             ("nextDay", Input(ids.NEXT_DAY, "n_clicks")),
             ("chartClick", Input(ids.CHART, "clickData")),
+            ("pick", Input(ids.TL_PICK, "data")),
             ("data", State(ids.PAGE_DATA, "data")),
             ("playing", State(ids.PLAYING, "data")),
             ("known", State(ids.KNOWN_ON, "value")),
@@ -163,6 +164,54 @@ CLIENTSIDE = (
             ("clicks", Input({"type": ids.PLACE_ITEM, "index": ALL}, "n_clicks")),
             ("submit", Input(ids.PLACE_SEARCH, "n_submit")),
             ("query", State(ids.PLACE_SEARCH, "value")),
+            ("data", State(ids.PAGE_DATA, "data")),
+        ),
+        prevent_initial_call=True,
+    ),
+    Clientside(
+        "timelineFromUrl",  # assets/events_panel.js: the panel's filters from the address
+        outputs=(
+            ("text", Output(ids.TL_TEXT, "value")),
+            ("kind", Output(ids.TL_KIND, "value")),
+            ("actor", Output(ids.TL_ACTOR, "value")),
+            ("side", Output(ids.TL_SIDE, "value")),
+            ("status", Output(ids.TL_STATUS, "value")),
+            ("source", Output(ids.TL_SOURCE, "value")),
+            ("from", Output(ids.TL_FROM, "value")),
+            ("to", Output(ids.TL_TO, "value")),
+            ("note", Output(ids.TL_NOTE, "children")),
+        ),
+        inputs=(("search", Input(ids.URL, "search")), ("data", State(ids.PAGE_DATA, "data"))),
+    ),
+    Clientside(
+        "eventTimeline",  # assets/events_panel.js: the matching events and their count
+        outputs=(
+            ("items", Output(ids.TL_LIST, "children")),
+            ("count", Output(ids.TL_COUNT, "children")),
+            ("matches", Output(ids.TL_MATCHES, "data")),
+        ),
+        inputs=(
+            ("text", Input(ids.TL_TEXT, "value")),
+            ("kind", Input(ids.TL_KIND, "value")),
+            ("actor", Input(ids.TL_ACTOR, "value")),
+            ("side", Input(ids.TL_SIDE, "value")),
+            ("status", Input(ids.TL_STATUS, "value")),
+            ("source", Input(ids.TL_SOURCE, "value")),
+            ("from", Input(ids.TL_FROM, "value")),
+            ("to", Input(ids.TL_TO, "value")),
+            ("selected", Input(ids.SELECTED_EVENT, "data")),
+            ("data", State(ids.PAGE_DATA, "data")),
+        ),
+    ),
+    Clientside(
+        "pickTimeline",  # assets/events_panel.js: a clicked event: its date, its place
+        outputs=(
+            ("pick", Output(ids.TL_PICK, "data")),
+            ("selected", Output(ids.SELECTED_EVENT, "data", allow_duplicate=True)),
+            ("note", Output(ids.TL_NOTE, "children", allow_duplicate=True)),
+        ),
+        inputs=(
+            ("clicks", Input({"type": ids.TL_ITEM, "index": ALL}, "n_clicks")),
             ("data", State(ids.PAGE_DATA, "data")),
         ),
         prevent_initial_call=True,

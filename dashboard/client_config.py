@@ -47,7 +47,7 @@ def client_config() -> dict[str, Any]:
         "ids": {"map": ids.MAP, "eventItem": ids.EVENT_ITEM, "nameLayer": ids.NAME_LAYER,
                 "placeItem": ids.PLACE_ITEM, "label": ids.DATE_LABEL,
                 "playTick": ids.PLAY_TICK, "eventList": ids.EVENT_LIST,
-                "selectedEvent": ids.SELECTED_EVENT},
+                "selectedEvent": ids.SELECTED_EVENT, "timelineItem": ids.TL_ITEM},
         "keys": {key: list(targets) for key, targets in KEYS.items()},
         "traces": dict(TRACE_INDEX),
         "traceLayers": dict(MAP_TRACES),

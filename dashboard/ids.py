@@ -51,6 +51,25 @@ CHART_QUOTE = "chart-quote"
 EVENT_LIST = "event-list"
 EVENT_ITEM = "event-item"  # pattern-matching type: {"type": EVENT_ITEM, "index": n}
 
+# Event timeline panel (dashboard/events_panel.py, assets/events_panel.js).
+TIMELINE = "event-timeline"
+TL_TEXT = "timeline-text"
+TL_KIND = "timeline-kind"
+TL_ACTOR = "timeline-actor"
+TL_SIDE = "timeline-side"
+TL_STATUS = "timeline-status"
+TL_SOURCE = "timeline-source"
+TL_FROM = "timeline-from"
+TL_TO = "timeline-to"
+TL_COUNT = "timeline-count"
+TL_NOTE = "timeline-note"
+TL_LIST = "timeline-list"
+TL_ITEM = "timeline-item"  # pattern-matching type: {"type": TL_ITEM, "index": n}
+TL_MATCHES = "timeline-matches"  # indices of the matching events (for the CSV)
+TL_PICK = "timeline-pick"  # the clicked event's day, which navigate moves the slider to
+TL_CSV = "timeline-csv"
+TL_DOWNLOAD = "timeline-download"
+
 # Filled by the export issue.
 EXPORT_PANEL = "export-panel"
 

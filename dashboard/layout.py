@@ -12,6 +12,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.client_config import PLAY_DAYS_PER_SECOND, client_config
+from dashboard.events_panel import events_panel
 from geodata.context import bridges
 from geodata.theatre import Theatre
 from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart, region_styles
@@ -206,6 +207,7 @@ def build_layout(page: PageData, theatre: Theatre) -> html.Div:
                 html.Div(id=ids.CHART_QUOTE, className="fl-quote", role="status"),
                 html.H2("Events in the window", className="fl-h2"),
                 html.Ul(id=ids.EVENT_LIST, className="fl-events"),
+                events_panel(page),
                 html.Div(id=ids.EXPORT_PANEL),
             ]),
         ]),

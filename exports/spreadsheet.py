@@ -35,3 +35,8 @@ def neutralised(table: pd.DataFrame) -> pd.DataFrame:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].map(neutralise)
     return out
+
+
+def csv_bytes_of(table: pd.DataFrame) -> bytes:
+    """``table`` as the UTF-8 CSV every Frontline export writes: neutralised, no index."""
+    return neutralised(table).to_csv(index=False, lineterminator="\n").encode("utf-8")

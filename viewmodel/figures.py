@@ -28,6 +28,9 @@ from viewmodel.page_events import KIND_COLORS
 RIVER_COLOR = "#5DA5DA"
 OUTLINE_COLOR = "#555555"
 FRONT_COLOR = "#111111"
+# The selected event's ring: magenta stands out on every side's colour and tint (a grey
+# ring vanished on the government's dark blue).
+RING_COLOR = "#D6007B"
 BASIS_TINT = {"reported": 0.0, "inferred": 0.45, "assumed": 0.7}
 # An analyst's override is drawn darker than a report: a person's call, set apart from
 # every reading of the articles (the weaker bases are lighter) at a glance.
@@ -43,9 +46,9 @@ MAP_TRACES: tuple[tuple[str, str], ...] = (
     ("districts", "districts"),
     ("front", "front"),
     ("bridges", "bridges"),
+    ("highlight", "events"),  # under the event: a ring around it, not a disc over it
     ("halo", "events"),
     ("events", "events"),
-    ("highlight", "events"),
 )
 TRACE_INDEX = {name: i for i, (name, _) in enumerate(MAP_TRACES)}
 # The traces the page draws straight through MapLibre (assets/mapview.js), sent hidden:
@@ -206,7 +209,7 @@ def control_map(page: PageData, theatre: Theatre, day: int, *, known: bool = Fal
         ),
         "highlight": go.Scattermap(
             lon=list(chosen.lon) if chosen else [], lat=list(chosen.lat) if chosen else [],
-            mode="markers", marker={"size": 30, "color": "#000000", "opacity": 0.3},
+            mode="markers", marker={"size": 32, "color": RING_COLOR, "opacity": 0.95},
             hoverinfo="skip", name="Selected event",
         ),
     }

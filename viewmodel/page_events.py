@@ -83,6 +83,9 @@ class PageEvent:
     label: str = ""
     published_date: str = ""  # the article's publication, which dates the source
     grading: str = ""  # "source grade B, credibility 2" (Evidence.grading), when judged
+    actor: str = ""  # who acted, as the article or chronology names them ("CTS", "9th Division")
+    side: str = ""  # the side the actor belongs to (the theatre's side key, or "unknown")
+    id: str = ""  # the extracted event's id (article + span), stable across rebuilds
 
 
 class StringTable:
@@ -110,7 +113,7 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
     """
     cols: dict[str, list[Any]] = {k: [] for k in (
         "day", "end", "pub", "kind", "label", "status", "date", "places", "quote",
-        "lines", "source", "lon", "lat", "pubdate", "grading")}
+        "lines", "source", "lon", "lat", "pubdate", "grading", "actor", "side")}
     for e in events:
         cols["day"].append(e.day)
         cols["end"].append(e.end)
@@ -127,6 +130,8 @@ def events_json(events: Iterable[PageEvent], table: StringTable) -> dict[str, li
         cols["lat"].append(list(e.lat))
         cols["pubdate"].append(table(e.published_date))
         cols["grading"].append(table(e.grading))
+        cols["actor"].append(table(e.actor))
+        cols["side"].append(table(e.side))
     return cols
 
 
@@ -217,6 +222,7 @@ def page_event(event: Event, theatre: Theatre, districts: gpd.GeoDataFrame,
         quote=excerpt, source=prov.source, hover=hover,
         lon=tuple(p[0] for p in points), lat=tuple(p[1] for p in points),
         label=event.kind, published_date=published, grading=grading,
+        actor=event.actor, side=event.side, id=event.id,
     )
 
 

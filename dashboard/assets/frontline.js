@@ -128,7 +128,8 @@
               places: s[c.places[i]], quote: s[c.quote[i]], lines: s[c.lines[i]],
               source: s[c.source[i]], lon: c.lon[i], lat: c.lat[i], hover: null,
               pubdate: c.pubdate ? s[c.pubdate[i]] : "",
-              grading: c.grading ? s[c.grading[i]] : ""};
+              grading: c.grading ? s[c.grading[i]] : "",
+              actor: c.actor ? s[c.actor[i]] : "", side: c.side ? s[c.side[i]] : ""};
     });
     var n = data.notes || {day: []};
     var notes = n.day.map(function (day, i) {
@@ -353,6 +354,8 @@
         out.day = clampDay(data, d);
         out.notice = nearestNotice(data, String(dateValue).trim(), out.day);
       }
+    } else if (has("pick")) {  /* an event of the timeline panel: its date */
+      if (a.pick && typeof a.pick.day === "number") { out.day = clampDay(data, a.pick.day); }
     } else if (has("chartClick")) {
       var q = chartQuote(data, a.chartClick);
       if (q) { out.day = q.day; out.quote = q.text; }
@@ -633,7 +636,8 @@
     keyTarget: keyTarget, playLabel: playLabel, urlLayers: address.urlLayers,
     urlKnown: address.urlKnown, named: named, ordered: ordered, triggerNames: triggerNames,
     navigateStep: navigateStep, eventItems: eventItems, clickedIndex: clickedIndex,
-    eventHover: eventHoverOf, noteHover: noteHoverOf, notesInForce: notesInForce
+    eventHover: eventHoverOf, noteHover: noteHoverOf, notesInForce: notesInForce,
+    events: function (data) { return decoded(data).events; }
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = pure; }
   if (browser) {
