@@ -46,9 +46,9 @@ MAP_TRACES: tuple[tuple[str, str], ...] = (
     ("districts", "districts"),
     ("front", "front"),
     ("bridges", "bridges"),
-    ("highlight", "events"),  # under the event: a ring around it, not a disc over it
     ("halo", "events"),
     ("events", "events"),
+    ("highlight", "events"),
 )
 TRACE_INDEX = {name: i for i, (name, _) in enumerate(MAP_TRACES)}
 # The traces the page draws straight through MapLibre (assets/mapview.js), sent hidden:

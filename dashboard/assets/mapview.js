@@ -107,9 +107,14 @@
     map.addLayer({id: "fl-event-dot", type: "circle", source: SRC.events,
                   paint: {"circle-radius": size / 2, "circle-color": ["get", "color"],
                           "circle-opacity": ["get", "opacity"]}});
+    /* The selected event's ring: a hollow circle in the figure's ring colour (magenta,
+       viewmodel.figures.RING_COLOR) with a white edge, seen on every side's colour: a
+       grey disc vanished on the government's dark blue. */
+    var ring = (gd.data[config.traces.highlight].marker || {}).color || "#D6007B";
     map.addLayer({id: "fl-event-ring", type: "circle", source: SRC.ring,
-                  paint: {"circle-radius": 15, "circle-color": "#000000",
-                          "circle-opacity": 0.3}});
+                  paint: {"circle-radius": 15, "circle-opacity": 0,
+                          "circle-stroke-width": 4, "circle-stroke-color": ring,
+                          "circle-stroke-opacity": 0.95}});
     st.map = map;
     st.ids = Array.from(trace.locations);
     st.index = {};

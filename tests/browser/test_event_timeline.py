@@ -14,9 +14,8 @@ from typing import Any
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import GD, date_label, new_page, open_page, trace
+from tests.browser.conftest import MAP, date_label, map_points, new_page, open_page
 from tests.conftest import Server
-from viewmodel.figures import TRACE_INDEX
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -124,10 +123,10 @@ def test_clicking_an_event_moves_the_map_to_its_date_and_rings_it(page: Any) -> 
     page.wait_for_function(
         f"(iso) => document.getElementById('{ids.DATE_LABEL}').textContent.startsWith(iso)",
         arg=head[:10], timeout=10_000)
-    ring = TRACE_INDEX["highlight"]
-    page.wait_for_function(f"() => ({GD})('{ids.MAP}').data[{ring}].lon.length > 0")
-    lon = trace(page, ids.MAP, ring, "lon")
-    assert all(43.0 < x < 43.3 for x in lon)
+    page.wait_for_function(
+        f"async () => (await {MAP}.getSource('fl-ring').getData()).features.length > 0")
+    ring = map_points(page, "ring")
+    assert ring and all(43.0 < p["lon"] < 43.3 for p in ring)
     assert page.locator(f"#{ids.TL_LIST} .fl-selected").count() == 1
     assert page.text_content(f"#{ids.TL_NOTE}") == ""
     assert_clean(page)
