@@ -217,6 +217,11 @@ CLIENTSIDE = (
         prevent_initial_call=True,
     ),
     Clientside(
+        "compareOutline",  # assets/compare.js: outline the districts a comparison names
+        outputs=(("drawn", Output(ids.COMPARE_DRAWN, "children")),),
+        inputs=(("ids", Input(ids.COMPARE_IDS, "data")),),
+    ),
+    Clientside(
         "speed",
         outputs=(("rate", Output(ids.PLAY_RATE, "data")),),
         inputs=(("speed", Input(ids.SPEED, "value")),),

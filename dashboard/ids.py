@@ -35,6 +35,7 @@ URL_NOTICE = "url-notice"
 EMPTY_NOTICE = "empty-notice"
 APPROX_NOTE = "approximate-note"
 LEGEND = "legend"
+UNCERTAINTY = "uncertainty-legend"  # how sure each colour is (viewmodel.uncertainty)
 
 # District names over the map (assets/labels.js) and the place search (assets/search.js).
 MAP_FRAME = "map-frame"  # the box the map and its names overlay share
@@ -69,6 +70,20 @@ TL_MATCHES = "timeline-matches"  # indices of the matching events (for the CSV)
 TL_PICK = "timeline-pick"  # the clicked event's day, which navigate moves the slider to
 TL_CSV = "timeline-csv"
 TL_DOWNLOAD = "timeline-download"
+
+# Compare two dates (dashboard/compare_panel.py, assets/compare.js).
+COMPARE = "compare-panel"
+COMPARE_FROM = "compare-from"
+COMPARE_TO = "compare-to"
+COMPARE_MODE = "compare-mode"
+COMPARE_GO = "compare-go"
+COMPARE_CSV = "compare-csv"
+COMPARE_PNG = "compare-png"
+COMPARE_STATUS = "compare-status"
+COMPARE_LIST = "compare-list"
+COMPARE_IDS = "compare-ids"  # the districts to outline on the map
+COMPARE_DRAWN = "compare-drawn"
+COMPARE_DOWNLOAD = "compare-download"
 
 # Filled by the export issue.
 EXPORT_PANEL = "export-panel"

@@ -12,6 +12,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.client_config import PLAY_DAYS_PER_SECOND, client_config
+from dashboard.compare_panel import compare_panel
 from dashboard.events_panel import events_panel
 from geodata.context import bridges
 from geodata.theatre import Theatre
@@ -19,6 +20,7 @@ from viewmodel.chart import SERIES_COLORS, claimant_symbols, figures_chart, regi
 from viewmodel.figures import APPROX_TEXT, BASES, LAYER_NAMES, basis_color, page_map
 from viewmodel.page_data import PageData
 from viewmodel.page_events import KIND_COLORS, MARKER_KINDS
+from viewmodel.uncertainty import uncertainty_legend
 
 SPEEDS = (0.5, 1, 2, 4, 8)
 LAYER_LABELS = {"districts": "Districts", "front": "Front line", "events": "Events",
@@ -121,6 +123,7 @@ def legend(page: PageData, theatre: Theatre) -> html.Div:
     return html.Div(id=ids.LEGEND, className="fl-legend", children=[
         html.Div("Fill: reported · lighter: inferred · lightest: assumed · darker: analyst",
                  className="fl-legend-head"),
+        uncertainty_key(page, theatre),
         *sides,
         html.Div(className="fl-legend-row", children=[
             _swatch("#111111", "bar"), "front line",
@@ -137,6 +140,22 @@ def legend(page: PageData, theatre: Theatre) -> html.Div:
             html.Ul(className="fl-claimants", children=[
                 html.Li(f"{sym.replace('-', ' ')}: {c}") for c, sym in claimants.items()]),
         ]) if claimants else "",
+    ])
+
+
+def uncertainty_key(page: PageData, theatre: Theatre) -> html.Details:
+    """How sure each colour is (viewmodel.uncertainty), shown in the advancing side's
+    colour: the bases, the evidence's age, the boundaries."""
+    key = uncertainty_legend(page.assumed_after_days, page.approximate)
+    color = theatre.sides[theatre.advancing_side].color
+    return html.Details(id=ids.UNCERTAINTY, className="fl-small fl-uncertainty", children=[
+        html.Summary("How sure is each colour?"),
+        html.Ul(className="fl-bases", children=[
+            html.Li(className="fl-basis", children=[
+                _swatch(swatch), html.B(f"{k.basis}"), f" ({k.shade}): {k.meaning}."])
+            for swatch, k in key.swatches(color)]),
+        html.P(key.age, className="fl-basis-note"),
+        html.P(key.boundaries, className="fl-basis-note"),
     ])
 
 
@@ -207,6 +226,7 @@ def build_layout(page: PageData, theatre: Theatre) -> html.Div:
                 html.Div(id=ids.CHART_QUOTE, className="fl-quote", role="status"),
                 html.H2("Events in the window", className="fl-h2"),
                 html.Ul(id=ids.EVENT_LIST, className="fl-events"),
+                compare_panel(page),
                 events_panel(page),
                 html.Div(id=ids.EXPORT_PANEL),
             ]),

@@ -12,6 +12,7 @@ No Dash here: this module is plain data, so exports and tests can use it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,7 @@ class PageData:
     map_style: str = OFFLINE_STYLE  # the run's FRONTLINE_MAP_STYLE (Settings.map_style)
     notes: tuple[PageNote, ...] = ()  # the analysts' annotations (viewmodel.page_notes)
     places: tuple[PlaceName, ...] = ()  # names layer and place search (viewmodel.place_names)
+    assumed_after_days: int = 0  # the run's FRONTLINE_ASSUMED_AFTER_DAYS, for the legend
 
     def date_of(self, day: int) -> dt.date:
         return self.start + dt.timedelta(days=day)
@@ -256,9 +258,10 @@ def visible_events(page: PageData, day: int, known: bool = False) -> list[tuple[
 
 def page_from(published: Published, theatre: Theatre, settings: Settings) -> PageData:
     """The view model of what a store has published (pure: no I/O)."""
-    return build_page_data(theatre, published.districts, published.timeline,
+    page = build_page_data(theatre, published.districts, published.timeline,
                            list(published.extractions), fade_days=settings.event_fade_days,
                            map_style=settings.map_style)
+    return dataclasses.replace(page, assumed_after_days=settings.assumed_after_days)
 
 
 def load_page_data(theatre: Theatre | None = None, data_dir: Path | None = None, *,

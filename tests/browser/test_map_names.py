@@ -32,11 +32,12 @@ def wait_names(pg: Any, at_least: int = 1) -> None:
 
 
 def name_boxes(pg: Any) -> list[dict[str, Any]]:
+    """The names a person sees (a name being hidden has no box)."""
     return pg.eval_on_selector_all(NAMES, """els => els.map(e => {
         const r = e.getBoundingClientRect();
         return {text: e.textContent, x0: r.left, x1: r.right, y0: r.top, y1: r.bottom,
-                dir: e.dir, lang: e.lang};
-    })""")
+                dir: e.dir, lang: e.lang, w: r.width};
+    }).filter(b => b.w > 0)""")
 
 
 def overlapping(boxes: list[dict[str, Any]]) -> list[tuple[str, str]]:
