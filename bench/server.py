@@ -43,6 +43,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import brotli
+
 from dashboard import ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,9 +146,15 @@ class Session:
         self.port, self.tally, self.deadline = port, tally, deadline
         self.conn: http.client.HTTPConnection | None = None
         self.cached = False
+        self.etags: dict[str, str] = {}  # what a browser's cache holds, by path
+        self.bodies: dict[str, bytes] = {}
 
     def request(self, kind: str, method: str, path: str, body: bytes | None = None) -> bytes:
-        headers = {"Accept-Encoding": "gzip"}  # what a browser gets, decoded like one
+        # What a browser sends: its encodings, and the ETag of the copy it holds (the
+        # layout, which carries the page data, answers 304 while the store is unchanged).
+        headers = {"Accept-Encoding": "gzip, br"}
+        if method == "GET" and path in self.etags:
+            headers["If-None-Match"] = self.etags[path]
         if body is not None:
             headers["Content-Type"] = "application/json"
         started = time.perf_counter()
@@ -163,11 +171,18 @@ class Session:
             self.conn = None
             return b""
         ms = (time.perf_counter() - started) * 1000
-        if response.status != 200:
+        if response.status not in (200, 304):
             self.tally.error(f"{kind} {path}: HTTP {response.status}")
         self.tally.add(kind, ms, len(data))
+        if response.getheader("ETag"):
+            self.etags[path] = response.getheader("ETag") or ""
+        if response.status == 304:
+            return self.bodies.get(path, b"")
         if response.getheader("Content-Encoding") == "gzip":
             data = gzip.decompress(data)
+        elif response.getheader("Content-Encoding") == "br":
+            data = brotli.decompress(data)
+        self.bodies[path] = data
         return data
 
     def open_page(self) -> list[dict[str, Any]]:
