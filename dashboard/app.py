@@ -39,6 +39,7 @@ from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
 
 STATIC = "static"
+BROTLI_11_MAX = 2_000_000  # bytes of layout JSON compressed at Brotli's best
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
 
 
@@ -57,9 +58,11 @@ class ServedLayout:
     def of(cls, component: Any) -> ServedLayout:
         raw = to_json(component).encode("utf-8")
         # Compressed once per store version, so harder than per request: Brotli 11 is
-        # about a third smaller than gzip 6 on the page data.
+        # about a third smaller than gzip 6 on the page data, but takes about a second
+        # a megabyte: a large theatre's layout (the stress one, 15 MB) gets quality 6.
+        quality = 11 if len(raw) <= BROTLI_11_MAX else 6
         return cls(component, raw, gzip.compress(raw, compresslevel=6),
-                   brotli.compress(raw, quality=11), hashlib.sha256(raw).hexdigest()[:32])
+                   brotli.compress(raw, quality=quality), hashlib.sha256(raw).hexdigest()[:32])
 
 
 class FrontlineDash(Dash):
