@@ -66,6 +66,17 @@ def new_page(chromium: Any, base_url: str) -> Any:
 
 
 @pytest.fixture
+def sized(chromium: Any, server: Server, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A logged page at the viewport ``request.param`` (width, height): the issue's
+    1440x900 and 1024x768 looks, parametrised with ``indirect=True``."""
+    width, height = request.param
+    pg = new_page(chromium, server.url)
+    pg.set_viewport_size({"width": width, "height": height})
+    yield pg
+    pg.context.close()
+
+
+@pytest.fixture
 def xss_page(chromium: Any, xss_server: Server) -> Iterator[Any]:
     pg = new_page(chromium, xss_server.url)
     yield pg

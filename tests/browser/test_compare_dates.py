@@ -8,15 +8,13 @@ from __future__ import annotations
 import csv
 import io
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import MAP, date_label, new_page, open_page
-from tests.conftest import Server
+from tests.browser.conftest import MAP, date_label, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -101,15 +99,6 @@ def test_a_bad_date_is_named_and_nothing_is_outlined(page: Any) -> None:
     assert status.startswith("Cannot compare:") and "2017-02-30" in status
     assert "\n" not in status
     assert outlined(page) == []
-
-
-@pytest.fixture
-def sized(chromium: Any, server: Server, request: pytest.FixtureRequest) -> Iterator[Any]:
-    width, height = request.param
-    pg = new_page(chromium, server.url)
-    pg.set_viewport_size({"width": width, "height": height})
-    yield pg
-    pg.context.close()
 
 
 @pytest.mark.parametrize("sized", [(1440, 900), (1024, 768)], indirect=True)

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import MAP, date_label, map_points, new_page, open_page
-from tests.conftest import Server
+from tests.browser.conftest import MAP, date_label, map_points, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -160,15 +158,6 @@ def test_the_filtered_list_downloads_as_csv(page: Any, tmp_path: Path) -> None:
                                                                                   strict=False)][:5]
     assert all(r["quote"] and r["source"] for r in rows)
     assert_clean(page)
-
-
-@pytest.fixture
-def sized(chromium: Any, server: Server, request: pytest.FixtureRequest) -> Iterator[Any]:
-    width, height = request.param
-    pg = new_page(chromium, server.url)
-    pg.set_viewport_size({"width": width, "height": height})
-    yield pg
-    pg.context.close()
 
 
 @pytest.mark.parametrize("sized", [(1440, 900), (1024, 768)], indirect=True)

@@ -10,15 +10,13 @@ look at.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import new_page, open_page
-from tests.conftest import Server
+from tests.browser.conftest import open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -62,15 +60,6 @@ def assert_clean(pg: Any) -> None:
     assert pg.log.console_errors == []
     assert pg.log.page_errors == []
     assert pg.log.foreign_requests == []
-
-
-@pytest.fixture
-def sized(chromium: Any, server: Server, request: pytest.FixtureRequest) -> Iterator[Any]:
-    width, height = request.param
-    pg = new_page(chromium, server.url)
-    pg.set_viewport_size({"width": width, "height": height})
-    yield pg
-    pg.context.close()
 
 
 @pytest.mark.parametrize("sized", [(1440, 900), (1024, 768)], indirect=True)
