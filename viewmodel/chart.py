@@ -11,6 +11,10 @@ their points with lines (solid: displaced on the day, dashed: since a start date
 Ranges and vague figures carry error bars. A vertical cursor (layout shape 0) marks
 the slider's date; the browser moves it.
 Each point's ``customdata`` is ``[page day, figure index]`` so a click can move the map.
+Points of one day that would cover each other (values within a marker's height on the
+log axis) are set side by side, a fraction of a day apart (:func:`dodge_days`); the
+hover names each point's own date, and the axis leaves a margin so no marker is cut at
+either end.
 The time axis runs past the battle when figures were reported after it (shaded). In
 "as known on" mode the browser blanks points not yet published and hides the share
 lines, which are hindsight (:meth:`PageData.to_json` sends what it needs).
@@ -18,7 +22,9 @@ lines, which are hindsight (:meth:`PageData.to_json` sends what it needs).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -60,6 +66,55 @@ SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star", "
 CURSOR_COLOR = "#444444"
 
 
+# On the log axis a marker covers about a quarter of a decade at the chart's usual
+# height: two points of one day closer than this would hide one another.
+PILE_DECADES = 0.25
+# Side-by-side points sit this share of the time axis apart, and the axis runs this
+# share past the first and last dates, so an 11-px marker is whole at either end.
+DODGE_SHARE = 1 / 120
+MARGIN_SHARE = 1 / 60
+
+
+def dodge_days(points: Sequence[FigurePoint], span_days: int) -> list[float]:
+    """How far (in days) to draw each point from its date so that points of one day
+    that pile up stand side by side, centred on the day.
+
+    Within a day, points are taken in order of value; a run of points each within
+    PILE_DECADES of the one before forms one pile. Points alone keep their date.
+    """
+    step = max(span_days, 1) * DODGE_SHARE
+    offsets = [0.0] * len(points)
+    by_day: dict[dt.date, list[int]] = {}
+    for i, p in enumerate(points):
+        by_day.setdefault(p.date, []).append(i)
+    for members in by_day.values():
+        members.sort(key=lambda i: (_level(points[i]), points[i].series, points[i].claimant))
+        piles: list[list[int]] = []
+        for i in members:
+            if piles and _level(points[i]) - _level(points[piles[-1][-1]]) < PILE_DECADES:
+                piles[-1].append(i)
+            else:
+                piles.append([i])
+        for pile in piles:
+            for k, i in enumerate(pile):
+                offsets[i] = (k - (len(pile) - 1) / 2) * step
+    return offsets
+
+
+def _level(point: FigurePoint) -> float:
+    """Height on the chart's axis: decades on the log panel, tenths of the share panel."""
+    if point.series == SHARE_SERIES:
+        return point.value / 10
+    return math.log10(max(point.value, 1.0))
+
+
+def _chart_x(point: FigurePoint, offset_days: float) -> str:
+    if not offset_days:
+        return point.date.isoformat()
+    moment = dt.datetime.combine(point.date, dt.time()) + dt.timedelta(days=offset_days)
+    return moment.isoformat(timespec="minutes")
+
+
 def claimant_symbols(points: tuple[FigurePoint, ...]) -> dict[str, str]:
     """A marker symbol per claimant, stable across days (alphabetical order)."""
     claimants = sorted({p.claimant for p in points})
@@ -69,6 +124,7 @@ def claimant_symbols(points: tuple[FigurePoint, ...]) -> dict[str, str]:
 def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
     """(trace, row) per series and claimant (the browser relies on this order)."""
     symbols = claimant_symbols(page.figures)
+    offsets = dodge_days(page.figures, page.n_days)
     traces = []
     for series, claimant, members in figure_groups(page.figures):
         pts = [page.figures[i] for i in members]
@@ -76,7 +132,8 @@ def _point_traces(page: PageData) -> list[tuple[go.Scatter, int]]:
         color = SERIES_COLORS.get(series, "#333333")
         joined = series in SERIES_DASHES and len(pts) >= JOINED_MIN
         trace = go.Scatter(
-            x=[p.date.isoformat() for p in pts], y=[p.value for p in pts],
+            x=[_chart_x(page.figures[i], offsets[i]) for i in members],
+            y=[p.value for p in pts],
             mode="lines+markers" if joined else "markers", name=f"{series} · {claimant}",
             line={"color": color, "width": 1.5, "dash": SERIES_DASHES.get(series, "solid")},
             legendgroup=series,
@@ -143,7 +200,11 @@ def figures_chart(page: PageData, day: int) -> go.Figure:
                      row=2, col=1,
                      gridcolor="#EEEEEE")
     last = max([page.dates[-1], *(p.date.isoformat() for p in page.figures)])
-    fig.update_xaxes(gridcolor="#EEEEEE", type="date", range=[page.dates[0], last])
+    first = dt.date.fromisoformat(page.dates[0])
+    end = dt.date.fromisoformat(last)
+    margin = dt.timedelta(days=max(1.0, (end - first).days * MARGIN_SHARE))
+    fig.update_xaxes(gridcolor="#EEEEEE", type="date",
+                     range=[(first - margin).isoformat(), (end + margin).isoformat()])
     if last > page.dates[-1]:  # figures reported after the battle: a shaded margin
         fig.add_vrect(x0=page.dates[-1], x1=last, fillcolor="#F2F2F2", line_width=0,
                       layer="below", row="all", col=1)

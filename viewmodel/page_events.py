@@ -281,7 +281,8 @@ def figure_point(figure: Figure, theatre: Theatre | None = None) -> FigurePoint 
     source_date = (prov.published or when).isoformat()
     percent = figure.kind == SHARE_KIND
     amount = amount_text(figure.value, low, high, figure.qualifier, percent)
-    hover = (f"<b>{safe(series)}</b>: {safe(amount)}"
+    # The date is in the hover because the chart may set piled points of a day apart.
+    hover = (f"<b>{safe(series)}</b>: {safe(amount)} ({when.isoformat()})"
              + f"<br>{safe(figure.subject)}; claimed by {safe(claimant)}"
              + f"<br>{quote_block(prov.excerpt(figure.note), prov.source, source_date)}")
     return FigurePoint(series=series, claimant=claimant, date=when, value=float(value),

@@ -189,3 +189,15 @@ def test_the_page_map_leaves_districts_front_and_events_to_the_browser(
     assert districts.text is None
     assert len(fig.data[TRACE_INDEX["events"]].lon) == 0
     assert fig.data[TRACE_INDEX["bridges"]].visible is not False
+
+
+def test_the_time_axis_leaves_room_past_the_first_and_last_points(page: PageData) -> None:
+    fig = figures_chart(page, 0)
+    start, end = (dt.date.fromisoformat(x[:10]) for x in fig.layout.xaxis.range)
+    firsts = [dt.date.fromisoformat(page.dates[0])] + [p.date for p in page.figures]
+    lasts = [dt.date.fromisoformat(page.dates[-1])] + [p.date for p in page.figures]
+    assert start < min(firsts) and end > max(lasts)
+
+
+def test_a_chart_point_names_its_own_date(page: PageData) -> None:
+    assert all(f"({p.date.isoformat()})" in p.hover for p in page.figures)
