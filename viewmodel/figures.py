@@ -28,9 +28,10 @@ from viewmodel.page_events import KIND_COLORS
 RIVER_COLOR = "#5DA5DA"
 OUTLINE_COLOR = "#555555"
 FRONT_COLOR = "#111111"
-# The selected event's ring: magenta stands out on every side's colour and tint (a grey
-# ring vanished on the government's dark blue).
-RING_COLOR = "#D6007B"
+# The selected event's ring: a deep magenta, drawn over a white edge in the browser,
+# so that one of the two stands out on every side's colour, tint and shade (a grey ring
+# vanished on the government's dark blue; tests/unit/test_ring_contrast.py).
+RING_COLOR = "#9B0058"
 BASIS_TINT = {"reported": 0.0, "inferred": 0.45, "assumed": 0.7}
 # An analyst's override is drawn darker than a report: a person's call, set apart from
 # every reading of the articles (the weaker bases are lighter) at a glance.

@@ -29,7 +29,8 @@
   var LAYERS = [
     {id: "fl-district-fill", layer: "districts"}, {id: "fl-district-line", layer: "districts"},
     {id: "fl-front-line", layer: "front"}, {id: "fl-event-halo", layer: "events"},
-    {id: "fl-event-dot", layer: "events"}, {id: "fl-event-ring", layer: "events"}
+    {id: "fl-event-dot", layer: "events"}, {id: "fl-event-ring-edge", layer: "events"},
+    {id: "fl-event-ring", layer: "events"}
   ];
   var HOVER_CLASS = "fl-map-hover";
 
@@ -67,7 +68,7 @@
     if (!traces.length) { return; }
     var first = traces[0], last = traces[traces.length - 1];
     var under = ["fl-district-fill", "fl-district-line", "fl-front-line"];
-    var over = ["fl-event-halo", "fl-event-dot", "fl-event-ring"];
+    var over = ["fl-event-halo", "fl-event-dot", "fl-event-ring-edge", "fl-event-ring"];
     if (ids.indexOf(under[2]) + 1 !== ids.indexOf(first)) {
       under.forEach(function (id) { map.moveLayer(id, first); });
     }
@@ -110,7 +111,14 @@
     /* The selected event's ring: a hollow circle in the figure's ring colour (magenta,
        viewmodel.figures.RING_COLOR) with a white edge, seen on every side's colour: a
        grey disc vanished on the government's dark blue. */
-    var ring = (gd.data[config.traces.highlight].marker || {}).color || "#D6007B";
+    var ring = (gd.data[config.traces.highlight].marker || {}).color || "#9B0058";
+    /* The white edge carries the contrast where the magenta has little (on the
+       government's full blue both are about as dark); the magenta carries it on the
+       pale inferred and assumed fills (tests/unit/test_ring_contrast.py). */
+    map.addLayer({id: "fl-event-ring-edge", type: "circle", source: SRC.ring,
+                  paint: {"circle-radius": 15, "circle-opacity": 0,
+                          "circle-stroke-width": 8, "circle-stroke-color": "#FFFFFF",
+                          "circle-stroke-opacity": 0.95}});
     map.addLayer({id: "fl-event-ring", type: "circle", source: SRC.ring,
                   paint: {"circle-radius": 15, "circle-opacity": 0,
                           "circle-stroke-width": 4, "circle-stroke-color": ring,

@@ -125,6 +125,10 @@ def test_clicking_an_event_moves_the_map_to_its_date_and_rings_it(page: Any) -> 
         f"async () => (await {MAP}.getSource('fl-ring').getData()).features.length > 0")
     ring = map_points(page, "ring")
     assert ring and all(43.0 < p["lon"] < 43.3 for p in ring)
+    # drawn as a deep magenta stroke over a white edge (seen on the darkest fill too)
+    edge = page.evaluate(
+        f"() => {MAP}.getPaintProperty('fl-event-ring-edge', 'circle-stroke-color')")
+    assert str(edge).upper() == "#FFFFFF"
     assert page.locator(f"#{ids.TL_LIST} .fl-selected").count() == 1
     assert page.text_content(f"#{ids.TL_NOTE}") == ""
     assert_clean(page)
