@@ -17,7 +17,9 @@ from tests.conftest import CHROMIUM, run_cli
 PAGE_KEYS = ("stress_payload_bytes_target", "stress_frame_median_ms_target",
              "stress_baseline_payload_bytes", "stress_baseline_frame_median_ms",
              "stress_payload_ratio", "stress_frame_ratio", "stress_payload_x_smaller_target",
-             "stress_frame_x_faster_target")
+             "stress_frame_vs_baseline_target", "stress_repaint_floor_ms",
+             "stress_frame_median_above_floor_ms", "stress_frame_above_floor_x_faster_target",
+             "stress_scripting_ms_per_step_target")
 SERVER_KEYS = tuple(f"{size}_{key}" for size in ("mosul", "stress")
                     for key in ("p50_ms", "p95_ms_target", "errors_target", "requests"))
 
