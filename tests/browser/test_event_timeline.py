@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import ids
 from tests.browser.conftest import MAP, date_label, map_points, open_page
@@ -40,10 +41,23 @@ def wait_count(pg: Any, test: str) -> None:
 
 
 def pick(pg: Any, dropdown: str, option: str) -> None:
-    """Choose ``option`` in a multi dropdown, as a person does: click, type, Enter."""
-    pg.locator(f"#{dropdown}").click()
-    pg.keyboard.type(option)
-    pg.get_by_role("option", name=option, exact=True).first.click()
+    """Choose ``option`` in a multi dropdown, as a person does: click, type, pick.
+
+    A dropdown whose options are being refreshed (the previous filter narrowed them)
+    may close under the click, as it would under a person's: open it again, as they
+    would, up to three times."""
+    wanted = pg.get_by_role("option", name=option, exact=True).first
+    for attempt in range(3):
+        pg.locator(f"#{dropdown}").click()
+        pg.keyboard.type(option)
+        try:
+            wanted.wait_for(state="visible", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            pg.keyboard.press("Escape")
+    wanted.click()
     pg.keyboard.press("Escape")
 
 
