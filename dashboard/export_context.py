@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import diskcache
-from dash import CeleryManager, DiskcacheManager
+from dash import CeleryManager, DiskcacheManager, no_update
 
 from dashboard.job_slots import SLOTS_DIR, JobSlots
 from exports.context import ExportContext, load_context
 from frontline import settings
+from frontline.errors import FrontlineError, LimitError
 from frontline.settings import Settings
 from geodata.theatre import Theatre
 from timeline.pipeline import Reloading
@@ -78,8 +80,6 @@ def known_mode(value: Any) -> bool:
     return bool(value) and "known" in value
 
 
-_known = known_mode
-
 
 def job_slots() -> JobSlots:
     """The export pool of this app's data folder (shared by its request threads and its
@@ -87,6 +87,27 @@ def job_slots() -> JobSlots:
     configured = Settings.from_env()
     return JobSlots(configured.data_dir / "export-jobs" / SLOTS_DIR, configured.export_jobs,
                     configured.export_queue)
+
+
+def queued_text(place: int, what: str) -> str:
+    """A long export's step text while it waits for a slot (``what``: "deck", "movie")."""
+    return (f"Busy, queued (place {place}): the {what} starts when a running export "
+            "finishes…")
+
+
+def run_export_job(set_progress: Callable[[Any], None], what: str,
+                   build: Callable[[], tuple[Any, str]]) -> tuple[Any, str]:
+    """Run a long export (deck, movie) in a slot of the export pool, saying its place
+    in the queue while it waits; a full queue or a failed export becomes the status
+    line ("Deck not started: ...", "Movie failed: ..."), never a traceback."""
+    label = what.capitalize()
+    try:
+        with job_slots().slot(lambda place: set_progress((None, "1", queued_text(place, what)))):
+            return build()
+    except LimitError as exc:
+        return no_update, f"{label} not started: {exc}"
+    except FrontlineError as exc:
+        return no_update, f"{label} failed: {exc}"
 
 
 def queued_note(waited: float) -> str:

@@ -32,11 +32,13 @@ from dashboard.export_context import (
     context,
     job_manager,
     job_slots,
+    run_export_job,
     use_store,
     view_date,
 )
 from dashboard.export_context import known_mode as _known
 from dashboard.export_context import queued_note as _queued_note
+from dashboard.export_context import queued_text as _queued_text
 from dashboard.job_slots import reap_finished_jobs
 from dashboard.movie_panel import movie_row
 from exports.context import parse_date
@@ -179,8 +181,7 @@ def _on_export(_clicks: list[int], day: Any, known_value: Any,
 
 def queued_text(place: int) -> str:
     """The deck's step text while it waits for a slot."""
-    return (f"Busy, queued (place {place}): the deck starts when a running export "
-            "finishes…")
+    return _queued_text(place, "deck")
 
 
 STARTING_TEXT = "Starting the deck job…"
@@ -225,14 +226,9 @@ def _on_deck(set_progress: Any, clicks: int, day: Any, known_value: Any, fmt: An
              dates_text: Any) -> tuple[Any, str]:
     if not clicks:
         return dash.no_update, ""
-    try:
-        with job_slots().slot(lambda place: set_progress((None, "1", queued_text(place)))):
-            return deck_download(str(fmt), day, known_value, dates_text,
-                                 lambda done, total: set_progress(progress_view(done, total)))
-    except LimitError as exc:
-        return dash.no_update, f"Deck not started: {exc}"
-    except FrontlineError as exc:
-        return dash.no_update, f"Deck failed: {exc}"
+    return run_export_job(set_progress, "deck", lambda: deck_download(
+        str(fmt), day, known_value, dates_text,
+        lambda done, total: set_progress(progress_view(done, total))))
 
 
 def deck_download(fmt: str, day: Any, known_value: Any, dates_text: Any,

@@ -17,11 +17,17 @@ import dash
 from dash import Input, Output, State, dcc, html
 
 from dashboard import ids
-from dashboard.export_context import context, job_manager, job_slots, known_mode, view_date
+from dashboard.export_context import (
+    context,
+    job_manager,
+    known_mode,
+    run_export_job,
+    view_date,
+)
 from exports.animation import EVERY, FPS_RANGE, AnimationOptions, frame_dates
 from exports.context import parse_date
 from exports.registry import download_name, export_bytes, names_of
-from frontline.errors import ExportError, FrontlineError, LimitError
+from frontline.errors import ExportError
 
 DEFAULT_DAYS = 30
 DEFAULT_FPS = 2
@@ -128,18 +134,9 @@ def _on_movie(set_progress: Any, clicks: int, fmt: Any, from_text: Any, to_text:
     if not clicks:
         return dash.no_update, ""
     name = str(fmt)
-    try:  # a movie takes a slot of the export pool, as every export does
-        with job_slots().slot(lambda place: set_progress((None, "1", queued_text(place)))):
-            return movie_download(name, from_text, to_text, fps, every, day, known_value,
-                                  lambda done, total: set_progress(
-                                      movie_progress(done, total, name)))
-    except LimitError as exc:
-        return dash.no_update, f"Movie not started: {exc}"
-    except FrontlineError as exc:
-        return dash.no_update, f"Movie failed: {exc}"
+    # a movie takes a slot of the export pool, as every export does
+    return run_export_job(set_progress, "movie", lambda: movie_download(
+        name, from_text, to_text, fps, every, day, known_value,
+        lambda done, total: set_progress(movie_progress(done, total, name))))
 
 
-def queued_text(place: int) -> str:
-    """The movie's step text while it waits for a slot."""
-    return (f"Busy, queued (place {place}): the movie starts when a running export "
-            "finishes…")
