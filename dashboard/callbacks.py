@@ -12,7 +12,7 @@ Each registers a function of ``assets/frontline.js`` (namespace ``frontline``):
 - ``speed`` sets the play rate (2 days a second at 1x).
 - ``eventList`` writes the events of the current window into the list (as DOM, not
   Dash children: see frontline.js); a click on one sets ``SELECTED_EVENT`` so
-  ``render`` rings its place. (``selectEvent`` did that for pattern-matching items.)
+  ``render`` rings its place.
 - ``names`` (``assets/labels.js``) shows the district names over the map;
   ``placeSearch`` and ``placePick`` (``assets/search.js``) find a place and move the
   map to it.
@@ -132,12 +132,6 @@ CLIENTSIDE = (
             # An Input: an analyst's decision sends new page data, redrawn at once.
             ("data", Input(ids.PAGE_DATA, "data")),
         ),
-    ),
-    Clientside(
-        "selectEvent",
-        outputs=(("selected", Output(ids.SELECTED_EVENT, "data")),),
-        inputs=(("clicks", Input({"type": ids.EVENT_ITEM, "index": ALL}, "n_clicks")),),
-        prevent_initial_call=True,
     ),
     Clientside(
         "names",  # assets/labels.js: the district names over the map

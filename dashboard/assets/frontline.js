@@ -593,18 +593,12 @@
     return items;
   }
 
-  /* The index of the clicked event item (its pattern-matching id), or null. */
+  /* The index of the clicked item (its pattern-matching id), or null: the events
+     panel's list (assets/events_panel.js). */
   function clickedIndex(trigger) {
     if (!trigger || !trigger.value) { return null; }
     var raw = trigger.prop_id.slice(0, trigger.prop_id.lastIndexOf("."));
     try { return JSON.parse(raw).index; } catch { return null; }
-  }
-
-  function selectEvent() {
-    var a = named("selectEvent", arguments);
-    var ctx = browser.dash_clientside.callback_context;
-    var index = clickedIndex(ctx && ctx.triggered && ctx.triggered[0]);
-    return ordered(a.config, "selectEvent", {selected: index === null ? noUpdate() : index});
   }
 
   function speed() {
@@ -648,7 +642,7 @@
     browser.dash_clientside = Object.assign({}, browser.dash_clientside, {
       frontline: Object.assign({}, others, pure, {navigate: navigate, render: render,
                                                   showLabel: showLabel,
-                                          eventList: eventList, selectEvent: selectEvent,
+                                          eventList: eventList,
                                           speed: speed})
     });
   }

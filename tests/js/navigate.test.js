@@ -57,7 +57,7 @@ test("trigger names come from the prop_ids of the inputs, states never fire", ()
   assert.deepEqual(f.triggerNames(config, "navigate", [byName.nextDay.trigger, "."]),
                    ["nextDay"]);
   assert.equal(byName.data.trigger, null);
-  assert.equal(config.callbacks.selectEvent.inputs[0].trigger, null);  // pattern-matching
+  assert.equal(config.callbacks.pickTimeline.inputs[0].trigger, null);  // pattern-matching
 });
 
 /* navigate's arguments by name, as Dash would give them on a page at `day`. */
