@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import ids
 from tests.conftest import PageLog, Server, build_data, start_server, stop_server
@@ -126,6 +127,29 @@ def go_to(pg: Any, iso: str) -> None:
     box.fill(iso)
     box.press("Enter")
     wait_date(pg, iso)
+
+
+def choose(pg: Any, ident: str, search: str, option: str) -> None:
+    """Pick an option of a Dash dropdown by typing into its search box, as a person does,
+    and wait until the dropdown shows it chosen (both matched as Playwright's
+    ``has-text`` does, ignoring case): a click that landed while the options
+    were still loading picks nothing, and the form would then be sent without it."""
+    for attempt in range(3):
+        pg.click(f"#{ident}")
+        box = pg.locator("input.dash-dropdown-search:visible")
+        box.fill(search)
+        wanted = pg.locator(f".dash-dropdown-option:visible:has-text('{option}')").first
+        try:
+            wanted.click(timeout=10_000)
+            pg.keyboard.press("Escape")
+            pg.wait_for_function(
+                "([i, t]) => (document.getElementById(i).textContent || '').toLowerCase()"
+                ".includes(t)", arg=[ident, option.lower()], timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            pg.keyboard.press("Escape")
 
 
 MAP = "window.frontline.mapInstance()"

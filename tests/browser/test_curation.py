@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from dashboard import auth, ids
-from tests.browser.conftest import new_page, open_page
+from tests.browser.conftest import choose, new_page, open_page
 from tests.conftest import ROOT, Server, build_data, start_server, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -214,12 +214,8 @@ def test_grade_a_source(cpage: Any) -> None:
     row = cpage.locator(grid).filter(has_text="Synthetic Herald").first
     row.wait_for(timeout=20_000)
     assert "nobody (F by default)" in (row.text_content() or "")
-    cpage.click(f"#{ids.CURATION_GRADE_OUTLET}")
-    cpage.keyboard.type("Synthetic Herald")
-    cpage.keyboard.press("Enter")
-    cpage.click(f"#{ids.CURATION_GRADE}")
-    cpage.keyboard.type("E: unreliable")
-    cpage.keyboard.press("Enter")
+    choose(cpage, ids.CURATION_GRADE_OUTLET, "Herald", "Synthetic Herald")
+    choose(cpage, ids.CURATION_GRADE, "unreliable", "E: unreliable")
     cpage.fill(f"#{ids.CURATION_GRADE_REASON}", "fabricated reports before")
     cpage.click(f"#{ids.CURATION_GRADE_SAVE}")
     status(cpage, ids.CURATION_SOURCES_STATUS, "graded E")

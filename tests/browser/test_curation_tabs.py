@@ -21,6 +21,7 @@ import pytest
 from dashboard import ids
 from tests.browser.conftest import (
     GD,
+    choose,
     district_hover,
     district_z,
     go_to,
@@ -98,15 +99,6 @@ def press(pg: Any, selector: str) -> None:
     target = pg.locator(selector).first
     target.evaluate("(el) => el.scrollIntoView({block: 'end'})")
     target.click()
-
-
-def choose(pg: Any, ident: str, search: str, option: str) -> None:
-    """Pick an option of a Dash dropdown by typing into its search box."""
-    pg.click(f"#{ident}")
-    box = pg.locator("input.dash-dropdown-search:visible")
-    box.fill(search)
-    pg.locator(f".dash-dropdown-option:visible:has-text('{option}')").first.click()
-    pg.keyboard.press("Escape")
 
 
 def status(pg: Any, ident: str, text: str, timeout: float = 30_000) -> None:

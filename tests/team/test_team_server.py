@@ -83,7 +83,10 @@ def _pg_ready() -> bool:
 @pytest.mark.slow
 def test_two_gunicorn_workers_serve_the_team_store_and_outlive_a_postgres_restart(
         gunicorn_app: App) -> None:
-    workers = gunicorn_app.children()
+    # The first worker may answer before the master has forked the second.
+    deadline = time.monotonic() + 60
+    while len(workers := gunicorn_app.children()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
     assert len(workers) == 2  # gunicorn's master and its two workers
     before = gunicorn_app.get("_dash-layout").body
     assert b"al-Maamel" in before  # the page data came out of PostgreSQL
