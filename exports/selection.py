@@ -19,7 +19,7 @@ from frontline.links import safe_link
 from timeline.control.model import DistrictState
 from timeline.decisions import Annotation, Override, applies_from
 from timeline.known import figure_day, known_by, known_extractions
-from timeline.records import Event, Extraction, Figure
+from timeline.records import BASIS_ANALYST, Event, Extraction, Figure
 from viewmodel.page_events import FigurePoint, PageEvent
 from viewmodel.page_notes import annotations_on
 
@@ -34,11 +34,17 @@ class Source:
     title: str
     published: dt.date | None
     url: str = ""
+    cited: int = 0  # an analyst chronology: how many outlets its rows in view cite
 
     def label(self) -> str:
-        when = self.published.isoformat() if self.published else "undated"
         title = f" “{self.title}”" if self.title else ""
         url = safe_link(self.url)
+        if self.cited:
+            # A chronology has no publication of its own; each row names its source,
+            # listed with the row in the data exports and the slides' notes.
+            return (f"{self.source}{title}, rows citing {self.cited} source(s), each named"
+                    " with its row in the data export")
+        when = self.published.isoformat() if self.published else "undated"
         return f"{self.source}{title}, {when}" + (f", {url}" if url else "")
 
 
@@ -141,12 +147,25 @@ def sources_of(ctx: ExportContext, date: dt.date, known: bool = False) -> list[S
         if known_by(art.published, date) or early:
             key = (art.source, art.title)
             found.setdefault(key, Source(art.source or art.path, art.title, art.published,
-                                         art.url))
+                                         art.url, _cited(ex, date)))
     sources = sorted(found.values(), key=lambda s: (s.published or dt.date.min, s.source))
     if ctx.theatre.initial_evidence:
         sources.append(Source(INITIAL_SOURCE, ctx.theatre.initial_evidence,
                               ctx.theatre.initial_since))
     return sources
+
+
+def _cited(extraction: Extraction, date: dt.date) -> int:
+    """For an analyst chronology, the distinct sources its rows dated by ``date`` cite
+    (0 for an article, which is its own source)."""
+    cited: set[tuple[str, str]] = set()
+    items: list[Event | Figure] = [*extraction.events, *extraction.figures]
+    for item in items:
+        prov = item.provenance
+        day = figure_day(item) if isinstance(item, Figure) else item.date.start
+        if prov.basis == BASIS_ANALYST and day is not None and day <= date:
+            cited.add((prov.source, prov.url))
+    return len(cited)
 
 
 def change_dates(ctx: ExportContext) -> list[dt.date]:

@@ -16,6 +16,7 @@ from shapely.geometry import MultiPoint, Point, shape
 
 from exports import selection
 from exports.context import ExportContext
+from frontline.links import safe_link
 from geodata import districts as gd
 from viewmodel.amounts import amount_text
 from viewmodel.page_events import SHARE_KIND, place_points
@@ -41,13 +42,13 @@ DISTRICT_COLUMNS = (gd.ID, gd.NAME, gd.NAME_AR, gd.BANK, SIDE, BASIS, SINCE, EVI
                     ANALYST)
 EVENT_COLUMNS = ("id", "kind", "date", "date_precision", "status", "side", "actor", "places",
                  "mentions", "quote", "source_text", "source", "published", GRADE, CREDIBILITY,
-                 "reviewed")
+                 "reviewed", "url")
 ANNOTATION_COLUMNS = ("id", "place", "day", "text", "author", "decided", "source",
                       "source_date")
 # Columns are only ever appended: a reader that takes them by position keeps working.
 FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "since",
                   "subject", "claimant", "quote", "source_text", "source", "published", "amount",
-                  "reviewed")
+                  "reviewed", "url")
 
 
 def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
@@ -133,6 +134,7 @@ def event_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.G
             GRADE: judged.grade if judged else "",
             CREDIBILITY: judged.credibility if judged and judged.credibility else None,
             "reviewed": ev.reviewed,  # the analyst's review ("accepted by ana"), or ""
+            "url": safe_link(prov.url),  # the article's, or the chronology row's own source
             "geometry": geom,
         })
     return gpd.GeoDataFrame(rows, columns=[*EVENT_COLUMNS, "geometry"], geometry="geometry",
@@ -174,6 +176,7 @@ def figure_table(ctx: ExportContext, date: dt.date, known: bool = False) -> pd.D
             "quote": prov.excerpt(fig.note), "source_text": prov.quote, "source": prov.source,
             "published": prov.published.isoformat() if prov.published else "",
             "reviewed": fig.reviewed,
+            "url": safe_link(prov.url),
         })
     return pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
 

@@ -147,7 +147,8 @@ def test_event_and_figure_tables_carry_each_claims_review(ctx: ExportContext) ->
 
     from exports.tables import EVENT_COLUMNS, FIGURE_COLUMNS, event_table, figure_table
 
-    assert EVENT_COLUMNS[-1] == "reviewed" and FIGURE_COLUMNS[-1] == "reviewed"
+    # appended after the earlier columns, then the address (columns only ever appended)
+    assert EVENT_COLUMNS[-2:] == ("reviewed", "url") and FIGURE_COLUMNS[-2:] == ("reviewed", "url")
     (x,) = ctx.extractions
     reviewed = replace(x, events=tuple(replace(e, reviewed="accepted by ana") for e in x.events),
                        figures=tuple(replace(f, reviewed="edited by ana: typo in the source")
