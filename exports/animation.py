@@ -65,12 +65,13 @@ def check_options(ctx: ExportContext, opts: AnimationOptions) -> AnimationOption
 
 def frame_dates(ctx: ExportContext, opts: AnimationOptions) -> list[dt.date]:
     """The date of each frame: every day of the range, or its first day and then each
-    day control changed hands in it (the timeline's significant changes)."""
+    day control changed hands in it (the timeline's significant changes; "as known on",
+    each day a change became knowable)."""
     if opts.every == "day":
         days = [opts.start + dt.timedelta(days=i)
                 for i in range((opts.end - opts.start).days + 1)]
     else:
-        days = [opts.start] + [d for d in selection.change_dates(ctx)
+        days = [opts.start] + [d for d in selection.change_dates(ctx, opts.known)
                                if opts.start < d <= opts.end]
     if len(days) > MAX_FRAMES:
         raise ExportError(f"{len(days)} frames asked for, at most {MAX_FRAMES}: shorten the "

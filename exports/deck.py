@@ -65,13 +65,14 @@ class Slide:
 
 
 def slide_dates(ctx: ExportContext, date: dt.date,
-                dates: Sequence[dt.date] | None = None) -> list[dt.date]:
+                dates: Sequence[dt.date] | None = None, known: bool = False) -> list[dt.date]:
     """The candidate slide dates: picked ones, else the changes up to ``date`` and it
-    (:func:`plan` drops an automatic one in whose period nothing changed hands)."""
+    (:func:`plan` drops an automatic one in whose period nothing changed hands);
+    ``known``: the days each change became knowable."""
     if dates:
         chosen = sorted({ctx.check_date(d) for d in dates})
     else:
-        chosen = [d for d in selection.change_dates(ctx) if d <= date]
+        chosen = [d for d in selection.change_dates(ctx, known) if d <= date]
         if not chosen or chosen[-1] != date:
             chosen.append(date)
     return chosen[-MAX_SLIDES:]
@@ -90,7 +91,7 @@ def plan(ctx: ExportContext, date: dt.date, dates: Sequence[dt.date] | None = No
     # the first period is measured from the battle's first day (the state before it is
     # not on record); a change on that very day is the initial state, not a change
     previous = ctx.theatre.battle_start
-    candidates = [d for d in slide_dates(ctx, date, dates) if d > previous or picked]
+    candidates = [d for d in slide_dates(ctx, date, dates, known) if d > previous or picked]
     for day in candidates:
         before = {s.id: s for s in selection.states_at(ctx, previous, known)}
         after = selection.states_at(ctx, day, known)

@@ -168,13 +168,15 @@ def _cited(extraction: Extraction, date: dt.date) -> int:
     return len(cited)
 
 
-def change_dates(ctx: ExportContext) -> list[dt.date]:
-    """Dates where control changed (the timeline's significant changes), in the battle."""
+def change_dates(ctx: ExportContext, known: bool = False) -> list[dt.date]:
+    """Dates where control changed (the timeline's significant changes), in the battle;
+    ``known``: the days a change became knowable (an "as known on" export may not pick
+    its frames or slides with hindsight)."""
     timeline = ctx.timeline
     if timeline is None:
         return []
     try:
-        dates = list(timeline.significant_changes())
+        dates = list(timeline.significant_changes(known=known))
     except FrontlineError:
         return []
     start, end = ctx.theatre.battle_start, ctx.theatre.battle_end

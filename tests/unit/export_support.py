@@ -8,6 +8,7 @@ pixel test used on rendered PNGs: does the map area hold a side's colour?
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -83,6 +84,28 @@ def synthetic_context() -> ExportContext:
     extractions = (synthetic_extraction(),)
     page = build_page_data(theatre, districts, timeline, list(extractions), fade_days=7)
     return ExportContext(theatre, districts, timeline, extractions, page)
+
+
+KNOWN_DELAY = 9  # SYNTHETIC: the day-200 change is first reported 9 days later
+
+
+def known_later_context() -> ExportContext:
+    """The SYNTHETIC context with an "as known on" replay in which the day-200 change
+    becomes knowable only on day 200 + KNOWN_DELAY (a capture reported late)."""
+    base = synthetic_context()
+    tl = base.timeline
+    assert tl is not None
+    side_known = tl.side.copy()
+    moved = np.flatnonzero(tl.side[:, CHANGE_DAY] != tl.side[:, CHANGE_DAY - 1])
+    late = slice(CHANGE_DAY, CHANGE_DAY + KNOWN_DELAY)
+    side_known[moved, late] = tl.side[moved, CHANGE_DAY - 1:CHANGE_DAY]
+    since_known = tl.since.copy()
+    since_known[moved, late] = 0
+    known = dataclasses.replace(
+        tl, side_known=side_known, basis_known=tl.basis.copy(), since_known=since_known,
+        cause_known=np.zeros_like(tl.base_cause), causes_known=[("e1",)],
+        front_index_known=tl.front_index)
+    return ExportContext(base.theatre, base.districts, known, base.extractions, base.page)
 
 
 def side_pixels(rgb: np.ndarray, color: str, tolerance: int = 12) -> int:

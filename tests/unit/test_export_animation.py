@@ -22,7 +22,12 @@ from exports.animation import (
 from exports.context import ExportContext
 from exports.registry import FORMATS, export_bytes
 from frontline.errors import DateError, ExportError
-from tests.unit.export_support import CHANGE_DAY, synthetic_context
+from tests.unit.export_support import (
+    CHANGE_DAY,
+    KNOWN_DELAY,
+    known_later_context,
+    synthetic_context,
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +53,18 @@ def test_a_frame_per_day_or_per_change(ctx: ExportContext) -> None:
     # timeline changes once, on CHANGE_DAY)
     assert frame_dates(ctx, AnimationOptions(start, end, every="change")) == [start, change]
     assert frame_dates(ctx, AnimationOptions(start, start, every="change")) == [start]
+
+
+def test_known_on_frames_per_change_fall_on_the_day_a_change_became_knowable() -> None:
+    """A capture reported KNOWN_DELAY days late: "as known on", the per-change frame is
+    the day of its report (the hindsight day showed nothing changed to anyone then)."""
+    ctx = known_later_context()
+    change = change_date(ctx)
+    start, end = change - dt.timedelta(days=3), change + dt.timedelta(days=KNOWN_DELAY + 2)
+    hindsight = frame_dates(ctx, AnimationOptions(start, end, every="change"))
+    known = frame_dates(ctx, AnimationOptions(start, end, every="change", known=True))
+    assert hindsight == [start, change]
+    assert known == [start, change + dt.timedelta(days=KNOWN_DELAY)]
 
 
 @pytest.mark.parametrize(("opts", "words"), [

@@ -13,7 +13,14 @@ from pypdf import PdfReader
 from exports.context import ExportContext
 from exports.deck import plan, slide_dates
 from exports.registry import export_bytes
-from tests.unit.export_support import CHANGE_DAY, SYNTH_DATE, SYNTH_SOURCE, synthetic_context
+from tests.unit.export_support import (
+    CHANGE_DAY,
+    KNOWN_DELAY,
+    SYNTH_DATE,
+    SYNTH_SOURCE,
+    known_later_context,
+    synthetic_context,
+)
 
 pytestmark = pytest.mark.slow
 PICKED = [dt.date(2017, 1, 10), SYNTH_DATE]
@@ -31,6 +38,20 @@ def test_slides_follow_the_timeline_changes(ctx: ExportContext) -> None:
     slides = plan(ctx, SYNTH_DATE, [change - dt.timedelta(days=1), change])
     assert slides[0].changed == ()
     assert len(slides[1].changed) == 3 and "isis → government" in slides[1].changed[0]
+
+
+def test_a_known_on_deck_dates_its_slides_by_when_a_change_became_knowable() -> None:
+    """Chosen automatically, an "as known on" deck's slide falls on the day the change
+    was reported (KNOWN_DELAY days after it happened), and the slide lists it."""
+    ctx = known_later_context()
+    change = ctx.theatre.battle_start + dt.timedelta(days=CHANGE_DAY)
+    reported = change + dt.timedelta(days=KNOWN_DELAY)
+    last = reported + dt.timedelta(days=3)
+    assert change in slide_dates(ctx, last)
+    assert change not in slide_dates(ctx, last, known=True)
+    assert reported in slide_dates(ctx, last, known=True)
+    slides = plan(ctx, last, known=True)
+    assert next(s.date for s in slides if s.hands) == reported
 
 
 def test_a_known_on_deck_lists_no_figure_published_after_its_slide(ctx: ExportContext) -> None:

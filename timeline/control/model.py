@@ -345,11 +345,16 @@ class ControlTimeline:
 
         return sorted((e for e in self.evidence.values() if overlaps(e)), key=lambda e: e.date)
 
-    def significant_changes(self, merge_days: int = 3, min_share: float = 0.0) -> list[dt.date]:
+    def significant_changes(self, merge_days: int = 3, min_share: float = 0.0,
+                            known: bool = False) -> list[dt.date]:
         """Dates where control changed hands (a change of holder, :func:`holders`),
         changes within ``merge_days`` merged into the last day of their run;
-        ``min_share`` drops runs moving less of the city's area."""
-        days = significant_days(self.side, self.area_km2, merge_days, min_share,
+        ``min_share`` drops runs moving less of the city's area. ``known``: the days
+        the "as known on" replay changed hands, i.e. when a change became knowable (a
+        capture reported later is a change on the day of its report, not before);
+        the hindsight days when the replay is not stored."""
+        side = self.side if not known or self.side_known is None else self.side_known
+        days = significant_days(side, self.area_km2, merge_days, min_share,
                                 self.sides.contested)
         return [self.date_of(d) for d in days]
 
