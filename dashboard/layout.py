@@ -115,7 +115,7 @@ def legend(page: PageData, theatre: Theatre) -> html.Div:
     analyst shade), event kinds."""
     sides = [html.Div(className="fl-legend-row", children=[
         *[_swatch(basis_color(theatre.sides[s].color, b)) for b in BASES],
-        html.Span(theatre.sides[s].label)]) for s in theatre.side_codes.names]
+        html.Span(theatre.sides[s].label)]) for s in page.sides_on_map]
     kinds = [html.Span(className="fl-legend-item", children=[
         _swatch(KIND_COLORS[k], "dot"), k]) for k in MARKER_KINDS]
     claimants = claimant_symbols(page.figures)

@@ -116,7 +116,7 @@ def legend(ctx: ExportContext, canvas: Canvas, left: float, top: float, text_px:
 
     if "districts" in layers:
         line_row("<b>Control</b>")
-        for side in ctx.theatre.side_codes.names:
+        for side in ctx.page.sides_on_map:
             info = ctx.theatre.sides[side]
             shapes.append(canvas.rect(Box(left, y + 1, swatch, swatch * 0.85), info.color,
                                       line="#888888"))

@@ -130,7 +130,7 @@ def key_rows(ctx: ExportContext, kinds: Sequence[str]) -> list[tuple[str, str, b
     """The key's rows: (label, swatch colour or "" for a heading, swatch is a line)."""
     rows: list[tuple[str, str, bool]] = [("Control", "", False)]
     rows += [(ctx.theatre.sides[s].label, ctx.theatre.sides[s].color, False)
-             for s in ctx.theatre.side_codes.names]
+             for s in ctx.page.sides_on_map]
     rows += [("lighter: inferred", tint("#777777", BASIS_TINT["inferred"]), False),
              ("lighter: assumed", tint("#777777", BASIS_TINT["assumed"]), False),
              ("darker: analyst", shade("#777777", ANALYST_SHADE), False),

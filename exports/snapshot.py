@@ -262,8 +262,9 @@ def _control_key(ctx: ExportContext,
                          size=10, color=MUTED)]
     sides = ctx.theatre.side_codes.names
     step = max(13, min(19, 57 // (len(sides) - 1)))  # Mosul's four rows at 19 px
-    for i, side in enumerate(sides):
-        top = LEGEND_TOP + 22 + i * step
+    shown = [(i, side) for i, side in enumerate(sides) if side in ctx.page.sides_on_map]
+    for row, (i, side) in enumerate(shown):
+        top = LEGEND_TOP + 22 + row * step
         for b in range(N_BASIS):
             shapes.append(canvas.rect(Box(PANEL_LEFT + b * 15, top + 2, 14, 13),
                                       colors[i * N_BASIS + b], line="#888888"))

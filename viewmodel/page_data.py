@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from timeline.store.configured import configured_store
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
 from viewmodel.page_control import (
+    N_BASIS,
     ControlView,
     control_view,
     empty_view,
@@ -88,6 +90,18 @@ class PageData:
 
     def date_of(self, day: int) -> dt.date:
         return self.start + dt.timedelta(days=day)
+
+    @functools.cached_property
+    def sides_on_map(self) -> tuple[str, ...]:
+        """The sides some district takes on some day of either replay, in code order:
+        the rows of every key (the app's legend, snapshots, slides, frames). A side no
+        district ever takes ("unknown" once a timeline is built) would be a key row for
+        nothing; one set for the whole battle, so a movie's key does not change between
+        frames."""
+        codes: set[int] = set()
+        for view in self.views.values():
+            codes.update(int(c) for c in np.unique(np.asarray(view.z) // N_BASIS))
+        return tuple(s.key for i, s in enumerate(self.sides) if i in codes)
 
     @property
     def dates(self) -> tuple[str, ...]:

@@ -29,6 +29,22 @@ def texts(fig: object) -> str:
     return "\n".join(str(a.text) for a in fig.layout.annotations)  # type: ignore[attr-defined]
 
 
+def test_no_key_lists_a_side_no_district_takes(ctx: ExportContext) -> None:
+    """The SYNTHETIC timeline has government, ISIS and contested districts and none
+    unknown: no key (app legend, snapshot, slide, frame, PowerPoint) has an Unknown row."""
+    from dashboard.layout import legend
+    from exports.map_page import slide_figure
+    from exports.pptx_slides import key_rows
+
+    assert ctx.page.sides_on_map == ("government", "isis", "contested")
+    app = str(legend(ctx.page, ctx.theatre).to_plotly_json())
+    snapshot = texts(snapshot_figure(ctx, SYNTH_DATE))
+    slide = texts(slide_figure(ctx, SYNTH_DATE, title="t", subtitle="s", footer="f"))
+    rows = [label for label, _, _ in key_rows(ctx, ())]
+    for key in (app, snapshot, slide, "\n".join(rows)):
+        assert "Contested" in key and "Unknown" not in key
+
+
 def test_the_legend_lists_only_the_layers_shown(ctx: ExportContext) -> None:
     every = texts(snapshot_figure(ctx, SYNTH_DATE))
     assert "Front line" in every and "Bridge" in every and "River (Tigris)" in every

@@ -234,6 +234,7 @@ def test_no_timeline_gives_an_unknown_map() -> None:
     page = build_page_data(theatre, build_districts(theatre), None, [])
     assert not page.has_timeline and not page.events
     assert set(page.views[MAIN].z.ravel().tolist()) == {3 * N_BASIS + ASSUMED}
+    assert page.sides_on_map == ("unknown",)  # the key's one row: all is unknown
 
 
 def _one_event_page(event: Event) -> PageData:
