@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--fps", default="2", help="gif/mp4: frames per second (default 2)")
     export.add_argument("--every", default="day",
                         help="gif/mp4: a frame per day or per change (default day)")
+    export.add_argument("--compare", default=None, metavar="D1|known",
+                        help="png/csv: the districts that changed hands between D1 and "
+                             "--date (outlined on the map of --date, or listed with their "
+                             "evidence), or with 'known' those whose side on --date later "
+                             "reports changed")
     export.add_argument("--page", default=None,
                         help="pdf: a4 or letter (a one-page print layout, default a4) or "
                              "screen (the app's snapshot layout)")

@@ -8,6 +8,8 @@ date), ``--dates`` (the deck's slide dates), ``--deck`` (``pdf`` as a deck) and
 ``--layers`` (a snapshot's map layers, as the app's toggles name them), ``--page``
 (a PDF's page: ``a4`` by default, ``letter``, or ``screen``). ``gif`` and ``mp4`` take
 ``--from`` and ``--to`` instead of ``--date``, with ``--fps`` and ``--every``.
+``--compare D1`` (``png`` or ``csv``): the app's comparison of two dates, D1 to
+``--date``; ``--compare known``: ``--date`` as known then against later reports.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sys
 from pathlib import Path
 
 from exports.context import check_in_battle, load_context, parse_date
-from exports.files import check_destination
+from exports.files import check_destination, write_atomic
 from exports.registry import (
     ANIMATION,
     CLI_FORMATS,
@@ -44,6 +46,8 @@ def export(args: argparse.Namespace) -> int:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(CLI_FORMATS)}")
     if export_format(fmt).family == ANIMATION:
         return _animation(args, settings, theatre, fmt)
+    if args.compare is not None:
+        return _compare(args, settings, theatre, fmt)
     for flag, value in (("--from", args.start), ("--to", args.end)):
         if value is not None:
             raise ExportError(f"{flag} applies to gif and mp4; {fmt} takes --date")
@@ -117,6 +121,42 @@ def _animation(args: argparse.Namespace, settings: Settings, theatre: Theatre,
     size = write_export(out, ctx, fmt, end, known=args.known_on, start=start, fps=fps,
                         every=args.every)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
+    return 0
+
+
+COMPARE_FORMATS = ("png", "csv")
+HINDSIGHT = "known"
+
+
+def _compare(args: argparse.Namespace, settings: Settings, theatre: Theatre,
+             fmt: str) -> int:
+    """``--compare D1|known --date D2``: the comparison the app's panel downloads, as a
+    PNG snapshot (changed districts outlined, listed) or a CSV (with the evidence)."""
+    from exports.compare import compare_csv, compare_png
+
+    if fmt not in COMPARE_FORMATS:
+        raise ExportError(f"--compare exports png or csv, not {fmt}")
+    if args.date is None:
+        raise ExportError("--date is required with --compare (the later date)")
+    for flag, given in (("--known-on", args.known_on), ("--deck", args.deck),
+                        ("--dates", bool(args.dates)), ("--layers", args.layers is not None),
+                        ("--page", args.page is not None), ("--from", args.start is not None),
+                        ("--to", args.end is not None), ("--scale", str(args.scale) != "1")):
+        if given:
+            raise ExportError(f"{flag} does not apply to --compare")
+    last = check_in_battle(theatre, parse_date(args.date))
+    hindsight = str(args.compare).strip().lower() == HINDSIGHT
+    first = last if hindsight else check_in_battle(theatre, parse_date(str(args.compare)))
+    if first > last:  # before loading anything (exports.compare refuses it too)
+        raise ExportError(f"--compare {first.isoformat()} is after --date {last.isoformat()}")
+    out = check_destination(Path(args.out))
+    check_suffix(out, fmt)
+    store = configured_store(settings)
+    _check_built(store)
+    ctx = load_context(theatre, store=store, settings=settings)
+    data = (compare_png if fmt == "png" else compare_csv)(ctx, first, last, hindsight)
+    write_atomic(out, data)
+    print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
     return 0
 
 

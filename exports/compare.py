@@ -20,6 +20,7 @@ from exports.context import ExportContext
 from exports.map_page import MAP_AXES, add_map, blank
 from exports.spreadsheet import csv_bytes_of
 from exports.vector_map import svg_path
+from frontline.errors import ExportError
 from viewmodel.compare import HandChange, changes_between, hindsight_gaps
 from viewmodel.figures import APPROX_TEXT
 from viewmodel.hover import safe
@@ -35,7 +36,12 @@ COLUMNS = ("district", "name", "from", "to", "basis", "when", "evidence")
 
 def compare_changes(ctx: ExportContext, first: dt.date, last: dt.date,
                     hindsight: bool = False) -> list[HandChange]:
-    """The comparison's rows; with ``hindsight`` only ``last`` counts (D)."""
+    """The comparison's rows; with ``hindsight`` only ``last`` counts (D). ``first``
+    after ``last`` is a one-line error: the map drawn is ``last``'s, so a reversed pair
+    would outline a later state on an earlier map."""
+    if not hindsight and first > last:
+        raise ExportError(f"the first date {first.isoformat()} is after the second "
+                          f"{last.isoformat()}")
     if hindsight:
         return hindsight_gaps(ctx.page, ctx.day_of(ctx.check_date(last)))
     return changes_between(ctx.page, ctx.day_of(ctx.check_date(first)),

@@ -143,3 +143,38 @@ def test_renderer_failure_is_one_line_and_leaves_no_file(data_env: dict[str, str
     result = export(tmp_path / "x.png", env=env)
     assert_one_line_failure(result, "cannot start the renderer", "BROWSER_PATH")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.slow
+def test_compare_two_dates_as_csv_and_png(data_env: dict[str, str], tmp_path: Path) -> None:
+    """``--compare D1`` writes the app panel's comparison: the districts that changed
+    hands between D1 and --date with their evidence (CSV), and the outlined map (PNG)."""
+    from exports.compare import COLUMNS
+    from exports.compare import HEIGHT as CMP_H
+    from exports.compare import WIDTH as CMP_W
+
+    table = tmp_path / "changes.csv"
+    result = export(table, "--compare", "2017-03-01", fmt="csv", env=data_env)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8"))))
+    assert rows and tuple(rows[0]) == COLUMNS
+    maamel = next(r for r in rows if r["district"] == "al-maamel")
+    assert maamel["to"] == "Iraqi government forces" and maamel["evidence"]
+    assert all("2017-03-01" < r["when"] <= DATE for r in rows)
+    picture = tmp_path / "changes.png"
+    result = export(picture, "--compare", "known", date="2016-11-05", env=data_env)
+    assert result.returncode == 0, result.stderr
+    assert Image.open(picture).size == (CMP_W, CMP_H)
+
+
+@pytest.mark.parametrize(("extra", "fmt", "words"), [
+    (("--compare", "2017-06-01"), "csv", ("--compare 2017-06-01 is after --date",)),
+    (("--compare", "2017-03-01"), "pdf", ("png or csv",)),
+    (("--compare", "2017-03-01", "--known-on"), "csv", ("--known-on", "--compare")),
+    (("--compare", "May"), "png", ("YYYY-MM-DD",)),
+])
+def test_bad_compare_requests_fail_on_one_line(tmp_path: Path, extra: tuple[str, ...],
+                                               fmt: str, words: tuple[str, ...]) -> None:
+    out = tmp_path / f"changes.{fmt}"
+    assert_one_line_failure(export(out, *extra, fmt=fmt), *words)
+    assert not out.exists()

@@ -13,7 +13,7 @@ import pytest
 
 from exports.compare import COLUMNS, compare_csv, compare_figure
 from exports.context import ExportContext
-from frontline.errors import DateError
+from frontline.errors import DateError, ExportError
 from tests.unit.export_support import CHANGE_DAY, synthetic_context
 from timeline.control.model import BASIS_CODES
 from viewmodel.compare import changes_between, hindsight_gaps, plain
@@ -75,6 +75,9 @@ def test_the_comparison_csv_and_snapshot(ctx: ExportContext) -> None:
     assert "3 districts" in text and "Changes of control" in text
     with pytest.raises(DateError):
         compare_csv(ctx, ctx.theatre.battle_start.replace(year=2000), d2)
+    # reversed, the map of the earlier date would carry the later state's outlines
+    with pytest.raises(ExportError, match="is after the second"):
+        compare_figure(ctx, d2, d1)
 
 
 def test_plain_text_of_a_hover() -> None:
