@@ -95,6 +95,12 @@ def csrf_token() -> str:
     return token
 
 
+def csrf_header_ok() -> bool:
+    """Whether this request's ``X-CSRFToken`` header carries the session's token (for
+    routes of their own, such as report uploads, that a page's script posts to)."""
+    return _token_ok(request.headers.get(CSRF_HEADER))
+
+
 def _token_ok(given: str | None) -> bool:
     token = session.get(CSRF_SESSION)
     return bool(given) and isinstance(token, str) and hmac.compare_digest(token, given or "")

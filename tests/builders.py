@@ -10,6 +10,7 @@ way, so that a test can state a rule's input as prose.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 from dataclasses import replace
 from pathlib import Path
@@ -186,3 +187,33 @@ def toy_timeline(*extractions: Extraction, rules: ControlRules | None = TOY_RULE
     theatre = toy_theatre()
     return build_timeline(theatre, toy_districts(theatre), list(extractions), end=TOY_END,
                           rules=rules, decisions=decisions or Decisions())
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds ``lines`` (Helvetica, a hand-written
+    content stream): a SYNTHETIC report as a PDF with text, not a scan."""
+    def literal(line: str) -> str:
+        return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    stream = ("BT /F1 11 Tf 14 TL 40 750 Td "
+              + " ".join(f"({literal(line)}) Tj T*" for line in lines) + " ET").encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R"
+        b" >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{n} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+              .encode())
+    return out.getvalue()

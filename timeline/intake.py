@@ -122,12 +122,20 @@ def _check_url(url: str) -> None:
         raise InputError(f"the URL {url!r} is not an http(s) address")
 
 
-def _text_of(form: ReportForm) -> tuple[str, list[str]]:
-    name = Path(form.filename or "report")
+def check_upload_name(filename: str) -> str:
+    """The suffix of an uploaded file's name, or a one-line refusal naming the types
+    the reader reads."""
+    name = Path(filename or "report")
     suffix = name.suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
         raise InputError(f"{name.name}: cannot read {suffix or 'a file without a suffix'}; "
                          f"upload {', '.join(UPLOAD_SUFFIXES)}")
+    return suffix
+
+
+def _text_of(form: ReportForm) -> tuple[str, list[str]]:
+    name = Path(form.filename or "report")
+    suffix = check_upload_name(form.filename)
     if suffix == PDF_SUFFIX:
         return pdf_text(form.data, name.name), []
     if b"\x00" in form.data:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -97,17 +97,26 @@ def segments(text: str, marks: Sequence[ClaimMark]) -> list[tuple[str, tuple[str
     return out
 
 
+PREVIEW_STEPS = ("the map with the report", "the map without it", "comparing the two")
+
+
 def preview(theatre: Theatre, districts: gpd.GeoDataFrame, stored: Sequence[Extraction],
-            new: Extraction, decisions: Decisions, rules: ControlRules) -> Preview:
-    """What saving ``new`` beside ``stored`` would change (see the module docstring)."""
+            new: Extraction, decisions: Decisions, rules: ControlRules,
+            on_step: Callable[[int, str], None] | None = None) -> Preview:
+    """What saving ``new`` beside ``stored`` would change (see the module docstring);
+    ``on_step(i, what)`` is told as each of :data:`PREVIEW_STEPS` starts."""
+    step = on_step or (lambda _i, _what: None)
     others = [x for x in stored if x.article.id != new.article.id]
     before_x, _ = apply_decisions(others, decisions)
     after_x, _ = apply_decisions([*others, new], decisions)
     full = with_new_places(theatre, decisions.places)
+    step(0, PREVIEW_STEPS[0])
     after = build_timeline(full, districts, after_x, series=False, rules=rules,
                            decisions=decisions)
+    step(1, PREVIEW_STEPS[1])
     before = build_timeline(full, districts, before_x, end=after.end, series=False,
                             rules=rules, decisions=decisions)
+    step(2, PREVIEW_STEPS[2])
     names = {p.id: p.label for p in full.places}
     undecided = apply_decisions([new], decisions)[0][0].unresolved_places
     return Preview(new, marks_of(new), tuple(map_changes(before, after, names)), undecided)

@@ -102,13 +102,13 @@ if DEV_URL:  # local development only: point the shared fixtures at a running se
 GD = "(id) => document.querySelector('#' + id + ' .js-plotly-plot')"
 
 
-def open_page(pg: Any, query: str = "") -> None:
+def open_page(pg: Any, query: str = "", timeout: float = 30_000) -> None:
     """Open the app and wait until the map is drawn and the first frame applied."""
-    pg.goto(pg.base_url + query)
-    pg.wait_for_selector(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=30_000)
+    pg.goto(pg.base_url + query, timeout=timeout)
+    pg.wait_for_selector(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=timeout)
     pg.wait_for_function(
         "() => window.frontline && window.frontline.mapView"
-        " && window.frontline.mapView.drawnDay() !== null", timeout=30_000)
+        " && window.frontline.mapView.drawnDay() !== null", timeout=timeout)
 
 
 def date_label(pg: Any) -> str:

@@ -141,7 +141,7 @@ def test_add_a_report_preview_and_save(pg: Any) -> None:
     before = district_z(pg, "al-zanjili")
     press(pg, f"#{ids.CURATION_REPORT_READ}")
     status(pg, ids.CURATION_REPORT_STATUS, "Preview ready", 60_000)
-    assert pg.get_attribute(f"#{ids.CURATION_REPORT_PROGRESS}", "value") == "3"
+    assert pg.get_attribute(f"#{ids.CURATION_REPORT_PROGRESS}", "value") == "100"
     marks = pg.locator(f"#{ids.CURATION_REPORT_PREVIEW} mark")
     assert marks.count() >= 1 and "al-Zanjili" in marks.first.text_content()
     # The article is text: its markup shows as characters, never as elements.

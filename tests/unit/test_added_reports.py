@@ -13,14 +13,21 @@ from frontline.errors import InputError
 from frontline.settings import Settings
 from geodata.theatre import load_theatre
 from timeline.added_reports import (
-    STEPS,
+    DONE,
+    STAGES,
+    STALE_SECONDS,
     discard_draft,
     draft,
     draft_report,
     keep_draft,
     keep_form,
+    keep_upload,
+    kept_drafts,
+    redo_preview,
     save_draft,
+    sweep,
     take_form,
+    upload_of,
 )
 from timeline.audit import added_at, audit_at
 from timeline.decisions import Decided, NameDecision
@@ -41,14 +48,59 @@ def setup(tmp_path: Path) -> tuple[FileStore, Settings]:
     return FileStore.from_settings(settings), settings
 
 
-def test_a_draft_reports_its_steps_and_stores_nothing(setup: tuple[FileStore, Settings]) -> None:
+def test_a_draft_reports_real_progress_through_each_stage_and_stores_nothing(
+        setup: tuple[FileStore, Settings]) -> None:
     store, settings = setup
-    steps: list[tuple[int, int, str]] = []
-    got = draft_report(store, settings, FORM, lambda *a: steps.append(a))
-    assert [s[2] for s in steps] == list(STEPS)
-    assert steps[-1][:2] == (3, 3)
+    seen: list[tuple[int, str]] = []
+    got = draft_report(store, settings, FORM, lambda *a: seen.append(a))
+    percents = [p for p, _ in seen]
+    assert percents == sorted(percents) and percents[0] == 0 and percents[-1] == 100
+    stages = [what.split(":")[0] for _, what in seen]
+    # every stage, in order, each before the next starts; then done
+    assert list(dict.fromkeys(stages)) == [s.what for s in STAGES] + [DONE]
+    # one line per sentence read, counted: the bar moves with the text, not a timer
+    per_sentence = [w for _, w in seen if w.startswith("matching places: sentence")]
+    assert per_sentence[0] == "matching places: sentence 0 of 2"
+    assert per_sentence[-1] == "matching places: sentence 2 of 2"
     assert got.marks and any(c.district == "al-maamel" for c in got.changes)
     assert store.article_ids() == []
+
+
+def test_a_kept_draft_is_listed_survives_a_new_store_and_is_previewed_again(
+        setup: tuple[FileStore, Settings]) -> None:
+    store, settings = setup
+    got = draft_report(store, settings, FORM)
+    upload = keep_upload(settings.data_dir, "r.txt", TEXT.encode(), "rana")
+    token = keep_draft(settings.data_dir, got.extraction, by="rana", upload=upload)
+    # a restarted server: a new store on the same folder still lists and reads it
+    again = FileStore.from_settings(settings)
+    [kept] = kept_drafts(settings.data_dir)
+    assert (kept.token, kept.title, kept.by) == (token, "Forces take al-Maamel", "rana")
+    assert "previewed by rana" in kept.line()
+    seen: list[str] = []
+    redone = redo_preview(again, settings, draft(settings.data_dir, token),
+                          lambda _p, what: seen.append(what))
+    assert redone.changes == got.changes and seen[-1] == DONE
+    # discarding it takes the upload it came from along
+    discard_draft(settings.data_dir, token)
+    assert kept_drafts(settings.data_dir) == []
+    with pytest.raises(InputError, match="no longer kept"):
+        upload_of(settings.data_dir, upload)
+    assert sorted(p.name for p in (settings.data_dir / "drafts").iterdir()) == []
+
+
+def test_forms_and_uploads_nobody_came_back_for_are_swept_drafts_stay(
+        setup: tuple[FileStore, Settings]) -> None:
+    store, settings = setup
+    upload = keep_upload(settings.data_dir, "r.txt", b"text", "rana")
+    form = keep_form(settings.data_dir, FORM)
+    token = keep_draft(settings.data_dir, draft_report(store, settings, FORM).extraction)
+    import time
+    assert sweep(settings.data_dir, now=time.time() + 60) == []
+    gone = sweep(settings.data_dir, now=time.time() + STALE_SECONDS + 60)
+    assert sorted(p.name for p in gone) == sorted([f"{upload}.upload.json",
+                                                   f"{form}.form.json"])
+    assert [d.token for d in kept_drafts(settings.data_dir)] == [token]
 
 
 def test_a_draft_is_kept_by_token_saved_once_and_then_gone(

@@ -1,17 +1,17 @@
-"""The curation tabs' own pieces, without a browser: uploads decoded, the preview built
+"""The curation tabs' own pieces, without a browser: the upload line, progress written
+at a bounded rate, the preview built
 as text components, clicks on the pick map read, moments parsed, place options carrying
 every spelling (SYNTHETIC data)."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 from dataclasses import replace
 
 import pytest
 from dash import html
 
-from dashboard.curation.add_report import preview_view, upload_bytes
+from dashboard.curation.add_report import Throttled, file_line, preview_view
 from dashboard.curation.audit import parse_moment
 from dashboard.curation.names import clicked_point, place_option
 from frontline.errors import InputError
@@ -22,13 +22,31 @@ from timeline.preview import DistrictChange, Preview, marks_of
 TEXT = "Intro. Forces took <b>X</b> today. End."
 
 
-def test_an_upload_is_decoded_and_a_broken_one_refused() -> None:
-    data = b"%PDF-1.4 synthetic"
-    url = "data:application/pdf;base64," + base64.b64encode(data).decode()
-    assert upload_bytes(url) == data
-    assert upload_bytes(None) == b""
-    with pytest.raises(InputError, match="did not arrive whole"):
-        upload_bytes("data:application/pdf;base64,@@@")
+def test_the_upload_line_says_what_the_route_answered() -> None:
+    assert file_line(None) == ("", True)
+    assert file_line({"pending": "r.pdf"})[0] == "Uploading r.pdf…"
+    said, hidden = file_line({"token": "ab" * 16, "name": "r.pdf", "bytes": 12345})
+    assert said == "File: r.pdf (12,345 bytes), uploaded." and hidden is False
+    said, hidden = file_line({"error": "r.pdf is 2,000,000 bytes, over the upload limit"})
+    assert isinstance(said, html.Span) and "over the upload limit" in said.children
+    assert hidden is True
+
+
+def test_progress_is_written_at_a_bounded_rate_but_every_stage_change_shows() -> None:
+    now = [0.0]
+    wrote: list[tuple[str, str]] = []
+    throttled = Throttled(wrote.append, clock=lambda: now[0])
+    throttled(0, "reading the file")
+    throttled(10, "matching places: sentence 0 of 500")
+    for i in range(1, 501):  # 500 sentences within 0.1 s: one more line at most
+        now[0] += 0.0002
+        throttled(10 + i // 10, f"matching places: sentence {i} of 500")
+    throttled(60, "building the preview: the map with the report")
+    throttled(100, "done")
+    assert wrote[0] == ("0", "Reading the file…")
+    assert wrote[1] == ("10", "Matching places: sentence 0 of 500…")
+    assert len(wrote) == 4 and wrote[-1] == ("100", "Done")
+    assert wrote[2] == ("60", "Building the preview: the map with the report…")
 
 
 def test_the_preview_marks_claims_as_text_never_as_markup() -> None:

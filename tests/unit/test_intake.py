@@ -12,6 +12,7 @@ from PIL import Image
 
 from frontline.errors import InputError
 from frontline.settings import Settings
+from tests.builders import text_pdf
 from timeline.extract.articles import load_article
 from timeline.intake import (
     ReportForm,
@@ -94,34 +95,8 @@ def test_an_unknown_file_type_or_binary_text_is_refused() -> None:
         read_report(form(text="", filename="r.txt", data=b"abc\x00def"), MAX)
 
 
-def _pdf_with_text(text: str) -> bytes:
-    """A one-page PDF with a real text layer (hand-written content stream)."""
-    stream = f"BT /F1 11 Tf 40 700 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R"
-        b" >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{n} 0 obj\n".encode() + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-              .encode())
-    return out.getvalue()
-
-
 def test_a_text_pdf_is_read() -> None:
-    pdf = _pdf_with_text(ENGLISH[:200])
+    pdf = text_pdf([ENGLISH[:200]])
     article = read_report(form(text="", filename="r.pdf", data=pdf), MAX)
     assert "took over the al-Maamel district" in article.text
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 
 from geodata.gazetteer import get_gazetteer
@@ -114,8 +115,12 @@ _PLACED_KINDS = frozenset({"killed", "wounded", "displaced", "arrested"})
 _ANNOUNCED = re.compile(r"(?:announced|declared|confirmed)\b", re.IGNORECASE)
 
 
-def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extraction:
+def extract_article(article: Article, gazetteer: Scanner | None = None,
+                    on_sentence: Callable[[int, int], None] | None = None) -> Extraction:
     """All events and figures of ``article``, with quotes, spans and unresolved names.
+
+    ``on_sentence(done, of)``, when given, is told once the sentences are found
+    (``done`` 0) and after each sentence is read, so a page can show real progress.
 
     Claims are numbered in reading order while the rules run (an anchored date names the
     earlier event it counted from); :func:`timeline.ids.assign_claim_ids` then gives
@@ -134,13 +139,16 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
     unresolved: list[str] = []
     paragraph_date: ParagraphDates = {}
     read: list[str] = []
+    sentences = [s for s in split_sentences(article.text, article.ignored)
+                 if not _ignored(article, s)]
+    if on_sentence:
+        on_sentence(0, len(sentences))
     all_places = find_places(article.text, gaz)
     place_starts = [p.start for p in all_places]
     headline = next((p.mention for p in find_places(article.title or "", gaz)
                      if p.id == sides.city_area), None)
-    sentences = [s for s in split_sentences(article.text, article.ignored)
-                 if not _ignored(article, s)]
-    for sentence, after in zip(sentences, [*sentences[1:], None], strict=True):
+    for done, (sentence, after) in enumerate(
+            zip(sentences, [*sentences[1:], None], strict=True), start=1):
         text = article.text[sentence.start:sentence.end]
         read.append(text)
         places = _shifted(all_places, place_starts, sentence)
@@ -164,6 +172,8 @@ def extract_article(article: Article, gazetteer: Scanner | None = None) -> Extra
                 continue  # "killed in air raids in northern Iraq": not the city's
             figures.append(_with_provenance(fig, article, sentence, text, len(figures)))
         unresolved += [n for n in unresolved_names(text, places, gaz) if n not in unresolved]
+        if on_sentence:
+            on_sentence(done, len(sentences))
     held, corners = still_held(read, gaz)
     figures = merge_repeats(figures, article.title)
     figures = [replace(f, still_held=held, still_held_corners=corners,
