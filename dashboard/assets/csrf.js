@@ -21,7 +21,7 @@
   function ownServer(url) {
     try {
       return new browser.URL(url, browser.location.href).origin === browser.location.origin;
-    } catch (e) {
+    } catch {
       return false;
     }
   }

@@ -56,7 +56,7 @@
       var bytes;
       try {
         bytes = bytesOf(contents);
-      } catch (e) {
+      } catch {
         return {error: name + " could not be read in the browser: choose it again"};
       }
       if (bytes.length > limit.maxBytes) {
