@@ -79,7 +79,9 @@ def pg(chromium: Any, curation_server: Server) -> Iterator[Any]:
     page.fill("#sign-in-name", "ana")
     page.fill("#sign-in-password", PASSWORD)
     page.click("button[type=submit]")
-    open_page(page, "?date=2017-05-20")
+    # A first load on a busy machine (the layout built and compressed once) may take
+    # longer than the usual 30 s.
+    open_page(page, "?date=2017-05-20", timeout=120_000)
     page.click("summary.fl-curation-head")  # the panel is folded under the map
     page.wait_for_selector(f"#{ids.CURATION_TABS}", state="visible")
     page.wait_for_function(f"() => (document.getElementById('{ids.CURATION_USER}')"
