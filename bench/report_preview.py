@@ -8,7 +8,12 @@ not data), side by side in one run:
   analyst waits for behind the progress bar;
 - ``rebuild_s`` (the baseline): :func:`timeline.pipeline.build` on the same store, the
   full build with its "as known on" replay that saving then triggers;
-- ``audit_s``: :func:`timeline.audit.audit_at` now (decisions as of now, replay included).
+- ``audit_s``: :func:`timeline.audit.audit_at` now (decisions as of now, replay included);
+- ``stages_s`` and ``long_stages_s``: the seconds each stage of the progress bar took
+  (reading the file, finding sentences, matching places, building the preview), for
+  the paragraph and for a long report (``LONG_COPIES`` copies of it, a
+  SYNTHETIC ~40 KB text): where the bar's shares (``timeline.added_reports.STAGES``)
+  should lie.
 
 Wall seconds, best of ``REPEATS``; printed, never asserted.
 """
@@ -16,6 +21,7 @@ Wall seconds, best of ``REPEATS``; printed, never asserted.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 import tempfile
 import time
@@ -36,8 +42,20 @@ REPEATS = 3
 TEXT = ("(SYNTHETIC benchmark report) Iraqi troops took over the al-Zanjili district on "
         "Thursday after two days of fighting, officers said. Residents were told to stay "
         "indoors while engineers searched the streets for explosives left behind.")
+LONG_COPIES = 200
 FORM = ReportForm("Troops take al-Zanjili (synthetic)", "Synthetic Wire",
                   "https://example.org/bench", "2017-06-09", TEXT)
+
+
+def stage_seconds(store: FileStore, settings: Settings, form: ReportForm) -> dict[str, float]:
+    """Seconds spent in each stage of the job's progress, by the stage's words."""
+    marks: list[tuple[float, str]] = []
+    draft_report(store, settings, form,
+                 lambda _p, what: marks.append((time.perf_counter(), what.split(":")[0])))
+    spent: dict[str, float] = {}
+    for (t0, what), (t1, _) in itertools.pairwise(marks):
+        spent[what] = spent.get(what, 0.0) + t1 - t0
+    return {k: round(v, 3) for k, v in spent.items()}
 
 
 def _best(fn: Any) -> float:
@@ -70,6 +88,9 @@ def run(smoke: bool = False) -> dict[str, Any]:
             "districts_changed": len(found.changes),
             "preview_s": _best(lambda: draft_report(store, settings, FORM)),
             "rebuild_s": _best(lambda: build(store, theatre, settings)),
+            "stages_s": stage_seconds(store, settings, FORM),
+            "long_stages_s": stage_seconds(store, settings, replace(
+                FORM, text="\n\n".join([TEXT] * (LONG_COPIES // (10 if smoke else 1))))),
             "audit_s": _best(lambda: audit_at(store, theatre, settings,
                                               dt.datetime.now(dt.UTC))),
         }
