@@ -11,7 +11,7 @@
  * guardPaste: "Read and preview" goes ahead only when the pasted text is within the
  * same cap, so an oversized paste gets a message instead of a bare 413.
  *
- * `limit` ({maxBytes, url, store}) comes from the tab's layout: no id or path is kept
+ * `limit` ({maxBytes, url, store, upload}) comes from the tab's layout: no id or path is kept
  * here. csrf.js adds the session's token to the upload's POST.
  */
 (function (browser) {
@@ -49,9 +49,17 @@
       .then(tell, function () { tell({error: "the upload did not reach the server: try again"}); });
   }
 
+  // The box lets go of the file once it is sent (or refused): the page keeps no copy,
+  // and choosing the same file again (after removing it) uploads it again.
+  function forget(limit) {
+    browser.setTimeout(function () {
+      dc.set_props(limit.upload, {contents: null, filename: null});
+    }, 0);
+  }
+
   dc.frontlineUpload = {
     upload: function (contents, filename, limit, before) {
-      if (!contents || !limit) { return dc.no_update; }
+      if (!contents || !limit) { return dc.no_update; }  // also the box let go (forget)
       var name = filename || "report";
       var bytes;
       try {
@@ -60,9 +68,11 @@
         return {error: name + " could not be read in the browser: choose it again"};
       }
       if (bytes.length > limit.maxBytes) {
+        forget(limit);
         return {error: tooBig(name, bytes.length, limit.maxBytes)};
       }
       post(limit, name, bytes, before);
+      forget(limit);
       return {pending: name};
     },
     guardPaste: function (clicks, text, limit) {

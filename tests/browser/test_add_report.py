@@ -49,6 +49,7 @@ FIELDS = {ids.CURATION_REPORT_TITLE: "Troops take al-Zanjili (synthetic)",
 PASTED = ("(SYNTHETIC report) Iraqi troops took over the al-Zanjili district on Thursday "
           "after two days of fighting, officers said. Residents were told to stay indoors "
           "while engineers searched the streets for explosives left behind.")
+FIGURE = "The Interior Ministry said on Friday that 40 militants were killed in al-Zanjili."
 STAGE_WORDS = ("Reading the file", "Finding sentences", "Matching places",
                "Building the preview", "Done")
 
@@ -185,7 +186,7 @@ def test_pasted_text_previews_with_progress_through_each_stage_then_discards(
         pg: Any) -> None:
     for ident, value in FIELDS.items():
         pg.fill(f"#{ident}", value)
-    paste(pg, PASTED)
+    paste(pg, PASTED + " " + FIGURE)
     # Every status line and bar value the page shows while the job runs, in order.
     pg.evaluate(f"""() => {{
         window.seenSteps = []; window.seenValues = [];
@@ -205,9 +206,16 @@ def test_pasted_text_previews_with_progress_through_each_stage_then_discards(
     order = [next(i for i, w in enumerate(STAGE_WORDS) if s.startswith(w)) for s in steps]
     assert order == sorted(order), steps
     assert values == sorted(values) and values[-1] == 100, values
-    # the article is text: its markup would show as characters, never as elements
-    assert pg.locator(f"#{ids.CURATION_REPORT_PREVIEW} mark").first.text_content() == \
-        PASTED[:PASTED.index("said.") + 5]
+    # each claim listed is highlighted in its own sentence, named in the mark's title
+    marks = pg.locator(f"#{ids.CURATION_REPORT_PREVIEW} mark")
+    assert [marks.nth(i).text_content() for i in range(marks.count())] == \
+        [PASTED[:PASTED.index("said.") + 5], FIGURE]
+    listed = pg.locator(f"#{ids.CURATION_REPORT_CHANGES} ol li").all_text_contents()
+    titles = [marks.nth(i).get_attribute("title") for i in range(marks.count())]
+    # (a sentence read as two claims, a kill and a count, is one mark naming both)
+    assert "; ".join(t or "" for t in titles).split("; ") == listed
+    assert listed[0].startswith("capture by government: al-Zanjili")
+    assert any(c.startswith("killed 40: al-Zanjili") for c in listed[1:])
     SHOTS.mkdir(exist_ok=True)
     pg.locator(f"#{ids.CURATION_REPORT_PREVIEW}").scroll_into_view_if_needed()
     pg.screenshot(path=str(SHOTS / "add-report-preview.png"))
@@ -259,9 +267,13 @@ def test_a_scan_a_report_in_arabic_and_both_a_paste_and_a_file_are_refused(
     assert "does not do OCR" in said
     paste(pg, PASTED)
     read(pg, "paste the text or upload a file, not both")
-    press(pg, f"#{ids.CURATION_REPORT_CLEAR_FILE}")
-    pg.wait_for_function(f"() => !document.getElementById('{ids.CURATION_REPORT_FILE}')"
-                         ".textContent")
+    # removed, the same file can be chosen again, and removed again
+    for _ in range(2):
+        press(pg, f"#{ids.CURATION_REPORT_CLEAR_FILE}")
+        pg.wait_for_function(f"() => !document.getElementById('{ids.CURATION_REPORT_FILE}')"
+                             ".textContent")
+        if _ == 0:
+            uploaded(pg, "scan.pdf", scan.getvalue(), "application/pdf")
     paste(pg, "سيطرت القوات العراقية على حي الزنجيلي يوم الخميس بعد يومين من القتال، "
               "وقال الضباط إن السكان طلب منهم البقاء في منازلهم. (نص تجريبي)")
     said = read(pg, "written in Arabic script")
