@@ -83,6 +83,11 @@ def test_named_in_part_needs_a_part_word_right_before_the_name() -> None:
     assert named_in_part("took large parts of the city", "city")
     assert not named_in_part("recaptured western Mosul", "western Mosul")
     assert not named_in_part("western Mosul fell", "western Mosul")
+    # a share is a part too (the one rule: timeline.extract.lexicon.part_named)
+    assert named_in_part("over 60 percent of eastern Mosul was retaken", "eastern Mosul")
+    assert named_in_part("control of almost the entire Mosul", "Mosul")
+    assert named_in_part("retook two neighbourhoods of the Old City", "Old City")
+    assert not named_in_part("took the neighbourhood of al-Risala", "al-Risala")
 
 
 def test_share_bank_is_the_named_area_s_bank_else_the_one_bank_named() -> None:

@@ -31,11 +31,13 @@ def read(text: str) -> list[tuple[object, ...]]:
     "Displaced people are housed in 9 priority sites.",
     "About 70 families were displaced to a nearby village.",
     "Hundreds of civilians fled the area on Sunday.",
-    "About 2,100 IDPs returned to their homes.",
     "The governor fled with three of his aides.",
     "31 people killed, injured in twin blasts",
     "Dozens killed and wounded in a market bombing",
     "Troops captured 12 of the 15 districts on the east bank.",
+    "Engineers found boody-trapped cars and 25 explosive belts there.",  # no one trapped
+    "Up to six suicide bombers hit a police post at dawn.",  # spent in an attack
+    "The soldiers returned fire at 3 militant positions.",  # fighting, no return
 ])
 def test_not_a_people_figure(text: str) -> None:
     assert read(text) == []
@@ -52,6 +54,10 @@ def test_not_a_people_figure(text: str) -> None:
      ("killed", 52, "exact", None, None)),
     ("Commandos eliminated 6 suicide bombers at dawn.", ("killed", 6, "exact", None, None)),
     ("Police arrested 14 militants in a raid.", ("arrested", 14, "exact", None, None)),
+    ("Police shot dead 2 suicide bombers at the gate.", ("killed", 2, "exact", None, None)),
+    ("About 2,100 IDPs returned to their homes.", ("returned", 2100, "about", None, None)),
+    ("Some 9,000 residents have gone back to the east bank.",
+     ("returned", 9000, "about", None, None)),
     ("Medics reported the deaths of 20 soldiers.", ("killed", 20, "exact", None, None)),
     ("Some 40 militants were captured near the river.",
      ("arrested", 40, "about", None, None)),

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from geodata.theatre import Theatre
-from timeline.extract.lexicon import Scanner
+from timeline.extract.lexicon import Scanner, part_named
 from timeline.extract.numbers import words_to_number
 from timeline.records import PartialDate, PlaceRef
 
@@ -46,15 +46,6 @@ DURATION_RE = re.compile(
     r"\bafter\s+(?:about\s+|nearly\s+|almost\s+|more than\s+)?(\d+|[a-z]+)\s+"
     r"(day|week|month|year)s?\s+of\s+(?:heavy\s+|fierce\s+)?(?:fighting|battles?|clashes|combat"
     r"|operations?|siege)",
-    re.IGNORECASE,
-)
-# "a neighbourhood of the Old City", "districts in western Mosul" are parts; "the
-# neighbourhood of al-Risala" is the district's own name.
-PARTIAL_RE = re.compile(
-    r"\b(?:(?:parts?|most|much|some|areas?|an?\s+area|another\s+area)\s+(?:of|in)"
-    r"|(?:an?|another|one|two|three|four|five|several|more|\d+)\s+(?:[\w-]+\s+)?"
-    r"(?:neighbou?rhoods?|districts?)\s+(?:of|in)"
-    r"|(?:neighbou?rhoods?|districts?)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -98,9 +89,10 @@ def fighting_since(date: PartialDate, quote: str) -> dt.date | None:
 
 def named_in_part(quote: str, mention: str) -> bool:
     """True when the quote names a place only in part ("another area in western Mosul",
-    "large parts of the city"): such a mention must not set every district of the area."""
+    "large parts of the city", "60 percent of eastern Mosul"): such a mention must not set
+    every district of the area (the rule is :func:`timeline.extract.lexicon.part_named`)."""
     at = quote.find(mention)
-    return at > 0 and PARTIAL_RE.search(quote[:at]) is not None
+    return at > 0 and part_named(quote, at) is not None
 
 
 def share_bank(theatre: Theatre | None, places: Iterable[PlaceRef], words: str) -> str | None:

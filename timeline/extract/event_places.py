@@ -23,6 +23,7 @@ from timeline.extract.triggers import (
     ADJECTIVE_BEFORE,
     CAMPAIGN_AIM,
     KILL_OBJECT,
+    ONGOING_BEFORE,
     PASSIVE_BEFORE,
     PEOPLE_AFTER,
     POSITIONS_AFTER,
@@ -42,7 +43,8 @@ _NUMBER_AFTER = re.compile(r"\s*(?:\d|(?:at least|more than|about|some|dozens|hu
 
 def object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
     """The kind its object makes of a trigger: people captured are arrested, positions
-    overrun are fought over, a purpose ("to drive IS out of") is a forecast at most."""
+    overrun and places still being cleared are fought over, a purpose ("to drive IS out
+    of") is a forecast at most."""
     after = match.end()
     if kind == "entry_done":  # "were able to capture X and enter Y"
         return "attack" if ACCOMPLISHED_IN.search(text, 0, match.start()) else None
@@ -51,6 +53,8 @@ def object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
     if kind == "capture_expected" and CAMPAIGN_AIM.search(text, 0, match.start()):
         return None  # "its battle to retake Mosul" names a campaign, forecasts nothing
     if kind == "capture":
+        if ONGOING_BEFORE.search(text, 0, match.start()):
+            return "attack"  # "is still being cleared": contested, not yet taken
         if PEOPLE_AFTER.match(text, after):
             return "arrest"
         if POSITIONS_AFTER.match(text, after):
@@ -68,7 +72,8 @@ def object_kind(text: str, match: re.Match[str], kind: str) -> str | None:
 def event_places(ctx: SentenceContext, match: re.Match[str], kind: str, where: str,
                  clause: tuple[int, int]) -> tuple[PlaceRef, ...]:
     """The places of the trigger's clause that the event is about: reference points
-    ("near Mosul") left out, and a whole area only from a whole-area statement."""
+    ("near Mosul") and shares ("60 percent of eastern Mosul": a figure) left out, and a
+    whole area only from a whole-area statement."""
     text = ctx.text
     start, end = clause
     usable = ctx.usable
@@ -88,8 +93,8 @@ def event_places(ctx: SentenceContext, match: re.Match[str], kind: str, where: s
             chosen = [p for p in usable if start <= p.start < match.start()] or [
                 p for p in usable if _APPOSITION.fullmatch(text, p.end, start)
                 and _APPOSITION_BEFORE.search(text, 0, p.start)][-1:]
-    kept = [p for p in chosen if p.id not in ctx.whole
-            or area_event_kept(text, p, match.span(), kind, clause)]
+    kept = [p for p in chosen if not p.share and (
+        p.id not in ctx.whole or area_event_kept(text, p, match.span(), kind, clause))]
     if kept or chosen or kind not in ("capture", "capture_expected"):
         return simplest_places(kept, ctx.parents, ctx.kinds)
     taken = [(p.start, p.end) for p in ctx.places] + [(a.start, a.end) for a in ctx.actors]
@@ -97,6 +102,14 @@ def event_places(ctx: SentenceContext, match: re.Match[str], kind: str, where: s
         return unresolved_places(text, match.end(), end, True, taken)
     return unresolved_places(text, start, end if where == "clause" else match.start(), False,
                              taken)
+
+
+def share_only(ctx: SentenceContext, clause: tuple[int, int]) -> bool:
+    """Whether the clause names a share of a place ("over 60 percent of eastern Mosul had
+    been recaptured"): with no other place it is a territory figure, no event, and no
+    place may be borrowed for it from elsewhere."""
+    start, end = clause
+    return any(p.share and start <= p.start < end for p in ctx.places)
 
 
 def borrowed_place(ctx: SentenceContext, kind: str, trigger_end: int) -> tuple[PlaceRef, ...]:

@@ -68,7 +68,12 @@ from timeline.extract.event_dates import (
     expected_date,
     state_since,
 )
-from timeline.extract.event_places import borrowed_place, event_places, object_kind
+from timeline.extract.event_places import (
+    borrowed_place,
+    event_places,
+    object_kind,
+    share_only,
+)
 from timeline.extract.figures import SubjectLabels, merge_repeats, sentence_figures
 from timeline.extract.lexicon import (
     PlaceMention,
@@ -230,6 +235,8 @@ def _event(ctx: SentenceContext, match: re.Match[str], kind: str, where: str,
     kind = found_kind
     end = len(text) if kind == "kill" else clause_end(text, match.end(), ctx.places)
     places = event_places(ctx, match, kind, where, (start, end))
+    if not places and share_only(ctx, (start, end)):
+        return None  # a share retaken is a figure, never the whole area's capture
     borrowed = () if places else borrowed_place(ctx, kind, match.end())
     places = places or borrowed
     if not places:

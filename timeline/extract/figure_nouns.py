@@ -12,7 +12,10 @@ territory). The noun right after it says what it counts:
   reads its kind from the families count's place in the sentence;
 - armed men ("up to 4,000 Peshmerga", "4,000 to 8,000 Islamic State militants", "an
   N-strong force") are a strength, a ``fighters`` figure, unless a kind word says they
-  were killed, wounded or arrested ("killed 37 militants", "eliminated 3 bombers").
+  were killed, wounded or arrested ("killed 37 militants", "eliminated 3 bombers");
+  bombers sent into an attack ("six suicide bombers hit a post") are no strength;
+- "booby-trapped" (however it is spelt: "boody-trapped") describes a thing: a
+  hyphenated "-trapped" is never people trapped.
 
 The words tried here are patterns of English news prose, not of any one report.
 """
@@ -41,7 +44,8 @@ _THINGS = (r"vehicles?|cars?|trucks?|tanks?|humvees?|bulldozers?|bombs?|car bomb
            r"brigades|divisions|regiments|units|airstrikes|air strikes|strikes|raids|"
            r"attacks|sorties|tonnes|tons|litres|liters|trucks|packages|parcels|kits|"
            r"meals|rations|beds|clinics|teams|partners|agencies|organi[sz]ations|"
-           r"spaces|places|slots|caravans|containers")
+           r"spaces|places|slots|caravans|containers|belts|vests|explosives|devices|IEDs|"
+           r"mines|shells|missiles")
 _FORCES = (r"fighters|militants|troops|soldiers|Peshmerga|peshmerga|gunmen|jihadists|"
            r"terrorists|insurgents|militiamen|militia\s+members|policemen|personnel|commandos|"
            r"paramilitaries|servicemen|recruits|snipers|bombers")
@@ -53,6 +57,9 @@ THING_AFTER = re.compile(rf"{_NOUN_AFTER}(?i:{_THINGS})\b")
 FAMILIES_AFTER = re.compile(
     rf"{_NOUN_AFTER}(?i:(?:newly\s+)?(?:displaced|IDP|refugee)\s+)?(?i:families|households)\b")
 FORCE_AFTER = re.compile(rf"{_NOUN_AFTER}(?i:{_FORCES})\b")
+# Bombers are spent in their attack, no strength of a force: "six suicide bombers hit a
+# checkpoint" is no ``fighters`` figure (bombers killed or arrested keep that kind).
+BOMBERS_AFTER = re.compile(rf"{_NOUN_AFTER}(?i:bombers)\b")
 # "families, or 21,462 individuals", "families totalling 1,900 people", "families (...)"
 FAMILIES_THEN_PEOPLE = re.compile(
     r"\s*(?:,\s*)?(?:or|totall?ing|corresponding to|comprising|amounting to|that is|i\.e\.,?|"
@@ -64,7 +71,8 @@ VERB_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       re.IGNORECASE))
     for kind, verbs in (
         ("killed", r"kill(?:ed|ing|s)?|eliminat(?:ed|ing|es?)|neutrali[sz](?:ed|ing|es?)|"
-                   r"slew|slain|(?:deaths?|bodies|killing|remains)\s+of"),
+                   r"slew|slain|(?:shot|gunned)\s+(?:dead|down)|"
+                   r"(?:deaths?|bodies|killing|remains)\s+of"),
         ("wounded", r"wound(?:ed|ing|s)?|injur(?:ed|ing|es?)|wounding\s+of"),
         ("arrested", r"arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es?)|"
                      r"apprehend(?:ed|ing|s)?|(?:arrest|detention|capture|surrender)\s+of"),
@@ -78,8 +86,11 @@ BACK_REFERENCE = re.compile(
     r"\b(?:the|these|those|their)\s+(?:numbers?|figures?|totals?|counts?|tolls?)\s+"
     r"(?:\w+\s+){0,3}?(?:fell|dropped|declined|decreased|rose|increased|climbed|jumped|"
     r"reached|stood|grew)\s*(?:to|at|by)?\s*$", re.IGNORECASE)
-# "3,300 IDPs returned home": a return, not a displacement
-RETURNED = re.compile(r"\b(?:returned|returnees?|returning|went back|gone back)\b", re.IGNORECASE)
+# "3,300 IDPs returned home", "12,000 residents have gone back": people home again, a
+# ``returned`` count, never a displacement ("returned fire" is fighting, no return)
+RETURNED = re.compile(r"\b(?:returned(?!\s+fire\b)|returnees?|returning(?!\s+fire\b)|"
+                      r"(?:went|gone|going|came|come|coming)\s+back(?:\s+home)?)\b",
+                      re.IGNORECASE)
 # "Mosul, a city of 1.5 million people", "home to 1.5 million": the place's population
 CITY_OF = re.compile(r"\b(?:(?:city|town|metropolis)\s+of|home\s+to)\s+$", re.IGNORECASE)
 # "9 percent remains under IS control": the share still held, the rest is retaken
@@ -116,6 +127,11 @@ def families_counted(text: str, end: int) -> re.Match[str] | None:
 def force_counted(text: str, end: int) -> bool:
     """Whether the number ending at ``end`` counts armed men ("4,000 Peshmerga")."""
     return FORCE_AFTER.match(text, end) is not None
+
+
+def bombers_counted(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts bombers ("six suicide bombers")."""
+    return BOMBERS_AFTER.match(text, end) is not None
 
 
 def verb_kind(before: str) -> str | None:

@@ -41,6 +41,7 @@ from timeline.extract.figure_nouns import (
     RETURNED,
     STILL_HELD,
     TAKEN,
+    bombers_counted,
     families_counted,
     force_counted,
     thing_counted,
@@ -57,7 +58,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
                 r"\bhospitals?)\b"),
     ("displaced", r"\b(?:displaced|fled|fleeing|uprooted|refugees|displacement|IDPs?|"
                   r"escaped|evacuated|shelter(?:ed|ing)\s+in|in\s+camps)\b"),
-    ("trapped", r"\b(?:trapped|besieged)\b"),
+    ("returned", RETURNED.pattern),
+    ("trapped", r"(?<![\w-])(?:trapped|besieged)\b"),  # "boody-trapped cars" are things
     ("arrested", r"\b(?:arrested|detained|apprehended|taken prisoner|surrendered|(?:were|was|"
                  r"been|being)\s+(?:\w+\s+)?(?:captured|taken captive))\b"),
     ("population", r"\b(?:population|(?:people|civilians|residents|inhabitants)\s+"
@@ -253,7 +255,7 @@ def _kind(text: str, q: Quantity, previous: list[Figure], anchor: int) -> str | 
         kind = min(specific or hits)[1]
         if kind in ("killed", "wounded") and CASUALTY_TOTAL.search(text, q.end, q.end + WINDOW):
             return None  # "26 killed, injured": a casualty total, neither kind alone
-        return None if kind == "displaced" and RETURNED.search(after) else kind
+        return "returned" if kind == "displaced" and RETURNED.search(after) else kind
     if _OF_POSSESSIVE.match(text, q.end):  # "fled with three of his aides": company, no count
         return None
     if CITY_OF.search(before):
@@ -261,7 +263,7 @@ def _kind(text: str, q: Quantity, previous: list[Figure], anchor: int) -> str | 
     if verb := verb_kind(before):
         return verb
     if armed:
-        return "fighters"
+        return None if bombers_counted(text, q.end) else "fighters"
     hits = [(m.start(), kind) for kind, rx in KIND_RES for m in rx.finditer(before)]
     return max(hits)[1] if hits else None
 

@@ -41,9 +41,30 @@ COMMON_WORDS = frozenset({
 GENERIC_PLACE_KINDS = ("area",)
 LANDMARK_SCORE = 0.6
 _THE_CITY = re.compile(r"\bthe city\b")
-_PARTIAL_BEFORE = re.compile(
-    r"\b(?:area|areas|part|parts|districts|neighbou?rhoods|most|some|much|outskirts|edges?)"
-    r"\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# A place named only in part, read from the words right before its name. This is the one
+# rule for it: a mention's ``partial`` and ``share`` here, an event place's
+# ``PlaceRef.partial`` (:func:`timeline.extract.control_facts.named_in_part`) both ask it
+# (:func:`part_named`), and it says how:
+# - ``unit``: "areas of", "large parts of", "the outskirts of", "another area in",
+#   "districts in", "two neighbourhoods of": the mention is no place of an event or figure;
+# - ``counted``: one unit of it, "a neighbourhood of the Old City", "another district in":
+#   an event there keeps the place, marked partial, so that the control rules do not set
+#   every district of it ("the neighbourhood of al-Risala", a unit noun alone, singular,
+#   is the district's own name);
+# - ``share``: "over 60 percent of", "half of", "two-thirds of", "a third of", "most of",
+#   "the bulk of", "nearly all of", "almost the entire": a territory figure's scope, never
+#   the place of an event (one sentence must not flip a whole bank).
+_UNIT_OF = (r"(?:areas?|parts?|some|outskirts|edges?|districts|neighbou?rhoods)\s+(?:of|in)")
+_COUNTED_OF = (r"(?:an?|another|one|\d+)\s+(?:[\w-]+\s+)?(?:neighbou?rhood|district)\s+"
+               r"(?:of|in)|(?:neighbou?rhood|district)\s+in")
+_SHARE_OF = (r"(?:%|\bper\s?cent|\bpercent)\s+of"
+             r"|\b(?:half|thirds?|quarters?|fifths?|tenths?)(?:\s+of)?"
+             r"|\b(?:most|much|the\s+bulk|the\s+majority|the\s+greater\s+part)\s+of"
+             r"|\b(?:nearly|almost|virtually|practically|roughly)\s+(?:all(?:\s+of)?"
+             r"|the\s+(?:entire(?:ty\s+of)?|whole(?:\s+of)?))")
+_PART_BEFORE = re.compile(rf"(?:(?P<share>{_SHARE_OF})|\b(?P<unit>{_UNIT_OF})"
+                          rf"|\b(?P<counted>{_COUNTED_OF}))\s+(?:the\s+)?$", re.IGNORECASE)
+PART_WINDOW = 48  # the longest run of part words before a name ("nearly the entirety of the")
 _BANK_WORD = re.compile(r"^(?:western|eastern|west|east)\b", re.IGNORECASE)
 # Up to three name words before a landmark noun. Each word starts at a word start and is
 # read possessively: a long run of letters is scanned once, never again from every
@@ -108,13 +129,16 @@ class Scanner(Protocol):
 
 @dataclass(frozen=True)
 class PlaceMention:
-    """A resolved place in the article text, with whether it names only part of it."""
+    """A resolved place in the article text, with whether it names only a unit of it
+    ("another area in western Mosul": ``partial``) or a share of it ("60 percent of
+    eastern Mosul": ``share``, the scope of a figure but never the place of an event)."""
 
     start: int
     end: int
     id: str
     mention: str
     partial: bool = False
+    share: bool = False
 
     def ref(self) -> PlaceRef:
         return PlaceRef(self.id, self.mention)
@@ -131,7 +155,7 @@ class ActorMention:
 def find_places(text: str, gazetteer: Scanner) -> list[PlaceMention]:
     """Resolved place mentions of ``text``, false hits on English words removed."""
     found = [
-        PlaceMention(m.start, m.end, m.id, m.mention, _is_partial(text, m.start))
+        _mention(text, m.start, m.end, m.id, m.mention)
         for m in gazetteer.scan(text) if _looks_like_name(text, m.start, m.mention)
     ]
     taken = [(p.start, p.end) for p in found]
@@ -149,9 +173,14 @@ def find_places(text: str, gazetteer: Scanner) -> list[PlaceMention]:
         if not any(s <= match.start() < e for s, e in taken):
             hit = gazetteer.match(match.group(0))
             if hit.id:
-                found.append(PlaceMention(match.start(), match.end(), hit.id, match.group(0),
-                                          _is_partial(text, match.start())))
+                found.append(_mention(text, match.start(), match.end(), hit.id,
+                                      match.group(0)))
     return sorted(found, key=lambda p: p.start)
+
+
+def _mention(text: str, start: int, end: int, place_id: str, mention: str) -> PlaceMention:
+    part = part_named(text, start)
+    return PlaceMention(start, end, place_id, mention, part == "unit", part == "share")
 
 
 # A person, not a place: a given name after a word for a person, with a surname after it
@@ -301,8 +330,12 @@ def _looks_like_name(text: str, start: int, mention: str) -> bool:
     return low not in COMMON_WORDS
 
 
-def _is_partial(text: str, start: int) -> bool:
-    return _PARTIAL_BEFORE.search(text[max(0, start - 30):start]) is not None
+def part_named(text: str, start: int) -> str | None:
+    """How the words before ``start`` name the place there: ``"share"`` ("60 percent
+    of", "almost the entire"), ``"unit"`` ("another area in", "parts of"), ``"counted"``
+    ("a neighbourhood of") or None (the whole of it)."""
+    match = _PART_BEFORE.search(text, max(0, start - PART_WINDOW), start)
+    return None if match is None else match.lastgroup
 
 
 def _placelike(name: str) -> bool:

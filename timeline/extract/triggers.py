@@ -16,7 +16,8 @@ What an analyst reads in each kind:
 - **attack**: fighting that contests a place without taking it: clashes, battles, car
   bombs, shelling, air strikes, sniper fire, counter-attacks, chemical attacks, and entry
   ("entered", "pushed into", "broke into", "closing in on", "clearing"; "were able to
-  capture X and enter Y", :data:`ACCOMPLISHED_IN`), never a capture;
+  capture X and enter Y", :data:`ACCOMPLISHED_IN`), and work still going on ("is still
+  being cleared", :data:`ONGOING_BEFORE`), never a capture;
 - **declaration**: a whole area declared liberated, or victory announced ("we announce
   victory", "the victory announcement will come soon": ``expected``);
 - **offensive**: a push launched or under way ("launched ... operation", "the first day
@@ -165,6 +166,11 @@ POSITIONS_AFTER = re.compile(_QUANTITY + r"\s+(?:[\w-]+\s+){0,2}?(?:positions|po
                              r"tunnels|weapons|vehicles|cars)\b", re.IGNORECASE)
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|is|are|being)\s+"
                             r"(?:(?:\w+ly|also|now|just|already|since)\s+)*$", re.IGNORECASE)
+# Work still going on is no capture: "X is still being cleared", "still cleared",
+# "in the process of retaking" contest a place (an attack) until it is said to be done.
+ONGOING_BEFORE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:\w+ly\s+|now\s+|still\s+)*being"
+                            r"|still(?:\s+being)?|in\s+the\s+(?:process|midst|middle)\s+of)"
+                            r"\s+$", re.IGNORECASE)
 # "managed to liberate", "were able to capture": done, not a purpose.
 ACCOMPLISHED_BEFORE = re.compile(r"\b(?:managed|able|succeeded)\s+$", re.IGNORECASE)
 # "were able to capture X and enter Y": the bare "enter" is done, not planned.
