@@ -62,6 +62,8 @@ def test_one_counted_unit(text: str, name: str) -> None:
     ("retook all of eastern Mosul", "eastern Mosul"),  # all of it is the whole
     ("took control over the rest of the city", "city"),  # the rest completes it
     ("60 percent of the displaced come from western Mosul", "western Mosul"),
+    ("troops entered the quarter of the Old City", "Old City"),  # a name, no fraction
+    ("they retook the eastern half of Mosul", "Mosul"),  # a bank, not a share
 ])
 def test_the_whole(text: str, name: str) -> None:
     assert grade(text, name) is None

@@ -58,7 +58,9 @@ _UNIT_OF = (r"(?:areas?|parts?|some|outskirts|edges?|districts|neighbou?rhoods)\
 _COUNTED_OF = (r"(?:an?|another|one|\d+)\s+(?:[\w-]+\s+)?(?:neighbou?rhood|district)\s+"
                r"(?:of|in)|(?:neighbou?rhood|district)\s+in")
 _SHARE_OF = (r"(?:%|\bper\s?cent|\bpercent)\s+of"
-             r"|\b(?:half|thirds?|quarters?|fifths?|tenths?)(?:\s+of)?"
+             r"|\b(?<!ern\s)half(?:\s+of)?"  # "the eastern half of the city" is a bank
+             r"|\b(?:an?|one|two|three|four|\d+)[\s-]+(?:thirds?|quarters?|fifths?|tenths?)"
+             r"\s+of"  # a counted fraction: "the quarter of Bab al-Tob" is its own name
              r"|\b(?:most|much|the\s+bulk|the\s+majority|the\s+greater\s+part)\s+of"
              r"|\b(?:nearly|almost|virtually|practically|roughly)\s+(?:all(?:\s+of)?"
              r"|the\s+(?:entire(?:ty\s+of)?|whole(?:\s+of)?))")
