@@ -15,21 +15,20 @@ panel (:mod:`dashboard.curation.panel`): an analyst's decision republishes the s
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-import brotli
 from dash import Dash
-from dash._utils import to_json
 from flask import request
 
 from dashboard import ids, limits, static_files
 from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout, find_component
+from dashboard.reader_build import FOLDER, ReaderBuild, SharedBuilds
+from dashboard.served_layout import ServedLayout
+from exports.context import context_with_page
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
 from timeline.pipeline import Reloading, load_published
@@ -39,30 +38,8 @@ from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
 
 STATIC = "static"
-BROTLI_11_MAX = 2_000_000  # bytes of layout JSON compressed at Brotli's best
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
-
-
-@dataclass(frozen=True, eq=False)
-class ServedLayout:
-    """A layout and its JSON, plain, gzipped and Brotli-compressed, as sent for one
-    store version, with the ETag that lets a returning browser keep its copy."""
-
-    component: Any
-    raw: bytes
-    packed: bytes
-    brotli: bytes
-    etag: str
-
-    @classmethod
-    def of(cls, component: Any) -> ServedLayout:
-        raw = to_json(component).encode("utf-8")
-        # Compressed once per store version, so harder than per request: Brotli 11 is
-        # about a third smaller than gzip 6 on the page data, but takes about a second
-        # a megabyte: a large theatre's layout (the stress one, 15 MB) gets quality 6.
-        quality = 11 if len(raw) <= BROTLI_11_MAX else 6
-        return cls(component, raw, gzip.compress(raw, compresslevel=6),
-                   brotli.compress(raw, quality=quality), hashlib.sha256(raw).hexdigest()[:32])
+__all__ = ["FrontlineDash", "ServedLayout", "create_app"]
 
 
 class FrontlineDash(Dash):
@@ -74,7 +51,7 @@ class FrontlineDash(Dash):
     a large theatre, under one lock).
     """
 
-    layouts: Reloading[ServedLayout] | None = None
+    builds: Reloading[ReaderBuild] | None = None
 
     def interpolate_index(self, metas: str = "", title: str = "", css: str = "",
                           config: str = "", scripts: str = "", app_entry: str = "",
@@ -89,9 +66,9 @@ class FrontlineDash(Dash):
             renderer=renderer))
 
     def serve_layout(self) -> Any:
-        if self.layouts is None:
+        if self.builds is None:
             return super().serve_layout()
-        served = self.layouts.get()
+        served = self.builds.get().layout
         # The layout carries the page data: a reload (or another tab) revalidates it
         # and gets a 304 with no body while the store is unchanged.
         headers = {"ETag": f'"{served.etag}"', "Cache-Control": "no-cache",
@@ -138,9 +115,7 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
 
     cx = curation_context(store, settings, theatre) if page is None else None
 
-    def load() -> ServedLayout:
-        version = STATIC if page is not None else store.version()
-        current = page or page_from(load_published(store, theatre, settings), theatre, settings)
+    def layout_of(current: PageData, version: str, best: bool) -> ServedLayout:
         layout = build_layout(current, theatre)
         # The page's JS keys its decoded copy of the page data on this version.
         find_component(layout, ids.PAGE_DATA).data["version"] = version
@@ -148,20 +123,44 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
         if cx is not None:
             from dashboard.curation import panel
             find_component(layout, ids.CURATION_PANEL).children = panel.layout(cx, version)
-        return ServedLayout.of(layout)
+        return ServedLayout.of(layout, best=best)
+
+    def load() -> ReaderBuild:
+        best = app.builds is None  # the build at start, before any reader waits
+        if page is not None:
+            return ReaderBuild(STATIC, layout_of(page, STATIC, best), None)
+        published = load_published(store, theatre, settings)
+        current = page_from(published, theatre, settings)
+        return ReaderBuild(published.version, layout_of(current, published.version, best),
+                           context_with_page(published, current, theatre))
 
     limits.mount(app.server, settings.max_request_bytes)
     # plotly.js with the map and scatter traces only, before Dash's components load.
     app.config.external_scripts = [static_files.mount(
         app.server, app.config.routes_pathname_prefix, app.config.requests_pathname_prefix)]
     static_files.precompress(app.server, app.config.routes_pathname_prefix)
-    app.layouts = Reloading(_static if page is not None else store.version, load)
-    app.layout = app.layouts.get().component
+    app.builds = reader_builds(store, settings, load, fixed=page is not None)
+    app.layout = app.builds.get().layout.component
     register_callbacks(app)
-    export_panel.mount(app, store, settings, theatre)
+    builds = app.builds
+    export_panel.mount(app, store, settings, theatre, shared=lambda: builds.get().context)
     if cx is not None:
         mount_curation(app, cx)
     return app
+
+
+def reader_builds(store: Store, settings: Settings, load: Callable[[], ReaderBuild], *,
+                  fixed: bool = False) -> Reloading[ReaderBuild]:
+    """The app's build of the store's version now, loaded again when it changes; with
+    several worker processes (``settings.workers``), built by one of them and read by
+    the others (:class:`dashboard.reader_build.SharedBuilds`)."""
+    if fixed:
+        return Reloading(_static, load)
+    if settings.workers <= 1:
+        return Reloading(store.version, load)
+    shared = SharedBuilds(settings.data_dir / FOLDER, repr(settings))
+    shared.clear()
+    return Reloading(store.version, lambda: shared.get(store.version, load))
 
 
 def curation_context(store: Store, settings: Settings, theatre: Theatre) -> Any:
@@ -206,7 +205,7 @@ def current_page(app: FrontlineDash, cx: Any) -> tuple[str, dict[str, Any]]:
     data = page_from(load_published(cx.store, cx.theatre, cx.settings), cx.theatre,
                      cx.settings).to_json()
     data["version"] = version
-    if app.layouts is not None:
-        threading.Thread(target=app.layouts.current, kwargs={"fresh": True},
+    if app.builds is not None:
+        threading.Thread(target=app.builds.current, kwargs={"fresh": True},
                          name="layout-rebuild", daemon=True).start()
     return version, data

@@ -28,21 +28,29 @@ from timeline.store.protocol import Store
 class _ContextSource:
     """The export context of this process's store, reloaded when its version changes.
 
-    One per process: the app points it at its own store (:func:`use_store`); a process
-    never told one (a fresh background job) uses the configured store.
+    One per process: the app points it at its own store (:func:`use_store`), and at the
+    context its page build made (``shared``, :mod:`dashboard.reader_build`) when that
+    build holds one; a process never told one (a fresh background job) uses the
+    configured store.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._contexts: Reloading[ExportContext] | None = None
+        self._shared: Callable[[], ExportContext | None] | None = None
 
-    def use(self, store: Store, settings: Settings, theatre: Theatre | None) -> None:
+    def use(self, store: Store, settings: Settings, theatre: Theatre | None,
+            shared: Callable[[], ExportContext | None] | None = None) -> None:
         contexts = Reloading(store.version,
                              lambda: load_context(theatre, store=store, settings=settings))
         with self._lock:
-            self._contexts = contexts
+            self._contexts, self._shared = contexts, shared
 
     def get(self) -> ExportContext:
+        shared = self._shared
+        found = shared() if shared is not None else None
+        if found is not None:
+            return found
         with self._lock:
             if self._contexts is None:
                 configured = Settings.from_env()
@@ -56,9 +64,12 @@ class _ContextSource:
 _SOURCE = _ContextSource()
 
 
-def use_store(store: Store, settings: Settings, theatre: Theatre | None = None) -> None:
-    """Export from ``store`` (the app's), reloading whenever its version changes."""
-    _SOURCE.use(store, settings, theatre)
+def use_store(store: Store, settings: Settings, theatre: Theatre | None = None,
+              shared: Callable[[], ExportContext | None] | None = None) -> None:
+    """Export from ``store`` (the app's), reloading whenever its version changes;
+    ``shared`` gives the context the app's page build made of the store's version now
+    (None: load it here)."""
+    _SOURCE.use(store, settings, theatre, shared)
 
 
 def context() -> ExportContext:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import dash
@@ -41,7 +42,7 @@ from dashboard.export_context import queued_note as _queued_note
 from dashboard.export_context import queued_text as _queued_text
 from dashboard.job_slots import reap_finished_jobs
 from dashboard.movie_panel import movie_row
-from exports.context import parse_date
+from exports.context import ExportContext, parse_date
 from exports.registry import DECK, FORMATS, IMAGE, download_name, export_bytes, names_of
 from frontline.errors import FrontlineError, LimitError
 from frontline.settings import Settings
@@ -89,11 +90,13 @@ def fill(layout: Any) -> None:
 
 
 def mount(app: dash.Dash, store: Store | None = None, settings: Settings | None = None,
-          theatre: Theatre | None = None) -> None:
-    """Export from the app's store; fill the layout's export placeholder; on the first
-    request, warm up in a thread."""
+          theatre: Theatre | None = None,
+          shared: Callable[[], ExportContext | None] | None = None) -> None:
+    """Export from the app's store (from the context of its page build, ``shared``,
+    when it made one); fill the layout's export placeholder; on the first request,
+    warm up in a thread."""
     if store is not None and settings is not None:
-        use_store(store, settings, theatre)
+        use_store(store, settings, theatre, shared)
     fill(app.layout)
     started: list[bool] = []
 

@@ -3,7 +3,9 @@ default), gunicorn with several worker processes for a team (``--workers N``).
 
 gunicorn loads the app once in its master (``preload_app``) and forks the workers from
 it, so the page data is built once at start; each worker then serves with threads
-(``gthread``), as waitress does, and follows the store's version on its own. Database
+(``gthread``), as waitress does, and follows the store's version: the first worker to
+need a new version builds its page and the others read that build
+(:mod:`dashboard.reader_build`). Database
 pools are not shared across the fork (:mod:`timeline.store.sql.engine`). With several
 workers the store should be PostgreSQL (``FRONTLINE_DATABASE_URL``): every worker then
 reads and writes the one database.
@@ -20,6 +22,7 @@ import errno
 import ipaddress
 import socket
 import sys
+from dataclasses import replace
 from typing import Any
 
 from frontline.errors import InputError
@@ -107,7 +110,8 @@ def serve_gunicorn(host: str, port: int, workers: int) -> None:
                 self.cfg.set(key, value)
 
         def load(self) -> Any:
-            return create_app(settings=settings).server
+            # The app knows it has sibling processes: they share each page build.
+            return create_app(settings=replace(settings, workers=workers)).server
 
     print(f"Frontline serving on http://{host}:{port}/ with {workers} gunicorn workers "
           "(Ctrl+C to stop)", flush=True)

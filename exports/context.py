@@ -19,7 +19,7 @@ from frontline.errors import DateError, FrontlineError
 from frontline.isodate import parse_iso_date
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
-from timeline.control.build import ControlRules, ensure_known_replay
+from timeline.control.build import ControlRules, ensure_known_replay, needs_known_replay
 from timeline.control.model import ControlTimeline
 from timeline.pipeline import Published, load_published
 from timeline.records import Extraction
@@ -88,3 +88,15 @@ def context_from(published: Published, theatre: Theatre, settings: Settings) -> 
     """The export context of what a store has published (pure: no I/O)."""
     return ExportContext(theatre, published.districts, published.timeline,
                          published.extractions, page_from(published, theatre, settings))
+
+
+def context_with_page(published: Published, page: PageData,
+                      theatre: Theatre) -> ExportContext | None:
+    """The export context of ``published`` sharing ``page``, the app's view model of the
+    same load (pure: no I/O), when an export would read exactly that: a stored timeline
+    holding its "as known on" replay. None otherwise (:func:`load_context` then computes
+    what is missing, as the CLI does)."""
+    if published.timeline is None or needs_known_replay(published.timeline):
+        return None
+    return ExportContext(theatre, published.districts, published.timeline,
+                         published.extractions, page)

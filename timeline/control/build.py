@@ -404,6 +404,12 @@ def timeline_with_replay(theatre: Theatre, districts: gpd.GeoDataFrame,
     return tl
 
 
+def needs_known_replay(tl: ControlTimeline) -> bool:
+    """Whether ``tl`` lacks its "as known on" replay or the replay's fronts (what
+    :func:`ensure_known_replay` adds)."""
+    return not (tl.has_known_replay and (tl.front_index_known is not None or not tl.fronts))
+
+
 def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.GeoDataFrame,
                         extractions: Sequence[Extraction],
                         rules: ControlRules | None = None) -> None:
@@ -413,7 +419,7 @@ def ensure_known_replay(tl: ControlTimeline, theatre: Theatre, districts: gpd.Ge
     stored by an older build without the replay's details, gets it here, once for all its
     days, so that no reader rebuilds a timeline per date.
     """
-    if tl.has_known_replay and (tl.front_index_known is not None or not tl.fronts):
+    if not needs_known_replay(tl):
         return
     add_known_replay(tl, theatre, districts, extractions, rules, tl.decisions)
     add_series(tl, theatre, districts)
