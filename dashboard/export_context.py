@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import diskcache
@@ -126,17 +127,16 @@ def queued_note(waited: float) -> str:
     return f" Waited {waited:.0f} s in the export queue." if waited >= 1 else ""
 
 
-def job_manager() -> DiskcacheManager | CeleryManager:
-    """The background-job manager of the export jobs (deck, movie): a disk cache in
-    the data folder, shared with the job processes."""
-    return _manager()
-
-
-def _manager() -> DiskcacheManager | CeleryManager:
-    """Where the deck job runs: Celery workers when a broker is set (the team
-    deployment), else a diskcache folder beside the data (one laptop, nothing to run)."""
-    if Settings.from_env().broker_url:
+def job_manager(folder: Path | None = None,
+                configured: Settings | None = None) -> DiskcacheManager | CeleryManager:
+    """The background-job manager of the app's long jobs (deck, movie, a report read for
+    its preview): Celery workers when a broker is set (the team deployment: the jobs
+    are tasks of :func:`timeline.jobs.celery_app`, which ``celery -A dashboard.worker``
+    runs), else a diskcache folder beside the data, shared with the job processes (one
+    laptop, nothing to run): ``folder``, by default ``DATA_DIR/export-jobs``.
+    ``configured``: the app's settings (default: the environment's)."""
+    if (configured or Settings.from_env()).broker_url:
         from timeline.jobs import celery_app
         return CeleryManager(celery_app())
-    folder = settings.data_dir() / "export-jobs"
+    folder = folder or settings.data_dir() / "export-jobs"
     return DiskcacheManager(diskcache.Cache(str(folder)))

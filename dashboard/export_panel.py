@@ -11,8 +11,10 @@ Mount with :func:`mount` (points the exports at the app's store, fills
 ``ids.EXPORT_PANEL`` and warms the renderer on the app's first request); a layout
 rebuilt for a new store version gets its panel from :func:`fill`. Callbacks are
 registered on import with ``dash.callback``. The export context is keyed by the store's
-version, like the page, so an export after a rebuild shows the rebuilt data. Every export
-and deck takes a slot of the bounded pool first (:mod:`dashboard.job_slots`): past
+version, like the page, so an export after a rebuild shows the rebuilt data. Every
+rendered export (snapshot, deck, movie) takes a slot of the bounded pool first
+(:mod:`dashboard.job_slots`; a data export, CSV to GeoPackage, only encodes tables and
+takes none): past
 ``FRONTLINE_EXPORT_JOBS`` it waits in the queue (the deck's step text says "busy,
 queued"), past the queue it is refused as busy; finished deck processes are reaped.
 """
@@ -43,7 +45,7 @@ from dashboard.export_context import queued_text as _queued_text
 from dashboard.job_slots import reap_finished_jobs
 from dashboard.movie_panel import movie_row
 from exports.context import ExportContext, parse_date
-from exports.registry import DECK, FORMATS, IMAGE, download_name, export_bytes, names_of
+from exports.registry import DATA, DECK, FORMATS, IMAGE, download_name, export_bytes, names_of
 from frontline.errors import FrontlineError, LimitError
 from frontline.settings import Settings
 from geodata.theatre import Theatre
@@ -171,10 +173,13 @@ def _on_export(_clicks: list[int], day: Any, known_value: Any,
         return dash.no_update, ""
     if not any(_clicks):
         return dash.no_update, ""
+    key = str(trigger["format"])
+    # A data export encodes tables of the loaded context (tens of milliseconds, no
+    # browser): it never waits behind the renders the pool exists for.
+    rendered = FORMATS["png" if key == "png2x" else key].family != DATA
     try:
-        with job_slots().slot() as waited:
-            data, status = snapshot_download(str(trigger["format"]), day, known_value,
-                                             layers_value)
+        with job_slots().slot() if rendered else contextlib.nullcontext(0.0) as waited:
+            data, status = snapshot_download(key, day, known_value, layers_value)
         return data, status + _queued_note(waited)
     except LimitError as exc:
         return dash.no_update, f"Export not started: {exc}"

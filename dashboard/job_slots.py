@@ -1,7 +1,9 @@
 """A bounded pool for the app's exports and decks: N at once, M waiting, the rest busy.
 
 Sixteen PNG exports at once made every page request wait seconds, and six decks took
-gigabytes. So each export or deck takes a slot first (``FRONTLINE_EXPORT_JOBS`` of them);
+gigabytes. So each rendered export (snapshot, deck, movie) takes a slot first
+(``FRONTLINE_EXPORT_JOBS`` of them; a data export, CSV to GeoPackage, renders nothing and
+takes none);
 when all are taken it waits in a queue of ``FRONTLINE_EXPORT_QUEUE`` places (its status
 says "busy, queued"), and when the queue is full too it is refused at once with a
 one-line "busy" message rather than piling up.

@@ -26,11 +26,9 @@ import contextlib
 import time
 from typing import Any
 
-import diskcache
 from dash import (
     ClientsideFunction,
     Dash,
-    DiskcacheManager,
     Input,
     Output,
     State,
@@ -42,6 +40,7 @@ from dash import (
 from dashboard import ids
 from dashboard.curation import uploads
 from dashboard.curation.context import CurationContext
+from dashboard.export_context import job_manager
 from frontline.errors import FrontlineError
 from timeline.added_reports import (
     DONE,
@@ -194,8 +193,6 @@ def preview_view(found: Preview) -> tuple[list[Any], list[Any]]:
 
 
 def register(app: Dash, cx: CurationContext) -> None:
-    folder = cx.settings.data_dir / JOBS_DIR
-    manager = DiskcacheManager(diskcache.Cache(str(folder)))
     uploads.mount(app.server, cx.settings)
 
     app.clientside_callback(
@@ -290,37 +287,7 @@ def register(app: Dash, cx: CurationContext) -> None:
             return no_update, _error(str(exc))
         return {"draft": str(token)}, "Reopening the draft…"
 
-    @app.callback(Output(ids.CURATION_REPORT_DRAFT, "data"),
-                  Output(ids.CURATION_REPORT_STATUS, "children", allow_duplicate=True),
-                  Output(ids.CURATION_REPORT_CHANGES, "children"),
-                  Output(ids.CURATION_REPORT_PREVIEW, "children"),
-                  Input(ids.CURATION_REPORT_JOB, "data"),
-                  background=True, manager=manager, interval=PROGRESS_MS,
-                  progress=[Output(ids.CURATION_REPORT_PROGRESS, "value"),
-                            Output(ids.CURATION_REPORT_STEP, "children")],
-                  running=[(Output(ids.CURATION_REPORT_READ, "disabled"), True, False),
-                           (Output(ids.CURATION_REPORT_REOPEN, "disabled"), True, False)],
-                  prevent_initial_call=True)
-    def _read(set_progress: Any, job: Any) -> tuple[Any, Any, Any, Any]:
-        if not isinstance(job, dict):
-            return no_update, no_update, no_update, no_update
-        progress = Throttled(set_progress)
-        try:
-            cx.store.decision_store().engine.dispose(close=False)  # a forked job's own pool
-            if job.get("draft"):
-                kept = str(job["draft"])
-                found = redo_preview(cx.store, cx.settings, draft(cx.settings.data_dir, kept),
-                                     progress)
-            else:
-                form = take_form(cx.settings.data_dir, str(job.get("form")))
-                found = draft_report(cx.store, cx.settings, form, progress)
-                kept = keep_draft(cx.settings.data_dir, found.extraction,
-                                  by=str(job.get("by") or ""), upload=job.get("upload"))
-        except FrontlineError as exc:
-            set_progress(("0", ""))
-            return None, _error(str(exc)), [], []
-        summary, article = preview_view(found)
-        return kept, "Preview ready: save the report or discard it.", summary, article
+    register_reader(app, cx)
 
     @app.callback(Output(ids.CURATION_REPORT_SAVE, "disabled"),
                   Output(ids.CURATION_REPORT_DISCARD, "disabled"),
@@ -366,3 +333,45 @@ def register(app: Dash, cx: CurationContext) -> None:
         except FrontlineError as exc:
             return no_update, _error(str(exc)), no_update, no_update, no_update
         return None, "Discarded: nothing was saved.", [], [], None
+
+
+def register_reader(app: Dash, cx: CurationContext) -> None:
+    """The background job that reads a submitted report into its preview. It runs where
+    the app's other long jobs run (:func:`dashboard.export_context.job_manager`): a
+    diskcache job process beside the app, or, with a broker set, a Celery worker, which
+    registers this same job on its own context (:mod:`dashboard.worker`). The form and
+    the draft pass through ``DATA_DIR``, so the workers share the web processes' data
+    folder."""
+    manager = job_manager(cx.settings.data_dir / JOBS_DIR, cx.settings)
+
+    @app.callback(Output(ids.CURATION_REPORT_DRAFT, "data"),
+                  Output(ids.CURATION_REPORT_STATUS, "children", allow_duplicate=True),
+                  Output(ids.CURATION_REPORT_CHANGES, "children"),
+                  Output(ids.CURATION_REPORT_PREVIEW, "children"),
+                  Input(ids.CURATION_REPORT_JOB, "data"),
+                  background=True, manager=manager, interval=PROGRESS_MS,
+                  progress=[Output(ids.CURATION_REPORT_PROGRESS, "value"),
+                            Output(ids.CURATION_REPORT_STEP, "children")],
+                  running=[(Output(ids.CURATION_REPORT_READ, "disabled"), True, False),
+                           (Output(ids.CURATION_REPORT_REOPEN, "disabled"), True, False)],
+                  prevent_initial_call=True)
+    def _read(set_progress: Any, job: Any) -> tuple[Any, Any, Any, Any]:
+        if not isinstance(job, dict):
+            return no_update, no_update, no_update, no_update
+        progress = Throttled(set_progress)
+        try:
+            cx.store.decision_store().engine.dispose(close=False)  # a forked job's own pool
+            if job.get("draft"):
+                kept = str(job["draft"])
+                found = redo_preview(cx.store, cx.settings, draft(cx.settings.data_dir, kept),
+                                     progress)
+            else:
+                form = take_form(cx.settings.data_dir, str(job.get("form")))
+                found = draft_report(cx.store, cx.settings, form, progress)
+                kept = keep_draft(cx.settings.data_dir, found.extraction,
+                                  by=str(job.get("by") or ""), upload=job.get("upload"))
+        except FrontlineError as exc:
+            set_progress(("0", ""))
+            return None, _error(str(exc)), [], []
+        summary, article = preview_view(found)
+        return kept, "Preview ready: save the report or discard it.", summary, article
