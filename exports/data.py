@@ -70,7 +70,8 @@ def geojson_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> byt
 
 
 def csv_bytes(ctx: ExportContext, date: dt.date, known: bool = False) -> bytes:
-    table = pd.DataFrame(tables.district_table(ctx, date, known).drop(columns="geometry"))
+    table = pd.DataFrame(tables.district_rows(ctx, date, known),
+                         columns=list(tables.DISTRICT_COLUMNS))
     return neutralised(table).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 

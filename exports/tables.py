@@ -53,6 +53,16 @@ FIGURE_COLUMNS = ("id", "kind", "value", "qualifier", "low", "high", "as_of", "s
 
 def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
     """One row per district: its polygon and its side, basis, since and evidence on ``date``."""
+    rows = district_rows(ctx, date, known)
+    for row, geom in zip(rows, ctx.districts.geometry, strict=True):
+        row["geometry"] = geom
+    return gpd.GeoDataFrame(rows, columns=[*DISTRICT_COLUMNS, "geometry"], geometry="geometry",
+                            crs=CRS)
+
+
+def district_rows(ctx: ExportContext, date: dt.date, known: bool = False) -> list[dict[str, Any]]:
+    """The rows of :func:`district_table` without their polygons (what a CSV holds: no
+    GeoDataFrame is built for it), in the order of ``ctx.districts``."""
     states = {s.id: s for s in selection.states_at(ctx, date, known)}
     base = ctx.districts
     rows = []
@@ -91,10 +101,10 @@ def district_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gp
             ANALYST: EVIDENCE_SEPARATOR.join(
                 f"{e.author}, decided {e.decided}: {e.quote} ({e.source})"
                 for e in state.evidence if e.author) if state else "",
-            "geometry": geom,
         })
-    return gpd.GeoDataFrame(rows, columns=[*DISTRICT_COLUMNS, "geometry"], geometry="geometry",
-                            crs=CRS)
+    return rows
+
+
 
 
 def front_table(ctx: ExportContext, date: dt.date, known: bool = False) -> gpd.GeoDataFrame:
