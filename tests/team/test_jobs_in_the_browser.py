@@ -147,11 +147,13 @@ def test_a_pasted_report_is_read_on_a_celery_worker(
     pg.goto(f"{on_celery[0].url}sign-in?next=/")
     pg.fill("#sign-in-name", ANALYST)
     pg.fill("#sign-in-password", PASSWORD)
-    pg.click("button[type=submit]")
+    with pg.expect_navigation(timeout=60_000):
+        pg.click("button[type=submit]")
+    pg.goto(on_celery[0].url)  # the map page, signed in
     pg.wait_for_selector(f"#{ids.MAP} canvas.maplibregl-canvas", timeout=60_000)
     pg.click("summary.fl-curation-head")  # the panel is folded under the map
     pg.wait_for_function(f"() => (document.getElementById('{ids.CURATION_USER}')"
-                         ".textContent || '').includes('Signed in as {ANALYST}')")
+                         f".textContent || '').includes('Signed in as {ANALYST}')", timeout=60_000)
     pg.locator(f"#{ids.CURATION_TABS} .tab:has-text('Add a report')").click()
     pg.fill(f"#{ids.CURATION_REPORT_TITLE}", "Troops take al-Zanjili")
     pg.fill(f"#{ids.CURATION_REPORT_OUTLET}", "Synthetic Wire")
