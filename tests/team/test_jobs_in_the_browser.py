@@ -168,6 +168,6 @@ def test_a_pasted_report_is_read_on_a_celery_worker(
         ".includes('Preview ready')", timeout=120_000)
     marks = pg.locator(f"#{ids.CURATION_REPORT_PREVIEW} mark")
     assert marks.count() >= 1 and "al-Zanjili" in marks.first.text_content()
-    assert pg.get_attribute(f"#{ids.CURATION_REPORT_PROGRESS}", "value") == "3"
+    assert pg.get_attribute(f"#{ids.CURATION_REPORT_PROGRESS}", "value") == "100"  # progress came
     _ran_on_the_worker(worker, before)
     assert pg.page_errors == []
