@@ -62,8 +62,9 @@ DATABASE_URL : str
     (articles, PostGIS districts and places, timeline, decisions): the team deployment.
 BROKER_URL : str
     Redis URL of the job broker (``redis://host:6379/0``). Default empty: no broker;
-    jobs run in the app (diskcache) as on one laptop. Set, ingest, builds and decks run
-    on Celery workers (``celery -A dashboard.worker worker``).
+    jobs run in the app (diskcache) as on one laptop. Set, ingest, builds, decks, movies
+    and reports read for their preview run on Celery workers
+    (``celery -A dashboard.worker worker``).
 JOB_QUEUE : str
     Name of the Celery queue the app and ``python -m timeline jobs`` send to and the
     workers read. Default ``frontline``.
