@@ -29,8 +29,9 @@ Uploads and forms nobody came back for are removed after :data:`STALE_SECONDS`
 
 :func:`keep_report` saves a draft the analyst accepted: the text under
 ``DATA_DIR/reports`` (who added it and when in its front matter), the extraction in
-the store; the caller republishes (the app's curation panel rebuilds the timeline
-and sends the open page the new map).
+the store, under an id no stored report has even if one took the draft's id since
+its preview (the text is then read again under the new id); the caller republishes
+(the app's curation panel rebuilds the timeline and sends the open page the new map).
 """
 
 from __future__ import annotations
@@ -138,10 +139,25 @@ def keep_report(store: FileStore | SqlStore, settings: Settings, extraction: Ext
     """Save an accepted draft (text, extraction); the stored extraction is returned
     (its article's path is the kept text)."""
     when = at or dt.datetime.now(dt.UTC)
+    extraction = _own_id(store, settings, extraction)
     kept = save_report(extraction.article, settings.data_dir, added_by, when)
     stored = replace(extraction, article=kept)
     store.save_extraction(stored)
     return stored
+
+
+def _own_id(store: FileStore | SqlStore, settings: Settings,
+            extraction: Extraction) -> Extraction:
+    """``extraction``, or, when a report saved since its preview took its article id
+    (two drafts of one report, or a draft reopened later), the same text read again
+    under an id of its own: saving must never overwrite another report."""
+    taken = set(store.article_ids())
+    if extraction.article.id not in taken:
+        return extraction
+    article = unique_id(extraction.article, taken)
+    decisions = store.decisions()
+    theatre = with_new_places(load_theatre(settings.theatre), decisions.places)
+    return extract_article(article, Gazetteer(theatre))  # claim ids carry the article id
 
 
 def _keep(data_dir: Path, suffix: str, payload: dict[str, object]) -> str:

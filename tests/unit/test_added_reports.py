@@ -118,6 +118,22 @@ def test_a_draft_is_kept_by_token_saved_once_and_then_gone(
     assert draft_report(store, settings, FORM).extraction.article.id == stored.article.id + "-2"
 
 
+def test_two_drafts_of_one_report_are_saved_as_two_never_one_over_the_other(
+        setup: tuple[FileStore, Settings]) -> None:
+    store, settings = setup
+    first = keep_draft(settings.data_dir, draft_report(store, settings, FORM).extraction)
+    second = keep_draft(settings.data_dir, draft_report(store, settings, FORM).extraction)
+    assert draft(settings.data_dir, first).article.id == draft(settings.data_dir,
+                                                               second).article.id
+    one = save_draft(store, settings, first, "rana")
+    two = save_draft(store, settings, second, "rana")
+    assert two.article.id == one.article.id + "-2"
+    assert sorted(store.article_ids()) == sorted([one.article.id, two.article.id])
+    assert Path(one.article.path).exists() and Path(two.article.path) != Path(one.article.path)
+    assert all(c.id.startswith(two.article.id + ":") for c in [*two.events, *two.figures])
+    assert two.events and len(two.events) == len(one.events)
+
+
 def test_a_discarded_draft_is_gone_and_a_forged_token_refused(
         setup: tuple[FileStore, Settings]) -> None:
     store, settings = setup
