@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "--date (outlined on the map of --date, or listed with their "
                              "evidence), or with 'known' those whose side on --date later "
                              "reports changed")
+    export.add_argument("--names", default="en",
+                        help="the map's district names: en (default) or ar (Arabic, "
+                             "right to left, as the app's names switch)")
     export.add_argument("--page", default=None,
                         help="pdf: a4 or letter (a one-page print layout, default a4) or "
                              "screen (the app's snapshot layout)")

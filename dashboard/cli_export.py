@@ -8,6 +8,7 @@ date), ``--dates`` (the deck's slide dates), ``--deck`` (``pdf`` as a deck) and
 ``--layers`` (a snapshot's map layers, as the app's toggles name them), ``--page``
 (a PDF's page: ``a4`` by default, ``letter``, or ``screen``). ``gif`` and ``mp4`` take
 ``--from`` and ``--to`` instead of ``--date``, with ``--fps`` and ``--every``.
+``--names ar`` draws the map's names in Arabic (any format with a map).
 ``--compare D1`` (``png`` or ``csv``): the app's comparison of two dates, D1 to
 ``--date``; ``--compare known``: ``--date`` as known then against later reports.
 """
@@ -23,6 +24,7 @@ from exports.files import check_destination, write_atomic
 from exports.registry import (
     ANIMATION,
     CLI_FORMATS,
+    DATA,
     IMAGE,
     PAGES,
     check_layers,
@@ -44,6 +46,7 @@ def export(args: argparse.Namespace) -> int:
     fmt = str(args.format)
     if fmt not in CLI_FORMATS:
         raise ExportError(f"unknown format {fmt!r}; expected one of {', '.join(CLI_FORMATS)}")
+    names = _names(args.names, fmt)
     if export_format(fmt).family == ANIMATION:
         return _animation(args, settings, theatre, fmt)
     if args.compare is not None:
@@ -69,10 +72,24 @@ def export(args: argparse.Namespace) -> int:
     store = configured_store(settings)
     _check_built(store)
     ctx = load_context(theatre, store=store, settings=settings)
-    size = write_export(out, ctx, fmt, date, known=args.known_on,
-                        scale=scale, dates=dates or None, layers=layers, page=page)
+    size = write_export(out, ctx, fmt, date, known=args.known_on, scale=scale,
+                        dates=dates or None, layers=layers, page=page, names=names)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
     return 0
+
+
+def _names(raw: object, fmt: str) -> str:
+    """The map names' language; a one-line error for a bad one, or for Arabic names
+    asked of a data export (it carries ``name`` and ``name_ar`` both, and no map)."""
+    from exports.context import NAME_LANGUAGES
+
+    names = str(raw)
+    if names not in NAME_LANGUAGES:
+        raise ExportError(f"--names must be one of {', '.join(NAME_LANGUAGES)}, got {names!r}")
+    if names != "en" and export_format(fmt).family == DATA:
+        raise ExportError(f"--names applies to exports with a map, not {fmt} "
+                          "(its rows carry the Arabic names already)")
+    return names
 
 
 def _page(raw: str | None, fmt: str) -> str:
@@ -119,7 +136,7 @@ def _animation(args: argparse.Namespace, settings: Settings, theatre: Theatre,
     _check_built(store)
     ctx = load_context(theatre, store=store, settings=settings)
     size = write_export(out, ctx, fmt, end, known=args.known_on, start=start, fps=fps,
-                        every=args.every)
+                        every=args.every, names=args.names)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
     return 0
 
@@ -154,6 +171,7 @@ def _compare(args: argparse.Namespace, settings: Settings, theatre: Theatre,
     store = configured_store(settings)
     _check_built(store)
     ctx = load_context(theatre, store=store, settings=settings)
+    ctx = ctx.named_in(str(args.names))
     data = (compare_png if fmt == "png" else compare_csv)(ctx, first, last, hindsight)
     write_atomic(out, data)
     print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)

@@ -120,10 +120,12 @@ def _on_compare(clicks: int, mode: Any, first: Any, last: Any, day: Any) -> tupl
     State(ids.COMPARE_FROM, "value"),
     State(ids.COMPARE_TO, "value"),
     State(ids.SLIDER, "value"),
+    State(ids.NAMES_LANG, "value"),
     prevent_initial_call=True,
 )
 def _on_download(csv_clicks: int, png_clicks: int, mode: Any, first: Any, last: Any,
-                 day: Any) -> tuple[Any, Any]:
+                 day: Any, names_value: Any = None) -> tuple[Any, Any]:
+    from dashboard.export_context import names_language
     from dashboard.export_panel import context
 
     png = dash.ctx.triggered_id == ids.COMPARE_PNG
@@ -132,6 +134,8 @@ def _on_download(csv_clicks: int, png_clicks: int, mode: Any, first: Any, last: 
     try:
         ctx = context()
         d1, d2, hindsight = dates_of(ctx, mode, first, last, day)
+        if png:  # the map's names in the language the analyst reads (the CSV has both)
+            ctx = ctx.named_in(names_language(names_value))
         data = (compare_png if png else compare_csv)(ctx, d1, d2, hindsight)
     except FrontlineError as exc:
         return dash.no_update, f"Cannot export the comparison: {exc}"

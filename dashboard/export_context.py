@@ -92,6 +92,11 @@ def known_mode(value: Any) -> bool:
     return bool(value) and "known" in value
 
 
+def names_language(value: Any) -> str:
+    """The names switch's language for an export's map ("en" unless it reads "ar")."""
+    return "ar" if value == "ar" else "en"
+
+
 
 def job_slots() -> JobSlots:
     """The export pool of this app's data folder (shared by its request threads and its

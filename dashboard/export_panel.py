@@ -35,6 +35,7 @@ from dashboard.export_context import (
     context,
     job_manager,
     job_slots,
+    names_language,
     run_export_job,
     use_store,
     view_date,
@@ -137,11 +138,13 @@ def _find(node: Any, target: str) -> Any:
 
 
 def snapshot_download(key: str, day: Any, known_value: Any,
-                      layers_value: Any = None) -> tuple[dict[str, Any], str]:
+                      layers_value: Any = None, names_value: Any = None,
+                      ) -> tuple[dict[str, Any], str]:
     """Build one download of the view (pure of Dash state: tests call it directly).
 
     ``layers_value`` is the layer checklist: a snapshot shows the layers the analyst
-    left on (data exports always hold everything).
+    left on (data exports always hold everything). ``names_value`` is the names'
+    language switch: a snapshot's map names are in the language the analyst reads.
     """
     ctx = context()
     date = view_date(ctx, day)
@@ -150,8 +153,10 @@ def snapshot_download(key: str, day: Any, known_value: Any,
     layers = None
     if FORMATS[fmt].family == IMAGE and isinstance(layers_value, list):
         layers = [str(name) for name in layers_value if name in LAYER_NAMES]
-    data = export_bytes(ctx, fmt, date, known=known, scale=scale, layers=layers)
-    suffix = "-".join(p for p in ("2x" if scale == 2 else "", "known" if known else "") if p)
+    names = names_language(names_value) if FORMATS[fmt].family == IMAGE else "en"
+    data = export_bytes(ctx, fmt, date, known=known, scale=scale, layers=layers, names=names)
+    suffix = "-".join(p for p in ("2x" if scale == 2 else "", "known" if known else "",
+                                  "" if names == "en" else names) if p)
     name = download_name(ctx.theatre.name, date, fmt, suffix)
     return dcc.send_bytes(data, name), f"Exported {name} ({len(data):,} bytes)."
 
@@ -163,10 +168,11 @@ def snapshot_download(key: str, day: Any, known_value: Any,
     State(ids.SLIDER, "value"),
     State(ids.KNOWN_ON, "value"),
     State(ids.LAYERS, "value"),
+    State(ids.NAMES_LANG, "value"),
     prevent_initial_call=True,
 )
 def _on_export(_clicks: list[int], day: Any, known_value: Any,
-               layers_value: Any) -> tuple[Any, str]:
+               layers_value: Any, names_value: Any) -> tuple[Any, str]:
     trigger = dash.ctx.triggered_id
     keys = {key for key, _ in BUTTONS}
     if not isinstance(trigger, dict) or trigger.get("format") not in keys:
@@ -179,7 +185,8 @@ def _on_export(_clicks: list[int], day: Any, known_value: Any,
     rendered = FORMATS["png" if key == "png2x" else key].family != DATA
     try:
         with job_slots().slot() if rendered else contextlib.nullcontext(0.0) as waited:
-            data, status = snapshot_download(key, day, known_value, layers_value)
+            data, status = snapshot_download(key, day, known_value, layers_value,
+                                             names_value)
         return data, status + _queued_note(waited)
     except LimitError as exc:
         return dash.no_update, f"Export not started: {exc}"
@@ -222,6 +229,7 @@ def picked_dates(text: str | None) -> list[dt.date]:
     State(ids.KNOWN_ON, "value"),
     State(ids.DECK_FORMAT, "value"),
     State(ids.DECK_DATES, "value"),
+    State(ids.NAMES_LANG, "value"),
     background=True,
     manager=job_manager(),
     progress=[Output(ids.DECK_PROGRESS, "value"), Output(ids.DECK_PROGRESS, "max"),
@@ -231,22 +239,23 @@ def picked_dates(text: str | None) -> list[dt.date]:
     prevent_initial_call=True,
 )
 def _on_deck(set_progress: Any, clicks: int, day: Any, known_value: Any, fmt: Any,
-             dates_text: Any) -> tuple[Any, str]:
+             dates_text: Any, names_value: Any) -> tuple[Any, str]:
     if not clicks:
         return dash.no_update, ""
     return run_export_job(set_progress, "deck", lambda: deck_download(
         str(fmt), day, known_value, dates_text,
-        lambda done, total: set_progress(progress_view(done, total))))
+        lambda done, total: set_progress(progress_view(done, total)), names_value))
 
 
 def deck_download(fmt: str, day: Any, known_value: Any, dates_text: Any,
-                  progress: Any = None) -> tuple[dict[str, Any], str]:
+                  progress: Any = None, names_value: Any = None,
+                  ) -> tuple[dict[str, Any], str]:
     """Build the deck download (pure of Dash state: tests call it directly)."""
     ctx = context()
     fmt = fmt if fmt in dict(DECK_FORMATS) else "pptx"
     date = view_date(ctx, day)
     dates = picked_dates(dates_text if isinstance(dates_text, str) else "")
     data = export_bytes(ctx, fmt, date, known=_known(known_value), dates=dates or None,
-                        progress=progress)
+                        progress=progress, names=names_language(names_value))
     name = download_name(ctx.theatre.name, date, fmt, "briefing")
     return dcc.send_bytes(data, name), f"Deck ready: {name} ({len(data):,} bytes)."

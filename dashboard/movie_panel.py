@@ -21,6 +21,7 @@ from dashboard.export_context import (
     context,
     job_manager,
     known_mode,
+    names_language,
     run_export_job,
     view_date,
 )
@@ -89,7 +90,8 @@ def movie_range(from_text: Any, to_text: Any, day: Any) -> tuple[dt.date, dt.dat
 
 
 def movie_download(fmt: str, from_text: Any, to_text: Any, fps: Any, every: Any, day: Any,
-                   known_value: Any, progress: Any = None) -> tuple[dict[str, Any], str]:
+                   known_value: Any, progress: Any = None, names_value: Any = None,
+                   ) -> tuple[dict[str, Any], str]:
     """Build the movie download (pure of Dash state: tests call it directly)."""
     ctx = context()
     fmt = fmt if fmt in dict(FORMATS) else "gif"
@@ -102,7 +104,7 @@ def movie_download(fmt: str, from_text: Any, to_text: Any, fps: Any, every: Any,
     known = known_mode(known_value)
     frames = len(frame_dates(ctx, AnimationOptions(start, end, rate, every, known)))
     data = export_bytes(ctx, fmt, end, known=known, start=start, fps=rate, every=every,
-                        progress=progress)
+                        progress=progress, names=names_language(names_value))
     name = download_name(ctx.theatre.name, end, fmt,
                          f"from-{start.isoformat()}" + ("-known" if known else ""))
     return dcc.send_bytes(data, name), (
@@ -121,6 +123,7 @@ def movie_download(fmt: str, from_text: Any, to_text: Any, fps: Any, every: Any,
     State(ids.MOVIE_EVERY, "value"),
     State(ids.SLIDER, "value"),
     State(ids.KNOWN_ON, "value"),
+    State(ids.NAMES_LANG, "value"),
     background=True,
     manager=job_manager(),
     progress=[Output(ids.MOVIE_PROGRESS, "value"), Output(ids.MOVIE_PROGRESS, "max"),
@@ -130,13 +133,14 @@ def movie_download(fmt: str, from_text: Any, to_text: Any, fps: Any, every: Any,
     prevent_initial_call=True,
 )
 def _on_movie(set_progress: Any, clicks: int, fmt: Any, from_text: Any, to_text: Any,
-              fps: Any, every: Any, day: Any, known_value: Any) -> tuple[Any, str]:
+              fps: Any, every: Any, day: Any, known_value: Any,
+              names_value: Any) -> tuple[Any, str]:
     if not clicks:
         return dash.no_update, ""
     name = str(fmt)
     # a movie takes a slot of the export pool, as every export does
     return run_export_job(set_progress, "movie", lambda: movie_download(
         name, from_text, to_text, fps, every, day, known_value,
-        lambda done, total: set_progress(movie_progress(done, total, name))))
+        lambda done, total: set_progress(movie_progress(done, total, name)), names_value))
 
 

@@ -9,13 +9,14 @@ as in the app: the export then says that nothing is known yet instead of failing
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 
-from frontline.errors import DateError, FrontlineError
+from frontline.errors import DateError, ExportError, FrontlineError
 from frontline.isodate import parse_iso_date
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
@@ -27,6 +28,8 @@ from timeline.store.configured import configured_store
 from timeline.store.files import FileStore
 from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
+
+NAME_LANGUAGES = ("en", "ar")  # the map's names in exports: as the app's names switch
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +48,21 @@ class ExportContext:
 
     def day_of(self, date: dt.date) -> int:
         return self.page.day_of(date)
+
+    def named_in(self, language: str) -> ExportContext:
+        """This context with the map's names in ``language`` (:data:`NAME_LANGUAGES`):
+        ``ar`` labels each place by its Arabic name where the gazetteer has one, as the
+        app's "بالعربية" does, so an export shows the names the analyst is reading (the
+        renderer's browser lays them out right to left). Texts other than the map's
+        names stay as they are; the data exports carry both names anyway."""
+        if language not in NAME_LANGUAGES:
+            raise ExportError(f"names must be one of {', '.join(NAME_LANGUAGES)}, "
+                              f"got {language!r}")
+        if language == "en":
+            return self
+        places = tuple(dataclasses.replace(p, label=p.arabic or p.label)
+                       for p in self.page.places)
+        return dataclasses.replace(self, page=dataclasses.replace(self.page, places=places))
 
 
 def check_in_battle(theatre: Theatre, date: dt.date) -> dt.date:

@@ -136,16 +136,19 @@ def export_bytes(ctx: ExportContext, fmt: str, date: dt.date, *, known: bool = F
                  scale: float = 1.0, dates: Sequence[dt.date] | None = None,
                  progress: Callable[[int, int], None] | None = None,
                  layers: Sequence[str] | None = None, start: dt.date | None = None,
-                 fps: int = 2, every: str = "day", page: str = "screen") -> bytes:
+                 fps: int = 2, every: str = "day", page: str = "screen",
+                 names: str = "en") -> bytes:
     """Build one export of ``date`` as bytes (``pdf-deck``: the deck as a PDF).
 
     ``layers`` (snapshots only): the map layers shown, by default all of them.
     ``start``, ``fps``, ``every`` (gif, mp4): the range ``start`` to ``date``, its
     frames per second, a frame per ``day`` or per ``change``. ``page`` (pdf): the
-    screen layout or a one-page print layout (``a4``, ``letter``).
+    screen layout or a one-page print layout (``a4``, ``letter``). ``names``: the
+    map's district names in English (``en``) or Arabic (``ar``).
     """
     entry = export_format(fmt)
     ctx.check_date(date)
+    ctx = ctx.named_in(names)
     opts = ExportOptions(known=known, scale=scale, dates=dates, progress=progress,
                          layers=check_layers(layers), start=start, fps=fps, every=every,
                          page=page)

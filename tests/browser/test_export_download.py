@@ -82,3 +82,17 @@ def test_svg_snapshot_leaves_out_the_layers_switched_off(page: Any, tmp_path: Pa
     path = _download(page, "SVG", tmp_path, timeout=90_000)
     text = path.read_text(encoding="utf-8")
     assert "not shown: events" in text
+
+
+@pytest.mark.slow
+def test_a_snapshot_names_the_districts_in_the_language_the_analyst_reads(
+        page: Any, tmp_path: Path) -> None:
+    """With "بالعربية" on, the SVG's map names are the Arabic ones (text, right to left
+    by the renderer's bidi), and the file says so in its name."""
+    _open(page)
+    page.get_by_label("بالعربية").check()
+    path = _download(page, "SVG", tmp_path, timeout=90_000)
+    assert path.name.endswith("-ar.svg")
+    text = path.read_text(encoding="utf-8")
+    assert "حي المعامل" in text and ">al-Maamel<" not in text
+    assert page.log.page_errors == []

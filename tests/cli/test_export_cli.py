@@ -178,3 +178,14 @@ def test_bad_compare_requests_fail_on_one_line(tmp_path: Path, extra: tuple[str,
     out = tmp_path / f"changes.{fmt}"
     assert_one_line_failure(export(out, *extra, fmt=fmt), *words)
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("fmt", "names", "words"), [
+    ("png", "fr", ("--names must be one of en, ar",)),
+    ("csv", "ar", ("--names applies to exports with a map", "csv")),
+])
+def test_bad_names_fail_on_one_line(tmp_path: Path, fmt: str, names: str,
+                                    words: tuple[str, ...]) -> None:
+    out = tmp_path / f"state.{fmt}"
+    assert_one_line_failure(export(out, "--names", names, fmt=fmt), *words)
+    assert not out.exists()

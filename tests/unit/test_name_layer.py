@@ -111,3 +111,28 @@ def test_the_vector_map_carries_the_names_and_hides_them_with_their_layer() -> N
     without_view, _ = vector_map(page, theatre, 0)
     assert all(t.name != "District names" for t in without_view)
     assert name_trace([], ("x", "y")).mode == "text"
+
+
+def test_an_export_in_arabic_names_the_map_in_arabic_and_nothing_else() -> None:
+    """``names="ar"`` (the app's بالعربية, ``--names ar``): the map's name trace holds
+    the Arabic names; the page's other texts and the shared context are untouched."""
+    from exports.context import ExportContext
+    from exports.snapshot import snapshot_figure
+    from frontline.errors import ExportError
+    from tests.unit.export_support import SYNTH_DATE, synthetic_context
+
+    ctx: ExportContext = synthetic_context()
+    arabic = ctx.named_in("ar")
+
+    def shown(c: ExportContext) -> list[str]:
+        fig = snapshot_figure(c, SYNTH_DATE)
+        (trace,) = [t for t in fig.data if t.name == "District names"]
+        return list(trace.text)
+
+    english, in_arabic = shown(ctx), shown(arabic)
+    assert "al-Maamel" in english and "حي المعامل" not in english
+    assert "حي المعامل" in in_arabic and "al-Maamel" not in in_arabic
+    assert arabic.page.district_names == ctx.page.district_names  # takeaways, tables
+    assert ctx.named_in("en") is ctx and shown(ctx) == english
+    with pytest.raises(ExportError, match="names must be one of en, ar"):
+        ctx.named_in("fr")
