@@ -582,7 +582,10 @@
           el("Span", {className: "fl-event-head",
                       children: e.date + " · " + e.kind + " (" + e.status + ") · " + e.places}),
           el("Q", {className: "fl-event-quote", children: e.quote}),
-          el("Span", {className: "fl-event-source", children: "— " + e.source})
+          el("Span", {className: "fl-event-source", children: "— " + e.source}),
+          /* a click rings the event's place: say beforehand when there is none to ring */
+          e.lon.length ? "" : el("Span", {className: "fl-event-nopoint",
+                                          children: "No place on the map to ring."})
         ]
       })});
     });

@@ -189,3 +189,19 @@ def test_the_panel_at_both_sizes(sized: Any) -> None:
     panel = pg.locator(f"#{ids.TIMELINE}").bounding_box()
     assert panel["width"] >= 380  # the filters have room at 1024 px too
     assert_clean(pg)
+
+
+def test_the_windows_list_says_which_event_has_no_place_to_ring(page: Any) -> None:
+    """Events in the window: a click rings an event's place, so an event with none
+    (Albu Saif is not in the gazetteer) says so in its item; one with a place does not."""
+    open_page(page, "?date=2017-02-20")
+    items = page.locator(f"#{ids.EVENT_LIST} .fl-event")
+    items.first.wait_for(timeout=20_000)
+    texts = items.all_inner_texts()
+    # the item's head names its places: "date · kind (status) · places"
+    unplaced = [t for t in texts if t.splitlines()[0].endswith("· Albu Saif")]
+    placed = [t for t in texts if not t.splitlines()[0].endswith("· Albu Saif")]
+    assert len(unplaced) == 1 and placed, texts
+    assert "No place on the map to ring." in unplaced[0]
+    assert all("No place on the map" not in t for t in placed)
+    assert_clean(page)
