@@ -47,7 +47,12 @@ def client_config() -> dict[str, Any]:
         "ids": {"map": ids.MAP, "eventItem": ids.EVENT_ITEM, "nameLayer": ids.NAME_LAYER,
                 "placeItem": ids.PLACE_ITEM, "label": ids.DATE_LABEL,
                 "playTick": ids.PLAY_TICK, "eventList": ids.EVENT_LIST,
-                "selectedEvent": ids.SELECTED_EVENT, "timelineItem": ids.TL_ITEM},
+                "selectedEvent": ids.SELECTED_EVENT, "timelineItem": ids.TL_ITEM,
+                # The hand-stepping path (assets/stepper.js) writes these straight.
+                "slider": ids.SLIDER, "dateInput": ids.DATE_INPUT, "chart": ids.CHART,
+                "play": ids.PLAY, "prevDay": ids.PREV_DAY, "nextDay": ids.NEXT_DAY,
+                "prevChange": ids.PREV_CHANGE, "nextChange": ids.NEXT_CHANGE,
+                "notice": ids.URL_NOTICE},
         "keys": {key: list(targets) for key, targets in KEYS.items()},
         "traces": dict(TRACE_INDEX),
         "traceLayers": dict(MAP_TRACES),

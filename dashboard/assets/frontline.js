@@ -163,9 +163,45 @@
 
   function isKnown(known) { return (known || []).indexOf("known") >= 0; }
 
+  /* The events by start day, and the longest an event stays on the map (its days and
+     its fade): a day's events are found among those that started in that many days
+     before it, not by a scan of every event (100,000 on the stress theatre: a scan a
+     step cost tens of milliseconds). Built once per store. */
+  function startIndex(data) {
+    var page = decoded(data);
+    if (!page.starts) {
+      var events = page.events, longest = 0;
+      var order = events.map(function (ev, i) {
+        longest = Math.max(longest, ev.end + data.fade - ev.day);
+        return i;
+      });
+      order.sort(function (a, b) { return events[a].day - events[b].day || a - b; });
+      page.starts = {order: order, days: order.map(function (i) { return events[i].day; }),
+                     longest: longest};
+    }
+    return page.starts;
+  }
+
+  /* The first position in the sorted `days` holding a value >= `day`. */
+  function firstAtOrAfter(days, day) {
+    var lo = 0, hi = days.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (days[mid] < day) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
+  /* The events on the map on `day`, as [index, opacity] in index order (the twin of
+     viewmodel.page_data.event_opacity over every event). */
   function visibleEvents(data, day, known) {
-    var out = [];
-    decoded(data).events.forEach(function (ev, i) {
+    var out = [], events = decoded(data).events, idx = startIndex(data);
+    var hits = [];
+    var k = firstAtOrAfter(idx.days, day - idx.longest);
+    for (; k < idx.days.length && idx.days[k] <= day; k++) { hits.push(idx.order[k]); }
+    hits.sort(function (a, b) { return a - b; });
+    hits.forEach(function (i) {
+      var ev = events[i];
       if (known && !isPublished(ev, day)) { return; }
       if (day < ev.day || day > ev.end + data.fade) { return; }
       var age = Math.max(0, day - ev.end);
@@ -238,10 +274,12 @@
       page.eventsKey = key;
       page.eventsGeo = collection(points);
       page.ringGeo = collection(ring);
+      page.ringKey = ring.map(function (p) { return p.geometry.coordinates.join(","); })
+        .join(";");
     }
     var fi = v.front[day];
     return {z: f.z, text: f.text, front: frontGeo(data, fi >= 0 && fi < data.fronts.length ? fi : -1),
-            events: page.eventsGeo, ring: page.ringGeo, eventsKey: key};
+            events: page.eventsGeo, ring: page.ringGeo, eventsKey: key, ringKey: page.ringKey};
   }
 
   /* Write the date label. Only the browser code writes it after the first render (it is
@@ -437,9 +475,17 @@
     return true;
   }
 
+  /* The day stepped to by hand that Dash has not heard of yet (assets/stepper.js), or
+     null: a callback that still sees the slider's older value draws this day. */
+  function localDay() {
+    var stepper = browser.frontline.stepper;
+    return stepper ? stepper.localDay() : null;
+  }
+
   function render() {
     var a = named("render", arguments);
-    var config = a.config, day = a.day, data = a.data;
+    var config = a.config, data = a.data;
+    var day = localDay() === null ? a.day : localDay();
     remember(config);
     if (typeof day !== "number" || !data) {
       return ordered(config, "render", {map: noUpdate(), chart: noUpdate()});
@@ -540,8 +586,14 @@
 
   function eventList() {
     var a = named("eventList", arguments);
-    var config = a.config;
-    var items = eventItems(config, a.day, a.known, a.selected, a.data);
+    writeEventList(a.config, localDay() === null ? a.day : localDay(), a.known, a.selected,
+                   a.data);
+    return ordered(a.config, "eventList", {items: noUpdate()});
+  }
+
+  /* Write the events of `day`'s window into the list, unless it already holds them. */
+  function writeEventList(config, day, known, selected, data) {
+    var items = eventItems(config, day, known, selected, data);
     var ul = browser.document.getElementById(config.ids.eventList);
     if (items !== null && ul) {
       var key = JSON.stringify(items);
@@ -556,7 +608,6 @@
         listedKey = key;
       }
     }
-    return ordered(config, "eventList", {items: noUpdate()});
   }
 
   /* The list's items (Dash component JSON), or null when there is no day to list. */
@@ -645,7 +696,8 @@
     browser.dash_clientside = Object.assign({}, browser.dash_clientside, {
       frontline: Object.assign({}, others, pure, {navigate: navigate, render: render,
                                                   showLabel: showLabel,
-                                          eventList: eventList,
+                                          eventList: eventList, writeEventList: writeEventList,
+                                          writeUrl: writeUrl,
                                           speed: speed})
     });
   }

@@ -35,7 +35,7 @@
   var HOVER_CLASS = "fl-map-hover";
 
   var st = {map: null, view: null, codes: null, index: null, ids: null, front: null,
-            eventsKey: null, layers: null, day: null, busy: false, features: null,
+            eventsKey: null, ring: null, layers: null, day: null, busy: false, features: null,
             hoverEl: null, plotlyHover: false};
 
   function f() { return browser.dash_clientside.frontline; }
@@ -127,7 +127,7 @@
     st.ids = Array.from(trace.locations);
     st.index = {};
     st.ids.forEach(function (id, i) { st.index[id] = i; });
-    st.codes = null; st.front = null; st.eventsKey = null; st.layers = null;
+    st.codes = null; st.front = null; st.eventsKey = null; st.ring = null; st.layers = null;
     hookHover(map, gd);
     var arranging = false;
     map.on("styledata", function () {  /* Plotly added or re-added its layers */
@@ -171,8 +171,14 @@
     }
     if (st.eventsKey !== feats.eventsKey) {
       map.getSource(SRC.events).setData(feats.events);
-      map.getSource(SRC.ring).setData(feats.ring);
       st.eventsKey = feats.eventsKey;
+      changed = true;
+    }
+    /* The ring only when it changed: most days it stays empty, and each setData is a
+       round trip to MapLibre's worker that the day waits for. */
+    if (st.ring !== feats.ringKey) {
+      map.getSource(SRC.ring).setData(feats.ring);
+      st.ring = feats.ringKey;
       changed = true;
     }
     var key = (view.layers || []).join(",");

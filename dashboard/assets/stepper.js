@@ -1,0 +1,186 @@
+/* Stepping by hand, drawn in the browser alone: the slider's keys (arrows, Page Up/Down,
+ * Home, End) and the day and change buttons (and their shortcuts, keys.js, which click
+ * them) move the day here, with no Dash callback in the step.
+ *
+ * Why: through Dash a step cost the main thread 120-300 ms (the slider's and date box's
+ * React re-render, three clientside callbacks, the chart's Plotly.react for its cursor)
+ * where MapLibre needs ~2 ms to recolour. Every day's data is already on the page, so a
+ * step writes, in one task: the map (mapview.js: the districts whose colour changed,
+ * setData for events only when they change), the date label, the slider's thumb, the
+ * date box, the chart's cursor line (its SVG path, moved in place), the address bar
+ * and the window's event list.
+ *
+ * Dash hears of the day lazily: once no step has come for SYNC_MS, the slider's value
+ * is set through Dash (navigate and render then run once, which also puts the chart's
+ * figure and the notices right). Anything else a person does (a click, another key)
+ * first sends the pending day at once (`flush`), so every Dash callback reads the day
+ * shown. Until Dash has heard, render and the event list draw the stepped day
+ * (`localDay`), never an older value of the slider. While playing, steps go through
+ * Dash as before (navigate plays on from the day moved to).
+ */
+(function (browser) {
+  "use strict";
+  if (!browser) { return; }
+
+  var SYNC_MS = 1000;
+  /* Radix's slider keys: a page key or Shift+arrow moves ten steps. */
+  var STEP_KEYS = {ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1,
+                   PageUp: 10, PageDown: -10};
+  var S = {local: null, timer: null, halfThumb: null};
+
+  function fl() { return browser.dash_clientside && browser.dash_clientside.frontline; }
+  function doc() { return browser.document; }
+
+  /* The view drawn now (mapview.js), or null before the first day is drawn. */
+  function shownView() {
+    var mv = browser.frontline.mapView;
+    var v = mv && mv.view();
+    return v && v.data && typeof v.day === "number" && v.config ? v : null;
+  }
+
+  function playing() {
+    var p = browser.frontline.player;
+    return Boolean(p && p.playing());
+  }
+
+  /* The slider's thumb at `day`, where Radix puts it: `left` is the percentage less an
+     in-bounds offset of half the thumb's width, scaled from +half at 0% to -half at
+     100% (Radix's getThumbInBoundsOffset). React rewrites the same on its next render. */
+  function placeThumb(config, day, last) {
+    var thumb = doc().querySelector("#" + config.ids.slider + " [role=slider]");
+    if (!thumb) { return; }
+    if (S.halfThumb === null) { S.halfThumb = thumb.offsetWidth / 2; }
+    var pct = last > 0 ? day / last * 100 : 0;
+    thumb.parentElement.style.left = "calc(" + pct + "% + " +
+      (S.halfThumb * (1 - pct / 50)) + "px)";
+    thumb.setAttribute("aria-valuenow", String(day));
+  }
+
+  /* The chart's cursor (layout shape 0, a dotted line) moved to `iso`: its path's x
+     rewritten in place, as Plotly would draw it. The figure itself follows at the sync. */
+  function placeCursor(config, iso) {
+    var gd = doc().querySelector("#" + config.ids.chart + " .js-plotly-plot");
+    var xa = gd && gd._fullLayout && gd._fullLayout.xaxis;
+    var path = gd && gd.querySelector(".layer-above .shapelayer path[data-index='0']");
+    if (!xa || !path || typeof xa.d2l !== "function") { return; }
+    var x = Math.round((xa._offset + xa.l2p(xa.d2l(iso))) * 100) / 100;
+    var d = path.getAttribute("d") || "";
+    var moved = d.replace(/^M[^,]+,([^L]+)L[^,]+,/, "M" + x + ",$1L" + x + ",");
+    if (moved !== d) { path.setAttribute("d", moved); }
+  }
+
+  function dateBox(config, iso) {
+    var box = doc().getElementById(config.ids.dateInput);
+    if (box && box !== doc().activeElement && box.value !== iso) { box.value = iso; }
+  }
+
+  /* A notice says which date is shown and why (navigate): once the day moves on it no
+     longer holds, so it goes at once, as navigate clears it at the sync. Its text node
+     is emptied in place (React keeps it and writes "" over it at the sync). */
+  function clearNotice(config) {
+    var el = doc().getElementById(config.ids.notice);
+    if (!el || !el.textContent) { return; }
+    var node = el.firstChild;
+    if (node && node.nodeType === 3 && !node.nextSibling) { node.nodeValue = ""; } else {
+      el.textContent = "";
+    }
+  }
+
+  /* Show `day` (clamped) everywhere the page shows the day; Dash hears of it later. */
+  function show(day) {
+    var v = shownView();
+    if (!v) { return false; }
+    var f = fl(), data = v.data, config = v.config, last = data.dates.length - 1;
+    day = Math.max(0, Math.min(last, day));
+    if (day === v.day) { return true; }
+    browser.frontline.mapView.draw(Object.assign({}, v, {day: day}), true);
+    f.showLabel(config, f.labelText(data, day, v.known));
+    placeThumb(config, day, last);
+    dateBox(config, data.dates[day]);
+    clearNotice(config);
+    placeCursor(config, data.dates[day]);
+    f.writeEventList(config, day, v.known ? ["known"] : [], v.selected, data);
+    f.writeUrl(config, data, day, v.layers || [], v.known);
+    S.local = day;
+    if (S.timer !== null) { browser.clearTimeout(S.timer); }
+    S.timer = browser.setTimeout(flush, SYNC_MS);
+    return true;
+  }
+
+  /* Tell Dash the day shown (the slider's value), if a step has not been told yet. */
+  function flush() {
+    if (S.timer !== null) { browser.clearTimeout(S.timer); S.timer = null; }
+    if (S.local === null) { return; }
+    var day = S.local, f = fl();
+    S.local = null;
+    if (f && f.config) { browser.dash_clientside.set_props(f.config.ids.slider, {value: day}); }
+  }
+
+  /* The day a key or button moves to from `day`, or null if it is not a step. */
+  function keyDay(event, day, last) {
+    if (event.key === "Home") { return 0; }
+    if (event.key === "End") { return last; }
+    var by = STEP_KEYS[event.key];
+    if (!by) { return null; }
+    return day + (event.shiftKey && Math.abs(by) === 1 ? by * 10 : by);
+  }
+
+  function buttonDay(config, id, v) {
+    var f = fl(), day = v.day;
+    if (id === config.ids.prevDay) { return day - 1; }
+    if (id === config.ids.nextDay) { return day + 1; }
+    if (id === config.ids.prevChange) { return f.stepChange(v.data, day, v.known, -1); }
+    if (id === config.ids.nextChange) { return f.stepChange(v.data, day, v.known, 1); }
+    return null;
+  }
+
+  function onSlider(config, target) {
+    return Boolean(target && target.closest &&
+                   target.closest("#" + config.ids.slider + " [role=slider]"));
+  }
+
+  /* Capture phase, before React (listening at its root) or keys.js see the event. */
+  browser.addEventListener("keydown", function (event) {
+    var f = fl(), v = shownView();
+    if (!f || !f.config || !v || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    if (onSlider(v.config, event.target) && !playing()) {
+      var day = keyDay(event, v.day, v.data.dates.length - 1);
+      if (day !== null) {
+        event.preventDefault();
+        event.stopPropagation();
+        show(day);
+        return;
+      }
+    }
+    /* An arrow outside a field clicks a day button (keys.js): a step, no flush. */
+    if (!STEP_KEYS[event.key]) { flush(); }
+  }, true);
+
+  browser.addEventListener("pointerdown", function (event) {
+    var f = fl();
+    if (!f || !f.config) { return; }
+    var ids = f.config.ids, t = event.target;
+    var button = t && t.closest ? t.closest("button") : null;
+    if (button && [ids.prevDay, ids.nextDay, ids.prevChange, ids.nextChange]
+      .indexOf(button.id) >= 0) { return; }  /* a step: its click shows the day */
+    flush();
+  }, true);
+
+  browser.addEventListener("click", function (event) {
+    var v = shownView(), t = event.target;
+    var button = t && t.closest ? t.closest("button") : null;
+    if (!v || !button || playing()) { return; }
+    var day = buttonDay(v.config, button.id, v);
+    if (day === null) { return; }
+    event.stopPropagation();  /* no n_clicks: Dash hears of the day at the sync */
+    show(day);
+  }, true);
+
+  browser.frontline = Object.assign(browser.frontline || {}, {stepper: {
+    show: show, flush: flush,
+    /* The day stepped to that Dash has not heard of yet, or null. */
+    localDay: function () { return S.local; }
+  }});
+})(typeof window !== "undefined" ? window : null);
