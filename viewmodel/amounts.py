@@ -9,10 +9,12 @@ Hovers, export slides and tables of text all call :func:`amount_text`.
 
 from __future__ import annotations
 
-from timeline.extract.numbers import VAGUE
+from timeline.extract.numbers import VAGUE, several_words
 
-# "dozens" back from its range: the extractor's own table, read the other way round.
-VAGUE_WORDS = {(float(lo), float(hi)): word for word, (lo, hi) in VAGUE.items()}
+# "dozens", "several thousand" back from their ranges: the extractor's own tables, read
+# the other way round.
+VAGUE_WORDS = {(float(lo), float(hi)): word for (lo, hi), word in several_words().items()}
+VAGUE_WORDS.update({(float(lo), float(hi)): word for word, (lo, hi) in VAGUE.items()})
 QUALIFIER_WORDS = {"about": "about", "at_least": "at least", "at_most": "up to"}
 
 

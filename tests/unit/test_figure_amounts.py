@@ -20,6 +20,9 @@ from viewmodel.page_events import figure_point
     ((None, 24, 99, "vague"), "dozens (24–99)"),
     ((61.5, 24, 99, "vague"), "dozens (24–99)"),  # the chart's mid-point is never printed
     ((None, 30, 45, "vague"), "vague: 30–45"),
+    ((None, 3000, 9000, "vague"), "several thousand (3,000–9,000)"),
+    ((None, 200, 500, "vague"), "a few hundred (200–500)"),
+    ((None, 300_000, 900_000, "vague"), "several hundred thousand (300,000–900,000)"),
     ((250, 200, 300, "range"), "200–300"),
     ((5000, 5000, 5000, "about"), "about 5,000"),
     ((3320, None, None, "at_least"), "at least 3,320"),
@@ -28,6 +31,15 @@ from viewmodel.page_events import figure_point
 ])
 def test_amount_text_keeps_ranges_and_vague_words(args: tuple, text: str) -> None:
     assert amount_text(*args) == text
+
+
+@pytest.mark.parametrize("words", ["several thousand", "a few hundred", "several dozen",
+                                   "several hundred thousand", "a few million"])
+def test_a_vague_amount_reads_back_as_the_words_it_was_written_in(words: str) -> None:
+    from timeline.extract.numbers import find_quantities
+
+    (q,) = [q for q in find_quantities(f"{words} people fled") if q.qualifier == "vague"]
+    assert amount_text(None, q.low, q.high, "vague").startswith(f"{words} (")
 
 
 def test_a_percentage_reads_as_one() -> None:

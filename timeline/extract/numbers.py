@@ -40,6 +40,24 @@ VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
     "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
 }
+# "several thousand", "a few hundred": the word's multiples of its unit(s)
+SEVERAL = {"several": (3, 9), "a few": (2, 5)}
+SEVERAL_UNITS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+
+def several_words() -> dict[tuple[int, int], str]:
+    """Every "several N" / "a few N" (N a unit, or two: "several hundred thousand") by
+    the range it reads as, so that a printed amount can say the word again."""
+    words: dict[tuple[int, int], str] = {}
+    for word, (lo, hi) in SEVERAL.items():
+        for unit, scale in SEVERAL_UNITS.items():
+            words[(lo * scale, hi * scale)] = f"{word} {unit}"
+            for unit2 in ("thousand", "million"):
+                big = scale * SEVERAL_UNITS[unit2]
+                words.setdefault((lo * big, hi * big), f"{word} {unit} {unit2}")
+    return words
+
+
 QUALIFIERS = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
     "some": "about", "nearly": "about", "almost": "about", "close to": "about",
@@ -148,11 +166,10 @@ def _quantity(m: re.Match[str]) -> Quantity | None:
         lo, hi = VAGUE[" ".join(m.group("vague").lower().split())]
         return Quantity(value=None, qualifier="vague", low=lo, high=hi, words=True, **common)
     if m.group("several"):
-        unit = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
-        scale = unit[m.group("vscale").lower()]
+        scale = SEVERAL_UNITS[m.group("vscale").lower()]
         if m.group("vscale2"):  # "several hundred thousand": a range in the hundred-thousands
-            scale *= unit[m.group("vscale2").lower()]
-        lo, hi = (3, 9) if m.group("several").lower() == "several" else (2, 5)
+            scale *= SEVERAL_UNITS[m.group("vscale2").lower()]
+        lo, hi = SEVERAL[" ".join(m.group("several").lower().split())]
         return Quantity(value=None, qualifier="vague", low=lo * scale, high=hi * scale,
                         words=True, **common)
     if m.group("half"):
