@@ -97,8 +97,7 @@ def test_names_are_legible_and_more_appear_as_one_zooms_in(sized: Any) -> None:
     assert 1 <= len(out) < len(far), (len(out), len(far))
     assert overlapping(out) == []
     zoom_by(pg, 1.3)
-    wait_names(pg, len(far))  # back where it was: the same names again
-    assert len(name_boxes(pg)) == len(far)
+    assert len(settled_boxes(pg, len(far))) == len(far)  # back where it was: the same
     assert_clean(pg)
 
 
