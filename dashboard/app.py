@@ -21,17 +21,18 @@ from collections.abc import Callable
 from typing import Any
 
 from dash import Dash
-from flask import request
+from flask import Response, after_this_request, has_request_context, request
 
 from dashboard import ids, limits, static_files
 from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout, find_component
+from dashboard.page_updates import PageUpdate, PublishedPages
 from dashboard.reader_build import FOLDER, ReaderBuild, SharedBuilds
 from dashboard.served_layout import ServedLayout
 from exports.context import context_with_page
 from frontline.settings import Settings
 from geodata.theatre import Theatre, load_theatre
-from timeline.pipeline import Reloading, load_published
+from timeline.pipeline import Published, Reloading, load_published
 from timeline.republish import Republisher
 from timeline.store.configured import configured_store
 from timeline.store.protocol import Store
@@ -52,6 +53,11 @@ class FrontlineDash(Dash):
     """
 
     builds: Reloading[ReaderBuild] | None = None
+    pages: PublishedPages
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.pages = PublishedPages()
 
     def interpolate_index(self, metas: str = "", title: str = "", css: str = "",
                           config: str = "", scripts: str = "", app_entry: str = "",
@@ -114,23 +120,29 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
     )
 
     cx = curation_context(store, settings, theatre) if page is None else None
+    pages = app.pages
 
     def layout_of(current: PageData, version: str, best: bool) -> ServedLayout:
         layout = build_layout(current, theatre)
         # The page's JS keys its decoded copy of the page data on this version.
-        find_component(layout, ids.PAGE_DATA).data["version"] = version
+        data = find_component(layout, ids.PAGE_DATA).data
+        data["version"] = version
         export_panel.fill(layout)
         if cx is not None:
             from dashboard.curation import panel
             find_component(layout, ids.CURATION_PANEL).children = panel.layout(cx, version)
+            # What a page loaded now holds, so that a decision sends it only what changed.
+            pages.remember(version, current, data)
         return ServedLayout.of(layout, best=best)
 
     def load() -> ReaderBuild:
         best = app.builds is None  # the build at start, before any reader waits
         if page is not None:
             return ReaderBuild(STATIC, layout_of(page, STATIC, best), None)
-        published = load_published(store, theatre, settings)
-        current = page_from(published, theatre, settings)
+        # A decision's republish has just built this version's page: reuse it.
+        kept = pages.latest(store.version())
+        published, current = kept if kept is not None else _published_page(store, theatre,
+                                                                          settings)
         return ReaderBuild(published.version, layout_of(current, published.version, best),
                            context_with_page(published, current, theatre))
 
@@ -147,6 +159,12 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
     if cx is not None:
         mount_curation(app, cx)
     return app
+
+
+def _published_page(store: Store, theatre: Theatre,
+                    settings: Settings) -> tuple[Published, PageData]:
+    published = load_published(store, theatre, settings)
+    return published, page_from(published, theatre, settings)
 
 
 def reader_builds(store: Store, settings: Settings, load: Callable[[], ReaderBuild], *,
@@ -184,28 +202,61 @@ def mount_curation(app: FrontlineDash, cx: Any) -> None:
     auth.mount(app, cx.settings, lambda n, p: cx.log().check_password(n, p), active)
     republisher = Republisher(cx.store, cx.theatre, cx.settings)
     panel.register(app, cx, panel.Publisher(
-        republish=lambda: republish(app, republisher, cx),
-        pending=lambda: republisher.pending, current=lambda: current_page(app, cx),
+        republish=lambda shown: republish(app, republisher, cx, shown),
+        pending=lambda: republisher.pending,
+        current=lambda shown: current_page(app, cx, shown),
         warm=republisher.prime))
 
 
-def republish(app: FrontlineDash, republisher: Republisher,
-              cx: Any) -> tuple[str, dict[str, Any]]:
-    """Rebuild the store's timeline with the decisions in force and the page from it;
-    return (store version, page data JSON) as the open page receives them."""
-    republisher.republish()
-    return current_page(app, cx)
+def republish(app: FrontlineDash, republisher: Republisher, cx: Any,
+              shown: str | None) -> PageUpdate:
+    """Rebuild the store's timeline with the decisions in force, and the page from what
+    was just built (not read back from the store); what a page showing version
+    ``shown`` is sent. The replay's catch-up and the next page load's build wait until
+    this answer has gone out: on a machine of two cores they would slow it down."""
+    built = republisher.republish(later=after_response)
+    published = Published(cx.store.version(), built.districts, built.timeline,
+                          tuple(built.curated.extractions))
+    update = app.pages.update(shown, published, page_from(published, cx.theatre, cx.settings))
+    _rebuild_layout(app)
+    return update
 
 
-def current_page(app: FrontlineDash, cx: Any) -> tuple[str, dict[str, Any]]:
-    """(store version, page data JSON) of the store now, built directly: the served
-    layout (serialised and compressed at Brotli's best, seconds on Mosul) is rebuilt in
-    the background for the next page load, off the open page's path."""
-    version = cx.store.version()
-    data = page_from(load_published(cx.store, cx.theatre, cx.settings), cx.theatre,
-                     cx.settings).to_json()
-    data["version"] = version
-    if app.builds is not None:
-        threading.Thread(target=app.builds.current, kwargs={"fresh": True},
-                         name="layout-rebuild", daemon=True).start()
-    return version, data
+def current_page(app: FrontlineDash, cx: Any, shown: str | None) -> PageUpdate | None:
+    """What a page showing version ``shown`` is sent to show the store as it is now
+    (once the background replay has caught up); None when it shows it already."""
+    if cx.store.version() == shown:
+        return None
+    published, page = _published_page(cx.store, cx.theatre, cx.settings)
+    update = app.pages.update(shown, published, page)
+    _rebuild_layout(app)
+    return update
+
+
+def _rebuild_layout(app: FrontlineDash) -> None:
+    """Build the next page load's layout and export context (the layout serialised and
+    compressed at Brotli's best: seconds on Mosul) once the open page has its update."""
+    builds = app.builds
+    if builds is None:
+        return
+
+    def rebuild() -> None:
+        builds.current(fresh=True)
+
+    after_response(rebuild)
+
+
+def after_response(job: Callable[[], None]) -> None:
+    """Run ``job`` in a daemon thread once the current response has been sent (at once
+    outside a request)."""
+    def start() -> None:
+        threading.Thread(target=job, name="after-response", daemon=True).start()
+
+    if not has_request_context():
+        start()
+        return
+
+    @after_this_request
+    def _defer(response: Response) -> Response:
+        response.call_on_close(start)
+        return response

@@ -11,6 +11,7 @@ stage boundary.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -221,3 +222,16 @@ def build_areas(theatre: Theatre, districts: gpd.GeoDataFrame) -> gpd.GeoDataFra
 def _weakest(levels: list[str]) -> str:
     ranked = [lvl for lvl in CONFIDENCE_ORDER if lvl in set(levels)]
     return ranked[0] if ranked else (levels[0] if levels else "")
+
+
+def fingerprint(districts: gpd.GeoDataFrame) -> str:
+    """A digest of a districts table (its columns and polygons): equal for equal tables,
+    so that what is derived from the polygons alone is kept across rebuilds of the
+    timeline (an analyst's decision moves no boundary; an import changes the digest)."""
+    digest = hashlib.sha256(",".join(map(str, districts.columns)).encode())
+    for column in districts.columns:
+        if column != districts.geometry.name:
+            digest.update("\x1f".join(map(str, districts[column].tolist())).encode())
+    for wkb in shapely.to_wkb(np.asarray(districts.geometry.to_numpy())).tolist():
+        digest.update(b"|" + (wkb or b""))
+    return digest.hexdigest()

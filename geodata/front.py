@@ -27,6 +27,9 @@ district there (or the nearest within :data:`RIVER_GAP_M`).
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,7 +40,7 @@ import shapely
 from shapely.geometry import LineString, MultiLineString
 from shapely.ops import substring
 
-from geodata.districts import BANK
+from geodata.districts import BANK, fingerprint
 from geodata.sides import SideCodes
 
 MIN_SHARED_M = 1.0
@@ -111,6 +114,42 @@ def build_adjacency(
         polygons=polygons,
         crs=crs,
     )
+
+
+_ADJACENCIES: OrderedDict[str, Adjacency] = OrderedDict()
+_ADJACENCIES_KEPT = 4
+_ADJACENCY_LOCK = threading.Lock()
+
+
+def adjacency_of(
+    districts: gpd.GeoDataFrame, river: LineString | None, crs: str
+) -> Adjacency:
+    """:func:`build_adjacency`, kept for the same polygons, banks, river and CRS.
+
+    Every build of a timeline asks for it twice (the advance rule's neighbours, then the
+    fronts), and an analyst's decision rebuilds the timeline on districts that have not
+    moved: the geometry work (about a second on Mosul, most of it probing the river) is
+    done once per set of polygons. The key is their WKB, so changed boundaries (an
+    import) are never answered from an old set.
+    """
+    key = _adjacency_key(districts, river, crs)
+    with _ADJACENCY_LOCK:
+        found = _ADJACENCIES.get(key)
+        if found is not None:
+            _ADJACENCIES.move_to_end(key)
+            return found
+    built = build_adjacency(districts, river, crs)
+    with _ADJACENCY_LOCK:
+        _ADJACENCIES[key] = built
+        while len(_ADJACENCIES) > _ADJACENCIES_KEPT:
+            _ADJACENCIES.popitem(last=False)
+    return built
+
+
+def _adjacency_key(districts: gpd.GeoDataFrame, river: LineString | None, crs: str) -> str:
+    digest = hashlib.sha256(f"{crs}|{fingerprint(districts)}|".encode())
+    digest.update(shapely.to_wkb(river) if river is not None else b"-")
+    return digest.hexdigest()
 
 
 def _border_edges(

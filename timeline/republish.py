@@ -28,7 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import geopandas as gpd
 
 from frontline.settings import Settings
 from geodata.theatre import Theatre
@@ -45,6 +48,7 @@ from timeline.control.model import ControlTimeline
 from timeline.curation import claims_of
 from timeline.decisions import applies_from
 from timeline.known import known_from
+from timeline.new_places import with_new_places
 from timeline.pipeline import Curated, curated
 from timeline.store.protocol import Store
 
@@ -79,10 +83,20 @@ def replay_of(tl: ControlTimeline) -> KnownReplay | None:
 
 @dataclass(frozen=True)
 class Built:
-    """A timeline this process built, and the curated extractions it was built from."""
+    """A timeline this process built, the curated extractions and the districts it was
+    built from (what a reader would load back from the store, without loading it)."""
 
     timeline: ControlTimeline
     curated: Curated
+    districts: gpd.GeoDataFrame
+
+
+Later = Callable[[Callable[[], None]], None]  # runs a job in the background, when it likes
+
+
+def in_a_thread(job: Callable[[], None]) -> None:
+    """Run ``job`` in a daemon thread now: the default for the catch-up."""
+    threading.Thread(target=job, name="replay-catch-up", daemon=True).start()
 
 
 class Republisher:
@@ -95,45 +109,53 @@ class Republisher:
         self.pending: dt.date | None = None  # the replay is out of date from this day
         self.generation = 0
 
-    def republish(self) -> ControlTimeline:
+    def republish(self, later: Later = in_a_thread) -> Built:
         """Build the timeline with the decisions in force and save it: at once with the
-        replay reused up to what changed, the rest of the replay in the background."""
+        replay reused up to what changed, the rest of the replay in the background.
+
+        ``later`` starts the background step: the app defers it until the open page has
+        received the decision, so that the catch-up (seconds of CPU) does not slow the
+        page's own rebuild on a machine of few cores."""
         with self._lock:
             now = curated(self.store)
             reuse = self._reuse(now)
             districts = self.store.districts(self.theatre)
             rules = ControlRules.from_settings(self.settings)
+            theatre = self._theatre(now)
             if reuse is None:
-                tl = timeline_with_replay(self.theatre, districts, now.extractions, rules,
+                tl = timeline_with_replay(theatre, districts, now.extractions, rules,
                                           decisions=now.decisions)
                 self.pending = None
             else:
-                tl = build_timeline(self.theatre, districts, now.extractions, series=False,
+                tl = build_timeline(theatre, districts, now.extractions, series=False,
                                     rules=rules, decisions=now.decisions)
                 old = reuse.replay
                 tl.side_known, tl.basis_known, tl.since_known = old.side, old.basis, old.since
                 tl.cause_known, tl.causes_known = old.cause, list(old.causes)
-                add_series(tl, self.theatre, districts)
+                add_series(tl, theatre, districts)
                 self.pending = reuse.since if reuse.since != NOTHING else None
             self.store.save_timeline(tl)
-            self._last = Built(tl, now)
+            built = self._last = Built(tl, now, districts)
             self.generation += 1
             if self.pending is not None and reuse is not None:
-                threading.Thread(target=self._complete, args=(now, reuse, self.generation),
-                                 name="replay-catch-up", daemon=True).start()
-            return tl
+                generation = self.generation
+                later(lambda: self._complete(now, reuse, generation, districts))
+            return built
 
-    def _complete(self, now: Curated, reuse: Reuse, generation: int) -> None:
+    def _complete(self, now: Curated, reuse: Reuse, generation: int,
+                  districts: gpd.GeoDataFrame) -> None:
         """The second step: the replay from ``reuse.since``, saved unless a newer
         decision was published meanwhile (its own second step covers this one's days)."""
-        tl = timeline_with_replay(self.theatre, self.store.districts(self.theatre),
-                                  now.extractions, ControlRules.from_settings(self.settings),
+        if generation != self.generation:
+            return  # a newer decision's own step covers these days
+        tl = timeline_with_replay(self._theatre(now), districts, now.extractions,
+                                  ControlRules.from_settings(self.settings),
                                   decisions=now.decisions, reuse=reuse)
         with self._lock:
             if generation != self.generation:
                 return
             self.store.save_timeline(tl)
-            self._last = Built(tl, now)
+            self._last = Built(tl, now, districts)
             self.pending = None
 
     def prime(self) -> None:
@@ -143,11 +165,16 @@ class Republisher:
             if self._last is not None:
                 return
             now = curated(self.store)
-            tl = timeline_with_replay(self.theatre, self.store.districts(self.theatre),
-                                      now.extractions,
+            districts = self.store.districts(self.theatre)
+            tl = timeline_with_replay(self._theatre(now), districts, now.extractions,
                                       ControlRules.from_settings(self.settings),
                                       decisions=now.decisions)
-            self._last = Built(tl, now)
+            self._last = Built(tl, now, districts)
+
+    def _theatre(self, now: Curated) -> Theatre:
+        """The theatre with the places analysts added, as ``python -m timeline build``
+        builds on (:func:`timeline.pipeline.build`)."""
+        return with_new_places(self.theatre, now.decisions.places)
 
     def _reuse(self, now: Curated) -> Reuse | None:
         last = self._last

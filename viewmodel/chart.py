@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -176,8 +177,15 @@ def _share_traces(page: PageData) -> list[go.Scatter]:
     return traces
 
 
+def chart_inputs(page: PageData) -> tuple[Any, ...]:
+    """Everything of ``page`` that :func:`figures_chart` reads: two pages with equal
+    inputs have equal charts (the app then sends an open page no new chart)."""
+    return (page.start, page.n_days, page.figures, page.share, page.holder)
+
+
 def figures_chart(page: PageData, day: int) -> go.Figure:
-    """The figures chart with its cursor on page day ``day``."""
+    """The figures chart with its cursor on page day ``day`` (a function of
+    :func:`chart_inputs` and ``day`` only)."""
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.6, 0.4],
                         vertical_spacing=0.1)
     for trace, row in _point_traces(page):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from functools import lru_cache
 
 HOVER_WIDTH = 64
 MAX_QUOTE_CHARS = 360
@@ -22,8 +23,12 @@ def clip(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
+@lru_cache(maxsize=8192)
 def safe_lines(text: str, width: int = HOVER_WIDTH) -> str:
-    """Wrap ``text`` into hover lines, each HTML-escaped, joined by ``<br>``."""
+    """Wrap ``text`` into hover lines, each HTML-escaped, joined by ``<br>``.
+
+    Kept per text: an analyst's decision rebuilds the page, whose quotes are mostly
+    those of the last build (wrapping is the slow part of a hover)."""
     lines = textwrap.wrap(clip(text), width=width) or [""]
     return "<br>".join(html.escape(line, quote=False) for line in lines)
 

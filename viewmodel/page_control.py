@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -103,11 +104,17 @@ def _evidence_text(timeline: ControlTimeline, row: int, col: int, known: bool = 
     known on" replay, as known on its day."""
     if row < 0 or col < 0:
         return ""
-    if known:
-        state = timeline.known_state(row, col)
-        evidence = state.evidence if state is not None else ()
-    else:
-        evidence = timeline.evidence_at(row, col)
+    evidence = timeline.known_evidence(row, col) if known else timeline.evidence_at(row, col)
+    return evidence_text(evidence)
+
+
+@lru_cache(maxsize=8192)
+def evidence_text(evidence: tuple[Evidence, ...]) -> str:
+    """The hover lines of a cell's evidence (at most two blocks, then the review notes).
+
+    Cached by value: a decision republishes the page, and the cells it leaves alone keep
+    evidence equal to the last build's, whose text is then not escaped and wrapped again.
+    """
     blocks = [evidence_block(ev) for ev in evidence[:MAX_EVIDENCE]]
     notes = dict.fromkeys(ev.review.note for ev in evidence if ev.review is not None)
     blocks += [f"<b>needs review:</b> {safe(note)}" for note in notes]

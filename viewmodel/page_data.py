@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ import numpy as np
 import shapely
 
 from frontline.settings import Settings
-from geodata.districts import APPROXIMATE, ID, NAME
+from geodata.districts import APPROXIMATE, ID, NAME, fingerprint
 from geodata.theatre import Side, Theatre, load_theatre
 from timeline.control.model import ControlTimeline
 from timeline.known import known_by
@@ -168,6 +170,46 @@ def districts_geojson(districts: gpd.GeoDataFrame) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+@dataclass(frozen=True, eq=False)
+class DistrictLayers:
+    """What the page takes from the district polygons alone: their GeoJSON, whether they
+    are approximate, their bounds, and the place names drawn over them."""
+
+    geojson: dict[str, Any]
+    approximate: bool
+    bounds: tuple[float, float, float, float]
+    places: tuple[PlaceName, ...]
+
+
+_LAYERS: OrderedDict[tuple[int, str], tuple[Theatre, DistrictLayers]] = OrderedDict()
+_LAYERS_KEPT = 4
+_LAYERS_LOCK = threading.Lock()
+
+
+def district_layers(theatre: Theatre, districts: gpd.GeoDataFrame) -> DistrictLayers:
+    """The :class:`DistrictLayers` of ``districts`` in ``theatre``, kept per theatre and
+    polygons (:func:`geodata.districts.fingerprint`): an analyst's decision rebuilds
+    the page on the same polygons, whose simplification and label points (a third of a
+    second on Mosul) are then not computed again."""
+    key = (id(theatre), fingerprint(districts))
+    with _LAYERS_LOCK:
+        found = _LAYERS.get(key)
+        if found is not None and found[0] is theatre:
+            _LAYERS.move_to_end(key)
+            return found[1]
+    layers = DistrictLayers(
+        geojson=districts_geojson(districts),
+        approximate=bool(districts[APPROXIMATE].any()) if APPROXIMATE in districts else True,
+        bounds=tuple(float(v) for v in districts.total_bounds),  # type: ignore[arg-type]
+        places=place_names(theatre, districts),
+    )
+    with _LAYERS_LOCK:
+        _LAYERS[key] = (theatre, layers)
+        while len(_LAYERS) > _LAYERS_KEPT:
+            _LAYERS.popitem(last=False)
+    return layers
+
+
 def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
                     timeline: ControlTimeline | None,
                     extractions: list[Extraction], fade_days: int = 7,
@@ -194,10 +236,10 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
         share = holder_share(timeline, theatre.advancing_side, start, n_days)
         grading = event_grading(timeline, extractions)
         notes = page_notes(timeline.decisions.annotations, theatre, districts, start)
-    approximate = bool(districts[APPROXIMATE].any()) if APPROXIMATE in districts else True
+    layers = district_layers(theatre, districts)
     return PageData(
         title=theatre.title, start=start, n_days=n_days, district_ids=ids,
-        district_names=names, geojson=districts_geojson(districts), approximate=approximate,
+        district_names=names, geojson=layers.geojson, approximate=layers.approximate,
         views=views, front_edges=front_edges, fronts=fronts,
         events=page_events(extractions, theatre, districts, start, grading), notes=notes,
         figures=figure_points(extractions, theatre), share=share, fade_days=fade_days,
@@ -205,8 +247,8 @@ def build_page_data(theatre: Theatre, districts: gpd.GeoDataFrame,
         has_timeline=timeline is not None,
         holder=theatre.sides[theatre.advancing_side],
         sides=tuple(theatre.sides[name] for name in codes.names),
-        bounds=tuple(float(v) for v in districts.total_bounds),  # type: ignore[arg-type]
-        places=place_names(theatre, districts),
+        bounds=layers.bounds,
+        places=layers.places,
     )
 
 

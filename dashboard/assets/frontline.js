@@ -32,8 +32,10 @@
   /* The Plotly-drawn layers the map shows now (see `render`), null before the first. */
   var drawn = null;
   /* What the chart shows: -1 every figure (the server's figure), else in "as known on"
-     mode the number of figures published by the day (a set that only grows with it). */
-  var chartDrawn = -1;
+     mode the number of figures published by the day (a set that only grows with it).
+     `chartVersion` is the page data's version it was drawn for: an analyst's decision
+     sends new page data (and the server's new chart when it changed), drawn afresh. */
+  var chartDrawn = -1, chartVersion = null;
 
   /* A callback's arguments as an object, by the names the config gives them (the
      config itself is the last argument). */
@@ -539,6 +541,7 @@
   function patchKnownChart(chart, data, day, known) {
     var figs = data.figures;
     var key = known ? figs.filter(function (f) { return isPublished(f, day); }).length : -1;
+    if (data.version !== chartVersion) { chartVersion = data.version; chartDrawn = -1; }
     if (key === chartDrawn) { return; }
     chartDrawn = key;
     data.chart_points.forEach(function (members, t) {

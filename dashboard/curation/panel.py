@@ -4,9 +4,10 @@ makes the open page show a decision at once.
 The tabs are the modules of :data:`TABS` (see the CURATION-INTERFACE note in
 :mod:`dashboard.curation`). An edit writes ``ids.CURATION_REFRESH``; :func:`register`
 answers it by republishing the store (the control timeline rebuilt with the decision,
-the page data with it) and sending the new page data to the open page, whose map and
-lists redraw from it with no reload. ``ids.CURATION_VERSION`` then names the store
-version the page shows, and the tabs' lists refresh on it.
+the page data with it) and sending the open page the parts of its page data that
+changed, and the figures chart when it changed (:mod:`dashboard.page_updates`); its
+map, chart and lists redraw from them with no reload. ``ids.CURATION_VERSION`` then
+names the store version the page shows, and the tabs' lists refresh on it.
 """
 
 from __future__ import annotations
@@ -35,25 +36,27 @@ from dashboard.curation import (
     sources,
 )
 from dashboard.curation.context import CurationContext
+from dashboard.page_updates import PageUpdate
 from frontline.errors import FrontlineError
 
 TABS: list[ModuleType] = [review, add_report, names, corrections, notes, history,
                           sources, audit]
 
 POLL_MS = 1000
-PageJson = tuple[str, dict[str, Any]]  # (store version, page data JSON)
 
 
 @dataclass(frozen=True)
 class Publisher:
     """How the panel republishes: ``republish`` rebuilds with the decisions in force
-    and returns the new page; ``pending`` is the first day of the "as known on" replay
-    still being caught up in the background (None: none); ``current`` is the page as
-    served now; ``warm`` readies the fast path (run once, in the background)."""
+    and returns what a page showing the given store version is sent
+    (:mod:`dashboard.page_updates`); ``pending`` is the first day of the "as known on"
+    replay still being caught up in the background (None: none); ``current`` is what
+    such a page is sent to show the store as it is now (None: it shows it already);
+    ``warm`` readies the fast path (run once, in the background)."""
 
-    republish: Callable[[], PageJson]
+    republish: Callable[[str | None], PageUpdate]
     pending: Callable[[], dt.date | None]
-    current: Callable[[], PageJson]
+    current: Callable[[str | None], PageUpdate | None]
     warm: Callable[[], None] | None = None
 
 
@@ -100,37 +103,42 @@ def register(app: Dash, cx: CurationContext, publisher: Publisher) -> None:
         return user_line(who)
 
     @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
+                  Output(ids.CHART, "figure", allow_duplicate=True),
                   Output(ids.CURATION_VERSION, "data"),
                   Output(ids.CURATION_NOTICE, "children"),
                   Output(ids.CURATION_POLL, "disabled"),
                   Input(ids.CURATION_REFRESH, "data"),
+                  State(ids.CURATION_VERSION, "data"),
                   prevent_initial_call=True)
-    def _refresh(saved: Any) -> tuple[Any, Any, str, bool]:
+    def _refresh(saved: Any, shown: Any) -> tuple[Any, Any, Any, str, bool]:
         if not saved or cx.who() is None:  # only an analyst's save rebuilds the store
-            return no_update, no_update, "", True
+            return no_update, no_update, no_update, "", True
         start = time.perf_counter()
         try:
-            version, data = publisher.republish()
+            update = publisher.republish(shown if isinstance(shown, str) else None)
         except FrontlineError as exc:
-            return no_update, no_update, f"Saved, but the map could not be rebuilt: {exc}", True
+            return (no_update, no_update, no_update,
+                    f"Saved, but the map could not be rebuilt: {exc}", True)
         took = time.perf_counter() - start
         pending = publisher.pending()
-        return data, version, notice(took, pending), pending is None
+        return update.data, update.chart, update.version, notice(took, pending), pending is None
 
     @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
+                  Output(ids.CHART, "figure", allow_duplicate=True),
                   Output(ids.CURATION_VERSION, "data", allow_duplicate=True),
                   Output(ids.CURATION_NOTICE, "children", allow_duplicate=True),
                   Output(ids.CURATION_POLL, "disabled", allow_duplicate=True),
                   Input(ids.CURATION_POLL, "n_intervals"),
                   State(ids.CURATION_VERSION, "data"),
                   prevent_initial_call=True)
-    def _caught_up(_tick: Any, shown: Any) -> tuple[Any, Any, Any, bool]:
+    def _caught_up(_tick: Any, shown: Any) -> tuple[Any, Any, Any, Any, bool]:
         if publisher.pending() is not None:
-            return no_update, no_update, no_update, False
-        version, data = publisher.current()
-        if version == shown:
-            return no_update, no_update, no_update, True
-        return data, version, "Decision saved; the map shows it in both views.", True
+            return no_update, no_update, no_update, no_update, False
+        update = publisher.current(shown if isinstance(shown, str) else None)
+        if update is None:
+            return no_update, no_update, no_update, no_update, True
+        return (update.data, update.chart, update.version,
+                "Decision saved; the map shows it in both views.", True)
 
     for tab in TABS:
         tab.register(app, cx)

@@ -115,14 +115,14 @@ def geometry_of(districts: gpd.GeoDataFrame, theatre: Theatre) -> DistrictGeomet
     """Areas, banks, metric centroids and same-bank borders (the advance of rule 6 goes
     from district to neighbouring district, never across the river)."""
     from geodata.context import river_line
-    from geodata.front import build_adjacency
+    from geodata.front import adjacency_of
 
     centroids = districts.to_crs(theatre.crs).geometry.centroid
     try:
         river = river_line(theatre)
     except (OSError, ValueError):
         river = None
-    adjacency = build_adjacency(districts, river, theatre.crs)
+    adjacency = adjacency_of(districts, river, theatre.crs)
     n = len(districts)
     adjacent = np.zeros((n, n), bool)
     land = ~np.asarray(adjacency.across_river, bool)

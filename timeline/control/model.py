@@ -279,17 +279,25 @@ class ControlTimeline:
         if self.side_known is None or self.basis_known is None or self.since_known is None \
                 or self.cause_known is None:
             return None
-        cause = int(self.cause_known[district, day])
-        ids = self.causes_known[cause] if 0 <= cause < len(self.causes_known) else ()
         held = holders(self.side_known[district:district + 1, :day + 1], self.sides.contested)
         return DistrictState(
             id=self.district_ids[district],
             side=self.sides.name(self.side_known[district, day]),
             basis=BASIS_CODES[int(self.basis_known[district, day])],
             since=self.date_of(int(self.since_known[district, day])),
-            evidence=tuple(self.evidence[e] for e in ids if e in self.evidence),
+            evidence=self.known_evidence(district, day),
             holder=self.sides.name(held[0, day]),
         )
+
+    def known_evidence(self, district: int, day: int) -> tuple[Evidence, ...]:
+        """Evidence behind one cell of the "as known on" replay (empty when its details
+        are not stored): the hover's part of :meth:`known_state`, without the holder
+        (a scan of the district's days that a hover does not need)."""
+        if self.cause_known is None:
+            return ()
+        cause = int(self.cause_known[district, day])
+        ids = self.causes_known[cause] if 0 <= cause < len(self.causes_known) else ()
+        return tuple(self.evidence[e] for e in ids if e in self.evidence)
 
     @property
     def has_known_replay(self) -> bool:

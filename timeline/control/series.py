@@ -52,13 +52,13 @@ def fronts_of(states: np.ndarray, theatre: Theatre,
     import shapely
 
     from geodata.context import river_line
-    from geodata.front import build_adjacency, front_mask
+    from geodata.front import adjacency_of, front_mask
 
     try:
         river = river_line(theatre)
     except (OSError, ValueError):
         river = None
-    adjacency = build_adjacency(districts, river, theatre.crs)
+    adjacency = adjacency_of(districts, river, theatre.crs)
     sides = theatre.side_codes
     edge_parts = [_line_parts(json.loads(text)) for text in shapely.to_geojson(adjacency.lines)]
     geoms: list[dict[str, Any] | None] = []
