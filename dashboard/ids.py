@@ -218,3 +218,4 @@ CURATION_AUDIT_MAP = "curation-audit-map"
 CURATION_AUDIT_SUMMARY = "curation-audit-summary"
 CURATION_AUDIT_ORPHANS = "curation-audit-orphans"
 CURATION_AUDIT_STATUS = "curation-audit-status"
+CURATION_AUDIT_NOW = "curation-audit-now"  # the moment the tab last filled in itself

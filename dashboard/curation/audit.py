@@ -25,13 +25,24 @@ LABEL = "Audit"
 MOMENT_FORMAT = "%Y-%m-%d %H:%M"
 
 
-def layout(cx: CurationContext) -> html.Div:
+def now_moment() -> str:
+    """Now, as the moment field shows it: the next whole minute, so that a decision
+    made this minute is in the tool "as it stood" then (minutes are the field's unit)."""
     now = dt.datetime.now(dt.UTC)
+    ceiling = now.replace(second=0, microsecond=0)
+    if ceiling < now:
+        ceiling += dt.timedelta(minutes=1)
+    return ceiling.strftime(MOMENT_FORMAT)
+
+
+def layout(cx: CurationContext) -> html.Div:
+    now = now_moment()
     return html.Div(className="fl-curation-tab", children=[
+        dcc.Store(id=ids.CURATION_AUDIT_NOW, data=now),
         html.Div(className="fl-curation-row", children=[
             html.Label(["The tool as it stood at (UTC) ", dcc.Input(
                 id=ids.CURATION_AUDIT_MOMENT, type="text", size="16",
-                value=now.strftime(MOMENT_FORMAT), placeholder="YYYY-MM-DD HH:MM")]),
+                value=now, placeholder="YYYY-MM-DD HH:MM")]),
             html.Label(["showing the battle on ", dcc.Input(
                 id=ids.CURATION_AUDIT_DAY, type="text", size="10",
                 value=cx.theatre.battle_end.isoformat(), placeholder="YYYY-MM-DD")]),
@@ -101,6 +112,19 @@ def show(cx: CurationContext, moment_raw: Any, day_raw: Any) -> tuple[Any, Any, 
 
 
 def register(app: Dash, cx: CurationContext) -> None:
+
+    @app.callback(Output(ids.CURATION_AUDIT_MOMENT, "value"),
+                  Output(ids.CURATION_AUDIT_NOW, "data"),
+                  Input(ids.CURATION_VERSION, "data"),
+                  State(ids.CURATION_AUDIT_MOMENT, "value"),
+                  State(ids.CURATION_AUDIT_NOW, "data"),
+                  prevent_initial_call=True)
+    def _now(_version: Any, moment: Any, filled: Any) -> tuple[Any, Any]:
+        # A decision was made: "now" moves past it, unless the analyst chose a moment.
+        if moment != filled:
+            return no_update, no_update
+        now = now_moment()
+        return now, now
 
     @app.callback(Output(ids.CURATION_AUDIT_MAP, "figure"),
                   Output(ids.CURATION_AUDIT_SUMMARY, "children"),

@@ -158,9 +158,11 @@ def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_NAMES, "children"),
                   Output(ids.CURATION_NAME, "options"),
+                  Output(ids.CURATION_NAME_PLACE, "options"),
                   Input(ids.CURATION_VERSION, "data"))
-    def _list(_version: Any) -> tuple[Any, Any]:
-        return names_view(cx)
+    def _list(_version: Any) -> tuple[Any, Any, Any]:
+        # A place added here is offered at once for the next name to map.
+        return (*names_view(cx), place_options(_full(cx)))
 
     @app.callback(Output(ids.CURATION_NAME_LAT, "value"),
                   Output(ids.CURATION_NAME_LON, "value"),

@@ -74,9 +74,12 @@ def save_note(cx: CurationContext, place: Any, day: Any, text: Any, source: Any,
 def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_NOTES, "children"),
+                  Output(ids.CURATION_NOTE_PLACE, "options"),
                   Input(ids.CURATION_VERSION, "data"))
-    def _list(_version: Any) -> list[Any]:
-        return notes_view(cx)
+    def _list(_version: Any) -> tuple[list[Any], list[dict[str, str]]]:
+        # A place added in the Names tab can be annotated without a reload.
+        return notes_view(cx), place_options(with_new_places(cx.theatre,
+                                                             cx.decisions().places))
 
     @app.callback(Output(ids.CURATION_REFRESH, "data", allow_duplicate=True),
                   Output(ids.CURATION_NOTE_STATUS, "children"),

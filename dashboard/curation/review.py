@@ -20,6 +20,7 @@ from dashboard.curation.queue import REVIEW_STATES, Filters, filtered, queue_row
 from frontline.errors import FrontlineError, InputError
 from timeline.curation import apply_decisions, check_changes, claim_decision, claims_of
 from timeline.decisions import ClaimDecision
+from timeline.new_places import with_new_places
 from timeline.records import (
     EVENT_KINDS,
     EVENT_STATUSES,
@@ -49,16 +50,23 @@ def _dropdown(id_: str, options: list[str], placeholder: str) -> dcc.Dropdown:
                         placeholder=placeholder, clearable=True, style={"minWidth": "11em"})
 
 
+def filter_choices(cx: CurationContext) -> tuple[list[str], list[dict[str, str]]]:
+    """The article and place filters' options: the stored reports, and the gazetteer's
+    places with those analysts added."""
+    places = with_new_places(cx.theatre, cx.decisions().places).places
+    return (sorted(cx.store.article_ids()),
+            [{"label": p.name, "value": p.id} for p in places])
+
+
 def layout(cx: CurationContext) -> html.Div:
     kinds = ["event", "figure", *(f"event: {k}" for k in EVENT_KINDS),
              *(f"figure: {k}" for k in FIGURE_KINDS)]
-    articles = sorted(cx.store.article_ids())
+    articles, places = filter_choices(cx)
     return html.Div(className="fl-curation-tab", children=[
         html.Div(className="fl-curation-row", children=[
             _dropdown(ids.CURATION_QUEUE_KIND, kinds, "kind"),
             dcc.Dropdown(id=ids.CURATION_QUEUE_PLACE, placeholder="place", clearable=True,
-                         options=[{"label": p.name, "value": p.id} for p in cx.theatre.places],
-                         style={"minWidth": "12em"}),
+                         options=places, style={"minWidth": "12em"}),
             _dropdown(ids.CURATION_QUEUE_STATUS, [*EVENT_STATUSES, "figure", *REVIEW_STATES],
                       "status"),
             _dropdown(ids.CURATION_QUEUE_ARTICLE, articles, "article"),
@@ -113,6 +121,14 @@ def register(app: Dash, cx: CurationContext) -> None:
                                        UNREVIEWED_ONLY in (options or []),
                                        LOW_FIRST in (options or [])))
         return [r.to_json() for r in shown], f"{len(shown)} of {len(rows)} claims"
+
+    @app.callback(Output(ids.CURATION_QUEUE_ARTICLE, "options"),
+                  Output(ids.CURATION_QUEUE_PLACE, "options"),
+                  Input(ids.CURATION_VERSION, "data"),
+                  prevent_initial_call=True)
+    def _choices(_version: Any) -> tuple[list[str], list[dict[str, str]]]:
+        # A report added, a place added: the filters offer them without a reload.
+        return filter_choices(cx)
 
     @app.callback(Output(ids.CURATION_OPEN, "data"),
                   Input(ids.CURATION_QUEUE, "cellClicked"),

@@ -89,9 +89,13 @@ def layout(cx: CurationContext) -> html.Div:
 def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_SOURCES, "rowData"),
+                  Output(ids.CURATION_GRADE_OUTLET, "options"),
                   Input(ids.CURATION_VERSION, "data"))
-    def _rows(_version: Any) -> list[dict[str, Any]]:
-        return source_rows(cx.extractions(), cx.decisions(), cx.evidence())
+    def _rows(_version: Any) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        # An outlet of a report added meanwhile can be graded without a reload.
+        extractions = cx.extractions()
+        return (source_rows(extractions, cx.decisions(), cx.evidence()),
+                [{"label": n, "value": n} for n in outlets(extractions)])
 
     @app.callback(Output(ids.CURATION_REFRESH, "data", allow_duplicate=True),
                   Output(ids.CURATION_SOURCES_STATUS, "children"),
