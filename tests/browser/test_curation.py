@@ -59,6 +59,7 @@ def curation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
 @pytest.fixture
 def cpage(chromium: Any, curation_server: Server) -> Iterator[Any]:
     pg = new_page(chromium, curation_server.url)
+    pg.set_default_navigation_timeout(120_000)  # a first load on a busy 2-core machine
     yield pg
     pg.context.close()
 

@@ -69,6 +69,7 @@ def updates_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
 def upage(chromium: Any, updates_server: Server) -> Iterator[Any]:
     pg = new_page(chromium, updates_server.url)
     pg.set_viewport_size({"width": 1280, "height": 1000})
+    pg.set_default_navigation_timeout(120_000)  # a first load on a busy 2-core machine
     yield pg
     pg.context.close()
 
