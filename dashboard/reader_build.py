@@ -27,7 +27,7 @@ import hashlib
 import os
 import pickle
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +73,10 @@ class SharedBuilds:
         """The build of the store's version now: read from the folder when another
         process made it, else built here (holding the lock, so that the others wait
         for it rather than build it too) and written for them."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with _locked(self.folder / "build.lock", LOCK_WAIT_SECONDS):
+        fd = _lock(self.folder, LOCK_WAIT_SECONDS)
+        if fd is None:  # no shared folder to use: this process builds for itself
+            return build()
+        try:
             found = self._read(version())
             if found is not None:
                 return found
@@ -83,6 +85,8 @@ class SharedBuilds:
             with contextlib.suppress(OSError, pickle.PicklingError):
                 self._write(built)
             return built
+        finally:
+            os.close(fd)  # closing the descriptor drops its lock
 
     def _path(self, version: str) -> Path:
         key = hashlib.sha256(f"{version}\n{self.settings_key}".encode()).hexdigest()[:24]
@@ -120,22 +124,22 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-@contextlib.contextmanager
-def _locked(path: Path, wait: float) -> Iterator[None]:
-    """Hold ``path``'s lock for the block, waiting up to ``wait`` seconds for it (then
-    going on without it: a stuck builder must not stop the others from serving). The
-    kernel drops the lock of a process that dies."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+def _lock(folder: Path, wait: float) -> int | None:
+    """A descriptor holding the lock of ``folder`` (closing it releases the lock),
+    waiting up to ``wait`` seconds (then returned unlocked: a stuck builder must not
+    stop the others from serving); None when the folder cannot be used. The kernel
+    drops the lock of a process that dies."""
     try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    break
-                time.sleep(POLL_SECONDS)
-        yield
-    finally:
-        os.close(fd)  # closing the descriptor drops its lock
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / "build.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return None
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return fd
+            time.sleep(POLL_SECONDS)

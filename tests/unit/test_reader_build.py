@@ -86,3 +86,12 @@ def test_a_build_made_in_another_process_is_read_here(tmp_path: Path) -> None:
 
     read = SharedBuilds(tmp_path, "settings").get(lambda: "v7", never)
     assert b"page at v7" in read.layout.raw
+
+
+def test_without_a_usable_folder_a_process_builds_for_itself(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    calls: list[str] = []
+    shared = SharedBuilds(blocker / "reader-builds", "settings")
+    assert shared.get(lambda: "v1", lambda: build_of("v1", calls)).version == "v1"
+    assert calls == ["v1"]
