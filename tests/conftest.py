@@ -87,7 +87,8 @@ class Server:
     process: subprocess.Popen[str]
 
 
-def start_server(env: dict[str, str]) -> Server:
+def start_server(env: dict[str, str], timeout: float = 60) -> Server:
+    """Serve the app with ``env`` and wait up to ``timeout`` seconds for its page."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard", "--host", "127.0.0.1", "--port", str(port)],
@@ -95,7 +96,7 @@ def start_server(env: dict[str, str]) -> Server:
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             out = process.stdout.read() if process.stdout else ""
@@ -107,7 +108,7 @@ def start_server(env: dict[str, str]) -> Server:
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise AssertionError("server did not answer within 60 s")
+    raise AssertionError(f"server did not answer within {timeout:g} s")
 
 
 def stop_server(server: Server) -> None:

@@ -45,8 +45,10 @@ def on_celery(tmp_path_factory: pytest.TempPathFactory, redis_url: str
     log = SqlDecisionStore(embedded_url(data))
     log.add_analyst(ANALYST, PASSWORD)
     log.engine.dispose()
-    worker = start_worker(env, queue)
-    server = start_server(env)
+    worker = start_worker(env, queue, timeout=180)
+    # A generous start: CI runs this tier serially on two busy cores, and the app's
+    # first page build then took over a minute once.
+    server = start_server(env, timeout=180)
     try:
         yield server, worker
     finally:
