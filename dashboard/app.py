@@ -23,7 +23,7 @@ from typing import Any
 from dash import Dash
 from flask import Response, after_this_request, has_request_context, request
 
-from dashboard import ids, limits, static_files
+from dashboard import ids, lazy_scripts, limits, static_files
 from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout, find_component
 from dashboard.page_updates import PageUpdate, PublishedPages
@@ -58,6 +58,23 @@ class FrontlineDash(Dash):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.pages = PublishedPages()
+    lazy_urls: dict[str, str] = {}  # noqa: RUF012 (replaced whole, never changed in place)
+
+    def _collect_and_register_resources(self, resources: Any, include_async: bool = True,
+                                        url_attr: str = "src") -> Any:
+        """Dash's scripts for the page, less the libraries loaded on demand
+        (:mod:`dashboard.lazy_scripts`), whose URLs are kept for the page's meta."""
+        if url_attr != "src":
+            return super()._collect_and_register_resources(resources, include_async, url_attr)
+        eager, lazy = lazy_scripts.split(resources)
+        found = {}
+        for resource in lazy:
+            urls = super()._collect_and_register_resources([resource], include_async, url_attr)
+            if urls and isinstance(urls[0], str):
+                found[lazy_scripts.namespace_of(resource)] = urls[0]
+        if found:
+            self.lazy_urls = {**self.lazy_urls, **found}
+        return super()._collect_and_register_resources(eager, include_async, url_attr)
 
     def interpolate_index(self, metas: str = "", title: str = "", css: str = "",
                           config: str = "", scripts: str = "", app_entry: str = "",
@@ -65,11 +82,24 @@ class FrontlineDash(Dash):
         """Dash's page without its polyfill bundle (core-js, 30 KB compressed, for
         browsers older than the MapLibre map needs anyway); the one global of it that
         Dash's scripts call, ``regeneratorRuntime``, comes with the page's plotly.js
-        bundle (scripts/plotly-bundle/entry.js), which loads before them."""
+        bundle (scripts/plotly-bundle/entry.js), which loads before them. The meta names
+        the bundles loaded on demand (:mod:`dashboard.lazy_scripts`)."""
         return str(super().interpolate_index(
-            metas=metas, title=title, css=css, config=config,
-            scripts=POLYFILL_TAG.sub("", scripts), app_entry=app_entry, favicon=favicon,
-            renderer=renderer))
+            metas=lazy_scripts.meta_tag(self.lazy_urls) + metas, title=title, css=css,
+            config=config, scripts=POLYFILL_TAG.sub("", scripts), app_entry=app_entry,
+            favicon=favicon, renderer=renderer))
+
+    def warm(self) -> int:
+        """Compress the page's scripts before serving (:func:`static_files.warm`)."""
+        prefix = self.config.routes_pathname_prefix
+
+        def more() -> list[str]:
+            chunks = [f"{prefix}{static_files.SUITES}{namespace}/{path}"
+                      for namespace, paths in self.registered_paths.items()
+                      for path in paths if "async-" in path and path.endswith(".js")]
+            return [*self.lazy_urls.values(), *chunks]
+
+        return static_files.warm(self.server, prefix, more)
 
     def serve_layout(self) -> Any:
         if self.builds is None:
@@ -99,7 +129,7 @@ def _static() -> str:
 
 
 def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
-               store: Store | None = None, settings: Settings | None = None) -> Dash:
+               store: Store | None = None, settings: Settings | None = None) -> FrontlineDash:
     """Create the app for a theatre (the configured one by default).
 
     With ``page`` the app serves that fixed page data; otherwise it serves what
@@ -150,7 +180,7 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
     # plotly.js with the map and scatter traces only, before Dash's components load.
     app.config.external_scripts = [static_files.mount(
         app.server, app.config.routes_pathname_prefix, app.config.requests_pathname_prefix)]
-    static_files.precompress(app.server, app.config.routes_pathname_prefix)
+    static_files.precompress(app.server, app.config.routes_pathname_prefix, settings.cache_dir)
     app.builds = reader_builds(store, settings, load, fixed=page is not None)
     app.layout = app.builds.get().layout.component
     register_callbacks(app)
@@ -196,6 +226,11 @@ def mount_curation(app: FrontlineDash, cx: Any) -> None:
     from dashboard import auth
     from dashboard.curation import panel
 
+    # The panel's tabs reach the page when it is first opened (panel.body), so their
+    # callbacks name ids the first layout lacks; Dash's own check would report them
+    # (its alternative, a validation layout, is sent inside every page's HTML).
+    # tests/unit/test_callback_ids.py checks every id against the layout and the tabs.
+    app.config.suppress_callback_exceptions = True
     def active(name: str) -> bool:
         return (name, True) in cx.log().analysts()
 

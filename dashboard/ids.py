@@ -116,6 +116,8 @@ MOVIE_STATUS = "movie-status"
 # and refuses one writing CURATION_REFRESH without a signed-in analyst).
 CURATION_PANEL = "curation-panel"
 CURATION_TABS = "curation-tabs"
+CURATION_HEAD = "curation-head"        # the panel's summary: its first click fills the body
+CURATION_BODY = "curation-body"        # the tabs, sent when the panel is first opened
 CURATION_USER = "curation-user"        # who is signed in, with sign-in / sign-out links
 CURATION_REFRESH = "curation-refresh"  # dcc.Store: written by every edit (cx.saved())
 CURATION_VERSION = "curation-version"  # dcc.Store: the store version the page now shows

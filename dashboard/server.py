@@ -82,6 +82,7 @@ def serve(host: str, port: int, workers: int = 1) -> None:
         print(warning, file=sys.stderr, flush=True)
     settings = Settings.from_env()
     app = create_app(settings=settings)
+    app.warm()
     print(f"Frontline serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     waitress_serve(app.server, host=host, port=port, threads=THREADS, _quiet=True,
                    max_request_body_size=largest_body(settings.max_request_bytes))
@@ -111,7 +112,9 @@ def serve_gunicorn(host: str, port: int, workers: int) -> None:
 
         def load(self) -> Any:
             # The app knows it has sibling processes: they share each page build.
-            return create_app(settings=replace(settings, workers=workers)).server
+            app = create_app(settings=replace(settings, workers=workers))
+            app.warm()  # in the master, before the workers fork: they share the copies
+            return app.server
 
     print(f"Frontline serving on http://{host}:{port}/ with {workers} gunicorn workers "
           "(Ctrl+C to stop)", flush=True)

@@ -11,8 +11,12 @@ it for a year. The route and the script's URL follow Dash's URL prefixes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import re
+import tempfile
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,52 +84,92 @@ def mount(server: Flask, routes_prefix: str, requests_prefix: str) -> str:
 
 
 # Dash's own scripts and our assets: fixed for the life of the process, so compressed
-# once at Brotli's highest quality and kept, where flask-compress would compress them
-# again on every request at a level fast enough for that (about 20 % larger).
+# at Brotli's highest quality once and kept, where flask-compress would compress them
+# again on every request at a level fast enough for that (about 20 % larger). Quality 11
+# takes seconds a megabyte: done on the first request, 20 browsers opening the page at
+# once each compressed the same 1.3 MB script, and every request queued behind them
+# (p95 1.9 s). So :func:`warm` fills the copies before the server listens, each is
+# made once (one lock per URL), and kept on disk under its content's hash
+# (``CACHE_DIR``) so that later starts only read them.
 STATIC_PREFIXES = ("_dash-component-suites/", "assets/")
+SUITES = "_dash-component-suites/"
+NEVER_WARMED = ("async-enterprise",)  # AG Grid's enterprise modules: never enabled
 
 
 class Precompressed:
-    """Brotli-11 copies of fixed GET responses, made on first request and reused."""
+    """Brotli-11 copies of fixed GET responses, with their ETag, made once and reused."""
 
-    def __init__(self, routes_prefix: str) -> None:
+    def __init__(self, routes_prefix: str, cache_dir: Path | None) -> None:
         self.prefixes = tuple(routes_prefix + p for p in STATIC_PREFIXES)
-        self.memo: dict[str, tuple[bytes, dict[str, str], str]] = {}
+        self.cache_dir = cache_dir
+        self.memo: dict[str, tuple[Packed, str]] = {}  # URL -> (copies, Cache-Control)
+        self.locks: dict[str, threading.Lock] = {}
         self.lock = threading.Lock()
 
     def _wanted(self) -> bool:
-        return (request.method == "GET" and request.path.startswith(self.prefixes)
-                and "br" in request.headers.get("Accept-Encoding", ""))
+        return request.method == "GET" and request.path.startswith(self.prefixes)
 
     def before(self) -> Response | None:
         if not self._wanted():
             return None
         hit = self.memo.get(request.full_path)
-        if hit is None:
-            return None
-        body, headers, mimetype = hit
-        return Response(body, mimetype=mimetype, headers=headers)
+        return respond(*hit) if hit else None
 
     def after(self, response: Response) -> Response:
-        if (not self._wanted() or response.status_code != 200 or response.is_streamed
+        # Assets come as streamed files (Flask's send_file): read whole, they are small.
+        if (not self._wanted() or response.status_code != 200
                 or "Content-Encoding" in response.headers):
             return response
-        response.direct_passthrough = False
-        body = brotli.compress(response.get_data(), quality=11)
-        headers = {k: v for k, v in response.headers.items()
-                   if k in ("Cache-Control", "ETag", "Last-Modified", "Expires")}
-        headers |= {"Content-Encoding": "br", "Vary": "Accept-Encoding"}
+        key = request.full_path
         with self.lock:
-            self.memo[request.full_path] = (body, headers, response.mimetype or "")
-        response.set_data(body)
-        response.headers.update(headers)
-        return response
+            url_lock = self.locks.setdefault(key, threading.Lock())
+        with url_lock:  # a second request for it waits for the first one's copy
+            hit = self.memo.get(key)
+            if hit is None:
+                response.direct_passthrough = False
+                raw = response.get_data()
+                hit = (Packed(raw, {"br": self._brotli(raw)},
+                              hashlib.sha256(raw).hexdigest()[:32], response.mimetype or ""),
+                       response.headers.get("Cache-Control") or "no-cache")
+                self.memo[key] = hit
+        return respond(*hit)
+
+    def _brotli(self, raw: bytes) -> bytes:
+        """Brotli 11 of ``raw``, read from the disk cache when made before."""
+        name = f"{hashlib.sha256(raw).hexdigest()}.br"
+        cached = self.cache_dir / name if self.cache_dir else None
+        if cached is not None and cached.is_file():
+            return cached.read_bytes()
+        body = brotli.compress(raw, quality=11)
+        if cached is not None:
+            with contextlib.suppress(OSError):  # a cache that cannot be written: no harm
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False) as tmp:
+                    tmp.write(body)
+                Path(tmp.name).replace(cached)
+        return body
 
 
-def precompress(server: Flask, routes_prefix: str) -> None:
+def precompress(server: Flask, routes_prefix: str, cache_dir: Path | None) -> None:
     """Serve Dash's scripts and the assets Brotli-11 compressed (see :class:`Precompressed`);
     registered after flask-compress, so it runs first and flask-compress leaves the
     encoded response alone."""
-    keeper = Precompressed(routes_prefix)
+    keeper = Precompressed(routes_prefix, cache_dir)
     server.before_request(keeper.before)
     server.after_request(keeper.after)
+
+
+def warm(server: Flask, routes_prefix: str, more: Callable[[], Iterable[str]]) -> int:
+    """Make the compressed copies of what page loads ask for, before serving: the page's
+    scripts and styles, then ``more()`` (asked after the page is made: the libraries
+    loaded on demand and the async chunks Dash registered while making it). Returns how
+    many URLs were warmed."""
+    client = server.test_client()
+    text = client.get(routes_prefix, headers={"Accept-Encoding": "identity"}).get_data(
+        as_text=True)
+    static = tuple(routes_prefix + p for p in STATIC_PREFIXES)
+    urls = {u for u in (*re.findall(r'(?:src|href)="([^"]+)"', text), *more())
+            if u.startswith(static) and not any(n in u for n in NEVER_WARMED)}
+    for url in sorted(urls):
+        client.get(url, headers={"Accept-Encoding": "br"})
+    return len(urls)

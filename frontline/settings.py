@@ -80,6 +80,10 @@ AUTH_HEADER : str
     A request header naming the signed-in analyst, set by an authenticating reverse
     proxy (e.g. ``X-Forwarded-User``). Default empty: off, analysts sign in with their
     password. Set it only behind a proxy that strips the header from clients.
+CACHE_DIR : path
+    Files the app can always rebuild: the Brotli copies of the page's scripts, named by
+    their content's hash, so each is compressed once per machine rather than at every
+    start. Default ``~/.cache/frontline`` (``$XDG_CACHE_HOME/frontline`` when set).
 """
 
 from __future__ import annotations
@@ -193,6 +197,9 @@ SETTINGS: tuple[Setting, ...] = (
             "<DATA_DIR>/secret_key.", OPTIONAL_TEXT),
     Setting("AUTH_HEADER", "", "Header naming the analyst, set by an authenticating reverse "
             "proxy; empty: off.", OPTIONAL_TEXT),
+    Setting("CACHE_DIR", str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+                             / "frontline"),
+            "Files the app can rebuild (compressed copies of the page's scripts).", PATH),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -230,6 +237,7 @@ class Settings:
     workers: int
     secret_key: str | None
     auth_header: str | None
+    cache_dir: Path
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -43,6 +43,7 @@ TABS: list[ModuleType] = [review, add_report, names, corrections, notes, history
                           sources, audit]
 
 POLL_MS = 1000
+FILLED = "fl-curation-body"  # the body's class once its tabs have come
 
 
 @dataclass(frozen=True)
@@ -61,21 +62,32 @@ class Publisher:
 
 
 def layout(cx: CurationContext, version: str = "") -> html.Details:
-    """The panel, folded under the map until opened: who is signed in, the refresh
-    stores, and one tab per module."""
+    """The panel, folded under the map until opened: who is signed in and the refresh
+    stores. Its tabs (:func:`body`) come when it is first opened: most readers never
+    open it, and the tabs' lists, pickers and grids were a tenth of the page's data and
+    nine requests of every page load."""
     return html.Details(className="fl-curation", open=False, children=[
-        html.Summary(className="fl-curation-head", children=[
+        html.Summary(id=ids.CURATION_HEAD, className="fl-curation-head", n_clicks=0,
+                     children=[
             html.Span("Curation: review claims, history, sources", className="fl-h2"),
             html.Span(id=ids.CURATION_USER, className="fl-small"),
             html.Span(id=ids.CURATION_NOTICE, className="fl-small", role="status"),
         ]),
-        dcc.Store(id=ids.CURATION_REFRESH, data=None),
         dcc.Store(id=ids.CURATION_VERSION, data=version),
         dcc.Interval(id=ids.CURATION_POLL, interval=POLL_MS, disabled=True),
-        dcc.Tabs(id=ids.CURATION_TABS, className="fl-curation-tabs", children=[
-            dcc.Tab(label=tab.LABEL, value=tab.__name__.rsplit(".", 1)[-1],
-                    children=tab.layout(cx)) for tab in TABS]),
+        html.Div(id=ids.CURATION_BODY),
     ])
+
+
+def body(cx: CurationContext) -> list[Any]:
+    """One tab per module, and the store their edits write; their callbacks run when the
+    tabs arrive, as at a page load. The store comes with them: Dash runs a callback whose
+    inputs arrive while its outputs were already there, ``prevent_initial_call`` or not,
+    so an edit callback must not find its output waiting."""
+    return [dcc.Store(id=ids.CURATION_REFRESH, data=None),
+            dcc.Tabs(id=ids.CURATION_TABS, className="fl-curation-tabs", children=[
+                dcc.Tab(label=tab.LABEL, value=tab.__name__.rsplit(".", 1)[-1],
+                        children=tab.layout(cx)) for tab in TABS])]
 
 
 def user_line(who: str | None) -> list[Any]:
@@ -101,6 +113,18 @@ def register(app: Dash, cx: CurationContext, publisher: Publisher) -> None:
                                             name="curation-warm-up", daemon=True))
             warming[0].start()
         return user_line(who)
+
+    @app.callback(Output(ids.CURATION_BODY, "children"),
+                  Output(ids.CURATION_BODY, "className"),
+                  Input(ids.CURATION_HEAD, "n_clicks"),
+                  State(ids.CURATION_BODY, "className"), prevent_initial_call=True)
+    def _body(_clicks: Any, filled: Any) -> tuple[Any, Any]:
+        # The summary's first click opens the panel; later ones fold and unfold it, and
+        # the tabs stay as the analyst left them. (A quick second click may drop the
+        # first one's answer, so what decides is whether the tabs came, not the count.)
+        if filled == FILLED:
+            return no_update, no_update
+        return body(cx), FILLED
 
     @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
                   Output(ids.CHART, "figure", allow_duplicate=True),

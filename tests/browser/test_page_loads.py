@@ -27,3 +27,27 @@ def test_page_draws_map_with_no_console_errors_and_no_foreign_requests(page: Any
     assert page.log.page_errors == []
     assert page.log.failed_requests == []
     assert page.log.foreign_requests == []
+
+
+def test_curation_grids_load_only_when_the_panel_opens(page: Any) -> None:
+    """The first load asks for no grid library (dashboard/lazy_scripts.py) and no curation
+    tab; opening the panel brings both, and the review grid shows rows from the store."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(page.base_url)
+    page.wait_for_function(
+        "() => window.frontline && window.frontline.mapView"
+        " && window.frontline.mapView.drawnDay() !== null", timeout=30_000)
+    page.wait_for_load_state("networkidle", timeout=30_000)
+    assert not [u for u in asked if "dash_ag_grid" in u or "dash_table" in u]
+    assert page.locator(f"#{ids.CURATION_TABS}").count() == 0
+    page.click("summary.fl-curation-head")
+    page.wait_for_selector(f"#{ids.CURATION_QUEUE} .ag-center-cols-container .ag-row",
+                           timeout=60_000)
+    assert [u for u in asked if "/dash_ag_grid/dash_ag_grid." in u]
+    page.click("summary.fl-curation-head")  # fold and unfold: the tabs stay as they were
+    page.click("summary.fl-curation-head")
+    page.wait_for_selector(f"#{ids.CURATION_QUEUE} .ag-row", state="visible")
+    assert page.log.console_errors == []
+    assert page.log.page_errors == []
+    assert page.log.foreign_requests == []

@@ -6,13 +6,18 @@ Uses the real app on labelled synthetic page data through Flask's test client.
 from __future__ import annotations
 
 import gzip
+import hashlib
+import html as html_lib
 import json
 import re
+from dataclasses import replace
 
 import brotli
 import pytest
 
+from dashboard import lazy_scripts
 from dashboard.app import create_app
+from frontline.settings import Settings
 from geodata.districts import build_districts
 from geodata.theatre import load_theatre
 from tests.unit.dashboard_synthetic import synthetic_extractions, synthetic_timeline
@@ -99,3 +104,64 @@ def test_dash_scripts_are_sent_brotli_11_once_compressed(client) -> None:  # typ
     assert first.headers["Content-Encoding"] == again.headers["Content-Encoding"] == "br"
     assert first.data == again.data
     assert brotli.decompress(first.data) == plain.data
+
+
+@pytest.fixture(scope="module")
+def warmed(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    import dash_ag_grid  # noqa: F401  (registers the library the page loads on demand)
+
+    theatre = load_theatre()
+    districts = build_districts(theatre)
+    page = build_page_data(theatre, districts, synthetic_timeline(tuple(districts["id"])),
+                           synthetic_extractions(theatre), fade_days=7)
+    cache = tmp_path_factory.mktemp("cache")
+    app = create_app(theatre, page, settings=replace(Settings.from_env(), cache_dir=cache))
+    return app, app.warm(), cache
+
+
+def test_warm_compresses_every_script_once_before_serving_and_keeps_it_on_disk(warmed) -> None:  # type: ignore[no-untyped-def]
+    app, count, cache = warmed
+    client = app.server.test_client()
+    html = client.get("/").get_data(as_text=True)
+    scripts = [s for s in re.findall(r'<script src="([^"]+)"', html)
+               if "_dash-component-suites" in s or "/assets/" in s]
+    kept = {p.name for p in cache.glob("*.br")}
+    assert count >= len(scripts) and len(kept) >= len(scripts)
+    for src in scripts:
+        plain = client.get(src, headers={"Accept-Encoding": "identity"})
+        br = client.get(src, headers={"Accept-Encoding": "br"})
+        assert br.headers["Content-Encoding"] == "br", src
+        assert brotli.decompress(br.data) == plain.data
+        assert hashlib.sha256(plain.data).hexdigest() + ".br" in kept
+        again = client.get(src, headers={"If-None-Match": br.headers["ETag"]})
+        assert again.status_code == 304 and again.data == b""
+
+
+def test_a_second_start_reads_the_copies_from_disk(warmed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _app, _count, cache = warmed
+    theatre = load_theatre()
+    page = build_page_data(theatre, build_districts(theatre), synthetic_timeline(
+        tuple(build_districts(theatre)["id"])), synthetic_extractions(theatre), fade_days=7)
+    again = create_app(theatre, page, settings=replace(Settings.from_env(), cache_dir=cache))
+    calls: list[int] = []
+    real = brotli.compress
+    monkeypatch.setattr(brotli, "compress", lambda data, **kw: calls.append(1) or real(data, **kw))
+    assert again.warm() > 0
+    assert calls == []
+
+
+def test_grid_and_table_libraries_are_named_for_loading_on_demand(warmed) -> None:  # type: ignore[no-untyped-def]
+    """dash-ag-grid and dash_table are not among the page's scripts (they load when a
+    component of theirs is shown: assets/lazy_libraries.js), but are served."""
+    app, _count, _cache = warmed
+    client = app.server.test_client()
+    html = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert not [s for s in scripts if "dash_ag_grid" in s or "dash_table" in s]
+    meta = re.search(rf'<meta name="{lazy_scripts.META_NAME}" content="([^"]+)">', html)
+    assert meta is not None
+    urls = json.loads(html_lib.unescape(meta.group(1)))
+    assert set(urls) == {"dash_ag_grid", "dash_table"}
+    for url in urls.values():
+        response = client.get(url, headers={"Accept-Encoding": "br"})
+        assert response.status_code == 200 and response.headers["Content-Encoding"] == "br"
