@@ -121,6 +121,7 @@ CURATION_BODY = "curation-body"        # the tabs, sent when the panel is first 
 CURATION_USER = "curation-user"        # who is signed in, with sign-in / sign-out links
 CURATION_REFRESH = "curation-refresh"  # dcc.Store: written by every edit (cx.saved())
 CURATION_VERSION = "curation-version"  # dcc.Store: the store version the page now shows
+CURATION_LISTED = "curation-listed"    # dcc.Store in the tabs: the version their lists show
 CURATION_NOTICE = "curation-notice"    # what the last refresh did, for the analyst
 CURATION_POLL = "curation-poll"        # dcc.Interval: on while the replay catches up
 # Review queue tab (dashboard/curation/review.py).

@@ -17,8 +17,11 @@ CURATION-INTERFACE (how a tab plugs in; keep to it so tabs stay independent)
   server refuses such a request without a signed-in analyst (:mod:`dashboard.auth`).
   On a refused or bad edit, return ``dash.no_update`` there and a one-line message in
   the tab's own status element.
-- Lists refresh on ``Input(ids.CURATION_VERSION, "data")``: the panel writes it once the
-  open page shows the decision (page data rebuilt, map redrawn; no reload).
+- Lists refresh on ``Input(ids.CURATION_LISTED, "data")``: the panel writes it (with
+  ``CURATION_VERSION``) once the open page shows the decision (page data rebuilt, map
+  redrawn; no reload). It is a store of the tabs themselves, so the lists also fill when
+  the tabs arrive (the panel's first opening): Dash runs a callback for new components
+  only when its inputs come with them.
 - Every curation component id starts with ``curation-`` and lives in
   :mod:`dashboard.ids` (the CSRF check keys on that prefix). Text from articles reaches
   the page only as Dash text children (escaped by React), never as raw HTML.

@@ -10,6 +10,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from dash import callback_context
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
 from dashboard.auth import current_analyst
 from frontline.errors import FrontlineError, InputError
 from frontline.settings import Settings
@@ -94,3 +98,12 @@ class CurationContext:
             cached = self._cache[name]
         value: T = cached.get()
         return value
+
+
+def unless_tab_switch() -> None:
+    """A list callback stops here when only the tab changed. The tabs' value is an
+    input of the lists so that Dash fills them when the tabs arrive (the panel's first
+    opening: an input in the new content is what makes Dash run them); a tab switch
+    itself changes no list."""
+    if callback_context.triggered_id == ids.CURATION_TABS:
+        raise PreventUpdate

@@ -15,7 +15,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.curation.context import CurationContext
+from dashboard.curation.context import CurationContext, unless_tab_switch
 from frontline.errors import FrontlineError, InputError
 from timeline.corrections import new_override
 from timeline.decisions import Override
@@ -98,8 +98,9 @@ def save_override(cx: CurationContext, district: Any, side: Any, start: Any, end
 def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_OVERRIDES, "children"),
-                  Input(ids.CURATION_VERSION, "data"))
-    def _list(_version: Any) -> list[Any]:
+                  Input(ids.CURATION_LISTED, "data"), Input(ids.CURATION_TABS, "value"))
+    def _list(_version: Any, _tab: Any) -> list[Any]:
+        unless_tab_switch()
         return overrides_view(cx)
 
     @app.callback(Output(ids.CURATION_REFRESH, "data", allow_duplicate=True),

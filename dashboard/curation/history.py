@@ -9,7 +9,7 @@ import dash_ag_grid as dag
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.curation.context import CurationContext
+from dashboard.curation.context import CurationContext, unless_tab_switch
 from frontline.errors import FrontlineError, InputError
 from timeline.store.sql.decisions import HistoryEntry
 
@@ -61,8 +61,9 @@ def history_row(entry: HistoryEntry) -> dict[str, Any]:
 def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_HISTORY, "rowData"),
-                  Input(ids.CURATION_VERSION, "data"))
-    def _rows(_version: Any) -> list[dict[str, Any]]:
+                  Input(ids.CURATION_LISTED, "data"), Input(ids.CURATION_TABS, "value"))
+    def _rows(_version: Any, _tab: Any) -> list[dict[str, Any]]:
+        unless_tab_switch()
         if not cx.has_log():
             return []
         return [history_row(e) for e in reversed(cx.log().history())]

@@ -17,7 +17,7 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from shapely.geometry import Point
 
 from dashboard import ids
-from dashboard.curation.context import CurationContext
+from dashboard.curation.context import CurationContext, unless_tab_switch
 from frontline.errors import FrontlineError, InputError
 from geodata.districts import BANK, ID, containing_district
 from geodata.theatre import Place, Theatre
@@ -159,8 +159,9 @@ def register(app: Dash, cx: CurationContext) -> None:
     @app.callback(Output(ids.CURATION_NAMES, "children"),
                   Output(ids.CURATION_NAME, "options"),
                   Output(ids.CURATION_NAME_PLACE, "options"),
-                  Input(ids.CURATION_VERSION, "data"))
-    def _list(_version: Any) -> tuple[Any, Any, Any]:
+                  Input(ids.CURATION_LISTED, "data"), Input(ids.CURATION_TABS, "value"))
+    def _list(_version: Any, _tab: Any) -> tuple[Any, Any, Any]:
+        unless_tab_switch()
         # A place added here is offered at once for the next name to map.
         return (*names_view(cx), place_options(_full(cx)))
 

@@ -10,7 +10,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.curation.context import CurationContext
+from dashboard.curation.context import CurationContext, unless_tab_switch
 from dashboard.curation.names import place_options
 from frontline.errors import FrontlineError
 from timeline.corrections import new_annotation
@@ -75,8 +75,9 @@ def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_NOTES, "children"),
                   Output(ids.CURATION_NOTE_PLACE, "options"),
-                  Input(ids.CURATION_VERSION, "data"))
-    def _list(_version: Any) -> tuple[list[Any], list[dict[str, str]]]:
+                  Input(ids.CURATION_LISTED, "data"), Input(ids.CURATION_TABS, "value"))
+    def _list(_version: Any, _tab: Any) -> tuple[list[Any], list[dict[str, str]]]:
+        unless_tab_switch()
         # A place added in the Names tab can be annotated without a reload.
         return notes_view(cx), place_options(with_new_places(cx.theatre,
                                                              cx.decisions().places))

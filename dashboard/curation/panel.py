@@ -85,7 +85,9 @@ def body(cx: CurationContext) -> list[Any]:
     inputs arrive while its outputs were already there, ``prevent_initial_call`` or not,
     so an edit callback must not find its output waiting."""
     return [dcc.Store(id=ids.CURATION_REFRESH, data=None),
-            dcc.Tabs(id=ids.CURATION_TABS, className="fl-curation-tabs", children=[
+            dcc.Store(id=ids.CURATION_LISTED, data=cx.store.version()),
+            dcc.Tabs(id=ids.CURATION_TABS, className="fl-curation-tabs",
+                     value=TABS[0].__name__.rsplit(".", 1)[-1], children=[
                 dcc.Tab(label=tab.LABEL, value=tab.__name__.rsplit(".", 1)[-1],
                         children=tab.layout(cx)) for tab in TABS])]
 
@@ -129,39 +131,42 @@ def register(app: Dash, cx: CurationContext, publisher: Publisher) -> None:
     @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
                   Output(ids.CHART, "figure", allow_duplicate=True),
                   Output(ids.CURATION_VERSION, "data"),
+                  Output(ids.CURATION_LISTED, "data"),
                   Output(ids.CURATION_NOTICE, "children"),
                   Output(ids.CURATION_POLL, "disabled"),
                   Input(ids.CURATION_REFRESH, "data"),
                   State(ids.CURATION_VERSION, "data"),
                   prevent_initial_call=True)
-    def _refresh(saved: Any, shown: Any) -> tuple[Any, Any, Any, str, bool]:
+    def _refresh(saved: Any, shown: Any) -> tuple[Any, Any, Any, Any, str, bool]:
         if not saved or cx.who() is None:  # only an analyst's save rebuilds the store
-            return no_update, no_update, no_update, "", True
+            return no_update, no_update, no_update, no_update, "", True
         start = time.perf_counter()
         try:
             update = publisher.republish(shown if isinstance(shown, str) else None)
         except FrontlineError as exc:
-            return (no_update, no_update, no_update,
+            return (no_update, no_update, no_update, no_update,
                     f"Saved, but the map could not be rebuilt: {exc}", True)
         took = time.perf_counter() - start
         pending = publisher.pending()
-        return update.data, update.chart, update.version, notice(took, pending), pending is None
+        return (update.data, update.chart, update.version, update.version,
+                notice(took, pending), pending is None)
 
     @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
                   Output(ids.CHART, "figure", allow_duplicate=True),
                   Output(ids.CURATION_VERSION, "data", allow_duplicate=True),
+                  Output(ids.CURATION_LISTED, "data", allow_duplicate=True),
                   Output(ids.CURATION_NOTICE, "children", allow_duplicate=True),
                   Output(ids.CURATION_POLL, "disabled", allow_duplicate=True),
                   Input(ids.CURATION_POLL, "n_intervals"),
                   State(ids.CURATION_VERSION, "data"),
                   prevent_initial_call=True)
-    def _caught_up(_tick: Any, shown: Any) -> tuple[Any, Any, Any, Any, bool]:
+    def _caught_up(_tick: Any, shown: Any) -> tuple[Any, Any, Any, Any, Any, bool]:
         if publisher.pending() is not None:
-            return no_update, no_update, no_update, no_update, False
+            return no_update, no_update, no_update, no_update, no_update, False
         update = publisher.current(shown if isinstance(shown, str) else None)
         if update is None:
-            return no_update, no_update, no_update, no_update, True
-        return (update.data, update.chart, update.version,
+            return no_update, no_update, no_update, no_update, no_update, True
+        return (update.data, update.chart, update.version, update.version,
                 "Decision saved; the map shows it in both views.", True)
 
     for tab in TABS:

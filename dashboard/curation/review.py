@@ -108,7 +108,7 @@ def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_QUEUE, "rowData"),
                   Output(ids.CURATION_QUEUE_COUNT, "children"),
-                  Input(ids.CURATION_VERSION, "data"),
+                  Input(ids.CURATION_LISTED, "data"),
                   Input(ids.CURATION_QUEUE_KIND, "value"),
                   Input(ids.CURATION_QUEUE_PLACE, "value"),
                   Input(ids.CURATION_QUEUE_STATUS, "value"),
@@ -139,7 +139,7 @@ def register(app: Dash, cx: CurationContext) -> None:
     @app.callback(Output(ids.CURATION_CLAIM, "children"),
                   Output(ids.CURATION_CLAIM_TEXT, "children"),
                   Input(ids.CURATION_OPEN, "data"),
-                  Input(ids.CURATION_VERSION, "data"))
+                  Input(ids.CURATION_LISTED, "data"))
     def _show(claim_id: str | None, _version: Any) -> tuple[Any, Any]:
         if not claim_id:
             return html.P("Click a claim to open it.", className="fl-small"), ""

@@ -11,7 +11,7 @@ import dash_ag_grid as dag
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.curation.context import CurationContext
+from dashboard.curation.context import CurationContext, unless_tab_switch
 from frontline.errors import FrontlineError, InputError
 from timeline.control.credibility import CREDIBILITY_MEANINGS, grade_for
 from timeline.control.model import Evidence
@@ -90,8 +90,9 @@ def register(app: Dash, cx: CurationContext) -> None:
 
     @app.callback(Output(ids.CURATION_SOURCES, "rowData"),
                   Output(ids.CURATION_GRADE_OUTLET, "options"),
-                  Input(ids.CURATION_VERSION, "data"))
-    def _rows(_version: Any) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+                  Input(ids.CURATION_LISTED, "data"), Input(ids.CURATION_TABS, "value"))
+    def _rows(_version: Any, _tab: Any) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+        unless_tab_switch()
         # An outlet of a report added meanwhile can be graded without a reload.
         extractions = cx.extractions()
         return (source_rows(extractions, cx.decisions(), cx.evidence()),

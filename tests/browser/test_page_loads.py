@@ -41,12 +41,15 @@ def test_curation_grids_load_only_when_the_panel_opens(page: Any) -> None:
     page.wait_for_load_state("networkidle", timeout=30_000)
     assert not [u for u in asked if "dash_ag_grid" in u or "dash_table" in u]
     assert page.locator(f"#{ids.CURATION_TABS}").count() == 0
-    page.click("summary.fl-curation-head")
+    head = page.locator("summary.fl-curation-head")
+    # Clicked where the map (which stays in view at the top) cannot cover it.
+    head.evaluate("(el) => el.scrollIntoView({block: 'end'})")
+    head.click()
     page.wait_for_selector(f"#{ids.CURATION_QUEUE} .ag-center-cols-container .ag-row",
                            timeout=60_000)
     assert [u for u in asked if "/dash_ag_grid/dash_ag_grid." in u]
-    page.click("summary.fl-curation-head")  # fold and unfold: the tabs stay as they were
-    page.click("summary.fl-curation-head")
+    for _ in range(2):  # fold and unfold (the map now covers the head): tabs stay
+        head.evaluate("(el) => el.click()")
     page.wait_for_selector(f"#{ids.CURATION_QUEUE} .ag-row", state="visible")
     assert page.log.console_errors == []
     assert page.log.page_errors == []
