@@ -97,7 +97,18 @@ def test_viewing_needs_no_account(served: Served) -> None:
     client = served.app.server.test_client()
     assert client.get("/").status_code == 200
     layout = client.get("/_dash-layout").get_data(as_text=True)
-    assert ids.CURATION_TABS in layout and "Review queue" in layout
+    # The tabs come on the panel's first opening (panel.body), to a viewer too.
+    assert ids.CURATION_HEAD in layout and ids.CURATION_TABS not in layout
+    body = {"output": f"..{ids.CURATION_BODY}.children...{ids.CURATION_BODY}.className..",
+            "outputs": [{"id": ids.CURATION_BODY, "property": "children"},
+                        {"id": ids.CURATION_BODY, "property": "className"}],
+            "inputs": [{"id": ids.CURATION_HEAD, "property": "n_clicks", "value": 1}],
+            "state": [{"id": ids.CURATION_BODY, "property": "className", "value": None}],
+            "changedPropIds": [f"{ids.CURATION_HEAD}.n_clicks"]}
+    opened = client.post(UPDATE, json=body, headers={auth.CSRF_HEADER: token_of(client)})
+    assert opened.status_code == 200
+    text = opened.get_data(as_text=True)
+    assert ids.CURATION_TABS in text and "Review queue" in text
     assert client.get(auth.SIGN_IN).status_code == 200
 
 
