@@ -36,8 +36,11 @@ def test_page_shows_the_three_force_legend_colours_and_front(vellmar_page: Any) 
     pg.wait_for_timeout(1500)  # let late map errors surface
     assert "Vellmar" in str(pg.text_content(f"#{ids.TITLE}"))
     legend = str(pg.text_content(f"#{ids.LEGEND}"))
-    for label in ("Harbour Guard", "Free League", "Hill Union", "Contested", "Unknown"):
+    for label in ("Harbour Guard", "Free League", "Hill Union", "Contested"):
         assert label in legend
+    # Every Vellmar district has a side from the first day: the key has no row for a
+    # side no district takes (PageData.sides_on_map), though the page knows all five.
+    assert "Unknown" not in legend
     assert "Tigris" not in legend and "Government" not in legend
     sides = pg.evaluate("() => window.dash_clientside.frontline.pageData.sides")
     assert [s["key"] for s in sides] == ["guard", "league", "union", "contested", "unknown"]
