@@ -51,13 +51,14 @@ def pick(pg: Any, dropdown: str, option: str) -> None:
         pg.locator(f"#{dropdown}").click()
         pg.keyboard.type(option)
         try:
-            wanted.wait_for(state="visible", timeout=10_000)
+            # The click is retried with the opening: the list may also close between
+            # the option showing and the click reaching it.
+            wanted.click(timeout=10_000)
             break
         except PlaywrightTimeout:
             if attempt == 2:
                 raise
             pg.keyboard.press("Escape")
-    wanted.click()
     pg.keyboard.press("Escape")
 
 

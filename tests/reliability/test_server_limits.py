@@ -195,7 +195,8 @@ def export_body(fmt: str) -> bytes:
         "changedPropIds": [f"{key}.n_clicks"],
         "state": [{"id": ids.SLIDER, "property": "value", "value": 960},
                   {"id": ids.KNOWN_ON, "property": "value", "value": []},
-                  {"id": ids.LAYERS, "property": "value", "value": None}],
+                  {"id": ids.LAYERS, "property": "value", "value": None},
+                  {"id": ids.NAMES_LANG, "property": "value", "value": "en"}],
     }).encode()
 
 
