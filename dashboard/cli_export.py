@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from exports.context import check_in_battle, load_context, parse_date
+from exports.context import ExportContext, check_in_battle, load_context, parse_date
 from exports.files import check_destination, write_atomic
 from exports.registry import (
     ANIMATION,
@@ -69,9 +69,7 @@ def export(args: argparse.Namespace) -> int:
         if export_format(fmt).family != IMAGE:
             raise ExportError(f"--layers applies to png, svg and pdf, not {fmt}")
         layers = check_layers([n.strip() for n in str(args.layers).split(",") if n.strip()])
-    store = configured_store(settings)
-    _check_built(store)
-    ctx = load_context(theatre, store=store, settings=settings)
+    ctx = _built_context(theatre, settings)
     size = write_export(out, ctx, fmt, date, known=args.known_on, scale=scale,
                         dates=dates or None, layers=layers, page=page, names=names)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
@@ -132,9 +130,7 @@ def _animation(args: argparse.Namespace, settings: Settings, theatre: Theatre,
             raise ExportError(f"{flag} does not apply to {fmt}")
     out = check_destination(Path(args.out))
     check_suffix(out, fmt)
-    store = configured_store(settings)
-    _check_built(store)
-    ctx = load_context(theatre, store=store, settings=settings)
+    ctx = _built_context(theatre, settings)
     size = write_export(out, ctx, fmt, end, known=args.known_on, start=start, fps=fps,
                         every=args.every, names=args.names)
     print(f"wrote {out} ({size:,} bytes)", file=sys.stderr)
@@ -168,14 +164,18 @@ def _compare(args: argparse.Namespace, settings: Settings, theatre: Theatre,
         raise ExportError(f"--compare {first.isoformat()} is after --date {last.isoformat()}")
     out = check_destination(Path(args.out))
     check_suffix(out, fmt)
-    store = configured_store(settings)
-    _check_built(store)
-    ctx = load_context(theatre, store=store, settings=settings)
-    ctx = ctx.named_in(str(args.names))
+    ctx = _built_context(theatre, settings).named_in(str(args.names))
     data = (compare_png if fmt == "png" else compare_csv)(ctx, first, last, hindsight)
     write_atomic(out, data)
     print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
     return 0
+
+
+def _built_context(theatre: Theatre, settings: Settings) -> ExportContext:
+    """The export context of the configured store, once it is known to hold data."""
+    store = configured_store(settings)
+    _check_built(store)
+    return load_context(theatre, store=store, settings=settings)
 
 
 def _check_built(store: Store) -> None:
