@@ -8,6 +8,7 @@ the same build commands as ``make data`` and the real ``python -m dashboard``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -129,16 +130,18 @@ def go_to(pg: Any, iso: str) -> None:
     wait_date(pg, iso)
 
 
-def choose(pg: Any, ident: str, search: str, option: str) -> None:
+def choose(pg: Any, ident: str, search: str, option: str, *, exact: bool = False) -> None:
     """Pick an option of a Dash dropdown by typing into its search box, as a person does,
     and wait until the dropdown shows it chosen (both matched as Playwright's
-    ``has-text`` does, ignoring case): a click that landed while the options
-    were still loading picks nothing, and the form would then be sent without it."""
+    ``has-text`` does, ignoring case; with ``exact`` the option's whole text must be
+    ``option``, so "capture" never picks "recapture"): a click that landed while the
+    options were still loading picks nothing, and the form would then be sent without it."""
+    shown = re.compile(rf"^\s*{re.escape(option)}\s*$", re.IGNORECASE) if exact else option
     for attempt in range(3):
         pg.click(f"#{ident}")
         box = pg.locator("input.dash-dropdown-search:visible")
         box.fill(search)
-        wanted = pg.locator(f".dash-dropdown-option:visible:has-text('{option}')").first
+        wanted = pg.locator(".dash-dropdown-option:visible").filter(has_text=shown).first
         try:
             wanted.click(timeout=10_000)
             pg.keyboard.press("Escape")

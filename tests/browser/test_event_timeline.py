@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import ids
-from tests.browser.conftest import MAP, date_label, map_points, open_page
+from tests.browser.conftest import MAP, choose, date_label, map_points, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,28 +37,6 @@ def total(pg: Any) -> int:
 def wait_count(pg: Any, test: str) -> None:
     pg.wait_for_function(f"() => {{ const t = document.querySelector('{COUNT}').textContent;"
                          f" const n = parseInt(t); return t && ({test}); }}", timeout=15_000)
-
-
-def pick(pg: Any, dropdown: str, option: str) -> None:
-    """Choose ``option`` in a multi dropdown, as a person does: click, type, pick.
-
-    A dropdown whose options are being refreshed (the previous filter narrowed them)
-    may close under the click, as it would under a person's: open it again, as they
-    would, up to three times."""
-    wanted = pg.get_by_role("option", name=option, exact=True).first
-    for attempt in range(3):
-        pg.locator(f"#{dropdown}").click()
-        pg.keyboard.type(option)
-        try:
-            # The click is retried with the opening: the list may also close between
-            # the option showing and the click reaching it.
-            wanted.click(timeout=10_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            pg.keyboard.press("Escape")
-    pg.keyboard.press("Escape")
 
 
 def assert_clean(pg: Any) -> None:
@@ -88,14 +65,14 @@ def test_filters_combine_and_live_in_the_address(page: Any) -> None:
     open_page(page, "?date=2017-03-01")
     wait_count(page, "n > 100")
     everything = matches(page)
-    pick(page, ids.TL_ACTOR, "Counter-Terrorism Service")
+    choose(page, ids.TL_ACTOR, "Counter-Terrorism", "Counter-Terrorism Service", exact=True)
     wait_count(page, f"n < {everything}")
     cts = matches(page)
     assert cts > 10
     assert all("Counter-Terrorism Service" in t for t in page.locator(ITEMS).all_text_contents())
-    pick(page, ids.TL_KIND, "capture")
+    choose(page, ids.TL_KIND, "capture", "capture", exact=True)
     wait_count(page, f"n < {cts} && n > 0")
-    pick(page, ids.TL_STATUS, "claimed")
+    choose(page, ids.TL_STATUS, "claimed", "claimed", exact=True)
     both = page.locator(f"#{ids.TL_FROM}")
     both.fill("2017-01-01")
     both.press("Enter")
