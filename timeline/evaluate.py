@@ -1,6 +1,7 @@
 """Score the extractor against a hand-written development set (issue #13).
 
-    python -m timeline.evaluate [DEVSET_DIR] [--split dev|heldout|heldout2|all] [--json] [--details]
+    python -m timeline.evaluate [DEVSET_DIR] [--split dev|heldout|heldout2|heldout3|all]
+                                [--json] [--details]
 
 ``DEVSET_DIR`` (default ``devset``) holds ``facts.yaml`` (committed: per report its id,
 url, outlet, published date, split and the facts an analyst takes from it) and
@@ -21,8 +22,8 @@ A fact is *found* when some item matches it. An item is *wrong/unsupported* when
 matches no fact of its report. Facts with ``scope: background`` (restated history,
 places off the city map, rates) are not counted for recall, but an item matching one is
 not wrong either. Missing texts are skipped; with none present the command says so and
-exits 0. Held-out reports are scored only with ``--split heldout``, ``--split heldout2`` or
-``--split all``.
+exits 0. Held-out reports are scored only with ``--split heldout``, ``--split heldout2``,
+``--split heldout3`` or ``--split all``.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from frontline.errors import InputError
 from timeline.records import EVENT_KINDS, FIGURE_KINDS, Event, Figure, PartialDate
 
 PROG = "python -m timeline.evaluate"
-SPLITS = ("dev", "heldout", "heldout2", "all")
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "all")
 STATUS_CLASS = {"reported": "past", "claimed": "past", "expected": "expected"}
 VALUE_TOLERANCE = 0.01
 _ARTICLE = re.compile(r"^(?:the|al|el|ad|an|ar|as|ash|at|az)[-\s]+")
@@ -357,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
     parser.add_argument("devset", nargs="?", default="devset", help="default: devset")
     parser.add_argument("--split", choices=SPLITS, default="dev",
-                        help="dev (default); heldout/heldout2 only when resolving the issue")
+                        help="dev (default); the heldout splits only when resolving the issue")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--details", action="store_true",
                         help="also list, per report, the facts missed and the wrong items")
