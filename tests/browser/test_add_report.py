@@ -27,15 +27,21 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import ids
 from tests.browser.conftest import district_z, go_to, new_page, open_page
-from tests.browser.test_curation_tabs import clean, press, refreshed, status, tab
+from tests.browser.curation_kit import (
+    clean,
+    open_panel,
+    press,
+    refreshed,
+    sign_in,
+    status,
+    synthetic_data,
+    tab,
+)
 from tests.builders import text_pdf
-from tests.conftest import Server, build_data, start_server, stop_server
-from timeline.store.sql import embedded_url
-from timeline.store.sql.decisions import SqlDecisionStore
+from tests.conftest import Server, start_server, stop_server
 
 pytestmark = pytest.mark.slow
 
-PASSWORD = "synthetic-pass-456"
 SEED = """---
 title: "SYNTHETIC report one"
 source: "Synthetic Wire"
@@ -72,28 +78,18 @@ class Running:
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    root = tmp_path_factory.mktemp("add-report")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    (seeds / "2017-05-10-synthetic-one.md").write_text(SEED, encoding="utf-8")
-    env = build_data(root / "data", seeds)
-    log = SqlDecisionStore(embedded_url(root / "data"))
-    log.add_analyst("ana", PASSWORD)
-    log.engine.dispose()
-    served = Running(env)
+    served = Running(synthetic_data(tmp_path_factory, "add-report",
+                                    {"2017-05-10-synthetic-one.md": SEED}))
     yield served
     stop_server(served.server)
 
 
 def signed_in_page(chromium: Any, url: str, context: Any = None) -> Any:
-    """The app at 1440x900, signed in as ana, the "Add a report" tab open."""
+    """The app at 1440x900, signed in as the analyst, the "Add a report" tab open."""
     if context is None:
         pg = new_page(chromium, url)
         pg.set_viewport_size({"width": 1440, "height": 900})
-        pg.goto(url + "sign-in?next=/", timeout=120_000)
-        pg.fill("#sign-in-name", "ana")
-        pg.fill("#sign-in-password", PASSWORD)
-        pg.click("button[type=submit]")
+        sign_in(pg)
     else:
         pg = context
         pg.base_url = url
@@ -101,10 +97,7 @@ def signed_in_page(chromium: Any, url: str, context: Any = None) -> Any:
     # take longer than the usual 30 s.
     pg.set_default_timeout(60_000)
     open_page(pg, "?date=2017-05-20", timeout=120_000)
-    pg.click("summary.fl-curation-head")
-    pg.wait_for_selector(f"#{ids.CURATION_TABS}", state="visible")
-    pg.wait_for_function(f"() => (document.getElementById('{ids.CURATION_USER}')"
-                         ".textContent || '').includes('Signed in as ana')")
+    open_panel(pg, signed_in=True)
     tab(pg, "Add a report")
     return pg
 

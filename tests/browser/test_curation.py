@@ -7,21 +7,18 @@ synthetic reports; the analyst account is made with ``timeline analysts add``.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from dashboard import auth, ids
+from dashboard import ids
 from tests.browser.conftest import choose, new_page, open_page
-from tests.conftest import ROOT, Server, build_data, start_server, stop_server
+from tests.browser.curation_kit import open_panel, sign_in, status, synthetic_data, tab
+from tests.conftest import Server, start_server, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PASSWORD = "correct horse battery"
 TAKEN = """---
 title: "SYNTHETIC report of a capture"
 source: "Synthetic Wire"
@@ -41,17 +38,8 @@ QUEUE_ROWS = f"#{ids.CURATION_QUEUE} .ag-center-cols-container .ag-row"
 
 @pytest.fixture(scope="module")
 def curation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("curation")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    (seeds / "2017-05-10-synthetic-capture.md").write_text(TAKEN, encoding="utf-8")
-    (seeds / "2017-05-12-synthetic-second.md").write_text(SECOND, encoding="utf-8")
-    env = build_data(root / "data", seeds)
-    added = subprocess.run([sys.executable, "-m", "timeline", "analysts", "add", "ana",
-                            "--password-stdin"], cwd=ROOT, env={**os.environ, **env},
-                           input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-    assert added.returncode == 0, added.stderr
-    server = start_server(env)
+    server = start_server(synthetic_data(tmp_path_factory, "curation", {
+        "2017-05-10-synthetic-capture.md": TAKEN, "2017-05-12-synthetic-second.md": SECOND}))
     yield server
     stop_server(server)
 
@@ -62,24 +50,6 @@ def cpage(chromium: Any, curation_server: Server) -> Iterator[Any]:
     pg.set_default_navigation_timeout(120_000)  # a first load on a busy 2-core machine
     yield pg
     pg.context.close()
-
-
-def sign_in(pg: Any) -> None:
-    pg.goto(pg.base_url + auth.SIGN_IN.lstrip("/"))
-    pg.fill("#sign-in-name", "ana")
-    pg.fill("#sign-in-password", PASSWORD)
-    pg.click("#sign-in-submit")
-    pg.wait_for_url(pg.base_url)
-
-
-def open_panel(pg: Any) -> None:
-    """Unfold the curation panel under the map."""
-    pg.click("summary.fl-curation-head")
-    pg.wait_for_selector(f"#{ids.CURATION_TABS}", state="visible")
-
-
-def tab(pg: Any, label: str) -> None:
-    pg.locator(f"#{ids.CURATION_TABS} .tab").filter(has_text=label).first.click()
 
 
 CODES = ("() => { const data = window.dash_clientside.frontline.pageData;"
@@ -114,13 +84,6 @@ def wait_map_change(pg: Any, before: list[int]) -> None:
     pg.wait_for_function(
         "(before) => { const now = (" + CODES + ")();"
         " return now.some((v, i) => v !== before[i]); }", arg=before, timeout=60_000)
-
-
-def status(pg: Any, id_: str, text: str) -> str:
-    pg.wait_for_function(
-        "([id, t]) => (document.getElementById(id).textContent || '').includes(t)",
-        arg=[id_, text], timeout=60_000)
-    return str(pg.text_content(f"#{id_}") or "")
 
 
 def test_viewing_needs_no_account_and_the_server_refuses_an_edit(cpage: Any) -> None:

@@ -29,14 +29,24 @@ from tests.browser.conftest import (
     new_page,
     open_page,
 )
-from tests.conftest import Server, build_data, start_server, stop_server
+from tests.browser.curation_kit import (
+    ANALYST,
+    clean,
+    open_panel,
+    press,
+    refreshed,
+    sign_in,
+    status,
+    synthetic_data,
+    tab,
+)
+from tests.conftest import Server, start_server, stop_server
 from timeline.decisions import Decided, NameDecision
 from timeline.store.sql import embedded_url
 from timeline.store.sql.decisions import SqlDecisionStore
 
 pytestmark = pytest.mark.slow
 
-PASSWORD = "synthetic-pass-123"
 SEED = """---
 title: "SYNTHETIC report one"
 source: "Synthetic Wire"
@@ -49,21 +59,16 @@ Iraqi forces also captured the Hay Zorbawi district on Wednesday after heavy cla
 PASTED = ("(SYNTHETIC report) Iraqi troops took over the al-Zanjili district on Thursday "
           "after two days of fighting, officers said. <b>bold?</b> Residents were told to stay "
           "indoors while engineers searched the streets for explosives left behind.")
-ANALYST = 3  # basis code of an analyst's override (z = side * 4 + basis)
+BY_ANALYST = 3  # basis code of an analyst's override (z = side * 4 + basis)
 
 
 @pytest.fixture(scope="module")
 def curation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("curation")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    (seeds / "2017-05-10-synthetic-one.md").write_text(SEED, encoding="utf-8")
-    env = build_data(root / "data", seeds)
-    log = SqlDecisionStore(embedded_url(root / "data"))
-    log.add_analyst("ana", PASSWORD)
+    env = synthetic_data(tmp_path_factory, "curation", {"2017-05-10-synthetic-one.md": SEED})
+    log = SqlDecisionStore(embedded_url(Path(env["FRONTLINE_DATA_DIR"])))
     # A decision on a name no report gives (as after a re-extraction): an orphan.
     log.record(NameDecision("", "Ghost Street", "not_place",
-                            Decided("ana", dt.datetime.now(dt.UTC), "a road, not a place")))
+                            Decided(ANALYST, dt.datetime.now(dt.UTC), "a road, not a place")))
     log.engine.dispose()
     server = start_server(env)
     server.started = dt.datetime.now(dt.UTC)  # type: ignore[attr-defined]
@@ -75,46 +80,11 @@ def curation_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
 def pg(chromium: Any, curation_server: Server) -> Iterator[Any]:
     page = new_page(chromium, curation_server.url)
     page.set_viewport_size({"width": 1280, "height": 1000})
-    page.goto(curation_server.url + "sign-in?next=/")
-    page.fill("#sign-in-name", "ana")
-    page.fill("#sign-in-password", PASSWORD)
-    page.click("button[type=submit]")
-    # A first load on a busy machine (the layout built and compressed once) may take
-    # longer than the usual 30 s.
+    sign_in(page)
     open_page(page, "?date=2017-05-20", timeout=120_000)
-    page.click("summary.fl-curation-head")  # the panel is folded under the map
-    page.wait_for_selector(f"#{ids.CURATION_TABS}", state="visible")
-    page.wait_for_function(f"() => (document.getElementById('{ids.CURATION_USER}')"
-                           ".textContent || '').includes('Signed in as ana')")
+    open_panel(page, signed_in=True)  # the panel is folded under the map
     yield page
     page.context.close()
-
-
-def tab(pg: Any, label: str) -> None:
-    """Open a curation tab. The page's map stays in view at the top while the page
-    scrolls and may cover the tab bar, so the tab gets its click event directly."""
-    press(pg, f"#{ids.CURATION_TABS} .tab:has-text('{label}')")
-
-
-def press(pg: Any, selector: str) -> None:
-    """Click an element of the panel, brought into view at the bottom of the window."""
-    target = pg.locator(selector).first
-    target.evaluate("(el) => el.scrollIntoView({block: 'end'})")
-    target.click()
-
-
-def status(pg: Any, ident: str, text: str, timeout: float = 30_000) -> None:
-    pg.wait_for_function("([i, t]) => (document.getElementById(i).textContent || '')"
-                         ".includes(t)", arg=[ident, text], timeout=timeout)
-
-
-def refreshed(pg: Any) -> None:
-    status(pg, ids.CURATION_NOTICE, "the map shows it", 90_000)
-
-
-def clean(pg: Any) -> None:
-    assert pg.log.console_errors == [] and pg.log.page_errors == []
-    assert pg.log.foreign_requests == []
 
 
 def test_a_report_in_another_language_is_refused_saying_why(pg: Any) -> None:
@@ -212,7 +182,7 @@ def test_override_a_district_over_its_report_when_marked_superseding(pg: Any) ->
     go_to(pg, "2017-05-19")
     pg.wait_for_function("(a) => window.frontline.mapInstance().getFeatureState({source: "
                          "window.frontline.mapView.sources.districts, id: 'al-maamel'})"
-                         ".code % 4 === a", arg=ANALYST)
+                         ".code % 4 === a", arg=BY_ANALYST)
     hover = district_hover(pg, "al-maamel")
     # The hover shows both: the analyst's override and the report it set aside.
     assert "analyst" in hover and "synthetic drone footage" in hover
@@ -270,5 +240,5 @@ def test_audit_shows_the_tool_as_it_stood_and_lists_orphans(pg: Any,
     assert "left out" not in (pg.text_content(f"#{ids.CURATION_AUDIT_SUMMARY}") or "")
     z = pg.evaluate(f"() => {{ const t = ({GD})('{ids.CURATION_AUDIT_MAP}').data[0];"
                     " return t.z[t.locations.indexOf('al-maamel')]; }")
-    assert int(z) % 4 == ANALYST
+    assert int(z) % 4 == BY_ANALYST
     clean(pg)

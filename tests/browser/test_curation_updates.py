@@ -9,9 +9,6 @@ synthetic report; the analyst account is made with ``timeline analysts add``.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,16 +16,9 @@ import pytest
 
 from dashboard import ids
 from tests.browser.conftest import GD, choose, new_page, open_page
-from tests.browser.test_curation import (
-    PASSWORD,
-    mark_page,
-    not_reloaded,
-    open_claim,
-    open_panel,
-    sign_in,
-    status,
-)
-from tests.conftest import ROOT, Server, build_data, start_server, stop_server
+from tests.browser.curation_kit import open_panel, sign_in, status, synthetic_data, tab
+from tests.browser.test_curation import mark_page, not_reloaded, open_claim
+from tests.conftest import Server, start_server, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -51,16 +41,8 @@ CHART_VALUES = (f"() => {{ const gd = ({GD})('{ids.CHART}'); if (!gd || !gd.data
 
 @pytest.fixture(scope="module")
 def updates_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("curation-updates")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    (seeds / "2017-05-10-synthetic-toll.md").write_text(REPORT, encoding="utf-8")
-    env = build_data(root / "data", seeds)
-    added = subprocess.run([sys.executable, "-m", "timeline", "analysts", "add", "ana",
-                            "--password-stdin"], cwd=ROOT, env={**os.environ, **env},
-                           input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
-    assert added.returncode == 0, added.stderr
-    server = start_server(env)
+    server = start_server(synthetic_data(tmp_path_factory, "curation-updates",
+                                         {"2017-05-10-synthetic-toll.md": REPORT}))
     yield server
     stop_server(server)
 
@@ -72,13 +54,6 @@ def upage(chromium: Any, updates_server: Server) -> Iterator[Any]:
     pg.set_default_navigation_timeout(120_000)  # a first load on a busy 2-core machine
     yield pg
     pg.context.close()
-
-
-def tab(pg: Any, label: str) -> None:
-    """Open a curation tab (clicked directly: the map may cover the tab bar)."""
-    target = pg.locator(f"#{ids.CURATION_TABS} .tab:has-text('{label}')").first
-    target.evaluate("(el) => el.scrollIntoView({block: 'end'})")
-    target.click()
 
 
 def offered(pg: Any, ident: str, search: str, option: str) -> None:
