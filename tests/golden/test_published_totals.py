@@ -1,11 +1,12 @@
 """The built Mosul map against the totals published at the time (issue 14, point 5).
 
-``published_totals.csv`` holds what officials, the coalition and one independent analyst
-said, on a given day, of the share of a bank (or of the city) the government held, each
-row with its claimant, outlet, address and publication day. For each row the map is
-built from the analyst tables of ``seeds/`` (the chronology and the figures) with every
-``territory_percent`` figure removed, so that the district captures alone must carry the
-share; the percent rows stay in the data. The bank's government share on that day
+``published_totals.csv`` holds what officials, the coalition, wire reporters and one
+independent analyst said, on a given day, of the share of a bank (or of the city) the
+government held, each row with its claimant, outlet, address and publication day. For
+each row the map is built from every file of ``seeds/`` that ``make run`` ingests (the
+article, the chronology and the figures) with every ``territory_percent`` figure removed,
+so that the district captures alone must carry the share; the percent figures stay in
+the data (a test checks that the removal took some out). The bank's government share on that day
 (district area; a contested district counts as not government) must lie within
 ``TOLERANCE`` points of the published figure, or of the nearer end of a published range.
 
@@ -28,13 +29,15 @@ import pytest
 from geodata.theatre import Theatre
 from timeline.control.build import build_timeline
 from timeline.control.model import ControlTimeline
-from timeline.extract.sources import extract_path
+from timeline.extract.sources import extract_path, ingest_files
+from timeline.records import Extraction
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 TOTALS = Path(__file__).with_name("published_totals.csv")
 TOLERANCE = 15.0  # points of a bank's area
 AREAS = ("east", "west", "city")
+PERCENT_KIND = "territory_percent"
 
 # The districts the east bank's shortfall in January comes down to. Since the rows of
 # issue 14's second pass al-Tahrir (17 Nov), Aden (4 Jan) and the south-east's al-Wahda
@@ -137,14 +140,32 @@ def _param(total: Total) -> object:
 
 
 @pytest.fixture(scope="module")
-def timeline(mosul: tuple[Theatre, gpd.GeoDataFrame]) -> ControlTimeline:
-    """The map from the analyst tables, with the territory-percent figures removed."""
+def seeds() -> list[Extraction]:
+    """Every seed file as ``make run`` ingests it, percent figures included."""
+    return [extract_path(path) for path in ingest_files(SEEDS)]
+
+
+def without_percent(extractions: list[Extraction]) -> list[Extraction]:
+    return [replace(x, figures=tuple(f for f in x.figures if f.kind != PERCENT_KIND))
+            for x in extractions]
+
+
+@pytest.fixture(scope="module")
+def timeline(mosul: tuple[Theatre, gpd.GeoDataFrame],
+             seeds: list[Extraction]) -> ControlTimeline:
+    """The map from the seeds, with the territory-percent figures removed."""
     theatre, districts = mosul
-    extractions = [extract_path(path) for path in sorted(SEEDS.glob("*.csv"))]
-    stripped = [replace(x, figures=tuple(f for f in x.figures
-                                         if f.kind != "territory_percent"))
-                for x in extractions]
-    return build_timeline(theatre, districts, stripped)
+    return build_timeline(theatre, districts, without_percent(seeds))
+
+
+def test_the_percent_figures_are_in_the_data_and_out_of_the_map(
+        seeds: list[Extraction]) -> None:
+    """The seeds hold territory-percent figures (issue 14: they stay in the data), and the
+    map these checks read is built without any of them."""
+    def count(xs: list[Extraction]) -> int:
+        return sum(f.kind == PERCENT_KIND for x in xs for f in x.figures)
+    assert count(seeds) >= 1
+    assert count(without_percent(seeds)) == 0
 
 
 def test_the_table_is_well_formed() -> None:
@@ -158,10 +179,62 @@ def test_the_table_is_well_formed() -> None:
     assert set(XFAIL) <= {t.key for t in TOTALS_ROWS}, "an xfail names no row"
 
 
+# The moments of the battle issue 14 names, each of which a passing row must fall in:
+# (area, first day, last day).
+PHASES: dict[str, tuple[str, dt.date, dt.date]] = {
+    "the east in mid-January": ("east", dt.date(2017, 1, 10), dt.date(2017, 1, 20)),
+    "all of the east declared in late January": ("east", dt.date(2017, 1, 21),
+                                                 dt.date(2017, 1, 31)),
+    "the west offensive's start": ("west", dt.date(2017, 2, 15), dt.date(2017, 3, 5)),
+    "liberation declared in July": ("city", dt.date(2017, 7, 1), dt.date(2017, 7, 31)),
+}
+
+# Reports that the Old City was the last part of Mosul IS held, checked by
+# ``test_the_old_city_falls_last``: (day, claimant, outlet, address).
+OLD_CITY_LAST = (
+    ("2017-06-18", "An Iraqi commander (AP)", "US News & World Report (AP), quoted by "
+     "rationalreview.com", "http://rationalreview.com/archives/259768"),
+    ("2017-06-26", "Lt. Gen. Abdul Ghani al-Assadi, Counter-Terrorism Service (Reuters)",
+     "Global Times (Reuters)", "http://www.globaltimes.cn/content/1053574.shtml"),
+)
+
+
 def test_enough_dates_pass_across_the_battle() -> None:
-    passing = {t.date for t in TOTALS_ROWS if t.key not in XFAIL}
-    assert len(passing) >= 6
-    assert min(passing) < dt.date(2017, 1, 1) and max(passing) >= dt.date(2017, 7, 1)
+    passing = [t for t in TOTALS_ROWS if t.key not in XFAIL]
+    assert len({t.date for t in passing}) >= 6
+    assert min(t.date for t in passing) < dt.date(2017, 1, 1)
+    for phase, (area, first, last) in PHASES.items():
+        assert any(t.area == area and first <= t.date <= last for t in passing), phase
+
+
+def held_from(timeline: ControlTimeline) -> dict[str, dt.date]:
+    """The day from which each district stays government-held to the end of the map."""
+    government = timeline.side_codes.index("government")
+    days: dict[str, dt.date] = {}
+    for i, did in enumerate(timeline.district_ids):
+        not_held = (timeline.side[i] != government).nonzero()[0]
+        day = int(not_held[-1]) + 1 if len(not_held) else 0
+        if day < timeline.n_days:
+            days[did] = timeline.date_of(day)
+    return days
+
+
+def test_the_old_city_falls_last(mosul: tuple[Theatre, gpd.GeoDataFrame],
+                                 timeline: ControlTimeline) -> None:
+    """AP (18 Jun 2017) called the Old City IS's last stronghold in Mosul as the final
+    assault began, and Reuters (26 Jun) quoted a CTS commander saying only the Old City
+    remained: on the map the districts of the Old City must be the last to stay held.
+    (A snapshot of 26 Jun would not do: the record has al-Shifa taken on 1 Jul and IS
+    counter-attacks in al-Tanak and al-Yarmouk from 26 Jun, each from reports of the time.)"""
+    theatre, _ = mosul
+    west = {p.id: p.parent for p in theatre.places if p.kind == "district" and p.bank == "west"}
+    days = held_from(timeline)
+    assert set(west) <= set(days), "a west-bank district is never held for good"
+    last = max(west, key=lambda d: days[d])
+    outside = max(days[d] for d, parent in west.items() if parent != "old-city")
+    reported = "; ".join(f"{day} {who} ({url})" for day, who, _, url in OLD_CITY_LAST)
+    assert west[last] == "old-city", f"{last} held last, on {days[last]}; reported: {reported}"
+    assert days[last] > outside, f"Old City {days[last]}, elsewhere {outside}; {reported}"
 
 
 @pytest.mark.parametrize("total", [_param(t) for t in TOTALS_ROWS])
