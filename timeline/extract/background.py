@@ -41,3 +41,31 @@ def restated_launch(sentence: str, span: tuple[int, int]) -> bool:
     if since and since[0] <= span[0] < since[1]:
         return True
     return _KNOWN_PUSH.search(sentence, span[0], span[1]) is not None
+
+
+# The campaign's standing picture, not a push of the day: forces "advancing on the city
+# from several directions", "other units are advancing", or an advance told as the
+# circumstance of another fact ("as troops advance on the city", present tense).
+_STANDING = re.compile(r"\bfrom\s+(?:several|different|other|all|many|multiple|various|"
+                       r"two|three|four)\s+(?:directions|fronts|sides|axes)\b"
+                       r"|\b(?:other|several|various)\s+(?:[\w-]+\s+){0,3}?(?:forces|units|"
+                       r"troops|brigades|divisions|formations)\b", re.IGNORECASE)
+# "are slowly surrounding the Old City": an encirclement in the present tense, undated, is
+# the state of the front; "were surrounding X" (told of a day) is a push on X.
+_SURROUNDING_NOW = re.compile(r"\b(?:is|are)\s+(?:(?:\w+ly|now|still)\s+)*"
+                              r"(?:surrounding|encircling|besieging)\b", re.IGNORECASE)
+_AS_PRESENT = re.compile(r"\bas\s+(?:[\w.’'-]+\s+){0,4}?(?:advance|close\s+in|converge|push)"
+                         r"\s+(?:on|toward|towards|into|in)\b", re.IGNORECASE)
+
+
+def campaign_backdrop(sentence: str, span: tuple[int, int]) -> bool:
+    """Whether an undated advance is the campaign's backdrop rather than news: forces
+    advancing "from several directions" or "other forces" advancing (a summary of the
+    campaign), an encirclement in the present tense ("are slowly surrounding the Old
+    City"), or an advance in the present tense that only frames another fact ("as troops
+    advance on the city"). Such an advance is no event of the publication day."""
+    if _STANDING.search(sentence):
+        return True
+    if any(m.end() > span[0] >= m.start() for m in _SURROUNDING_NOW.finditer(sentence)):
+        return True
+    return any(m.start() <= span[0] < m.end() for m in _AS_PRESENT.finditer(sentence))

@@ -51,7 +51,7 @@ from timeline.extract.agents import event_actor, written_as_actor
 from timeline.extract.anchors import EventAnchors
 from timeline.extract.areas import whole_areas
 from timeline.extract.articles import Sentence, split_sentences
-from timeline.extract.background import before_battle, restated_launch
+from timeline.extract.background import before_battle, campaign_backdrop, restated_launch
 from timeline.extract.clauses import clause_end, clause_start
 from timeline.extract.control_facts import (
     fighting_since,
@@ -251,7 +251,8 @@ def _event(ctx: SentenceContext, match: re.Match[str], kind: str, where: str,
     if date is None or (kind == "declaration" and flags) or before_battle(date, ctx.theatre):
         return None  # an undated declaration is restated; a victory announced is news
     kind = "declaration" if kind == "victory" else kind
-    if kind == "offensive" and flags and restated_launch(text, match.span()):
+    if kind == "offensive" and flags and (restated_launch(text, match.span())
+                                            or campaign_backdrop(text, match.span())):
         return None
     if kind == "capture" and where == "clause":  # "under IS control since June 2014"
         date = state_since(ctx, match) or date

@@ -11,17 +11,23 @@ word.
 What an analyst reads in each kind:
 
 - **capture**: a place changes hands ("took full control of", "liberated", "drove IS out
-  of", "completed the liberation of", a flag raised over buildings in a district); passive
+  of", "completed the liberation of", "reported the recapture of", a flag raised over
+  buildings in a district); passive
   and agentless forms ("X was liberated", "X is cleared") take the places before;
 - **attack**: fighting that contests a place without taking it: clashes, battles, car
-  bombs, shelling, air strikes, sniper fire, counter-attacks, chemical attacks, and entry
+  and truck bombs, shelling, rockets and mortars, artillery "pounding" a district, drones
+  dropping bombs, air strikes, sniper fire, counter-attacks, chemical attacks, and entry
   ("entered", "pushed into", "broke into", "closing in on", "clearing"; "were able to
   capture X and enter Y", :data:`ACCOMPLISHED_IN`), and work still going on ("is still
   being cleared", :data:`ONGOING_BEFORE`), never a capture;
 - **declaration**: a whole area declared liberated, or victory announced ("we announce
   victory", "the victory announcement will come soon": ``expected``);
-- **offensive**: a push launched or under way ("launched ... operation", "the first day
-  of the offensive", "advancing towards X");
+- **offensive**: a push launched, taken up again or under way ("launched ... operation",
+  "resumed operations to retake X", "the first day of the offensive", "advancing towards
+  X"), and a siege laid or a district being surrounded ("began their siege of X", "laid
+  siege to X", "were surrounding the X area"); the campaign's standing picture ("other
+  forces are advancing on the city") is background
+  (:func:`timeline.extract.background.campaign_backdrop`);
 - overran or seized *positions* is fighting (attack); captured or seized *people* is an
   arrest (:data:`PEOPLE_AFTER`).
 """
@@ -38,7 +44,7 @@ _CONTROL = (r"\b(?:took|taken|taking|seized|gained|assumed|imposed|regained|recl
             r"firm|back)\s+)*control\s+(?:of|over)\b")
 _RETAKEN = (r"\b(?:took over|seized|captured|recaptured|retook|retaken|regained|reclaimed|"
             r"liberated|freed|overran|overrun|cleared|secured)\b"
-            r"|\b(?:completed|announced|declared|confirmed)\s+the\s+(?:full\s+|complete\s+)?"
+            r"|\b(?:completed|announced|declared|confirmed|reported)\s+the\s+(?:full\s+|complete\s+)?"
             r"(?:liberation|recapture|capture)\s+of\b"
             r"|\b(?:drove|driven|drive|pushed|push|ousted|oust|expelled|expel|flushed|flush|"
             r"kicked|kick|chased|chase|dislodged|dislodge)\s+"
@@ -52,19 +58,31 @@ _ENTRY = (r"\b(?:attacked|stormed|storming|shelled|bombed|bombarded|targeted|rai
           r"pushing into|"
           r"advanced into|moved into|broke into|breaking into|breached|"
           r"clashed|clashing|battled|battling|fought|clearing|cleansing|"
+          r"pounded|pounding|hammered|hammering|"
           r"clos(?:ing|ed|e)\s+in\s+on|approaching|getting\s+close\s+to)\b")
 _FIGHTING = (r"\b(?:clashes|street battles|battles?(?!\s+(?:for|of)\b)|firefights?|gunfights?|"
              r"car bomb(?:s|ings?)?|"
              r"suicide (?:car )?bomb(?:s|ings?|ers?)?|shelling|mortar (?:fire|rounds|shells)|"
              r"artillery fire|air ?strikes?|air raids?|sniper fire|snipers|counter-?attacks?|"
-             r"counter-?offensive|chemical (?:attacks?|agents?|gas)|drone attacks?|"
-             r"fighting)\b")
-_PUSH_NOUN = r"(?:offensive|operations?|front|assault|campaign|push|onslaught|phase)"
-_LAUNCH = (r"\b(?:launched|began|begun|started|opened|kicked off)\b[^.;,]{0,40}?\b"
+             r"counter-?offensive|chemical (?:attacks?|agents?|gas)|drone (?:attacks?|strikes?)|"
+             r"(?:truck|lorry|tanker|vehicle)[- ](?:bomb(?:s|ings?|ers?)?)|"
+             r"rockets?(?:\s+fire)?|mortars|(?:armed\s+)?drones?\s+(?=dropp|drop|attack|"
+             r"struck|strik)|fighting)\b")
+_PUSH_NOUN = r"(?:offensive|operations?|front|assault|campaign|push|onslaught|phase|siege)"
+# A siege laid or a district being surrounded is a push on it: "began their siege of X",
+# "laid siege to X", "were surrounding the X area" (the -ing form with an object: "the
+# surrounding villages" is an adjective, :data:`ADJECTIVE_BEFORE`).
+_SIEGE = (r"\b(?:laid|lay|lays|laying)\s+siege\s+(?:to|on|around)\b"
+          r"|\b(?:surrounding|encircling|besieging)\b(?=\s+(?:the\s+|al-|el-|(?-i:[A-Z])))")
+# Operations taken up again are a launch: "resumed military operations to retake X".
+_LAUNCH = (r"\b(?:launched|began|begun|started|opened|kicked off|resumed|recommenced|"
+           r"relaunched|restarted)\b[^.;,]{0,40}?\b"
            + _PUSH_NOUN + r"\b"
            r"|\b(?:offensive|operation|assault|campaign|front|push)\b[^.;,]{0,50}?"
            r"\b(?:was |were |is |has |had )?(?:been |not |not yet |yet )*"
-           r"(?:launched|began|begun|started|opened|announced(?=\s+by))\b"
+           r"(?:launched|began|begun|started|opened|resumed|recommenced|relaunched|"
+           r"restarted|announced(?=\s+by))\b"
+           r"|" + _SIEGE +
            r"|\b(?:announced|declared?)\s+the\s+(?:start|launch|beginning)\s+of\b"
            r"|\b(?:first|1st|second|third)\s+day\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
            r"(?:offensive|operation|campaign|battle)\b"
@@ -120,7 +138,9 @@ TRIGGER_STARTERS = starters(
     "pushed ousted expelled flushed kicked chased dislodged drive push oust expel flush kick "
     "and chase dislodge raised hoisted planted liberating "
     "recapturing retaking succeeded under to will may might could would should launched "
-    "began begun started opened kicked "
+    "began begun started opened kicked resumed recommenced relaunched restarted laid lay lays "
+    "laying surrounding encircling besieging pounded pounding hammered hammering "
+    "truck lorry tanker vehicle rockets rocket mortars drones drone reported "
     "offensive operation assault campaign front push first 1st second third advancing "
     "advanced advances advance marching pushing moving heading arrested detained apprehended "
     "killed attacked stormed storming shelled bombed bombarded targeted raided entered "
