@@ -59,6 +59,24 @@ def clause_start(sentence: str, pos: int) -> int:
     return start
 
 
+# "al-Zahraa and al-Tanak were retaken": a name, then "and", right before a clause start.
+_NAME_AND = re.compile(r"(?:al-|el-)?[A-Z][\w’'-]*\s+and\s+$")
+_NAME_COMMA = re.compile(r"(?:al-|el-)?[A-Z][\w’'-]*\s*,\s*$")
+
+
+def list_start(sentence: str, start: int) -> int:
+    """Where the subject of a passive verb begins when it is a list of names: the clause
+    of "were retaken" starts after the "and" of "al-Zahraa and al-Tanak", but its subject
+    takes in al-Zahraa too, and after an "and" so does a list before it ("X, Y and Z");
+    a comma alone is no list ("In X, Y was retaken"). ``start`` is the clause start
+    :func:`clause_start` gives."""
+    match = _NAME_AND.search(sentence, 0, start)
+    while match is not None:
+        start = clause_start(sentence, match.start())
+        match = _NAME_COMMA.search(sentence, 0, start)
+    return start
+
+
 def since_window(sentence: str) -> tuple[int, int] | None:
     """The "since ..." clause of a sentence, which dates the start of a count."""
     match = _SINCE.search(sentence)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.areas import area_event_kept, subject_before, victory_places
+from timeline.extract.clauses import list_start
 from timeline.extract.elsewhere import fronted_place, named_next
 from timeline.extract.lexicon import simplest_places
 from timeline.extract.sentence_context import SentenceContext
@@ -90,6 +91,7 @@ def event_places(ctx: SentenceContext, match: re.Match[str], kind: str, where: s
         chosen = [p for p in usable if match.start() <= p.start < end]
         if (not chosen and not match.group(0).lower().endswith("ing")
                 and PASSIVE_BEFORE.search(text, 0, match.start())):
+            start = list_start(text, start)  # "X and Y were retaken": X too
             chosen = [p for p in usable if start <= p.start < match.start()] or [
                 p for p in usable if _APPOSITION.fullmatch(text, p.end, start)
                 and _APPOSITION_BEFORE.search(text, 0, p.start)][-1:]
