@@ -240,7 +240,9 @@ def mount_curation(app: FrontlineDash, cx: Any) -> None:
         republish=lambda shown: republish(app, republisher, cx, shown),
         pending=lambda: republisher.pending,
         current=lambda shown: current_page(app, cx, shown),
-        warm=republisher.prime))
+        warm=republisher.prime,
+        follow=following(app, cx),
+        busy=republisher.busy))
 
 
 def republish(app: FrontlineDash, republisher: Republisher, cx: Any,
@@ -266,6 +268,30 @@ def current_page(app: FrontlineDash, cx: Any, shown: str | None) -> PageUpdate |
     update = app.pages.update(shown, published, page)
     _rebuild_layout(app)
     return update
+
+
+def following(app: FrontlineDash, cx: Any) -> Callable[[str | None], PageUpdate | None]:
+    """What an open page showing version ``shown`` is sent when the store changed
+    elsewhere (another analyst, tab, worker or the CLI). Most polls find the version
+    unchanged (one cheap question to the store). A new version is loaded once per
+    process, by one poll; the pages asking meanwhile get nothing and their next poll
+    brings it, so polls never queue behind a build and hold the server's threads."""
+    latest = Reloading(cx.store.version,
+                       lambda: _published_page(cx.store, cx.theatre, cx.settings))
+    one = threading.Lock()
+
+    def follow(shown: str | None) -> PageUpdate | None:
+        if cx.store.version() == shown or not one.acquire(blocking=False):
+            return None
+        try:
+            published, page = latest.get()
+        finally:
+            one.release()
+        if published.version == shown:
+            return None
+        return app.pages.update(shown, published, page)
+
+    return follow
 
 
 def _rebuild_layout(app: FrontlineDash) -> None:

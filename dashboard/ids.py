@@ -124,6 +124,7 @@ CURATION_VERSION = "curation-version"  # dcc.Store: the store version the page n
 CURATION_LISTED = "curation-listed"    # dcc.Store in the tabs: the version their lists show
 CURATION_NOTICE = "curation-notice"    # what the last refresh did, for the analyst
 CURATION_POLL = "curation-poll"        # dcc.Interval: on while the replay catches up
+CURATION_FOLLOW = "curation-follow"    # dcc.Interval: asks whether decisions were made elsewhere
 # Review queue tab (dashboard/curation/review.py).
 CURATION_QUEUE = "curation-queue"
 CURATION_QUEUE_KIND = "curation-queue-kind"

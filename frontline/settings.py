@@ -200,6 +200,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CACHE_DIR", str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
                              / "frontline"),
             "Files the app can rebuild (compressed copies of the page's scripts).", PATH),
+    Setting("FOLLOW_SECONDS", "30", "How often an open page asks whether decisions were made "
+            "elsewhere (another analyst, tab, worker or the CLI); 0: never.", INT, 0, 3600),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -238,6 +240,7 @@ class Settings:
     secret_key: str | None
     auth_header: str | None
     cache_dir: Path
+    follow_seconds: int
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

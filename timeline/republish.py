@@ -142,6 +142,11 @@ class Republisher:
                 later(lambda: self._complete(now, reuse, generation, districts))
             return built
 
+    def busy(self) -> bool:
+        """Whether a decision's timeline is being built and saved now (the store's
+        version may already name the decision while the saved timeline does not)."""
+        return self._lock.locked()
+
     def _complete(self, now: Curated, reuse: Reuse, generation: int,
                   districts: gpd.GeoDataFrame) -> None:
         """The second step: the replay from ``reuse.since``, saved unless a newer

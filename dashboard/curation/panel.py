@@ -53,12 +53,17 @@ class Publisher:
     (:mod:`dashboard.page_updates`); ``pending`` is the first day of the "as known on"
     replay still being caught up in the background (None: none); ``current`` is what
     such a page is sent to show the store as it is now (None: it shows it already);
-    ``warm`` readies the fast path (run once, in the background)."""
+    ``warm`` readies the fast path (run once, in the background); ``follow`` is what
+    a page showing the given version is sent when the store changed elsewhere (None:
+    nothing new, or the new version is still being loaded); ``busy`` says whether this
+    process is building a decision's timeline now."""
 
     republish: Callable[[str | None], PageUpdate]
     pending: Callable[[], dt.date | None]
     current: Callable[[str | None], PageUpdate | None]
     warm: Callable[[], None] | None = None
+    follow: Callable[[str | None], PageUpdate | None] = lambda _shown: None
+    busy: Callable[[], bool] = lambda: False
 
 
 def layout(cx: CurationContext, version: str = "") -> html.Details:
@@ -66,6 +71,7 @@ def layout(cx: CurationContext, version: str = "") -> html.Details:
     stores. Its tabs (:func:`body`) come when it is first opened: most readers never
     open it, and the tabs' lists, pickers and grids were a tenth of the page's data and
     nine requests of every page load."""
+    follow = cx.settings.follow_seconds
     return html.Details(className="fl-curation", open=False, children=[
         html.Summary(id=ids.CURATION_HEAD, className="fl-curation-head", n_clicks=0,
                      children=[
@@ -75,6 +81,10 @@ def layout(cx: CurationContext, version: str = "") -> html.Details:
         ]),
         dcc.Store(id=ids.CURATION_VERSION, data=version),
         dcc.Interval(id=ids.CURATION_POLL, interval=POLL_MS, disabled=True),
+        # Decisions made elsewhere (another analyst, tab, worker, the CLI) reach the
+        # open page at this pace, viewers' pages included.
+        dcc.Interval(id=ids.CURATION_FOLLOW, interval=max(1, follow) * 1000,
+                     disabled=follow == 0),
         html.Div(id=ids.CURATION_BODY),
     ])
 
@@ -169,8 +179,38 @@ def register(app: Dash, cx: CurationContext, publisher: Publisher) -> None:
         return (update.data, update.chart, update.version, update.version,
                 "Decision saved; the map shows it in both views.", True)
 
+    @app.callback(Output(ids.PAGE_DATA, "data", allow_duplicate=True),
+                  Output(ids.CHART, "figure", allow_duplicate=True),
+                  Output(ids.CURATION_VERSION, "data", allow_duplicate=True),
+                  Output(ids.CURATION_NOTICE, "children", allow_duplicate=True),
+                  Input(ids.CURATION_FOLLOW, "n_intervals"),
+                  State(ids.CURATION_VERSION, "data"),
+                  prevent_initial_call=True)
+    def _followed(_tick: Any, shown: Any) -> tuple[Any, Any, Any, Any]:
+        # This process's own decision answers its page itself (_refresh, _caught_up):
+        # while it is built, the store may name a decision its saved timeline lacks.
+        if publisher.busy() or publisher.pending() is not None:
+            return no_update, no_update, no_update, no_update
+        update = publisher.follow(shown if isinstance(shown, str) else None)
+        if update is None:
+            return no_update, no_update, no_update, no_update
+        return (update.data, update.chart, update.version,
+                f"The map now shows decisions made elsewhere ({clock()} UTC).")
+
+    # The tabs' lists follow the version the page shows, whoever changed it.
+    @app.callback(Output(ids.CURATION_LISTED, "data", allow_duplicate=True),
+                  Input(ids.CURATION_VERSION, "data"),
+                  State(ids.CURATION_LISTED, "data"), prevent_initial_call=True)
+    def _listed(version: Any, listed: Any) -> Any:
+        return no_update if version == listed else version
+
     for tab in TABS:
         tab.register(app, cx)
+
+
+def clock() -> str:
+    """The time of day now, to the minute, as the panel's notices give it."""
+    return dt.datetime.now(dt.UTC).strftime("%H:%M")
 
 
 def notice(took: float, pending: dt.date | None) -> str:

@@ -85,3 +85,41 @@ def clean(pg: Any) -> None:
     """No console or page error, and no request left the machine."""
     assert pg.log.console_errors == [] and pg.log.page_errors == []
     assert pg.log.foreign_requests == []
+
+
+QUEUE_ROWS = f"#{ids.CURATION_QUEUE} .ag-center-cols-container .ag-row"
+CODES = ("() => { const data = window.dash_clientside.frontline.pageData;"
+         " const map = window.frontline.mapInstance();"
+         " const src = window.frontline.mapView.sources.districts;"
+         " return data.district_ids.map(d => map.getFeatureState({source: src, id: d}).code);"
+         " }")
+
+
+def zs(pg: Any) -> list[int]:
+    """Every district's colour code as the map draws it (MapLibre's feature state)."""
+    return [int(v) for v in pg.evaluate(CODES)]
+
+
+def mark_page(pg: Any) -> None:
+    """A flag that a reload would lose: the decision must reach this very page."""
+    pg.evaluate("() => { window.__notReloaded = true; }")
+
+
+def not_reloaded(pg: Any) -> bool:
+    """Whether the flag of :func:`mark_page` is still there (the page was not reloaded)."""
+    return bool(pg.evaluate("() => window.__notReloaded === true"))
+
+
+def open_claim(pg: Any, text: str) -> None:
+    """Open the review queue's first claim whose row says ``text``."""
+    row = pg.locator(QUEUE_ROWS).filter(has_text=text).first
+    row.wait_for(timeout=20_000)
+    row.locator("[col-id=what]").click()
+    pg.wait_for_selector(f"#{ids.CURATION_CLAIM} h3", timeout=20_000)
+
+
+def wait_map_change(pg: Any, before: list[int]) -> None:
+    """Wait until some district's colour code differs from ``before`` (see :func:`zs`)."""
+    pg.wait_for_function(
+        "(before) => { const now = (" + CODES + ")();"
+        " return now.some((v, i) => v !== before[i]); }", arg=before, timeout=60_000)

@@ -14,7 +14,19 @@ import pytest
 
 from dashboard import ids
 from tests.browser.conftest import choose, new_page, open_page
-from tests.browser.curation_kit import open_panel, sign_in, status, synthetic_data, tab
+from tests.browser.curation_kit import (
+    QUEUE_ROWS,
+    mark_page,
+    not_reloaded,
+    open_claim,
+    open_panel,
+    sign_in,
+    status,
+    synthetic_data,
+    tab,
+    wait_map_change,
+    zs,
+)
 from tests.conftest import Server, start_server, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -33,7 +45,6 @@ published: 2017-05-12
 ---
 Iraqi forces recaptured al-Islah al-Zirai on Friday after heavy clashes.
 """
-QUEUE_ROWS = f"#{ids.CURATION_QUEUE} .ag-center-cols-container .ag-row"
 
 
 @pytest.fixture(scope="module")
@@ -50,40 +61,6 @@ def cpage(chromium: Any, curation_server: Server) -> Iterator[Any]:
     pg.set_default_navigation_timeout(120_000)  # a first load on a busy 2-core machine
     yield pg
     pg.context.close()
-
-
-CODES = ("() => { const data = window.dash_clientside.frontline.pageData;"
-         " const map = window.frontline.mapInstance();"
-         " const src = window.frontline.mapView.sources.districts;"
-         " return data.district_ids.map(d => map.getFeatureState({source: src, id: d}).code);"
-         " }")
-
-
-def zs(pg: Any) -> list[int]:
-    """Every district's colour code as the map draws it (MapLibre's feature state)."""
-    return [int(v) for v in pg.evaluate(CODES)]
-
-
-def mark_page(pg: Any) -> None:
-    """A flag that a reload would lose: the decision must reach this very page."""
-    pg.evaluate("() => { window.__notReloaded = true; }")
-
-
-def not_reloaded(pg: Any) -> bool:
-    return bool(pg.evaluate("() => window.__notReloaded === true"))
-
-
-def open_claim(pg: Any, text: str) -> None:
-    row = pg.locator(QUEUE_ROWS).filter(has_text=text).first
-    row.wait_for(timeout=20_000)
-    row.locator("[col-id=what]").click()
-    pg.wait_for_selector(f"#{ids.CURATION_CLAIM} h3", timeout=20_000)
-
-
-def wait_map_change(pg: Any, before: list[int]) -> None:
-    pg.wait_for_function(
-        "(before) => { const now = (" + CODES + ")();"
-        " return now.some((v, i) => v !== before[i]); }", arg=before, timeout=60_000)
 
 
 def test_viewing_needs_no_account_and_the_server_refuses_an_edit(cpage: Any) -> None:

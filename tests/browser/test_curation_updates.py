@@ -16,8 +16,18 @@ import pytest
 
 from dashboard import ids
 from tests.browser.conftest import GD, choose, new_page, open_page
-from tests.browser.curation_kit import open_panel, sign_in, status, synthetic_data, tab
-from tests.browser.test_curation import mark_page, not_reloaded, open_claim
+from tests.browser.curation_kit import (
+    mark_page,
+    not_reloaded,
+    open_claim,
+    open_panel,
+    sign_in,
+    status,
+    synthetic_data,
+    tab,
+    wait_map_change,
+    zs,
+)
 from tests.conftest import Server, start_server, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,8 +51,10 @@ CHART_VALUES = (f"() => {{ const gd = ({GD})('{ids.CHART}'); if (!gd || !gd.data
 
 @pytest.fixture(scope="module")
 def updates_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = start_server(synthetic_data(tmp_path_factory, "curation-updates",
-                                         {"2017-05-10-synthetic-toll.md": REPORT}))
+    env = synthetic_data(tmp_path_factory, "curation-updates",
+                         {"2017-05-10-synthetic-toll.md": REPORT})
+    # Open pages ask every 2 s whether the store changed elsewhere (30 s by default).
+    server = start_server({**env, "FRONTLINE_FOLLOW_SECONDS": "2"})
     yield server
     stop_server(server)
 
@@ -129,3 +141,30 @@ def test_a_place_added_in_one_tab_is_offered_by_the_others_without_a_reload(
     status(upage, ids.CURATION_AUDIT_SUMMARY, "1 added place(s)")
     assert not_reloaded(upage)
     assert upage.log.page_errors == [] and upage.log.console_errors == []
+
+
+def test_a_decision_made_in_another_session_reaches_an_open_viewer_page(
+        chromium: Any, updates_server: Server, upage: Any) -> None:
+    # A reader with no account keeps the map open on 13 May, al-Maamel government-held.
+    viewer = new_page(chromium, updates_server.url)
+    viewer.set_default_navigation_timeout(120_000)
+    try:
+        open_page(viewer, "?date=2017-05-13")
+        mark_page(viewer)
+        before = zs(viewer)
+        # An analyst, in a session of their own, rejects the capture behind it ...
+        sign_in(upage)
+        open_page(upage, "?date=2017-05-13")
+        open_panel(upage)
+        open_claim(upage, "al-Maamel")
+        upage.fill(f"#{ids.CURATION_REASON}", "the report names another district")
+        upage.click(f"#{ids.CURATION_REJECT}")
+        status(upage, ids.CURATION_NOTICE, "the map shows it", 90_000)
+        # ... and the reader's map follows on its own, saying why, with no reload.
+        wait_map_change(viewer, before)
+        assert not_reloaded(viewer)
+        assert "decisions made elsewhere" in (
+            viewer.text_content(f"#{ids.CURATION_NOTICE}") or "")
+        assert viewer.log.page_errors == [] and viewer.log.console_errors == []
+    finally:
+        viewer.context.close()
