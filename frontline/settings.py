@@ -84,6 +84,9 @@ CACHE_DIR : path
     Files the app can always rebuild: the Brotli copies of the page's scripts, named by
     their content's hash, so each is compressed once per machine rather than at every
     start. Default ``~/.cache/frontline`` (``$XDG_CACHE_HOME/frontline`` when set).
+FOLLOW_SECONDS : int
+    How often an open page asks whether the store changed elsewhere (another analyst,
+    tab, worker process or the CLI) and redraws with it. Default 30; 0 turns it off.
 """
 
 from __future__ import annotations
