@@ -21,7 +21,11 @@ after round four, each written in our own words:
 - a list of places before a passive verb is taken whole: "X, Y and Z were retaken" takes
   X and Y too, not only the name after the "and", and so does a list of names the
   gazetteer lacks ("the nearby quarters of X and Y were also retaken": both kept
-  unresolved).
+  unresolved);
+- places the gazetteer lacks named inside an area ("recaptured X and Y neighbourhoods in
+  the Old City") are a capture of those places, unresolved, with the area kept only as
+  named in part (``partial``: no district of it is set); a count with no names ("two
+  more neighbourhoods in the Old City") is no event.
 
 Every expected event is listed, and nothing else may be read.
 """
@@ -48,6 +52,8 @@ EXPECTED: list[Want] = [
      "al-Shurta, al-Muthanna and al-Arabi were retaken"),
     ("capture", {"Qasr Hamid", "al-Sawwaf"}, "2017-03-07", "reported",
      "quarters of Qasr Hamid and al-Sawwaf were also retaken"),
+    ("capture", {"Suq Hamdan", "al-Kawwaz", "old-city"}, "2017-03-08", "reported",
+     "recaptured Suq Hamdan and al-Kawwaz neighbourhoods in the Old City"),
 ]
 
 
@@ -64,8 +70,15 @@ def test_nothing_else_is_read() -> None:
 
 def test_the_campaign_backdrop_is_no_offensive_of_the_day() -> None:
     x = extract(FIXTURE)
-    city = [e for e in x.events if {p.id for p in e.places} & {"mosul", "old-city"}]
+    city = [e for e in x.events if e.kind == "offensive"
+            and {p.id for p in e.places} & {"mosul", "old-city"}]
     assert not city, table(x)
+
+
+def test_an_area_named_as_a_container_is_named_only_in_part() -> None:
+    x = extract(FIXTURE)
+    refs = [p for e in x.events for p in e.places if p.id == "old-city"]
+    assert refs and all(p.partial for p in refs), table(x)
 
 
 def test_weapons_contest_a_district_and_never_take_it() -> None:

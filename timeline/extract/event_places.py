@@ -12,6 +12,7 @@ unresolved (:mod:`timeline.extract.unnamed`); a clause naming none may take a fr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from timeline.extract.areas import area_event_kept, subject_before, victory_places
 from timeline.extract.clauses import list_start
@@ -97,13 +98,24 @@ def event_places(ctx: SentenceContext, match: re.Match[str], kind: str, where: s
                 and _APPOSITION_BEFORE.search(text, 0, p.start)][-1:]
     kept = [p for p in chosen if not p.share and (
         p.id not in ctx.whole or area_event_kept(text, p, match.span(), kind, clause))]
-    if kept or chosen or kind not in ("capture", "capture_expected"):
-        return simplest_places(kept, ctx.parents, ctx.kinds)
+    capture = kind in ("capture", "capture_expected")
+    found = simplest_places(kept, ctx.parents, ctx.kinds)
+    if found or not capture:
+        return found
+    # "recaptured X and Y neighbourhoods in the Old City": an area named only as the
+    # container of places the gazetteer lacks is kept, marked partial (no district of it
+    # is set), beside those places; a bank or the city is no such container.
+    containers = tuple(replace(p.ref(), partial=True) for p in kept
+                       if p.partial and p.id not in ctx.whole and ctx.kinds.get(p.id) == "area")
+    if chosen and not containers:
+        return ()
     taken = [(p.start, p.end) for p in ctx.places] + [(a.start, a.end) for a in ctx.actors]
     if where == "after" and not PASSIVE_BEFORE.search(text, 0, match.start()):
-        return unresolved_places(text, match.end(), end, True, taken)
-    return unresolved_places(text, start, end if where == "clause" else match.start(), False,
-                             taken)
+        names = unresolved_places(text, match.end(), end, True, taken)
+    else:
+        names = unresolved_places(text, start, end if where == "clause" else match.start(),
+                                  False, taken)
+    return (*names, *containers) if names else ()
 
 
 def share_only(ctx: SentenceContext, clause: tuple[int, int]) -> bool:

@@ -272,7 +272,7 @@ def _event(ctx: SentenceContext, match: re.Match[str], kind: str, where: str,
     notes = (f"{FLAG_DATE_ANCHORED}: {basis}",) if basis else ()
     if borrowed and not fronted_place(text, ctx.places, ctx.whole):
         notes = (FLAG_PLACE_FROM_NEXT, *notes)
-    places = tuple(replace(p, partial=named_in_part(text, p.mention)) for p in places)
+    places = tuple(replace(p, partial=p.partial or named_in_part(text, p.mention)) for p in places)
     return Event(f"{ctx.article.id}:e{len(earlier) + 1}", kind, date, places, actor, side,
                  status, prov, (*flags, *notes), fighting_since=fighting_since(date, text))
 
