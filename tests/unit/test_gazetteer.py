@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from geodata.gazetteer import Gazetteer, get_gazetteer
 from geodata.theatre import THEATRES_DIR, load_theatre
+from timeline.extract.lexicon import find_places
 
 PLACES_CSV = THEATRES_DIR / "mosul" / "places.csv"
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "2017-05-10-iraqinews-al-maamel.md"
@@ -80,6 +81,29 @@ def test_shared_spelling_names_both_places_as_candidates(gaz: Gazetteer) -> None
 )
 def test_traps(gaz: Gazetteer, name: str, place_id: str) -> None:
     assert gaz.match(name).id == place_id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place_id"),
+    [("CTS freed al-Falah al-Oula and searched al-Falah al-Thaniya.", "al-falah"),
+     ("Troops pushed into al-Rissala and Nablus on Friday.", "nablus-flats"),
+     ("Commandos freed the al-Sha'areen commercial area.", "al-shaareen"),
+     ("The army named al-Mashada among the retaken areas.", "al-mushahada"),
+     ("Troops reached the Great Mosque of al-Nuri.", "al-nuri-mosque"),
+     ("Troops reached the al-Nouri Mosque.", "al-nuri-mosque")],
+)
+def test_places_real_reports_name_are_in_the_gazetteer(gaz: Gazetteer, sentence: str,
+                                                       place_id: str) -> None:
+    """Issue 13, point 7: names reports use that the gazetteer lacked (SOURCES.md)."""
+    assert place_id in {m.id for m in find_places(sentence, gaz)}
+
+
+def test_a_given_name_is_not_al_falah(gaz: Gazetteer) -> None:
+    """Falah is a common given name, so only the quarter's two parts resolve, never the
+    bare word (the national security adviser is written Falah al-Fayyad too)."""
+    assert gaz.match("Falah").id is None and gaz.match("al-Falah").id is None
+    found = find_places("Falah al-Fayyad said troops captured Sukkar.", gaz)
+    assert "al-falah" not in {m.id for m in found}
 
 
 @pytest.mark.parametrize("name", FOREIGN)

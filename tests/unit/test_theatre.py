@@ -18,7 +18,7 @@ def test_mosul_theatre_loads_with_reference_ids() -> None:
     theatre = load_theatre("mosul")
     ids = {p.id for p in theatre.places}
     assert {"al-maamel", "al-islah-al-zirai", "old-city", "gogjali"} <= ids
-    assert len([p for p in theatre.places if p.kind != "bridge"]) == 97  # issue 13 added 6
+    assert len([p for p in theatre.places if p.kind != "bridge"]) == 100  # issue 13 added 9
     assert {p.id for p in theatre.places if p.kind == "bridge"} == {
         "third-bridge", "old-bridge", "hurriya-bridge", "fifth-bridge", "fourth-bridge"}
     assert set(theatre.sides) == set(MOSUL_ORDER)
