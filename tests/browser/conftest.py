@@ -55,7 +55,11 @@ def empty_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def new_page(chromium: Any, base_url: str) -> Any:
     """A logged 1280x800 page like the shared ``page`` fixture, for another server."""
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    pg = context.new_page()
+    return logged(context.new_page(), base_url)
+
+
+def logged(pg: Any, base_url: str) -> Any:
+    """``pg`` with its console errors, page errors and requests kept on ``pg.log``."""
     log = PageLog()
     pg.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda exc: log.page_errors.append(str(exc)))

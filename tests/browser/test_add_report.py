@@ -26,7 +26,7 @@ from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard import ids
-from tests.browser.conftest import district_z, go_to, new_page, open_page
+from tests.browser.conftest import district_z, go_to, logged, new_page, open_page
 from tests.browser.curation_kit import (
     clean,
     open_panel,
@@ -314,11 +314,15 @@ def test_a_pdf_draft_outlives_a_restart_then_is_saved_and_the_map_follows(
     uploaded(pg, "report.pdf", pdf, "application/pdf")
     previewed(pg, "al-Zanjili")
     clean(pg)
+    # The analyst closes the tab; the server restarts (an open page would ask a server
+    # that is gone, every FRONTLINE_FOLLOW_SECONDS).
+    context = pg.context
+    pg.close()
     running.restart()
     # The same browser (its session cookie; the key is kept in the data folder) on the
     # restarted server: the draft is listed, reopened and saved.
-    again = signed_in_page(chromium, running.server.url, pg.context.new_page())
-    again.log = pg.log
+    url = running.server.url
+    again = signed_in_page(chromium, url, logged(context.new_page(), url))
     go_to(again, "2017-05-20")
     before = district_z(again, "al-zanjili")
     again.wait_for_selector(f"#{ids.CURATION_REPORT_DRAFTS}", state="visible")
