@@ -40,3 +40,10 @@ def test_a_name_never_runs_over_a_line_break() -> None:
     names = unresolved_names(text, find_places(text, gaz), gaz)
     assert all("\n" not in name for name in names)
     assert "Badush" in names  # a real candidate stays listed
+
+
+def test_a_name_joined_by_ibn_is_listed_whole() -> None:
+    gaz = get_gazetteer("mosul")
+    text = "Troops were advancing towards Sharif ibn al-Hadi and Qubba areas on Sunday."
+    names = unresolved_names(text, find_places(text, gaz), gaz)
+    assert "Sharif ibn al-Hadi" in names and "Sharif" not in names and "al-Hadi" not in names

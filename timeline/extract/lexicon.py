@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from geodata.theatre import Side, Theatre
+from timeline.extract.numbers import FRACTIONS, SCALES, TENS, UNITS, VAGUE
 from timeline.extract.wordscan import find_at_words, starters
 from timeline.records import PlaceRef
 
@@ -76,7 +77,9 @@ _LANDMARK_RE = re.compile(
     r"University|Airport|Palace|Castle|Museum|Church|Shrine|Minaret|Market|Stadium|Camp|"
     r"Base)\b")
 # Words of one name sit on one line: a line break ends it ("East" then a dateline).
-_NAME = r"(?:al-|el-)?[A-Z][\w’'-]+(?:[ \t\u00a0]+(?:al-|el-)?[A-Z][\w’'-]+){0,3}"
+# "Khalid ibn al-Walid" is one name: "ibn" or "bin" joins its words.
+_NAME = (r"(?:al-|el-)?[A-Z][\w’'-]+(?:[ \t\u00a0]+(?:(?:ibn|bin)[ \t\u00a0]+)?"
+         r"(?:al-|el-)?[A-Z][\w’'-]+){0,3}")
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?"
 _CUE_AFTER = re.compile(rf"\b(?:in|into|at|near|toward|towards|around|entered|reached)\s+"
                         rf"(?:the\s+)?(?P<names>{_NAMES})")
@@ -96,13 +99,21 @@ intervention minister president general gen lt col maj brig sheikh commander spo
 day days week weeks month months year years hour hours morning night""")
 # Names that are never a candidate place of the city: counts and ordinals ("Several",
 # "First Day"), compass words, peoples and creeds, leaders, and countries or regions
-# (a news site's sidebar lists them).
+# (a news site's sidebar lists them), and the words of a news site's page pasted with
+# the report ("Skip to content", "Menu").
 NOT_CANDIDATES = _words("""several some many few one two three four five six seven eight
 nine ten first second third fourth fifth last next east west north south eastern western
 northern southern central shia shiite sunni arab arabs kurd kurds muslim christian yazidi
 abadi baghdadi maliki erdogan obama trump putin russia china spain sudan america europe
 africa asia britain france germany italy usa us uk un israel jordan egypt lebanon
-kuwait saudi qatar yemen libya afghanistan pakistan india japan korea""")
+kuwait saudi qatar yemen libya afghanistan pakistan india japan korea
+skip menu search home share subscribe newsletter advertisement login""")
+# "Forty districts", "Several neighbourhoods", "Another area", "Most of them": counts.
+COUNT_WORDS = frozenset({*UNITS, *TENS, *SCALES, *FRACTIONS, *VAGUE, "several", "many",
+                         "some", "other", "another", "more", "remaining", "last", "first",
+                         "second", "new", "both", "all", "most", "few", "each", "every",
+                         "these", "those", "its", "their", "this", "that", "which"})
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _HELD_BY = re.compile(r"-(?:held|occupied|controlled|backed|led|linked|run|style)$",
                       re.IGNORECASE)
 _LEADING_CUE = re.compile(r"^(?:In|At|On|Near|Into|From|To|The)\s+")
@@ -232,7 +243,7 @@ Capitalised names after place cues that no gazetteer entry resolves."""
             name = _LEADING_CUE.sub("", re.split(r"['’]s\b", part.strip())[0].strip())
             pos = text.find(name, offset)
             if not name or any(pos < e and s < pos + len(name) for s, e in spans) \
-                    or not _placelike(name):
+                    or not candidate_name(name):
                 continue
             if gazetteer.match(name).id is None and name not in names:
                 names.append(name)
@@ -340,12 +351,18 @@ def part_named(text: str, start: int) -> str | None:
     return None if match is None else match.lastgroup
 
 
-def _placelike(name: str) -> bool:
-    """A candidate place name: not a count, a compass word, a people, a leader, a
-    country, a date fragment or an "IS-held" adjective."""
+def candidate_name(name: str) -> bool:
+    """Whether ``name``, written where a place could stand, may be a place the gazetteer
+    lacks: not a count or ordinal, a compass word, a people, creed or leader, a country,
+    a date fragment, an "IS-held" adjective, an organisation's acronym ("IS", "UNHCR":
+    a lone word in capitals) or a word of a news site's page ("Skip", "Menu"). The one
+    rule for the article's unresolved list and for an event's unresolved places."""
+    if _ACRONYM.match(name):
+        return False
     words = [w.lower().strip("’'") for w in name.split()]
     if not words or words[0] in NOT_PLACES or any(w in NOT_PLACE_WORDS for w in words):
         return False
-    if any(w in NOT_CANDIDATES or w in NOT_PLACES for w in words) or _HELD_BY.search(name):
+    if any(w in NOT_CANDIDATES or w in NOT_PLACES or w.split("-")[0] in COUNT_WORDS
+           for w in words) or _HELD_BY.search(name):
         return False
-    return not (words[0].startswith(("iraqi", "kurdish", "american", "u.s")))
+    return not words[0].startswith(("iraqi", "kurdish", "american", "u.s", "islamic"))
