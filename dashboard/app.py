@@ -23,11 +23,11 @@ from typing import Any
 from dash import Dash
 from flask import Response, after_this_request, has_request_context, request
 
-from dashboard import ids, lazy_scripts, limits, static_files
+from dashboard import ids, lazy_scripts, limits, page_data_file, static_files
 from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout, find_component
 from dashboard.page_updates import PageUpdate, PublishedPages
-from dashboard.reader_build import FOLDER, ReaderBuild, SharedBuilds
+from dashboard.reader_build import FOLDER, PAGE_DATA_FOLDER, ReaderBuild, SharedBuilds
 from dashboard.served_layout import ServedLayout
 from exports.context import context_with_page
 from frontline.settings import Settings
@@ -163,7 +163,8 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
             find_component(layout, ids.CURATION_PANEL).children = panel.layout(cx, version)
             # What a page loaded now holds, so that a decision sends it only what changed.
             pages.remember(version, current, data)
-        return ServedLayout.of(layout, best=best)
+        return ServedLayout.of(layout, best=best, page_files=page_files,
+                               requests_prefix=app.config.requests_pathname_prefix)
 
     def load() -> ReaderBuild:
         best = app.builds is None  # the build at start, before any reader waits
@@ -177,6 +178,9 @@ def create_app(theatre: Theatre | None = None, page: PageData | None = None, *,
                            context_with_page(published, current, theatre))
 
     limits.mount(app.server, settings.max_request_bytes)
+    # The page data as a static file of each build (dashboard.page_data_file).
+    page_files = settings.data_dir / FOLDER / PAGE_DATA_FOLDER
+    page_data_file.mount(app.server, app.config.routes_pathname_prefix, page_files)
     # plotly.js with the map and scatter traces only, before Dash's components load.
     app.config.external_scripts = [static_files.mount(
         app.server, app.config.routes_pathname_prefix, app.config.requests_pathname_prefix)]
@@ -199,16 +203,18 @@ def _published_page(store: Store, theatre: Theatre,
 
 def reader_builds(store: Store, settings: Settings, load: Callable[[], ReaderBuild], *,
                   fixed: bool = False) -> Reloading[ReaderBuild]:
-    """The app's build of the store's version now, loaded again when it changes; with
-    several worker processes (``settings.workers``), built by one of them and read by
-    the others (:class:`dashboard.reader_build.SharedBuilds`)."""
+    """The app's newest complete build of the store, labelled with its version: a new
+    version is built in the background while readers get the build before it at once
+    (``Reloading(background=True)``); with several worker processes
+    (``settings.workers``), built by one of them and read by the others
+    (:class:`dashboard.reader_build.SharedBuilds`)."""
     if fixed:
         return Reloading(_static, load)
     if settings.workers <= 1:
-        return Reloading(store.version, load)
+        return Reloading(store.version, load, background=True)
     shared = SharedBuilds(settings.data_dir / FOLDER, repr(settings))
     shared.clear()
-    return Reloading(store.version, lambda: shared.get(store.version, load))
+    return Reloading(store.version, lambda: shared.get(store.version, load), background=True)
 
 
 def curation_context(store: Store, settings: Settings, theatre: Theatre) -> Any:

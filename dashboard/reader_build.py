@@ -36,6 +36,7 @@ from exports.context import ExportContext
 from frontline.atomic import write_atomic
 
 FOLDER = "reader-builds"
+PAGE_DATA_FOLDER = "page-data"  # in FOLDER: each build's page data file (page_data_file)
 KEEP = 4  # versions kept on disk: a slow reader may still be loading the one before
 LOCK_WAIT_SECONDS = 300.0  # past this, a process builds by itself rather than wait
 POLL_SECONDS = 0.05

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import sys
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -326,15 +327,23 @@ class Reloading(Generic[T]):
     a stream of analysts' decisions must not stall every page on every rebuild). Only a
     first load, or a caller asking ``fresh``, waits for the load in progress.
 
+    With ``background``, no caller but the first (and one asking ``fresh``) waits at
+    all: the caller that finds the store changed also gets the newest value loaded,
+    labelled with its version, and the load of the new version runs in a thread of its
+    own. This is the readers' rule (:mod:`dashboard.reader_build`): a page load right
+    after a decision must not wait seconds for that version's build, nor queue behind
+    another process building it.
+
     ``settle_seconds`` (default 0) keeps a value at least that long before loading a
     newer version: a burst of decisions then costs one rebuild, not one per decision.
     """
 
     def __init__(self, version: Callable[[], str], load: Callable[[], T],
-                 settle_seconds: float = 0.0) -> None:
+                 settle_seconds: float = 0.0, *, background: bool = False) -> None:
         self._version = version
         self._load = load
         self._settle = settle_seconds
+        self._background = background
         self._loaded_at = 0.0
         self._building = threading.Lock()
         self._value: tuple[str, T] | None = None
@@ -353,14 +362,34 @@ class Reloading(Generic[T]):
             return value
         if value is not None and not fresh and not self._building.acquire(blocking=False):
             return value  # another caller is loading the new version
+        if value is not None and not fresh and self._background:
+            # This caller holds the lock: the thread loads and releases it.
+            threading.Thread(target=self._load_in_background, name="reloading",
+                             daemon=True).start()
+            return value
         if fresh or value is None:
             self._building.acquire()
         try:
-            value = self._value
-            version = self._version()
-            if value is None or value[0] != version:
-                value = self._value = (version, self._load())
-                self._loaded_at = time.monotonic()
-            return value
+            return self._load_now()
+        finally:
+            self._building.release()
+
+    def _load_now(self) -> tuple[str, T]:
+        """Load the store's version now unless it is the value's (the lock held)."""
+        value = self._value
+        version = self._version()
+        if value is None or value[0] != version:
+            value = self._value = (version, self._load())
+            self._loaded_at = time.monotonic()
+        return value
+
+    def _load_in_background(self) -> None:
+        """A background load (the lock taken by the caller that started it). A load that
+        fails keeps the value there is; the next caller starts another."""
+        try:
+            self._load_now()
+        except Exception as exc:  # a thread's error would be lost: say it
+            print(f"frontline: reloading failed, still serving the version before: "
+                  f"{type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
         finally:
             self._building.release()

@@ -57,3 +57,49 @@ def test_a_settled_value_is_kept_through_a_burst_of_changes() -> None:
         clock[0] = change
         assert pages.get() == "page 0"
     assert pages.current(fresh=True) == ("4", "page 4")  # a writer sees its own write
+
+
+def test_in_background_no_reader_waits_for_a_new_version() -> None:
+    version = ["v1"]
+    release = threading.Event()
+    started = threading.Event()
+    loads: list[str] = []
+
+    def load() -> str:
+        loads.append(version[0])
+        if version[0] == "v2":
+            started.set()
+            assert release.wait(10)
+        return f"page of {version[0]}"
+
+    pages = Reloading(lambda: version[0], load, background=True)
+    assert pages.current() == ("v1", "page of v1")  # the first load is waited for
+    version[0] = "v2"
+    # The reader that finds the store changed is not the one that loads: it gets the
+    # newest complete value, labelled with its version, and the load runs in a thread.
+    assert pages.current() == ("v1", "page of v1")
+    assert started.wait(10)
+    assert pages.current() == ("v1", "page of v1")  # still loading: still v1, at once
+    release.set()
+    assert pages.current(fresh=True) == ("v2", "page of v2")  # waits for the thread
+    assert pages.get() == "page of v2" and loads == ["v1", "v2"]
+
+
+def test_a_background_load_that_fails_keeps_the_value_and_is_tried_again() -> None:
+    version = ["v1"]
+    failing = [True]
+    done = threading.Event()
+
+    def load() -> str:
+        if version[0] == "v2" and failing[0]:
+            done.set()
+            raise OSError("store unreachable")
+        return f"page of {version[0]}"
+
+    pages = Reloading(lambda: version[0], load, background=True)
+    pages.get()
+    version[0] = "v2"
+    assert pages.get() == "page of v1"
+    assert done.wait(10)
+    failing[0] = False
+    assert pages.current(fresh=True) == ("v2", "page of v2")
