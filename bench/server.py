@@ -9,7 +9,9 @@ slider asks of the server:
 
 1. open the page: ``GET /``, then every script and stylesheet the HTML references
    (only on a session's first visit: later visits have them cached, as Dash serves
-   them with fingerprinted URLs), ``GET /_dash-layout``, ``GET /_dash-dependencies``;
+   them with fingerprinted URLs), ``GET /_dash-layout``, the page data file the layout
+   names (``assets/page_data.js``; a browser keeps it, as its ``Cache-Control`` says
+   ``immutable``, so only a new one is asked for), ``GET /_dash-dependencies``;
 2. scrub: 50 slider steps at 10 steps/s; each step POSTs ``/_dash-update-component``
    for every *server-side* callback that the slider value feeds (read from
    ``_dash-dependencies``; today every callback is clientside, so there are none);
@@ -45,7 +47,7 @@ from typing import Any
 
 import brotli
 
-from dashboard import ids
+from dashboard import ids, page_data_file
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -148,10 +150,13 @@ class Session:
         self.cached = False
         self.etags: dict[str, str] = {}  # what a browser's cache holds, by path
         self.bodies: dict[str, bytes] = {}
+        self.immutable: set[str] = set()  # kept without asking again (Cache-Control)
 
     def request(self, kind: str, method: str, path: str, body: bytes | None = None) -> bytes:
         # What a browser sends: its encodings, and the ETag of the copy it holds (the
         # layout, which carries the page data, answers 304 while the store is unchanged).
+        if method == "GET" and path in self.immutable:
+            return self.bodies[path]
         headers = {"Accept-Encoding": "gzip, br"}
         if method == "GET" and path in self.etags:
             headers["If-None-Match"] = self.etags[path]
@@ -176,6 +181,8 @@ class Session:
         self.tally.add(kind, ms, len(data))
         if response.getheader("ETag"):
             self.etags[path] = response.getheader("ETag") or ""
+        if "immutable" in (response.getheader("Cache-Control") or ""):
+            self.immutable.add(path)
         if response.status == 304:
             return self.bodies.get(path, b"")
         if response.getheader("Content-Encoding") == "gzip":
@@ -191,7 +198,9 @@ class Session:
             for asset in sorted(set(re.findall(r'(?:src|href)="(/[^"]+)"', html))):
                 self.request("asset", "GET", asset)
             self.cached = True
-        self.request("layout", "GET", "/_dash-layout")
+        layout = self.request("layout", "GET", "/_dash-layout").decode("utf-8", "replace")
+        page_data_file.spliced(layout, lambda url: self.request(
+            "page_data", "GET", url).decode("utf-8", "replace"))
         deps = self.request("dependencies", "GET", "/_dash-dependencies")
         with self.tally.lock:
             self.tally.page_loads += 1
@@ -270,7 +279,7 @@ def load(url: str, sessions: int, seconds: float) -> dict[str, Any]:
         "p95_ms": round(_pct(every, 95), 1),
         "errors": len(tally.errors),
     }
-    for kind in ("page", "layout", "dependencies", "callback"):
+    for kind in ("page", "layout", "page_data", "dependencies", "callback"):
         if tally.latencies.get(kind):
             out[f"{kind}_p95_ms"] = round(_pct(tally.latencies[kind], 95), 1)
     if tally.errors:

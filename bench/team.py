@@ -4,12 +4,15 @@
    120), first against the embedded server (one waitress process on the files of a data
    folder, decisions in SQLite), then against the team server (gunicorn, 2 workers, on
    PostgreSQL) holding the same data (moved with ``timeline store copy-to``). A viewer
-   loads the page, its layout (the page data) and the callback graph, then asks three
+   loads the page, its layout, the page data file it names (once per file: a browser
+   keeps it, ``Cache-Control: immutable``) and the callback graph, then asks three
    CSV exports of the view (the map's and chart's clicks run in the browser and ask the
    server nothing), with a second's pause between clicks, and starts again. An editor
-   saves a decision (accept or reject a claim, naming the revision it read) every 10
-   seconds, as ``python -m timeline review`` does; each decision changes the store's
-   version, so the servers rebuild their page while viewers keep asking.
+   signs in and saves a decision (accept or reject a claim) every 10 seconds through
+   the app, as the curation panel's buttons do (:mod:`bench.team_editor`): the review
+   tab records it, naming the revision it read, and the panel's refresh republishes the
+   store; each decision changes the store's version, so the servers build that
+   version's page while viewers keep asking.
 2. **Ingest jobs**: N SYNTHETIC labelled reports (default 2,000, ``bench/team_reports.py``)
    ingested through ``python -m timeline jobs ingest`` into an empty PostgreSQL store,
    with 1 and with 2 Celery worker processes; reports per second and their ratio.
@@ -139,6 +142,9 @@ class Tally:
         out: dict[str, Any] = {"requests": len(every), "errors": len(self.errors),
                                "error_examples": self.errors[:5],
                                **_percentiles(every, "")}
+        # The readers' requests alone: a decision's answer carries its republish.
+        out.update(_percentiles(sorted(s for kind, values in self.seconds.items()
+                                       if kind != "decision" for s in values), "viewers_"))
         for kind, values in sorted(self.seconds.items()):
             out.update(_percentiles(sorted(values), f"{kind}_"))
         return out
@@ -153,12 +159,14 @@ def _percentiles(values: list[float], prefix: str) -> dict[str, float]:
             f"{prefix}max_ms": round(values[-1] * 1000, 1)}
 
 
-def _get(url: str) -> None:
+def _get(url: str) -> bytes:
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=120) as response:
-        response.read()
+        body = response.read()
         if response.status != 200:
             raise OSError(f"HTTP {response.status}")
+        return gzip.decompress(body) if response.headers.get("Content-Encoding") == "gzip" \
+            else body
 
 
 def _export_csv(url: str, day: int) -> None:
@@ -189,10 +197,23 @@ def _export_csv(url: str, day: int) -> None:
 
 
 def _viewer(url: str, tally: Tally, until: float, seed: int) -> None:
+    from dashboard.page_data_file import spliced
+
     rng = random.Random(seed)
+    kept: set[str] = set()  # page data files this viewer's browser keeps (immutable)
+
+    def page_data(path: str) -> str:
+        if path not in kept:  # as assets/page_data.js asks for it, once per file
+            tally.timed("page_data", lambda: _get(url + path.lstrip("/")))
+            kept.add(path)
+        return "{}"
+
     while time.monotonic() < until:
         tally.timed("page", lambda: _get(url))
-        tally.timed("layout", lambda: _get(url + "_dash-layout"))
+        got: list[bytes] = []
+        tally.timed("layout", lambda got=got: got.append(_get(url + "_dash-layout")))  # type: ignore[misc]
+        if got:
+            spliced(got[0].decode("utf-8", "replace"), page_data)
         tally.timed("dependencies", lambda: _get(url + "_dash-dependencies"))
         for _ in range(3):
             if time.monotonic() >= until:
@@ -202,36 +223,32 @@ def _viewer(url: str, tally: Tally, until: float, seed: int) -> None:
             tally.timed("export_csv", lambda d=day: _export_csv(url, d))  # type: ignore[misc]
 
 
-def _editor(decisions: Any, claims: list[str], who: str, tally: Tally, until: float,
+def _editor(url: str, claims: list[str], who: str, tally: Tally, until: float,
             seed: int) -> None:
-    import datetime as dt
-
-    from timeline.decisions import ClaimDecision, Decided
-    from timeline.store.sql.decisions import new_decision_id
+    from bench.team_editor import AppEditor
 
     rng = random.Random(seed)
+    try:
+        editor = AppEditor(url, who, PASSWORD.strip())
+    except Exception as exc:  # counted as the viewers' errors are
+        with tally.lock:
+            tally.errors.append(f"sign-in: {type(exc).__name__}: {str(exc)[:120]}")
+        return
     while time.monotonic() < until:
         claim = rng.choice(claims)
         action = rng.choice(("accept", "reject"))
-
-        def save(claim: str = claim, action: str = action) -> None:
-            read = decisions.revision("claim", claim)
-            decisions.record(ClaimDecision(
-                new_decision_id(), claim, action,
-                Decided(who, dt.datetime.now(dt.UTC), "SYNTHETIC bench decision")), read)
-
-        tally.timed("decision", save)
+        tally.timed("decision", lambda c=claim, a=action: editor.decision(c, a))  # type: ignore[misc]
         time.sleep(EDIT_EVERY_SECONDS)
 
 
-def _load(url: str, decisions: Any, claims: list[str], viewers: int, editors: int,
+def _load(url: str, claims: list[str], viewers: int, editors: int,
           seconds: float) -> dict[str, Any]:
     tally = Tally()
     until = time.monotonic() + seconds
     threads = [threading.Thread(target=_viewer, args=(url, tally, until, i))
                for i in range(viewers)]
     threads += [threading.Thread(target=_editor,
-                                 args=(decisions, claims, f"editor{i + 1}", tally, until, i))
+                                 args=(url, claims, f"editor{i + 1}", tally, until, i))
                 for i in range(editors)]
     for t in threads:
         t.start()
@@ -276,7 +293,6 @@ def run(smoke: bool = False, seconds: float = 120, viewers: int = 20, editors: i
     if smoke:
         seconds, viewers, reports = 10, 4, 60
     from timeline.store.files import FileStore
-    from timeline.store.sql.decisions import SqlDecisionStore
 
     results: dict[str, Any] = {"seconds": seconds, "viewers": viewers, "editors": editors}
     with tempfile.TemporaryDirectory() as tmp, _database("frontline_bench") as url:
@@ -296,12 +312,10 @@ def run(smoke: bool = False, seconds: float = 120, viewers: int = 20, editors: i
         team = {"FRONTLINE_DATA_DIR": str(Path(tmp) / "team"), "FRONTLINE_DATABASE_URL": url,
                 "FRONTLINE_BROKER_URL": "", "FRONTLINE_EXPORT_QUEUE": queue}
         with _server(embedded, workers=1) as served:
-            results["embedded"] = _load(served, FileStore(data).decision_store(), claims,
-                                        viewers, editors, seconds)
+            results["embedded"] = _load(served, claims, viewers, editors, seconds)
         print("embedded:", json.dumps(results["embedded"]), flush=True)
         with _server(team, workers=2) as served:
-            results["team"] = _load(served, SqlDecisionStore(url), claims, viewers, editors,
-                                    seconds)
+            results["team"] = _load(served, claims, viewers, editors, seconds)
         print("team:", json.dumps(results["team"]), flush=True)
         if reports <= 0:
             return results
