@@ -197,23 +197,18 @@ def _export_csv(url: str, day: int) -> None:
 
 
 def _viewer(url: str, tally: Tally, until: float, seed: int) -> None:
-    from dashboard.page_data_file import spliced
+    from dashboard.page_data_file import address
 
     rng = random.Random(seed)
     kept: set[str] = set()  # page data files this viewer's browser keeps (immutable)
-
-    def page_data(path: str) -> str:
-        if path not in kept:  # as assets/page_data.js asks for it, once per file
-            tally.timed("page_data", lambda: _get(url + path.lstrip("/")))
-            kept.add(path)
-        return "{}"
-
     while time.monotonic() < until:
         tally.timed("page", lambda: _get(url))
         got: list[bytes] = []
         tally.timed("layout", lambda got=got: got.append(_get(url + "_dash-layout")))  # type: ignore[misc]
-        if got:
-            spliced(got[0].decode("utf-8", "replace"), page_data)
+        path = address(got[0].decode("utf-8", "replace")) if got else None
+        if path is not None and path not in kept:  # as assets/page_data.js asks, once
+            tally.timed("page_data", lambda p=path: _get(url + p.lstrip("/")))  # type: ignore[misc]
+            kept.add(path)
         tally.timed("dependencies", lambda: _get(url + "_dash-dependencies"))
         for _ in range(3):
             if time.monotonic() >= until:

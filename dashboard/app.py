@@ -39,6 +39,7 @@ from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
 
 STATIC = "static"
+POLL_SECONDS = 1.0  # a reader may get a build a second older than the store's version
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
 __all__ = ["FrontlineDash", "ServedLayout", "create_app"]
 
@@ -205,16 +206,18 @@ def reader_builds(store: Store, settings: Settings, load: Callable[[], ReaderBui
                   fixed: bool = False) -> Reloading[ReaderBuild]:
     """The app's newest complete build of the store, labelled with its version: a new
     version is built in the background while readers get the build before it at once
-    (``Reloading(background=True)``); with several worker processes
+    (``Reloading(background=True)``), the store's version asked at most once a second;
+    with several worker processes
     (``settings.workers``), built by one of them and read by the others
     (:class:`dashboard.reader_build.SharedBuilds`)."""
     if fixed:
         return Reloading(_static, load)
     if settings.workers <= 1:
-        return Reloading(store.version, load, background=True)
+        return Reloading(store.version, load, background=True, poll_seconds=POLL_SECONDS)
     shared = SharedBuilds(settings.data_dir / FOLDER, repr(settings))
     shared.clear()
-    return Reloading(store.version, lambda: shared.get(store.version, load), background=True)
+    return Reloading(store.version, lambda: shared.get(store.version, load), background=True,
+                     poll_seconds=POLL_SECONDS)
 
 
 def curation_context(store: Store, settings: Settings, theatre: Theatre) -> Any:

@@ -126,13 +126,22 @@ def mount(server: Flask, routes_prefix: str, folder: Path) -> None:
     server.add_url_rule(f"{routes_prefix}{ROUTE}<name>", "frontline_page_data", page_data)
 
 
+def address(layout: str) -> str | None:
+    """The URL of the page data file that ``layout`` (its JSON text) names, if any."""
+    at = layout.find('"' + MARK)
+    if at < 0:
+        return None
+    end = layout.find('"', at + 1)
+    # A JSON string: Dash's encoder writes "/" as "\u002f".
+    return str(json.loads(layout[at:end + 1]))[len(MARK):]
+
+
 def spliced(layout: str, fetch_text: Callable[[str], str]) -> str:
     """The layout's text with the page data put back where its address stands (the
     twin of ``spliced`` in ``assets/page_data.js``: what the browser hands Dash)."""
-    at = layout.find('"' + MARK)
-    if at < 0:
+    url = address(layout)
+    if url is None:
         return layout
+    at = layout.find('"' + MARK)
     end = layout.find('"', at + 1)
-    # A JSON string: Dash's encoder writes "/" as "\u002f".
-    url = str(json.loads(layout[at:end + 1]))[len(MARK):]
     return layout[:at] + fetch_text(url) + layout[end + 1:]

@@ -91,7 +91,13 @@ def mount(server: Flask, routes_prefix: str, requests_prefix: str) -> str:
 # (p95 1.9 s). So :func:`warm` fills the copies before the server listens, each is
 # made once (one lock per URL), and kept on disk under its content's hash
 # (``CACHE_DIR``) so that later starts only read them.
+# The page's HTML and its callback graph are fixed for the life of the process as well
+# (the page's data changes come through the layout and the page data file): every page
+# load asked Dash to render both again and flask-compress to compress them (about 30 ms
+# of a busy core per load), and a returning browser now gets a 304. Keyed on the path
+# alone: the page's address carries the day and the view in its query, the HTML not.
 STATIC_PREFIXES = ("_dash-component-suites/", "assets/")
+FIXED_PAGES = ("", "_dash-dependencies")
 SUITES = "_dash-component-suites/"
 NEVER_WARMED = ("async-enterprise",)  # AG Grid's enterprise modules: never enabled
 
@@ -101,18 +107,23 @@ class Precompressed:
 
     def __init__(self, routes_prefix: str, cache_dir: Path | None) -> None:
         self.prefixes = tuple(routes_prefix + p for p in STATIC_PREFIXES)
+        self.pages = frozenset(routes_prefix + p for p in FIXED_PAGES)
         self.cache_dir = cache_dir
         self.memo: dict[str, tuple[Packed, str]] = {}  # URL -> (copies, Cache-Control)
         self.locks: dict[str, threading.Lock] = {}
         self.lock = threading.Lock()
 
     def _wanted(self) -> bool:
-        return request.method == "GET" and request.path.startswith(self.prefixes)
+        return request.method == "GET" and (request.path.startswith(self.prefixes)
+                                            or request.path in self.pages)
+
+    def _key(self) -> str:
+        return request.path if request.path in self.pages else request.full_path
 
     def before(self) -> Response | None:
         if not self._wanted():
             return None
-        hit = self.memo.get(request.full_path)
+        hit = self.memo.get(self._key())
         return respond(*hit) if hit else None
 
     def after(self, response: Response) -> Response:
@@ -120,7 +131,7 @@ class Precompressed:
         if (not self._wanted() or response.status_code != 200
                 or "Content-Encoding" in response.headers):
             return response
-        key = request.full_path
+        key = self._key()
         with self.lock:
             url_lock = self.locks.setdefault(key, threading.Lock())
         with url_lock:  # a second request for it waits for the first one's copy
@@ -128,11 +139,17 @@ class Precompressed:
             if hit is None:
                 response.direct_passthrough = False
                 raw = response.get_data()
-                hit = (Packed(raw, {"br": self._brotli(raw)},
+                # The page's HTML is written anew by each process: never kept on disk.
+                packed = (brotli.compress(raw, quality=11) if request.path in self.pages
+                          else self._brotli(raw))
+                hit = (Packed(raw, {"br": packed},
                               hashlib.sha256(raw).hexdigest()[:32], response.mimetype or ""),
                        response.headers.get("Cache-Control") or "no-cache")
                 self.memo[key] = hit
-        return respond(*hit)
+        answer = respond(*hit)
+        for cookie in response.headers.getlist("Set-Cookie"):  # the session's, if any
+            answer.headers.add("Set-Cookie", cookie)
+        return answer
 
     def _brotli(self, raw: bytes) -> bytes:
         """Brotli 11 of ``raw``, read from the disk cache when made before."""

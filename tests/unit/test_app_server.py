@@ -143,11 +143,12 @@ def test_a_second_start_reads_the_copies_from_disk(warmed, monkeypatch) -> None:
     page = build_page_data(theatre, build_districts(theatre), synthetic_timeline(
         tuple(build_districts(theatre)["id"])), synthetic_extractions(theatre), fade_days=7)
     again = create_app(theatre, page, settings=replace(Settings.from_env(), cache_dir=cache))
-    calls: list[int] = []
+    calls: list[bytes] = []
     real = brotli.compress
-    monkeypatch.setattr(brotli, "compress", lambda data, **kw: calls.append(1) or real(data, **kw))
+    monkeypatch.setattr(brotli, "compress", lambda data, **kw: calls.append(data) or real(data, **kw))
     assert again.warm() > 0
-    assert calls == []
+    # Only the page's HTML is compressed again: Dash writes it anew in each process.
+    assert [c[:15] for c in calls] in ([], [b"<!DOCTYPE html>"])
 
 
 def test_grid_and_table_libraries_are_named_for_loading_on_demand(warmed) -> None:  # type: ignore[no-untyped-def]
@@ -165,3 +166,21 @@ def test_grid_and_table_libraries_are_named_for_loading_on_demand(warmed) -> Non
     for url in urls.values():
         response = client.get(url, headers={"Accept-Encoding": "br"})
         assert response.status_code == 200 and response.headers["Content-Encoding"] == "br"
+
+
+def test_the_page_and_its_callback_graph_are_made_once_and_revalidated(client) -> None:  # type: ignore[no-untyped-def]
+    """Both are fixed for the life of the process: a page load asks Dash for neither
+    again, and a returning browser gets a 304 (the address's query changes nothing)."""
+    for path, other in (("/", "/?date=2017-01-01&layers=events"),
+                        ("/_dash-dependencies", None)):
+        first = client.get(path, headers={"Accept-Encoding": "gzip, br"})
+        again = client.get(other or path, headers={"Accept-Encoding": "gzip, br"})
+        assert first.status_code == again.status_code == 200
+        assert first.headers["Content-Encoding"] == "br" and first.data == again.data
+        etag = first.headers["ETag"]
+        assert again.headers["ETag"] == etag
+        kept = client.get(other or path, headers={"If-None-Match": etag})
+        assert kept.status_code == 304 and kept.data == b""
+    graph = json.loads(client.get("/_dash-dependencies",
+                                  headers={"Accept-Encoding": "identity"}).data)
+    assert isinstance(graph, list) and graph  # Dash's callback graph, whole

@@ -103,3 +103,23 @@ def test_a_background_load_that_fails_keeps_the_value_and_is_tried_again() -> No
     assert done.wait(10)
     failing[0] = False
     assert pages.current(fresh=True) == ("v2", "page of v2")
+
+
+def test_the_version_is_asked_at_most_once_a_poll_but_fresh_always_asks() -> None:
+    asked: list[int] = []
+    version = ["v1"]
+
+    def current() -> str:
+        asked.append(1)
+        return version[0]
+
+    pages = Reloading(current, lambda: f"page of {version[0]}", poll_seconds=60)
+    pages.get()
+    pages.get()
+    before = len(asked)
+    for _ in range(5):
+        assert pages.get() == "page of v1"
+    assert len(asked) == before  # within the poll: not asked again
+    version[0] = "v2"
+    assert pages.get() == "page of v1"
+    assert pages.current(fresh=True) == ("v2", "page of v2")
