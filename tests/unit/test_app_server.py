@@ -145,7 +145,8 @@ def test_a_second_start_reads_the_copies_from_disk(warmed, monkeypatch) -> None:
     again = create_app(theatre, page, settings=replace(Settings.from_env(), cache_dir=cache))
     calls: list[bytes] = []
     real = brotli.compress
-    monkeypatch.setattr(brotli, "compress", lambda data, **kw: calls.append(data) or real(data, **kw))
+    monkeypatch.setattr(brotli, "compress",
+                        lambda data, **kw: calls.append(data) or real(data, **kw))
     assert again.warm() > 0
     # Only the page's HTML is compressed again: Dash writes it anew in each process.
     assert [c[:15] for c in calls] in ([], [b"<!DOCTYPE html>"])
