@@ -19,6 +19,7 @@ write there sends the page data inside the layout, as before.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import json
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import brotli
-from flask import Flask, Response, request, send_file
+from flask import Flask, Response, request
 
 from frontline.atomic import write_atomic
 
@@ -95,8 +96,18 @@ def _mtime(path: Path) -> float:
 
 def mount(server: Flask, routes_prefix: str, folder: Path) -> None:
     """Serve the page data files of ``folder``: 304 when the browser holds the one it
-    names, else the best coding it accepts, straight from disk (never compressed per
-    request: flask-compress leaves encoded responses alone)."""
+    names, else the best coding it accepts, as written (never compressed per request:
+    flask-compress leaves encoded responses alone). The bytes of the last files asked
+    for are kept in memory: waitress sends a file response by re-reading the file for
+    every part the socket takes, and twenty first visits at once queued behind that."""
+
+    kept = functools.lru_cache(maxsize=2 * len(CODINGS) + 2)(Path.read_bytes)
+
+    def read(path: Path) -> bytes | None:
+        try:
+            return kept(path)  # a missing file is not remembered: it may come later
+        except OSError:
+            return None
 
     def page_data(name: str) -> Response:
         if not NAME.match(name):
@@ -109,19 +120,15 @@ def mount(server: Flask, routes_prefix: str, folder: Path) -> None:
             return Response(status=304, headers=headers)
         accepted = request.headers.get("Accept-Encoding", "")
         for coding, ext in CODINGS:
-            packed = Path(f"{path}{ext}")
-            if coding in accepted and packed.is_file():
-                response = send_file(packed, mimetype="application/json", conditional=False,
-                                     etag=False, max_age=None)
-                response.headers.update(headers)
+            packed = read(Path(f"{path}{ext}")) if coding in accepted else None
+            if packed is not None:
+                response = Response(packed, mimetype="application/json", headers=headers)
                 response.headers["Content-Encoding"] = coding
                 return response
-        if not path.is_file():
+        raw = read(path)
+        if raw is None:
             return Response(status=404)
-        response = send_file(path, mimetype="application/json", conditional=False, etag=False,
-                             max_age=None)
-        response.headers.update(headers)
-        return response
+        return Response(raw, mimetype="application/json", headers=headers)
 
     server.add_url_rule(f"{routes_prefix}{ROUTE}<name>", "frontline_page_data", page_data)
 
