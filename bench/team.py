@@ -181,7 +181,8 @@ def _export_csv(url: str, day: int) -> None:
                      "value": 1 if key == "csv" else 0} for key, _ in BUTTONS]],
         "state": [{"id": "date-slider", "property": "value", "value": day},
                   {"id": "known-on", "property": "value", "value": []},
-                  {"id": "layers", "property": "value", "value": None}],
+                  {"id": "layers", "property": "value", "value": None},
+                  {"id": "names-language", "property": "value", "value": "en"}],
         "changedPropIds": [json.dumps(button, separators=(",", ":"), sort_keys=True)
                            + ".n_clicks"],
     }
