@@ -157,6 +157,11 @@ def test_a_reader_during_a_rebuild_gets_the_version_before_at_once_then_the_new_
     before = gunicorn_app.version()
     assert before == store.version()
     claim = next(e.id for x in store.extractions() for e in x.events)
+    added = subprocess.run([sys.executable, "-m", "timeline", "analysts", "add", "team-test",
+                            "--password-stdin"], cwd=ROOT, env={**os.environ, **built_team_env},
+                           input="team-test-password-1\n", capture_output=True, text=True,
+                           timeout=300, check=False)
+    assert added.returncode == 0, added.stderr
     decided = run_cli("timeline", "review", "reject", claim, "--by", "team-test",
                       "--reason", "SYNTHETIC test decision", env=built_team_env)
     assert decided.returncode == 0, decided.stderr
