@@ -248,7 +248,10 @@
 
   /* What MapLibre draws on `day` (assets/mapview.js): the districts' colour codes and
      hover texts, the front line, the events and notes as GeoJSON points carrying their
-     escaped hover text, and the selected event's ring. `eventsKey` names the visible
+     index (`pointHover` gives their escaped hover text: the texts themselves stay out
+     of the source, which every day with a change sends to MapLibre's worker: on the
+     stress theatre 2,000 points' hovers, a megabyte, copied each step), and the
+     selected event's ring. `eventsKey` names the visible
      set (and its fading): the same key is the same collection, so that an unchanged
      day costs MapLibre nothing. */
   function mapFeatures(data, day, known, selected) {
@@ -262,7 +265,7 @@
         var e = page.events[pair[0]];
         for (var j = 0; j < e.lon.length; j++) {
           points.push(point(e.lon[j], e.lat[j], {i: pair[0], color: data.kind_colors[e.kind],
-                                                 opacity: pair[1], hover: eventHover(e)}));
+                                                 opacity: pair[1]}));
           if (pair[0] === selected) { ring.push(point(e.lon[j], e.lat[j], {})); }
         }
       });
@@ -270,8 +273,8 @@
       f.notes.forEach(function (i) {
         var n = page.notes[i];
         if (n.lon === null || n.lat === null) { return; }
-        points.push(point(n.lon, n.lat, {i: -1, color: data.note_color, opacity: 1,
-                                         hover: noteHover(n)}));
+        points.push(point(n.lon, n.lat, {i: -1, note: i, color: data.note_color,
+                                         opacity: 1}));
       });
       page.eventsKey = key;
       page.eventsGeo = collection(points);
@@ -520,15 +523,41 @@
       changed = true;
     }
     drawn = {layers: key};
+    /* The chart's cursor moves in place (`placeCursor`): a figure patch made Plotly
+       redraw every point of the chart, 600+ ms a day on the stress theatre. The figure
+       is patched only when its points change ("as known on", new page data), and then
+       carries the cursor too, so that the figure Dash holds never puts an older one back. */
     var chart = new browser.dash_clientside.Patch();
-    chart.assign(["layout", "shapes", 0, "x0"], data.dates[day]);
-    chart.assign(["layout", "shapes", 0, "x1"], data.dates[day]);
-    patchKnownChart(chart, data, day, known);
+    var repatch = patchKnownChart(chart, data, day, known);
+    if (!placeCursor(config, data.dates[day]) || repatch) {
+      chart.assign(["layout", "shapes", 0, "x0"], data.dates[day]);
+      chart.assign(["layout", "shapes", 0, "x1"], data.dates[day]);
+      repatch = true;
+    }
     writeUrl(config, data, day, layers, known);
     return ordered(config, "render", {
       map: changed ? map.build() : noUpdate(),
-      chart: chart.build()
+      chart: repatch ? chart.build() : noUpdate()
     });
+  }
+
+  /* The chart's cursor (layout shape 0, a dotted line) moved to `iso` without a Plotly
+     redraw: the shape's x in the graph's layout (so that any later redraw of Plotly's,
+     a zoom or a resize, draws it there) and its SVG path's x, rewritten as Plotly would
+     draw it. Returns false when the chart is not drawn yet (render then patches it). */
+  function placeCursor(config, iso) {
+    var gd = browser.document.querySelector("#" + config.ids.chart + " .js-plotly-plot");
+    var full = gd && gd._fullLayout, xa = full && full.xaxis;
+    var path = gd && gd.querySelector(".layer-above .shapelayer path[data-index='0']");
+    var shapes = [gd && gd.layout && gd.layout.shapes, full && full.shapes];
+    if (!xa || !path || typeof xa.d2l !== "function" || !shapes[0] || !shapes[0][0] ||
+        !shapes[1] || !shapes[1][0]) { return false; }
+    shapes.forEach(function (s) { s[0].x0 = iso; s[0].x1 = iso; });
+    var x = Math.round((xa._offset + xa.l2p(xa.d2l(iso))) * 100) / 100;
+    var d = path.getAttribute("d") || "";
+    var moved = d.replace(/^M[^,]+,([^L]+)L[^,]+,/, "M" + x + ",$1L" + x + ",");
+    if (moved !== d) { path.setAttribute("d", moved); }
+    return true;
   }
 
   /* Known on `day`, for an event or a figure: the twin of `timeline.known.known_by` on
@@ -537,12 +566,15 @@
   function isPublished(item, day) { return item.pub !== null && item.pub <= day; }
 
   /* "As known on": blank the chart points not published by the day and hide the share
-     lines (the timeline's hindsight); back to every figure when the mode is off. */
+     lines (the timeline's hindsight); back to every figure when the mode is off.
+     Returns whether the chart needs a patch (this, or new page data). */
   function patchKnownChart(chart, data, day, known) {
     var figs = data.figures;
     var key = known ? figs.filter(function (f) { return isPublished(f, day); }).length : -1;
-    if (data.version !== chartVersion) { chartVersion = data.version; chartDrawn = -1; }
-    if (key === chartDrawn) { return; }
+    /* New page data may come with the server's new chart: patched once, cursor and all. */
+    var fresh = data.version !== chartVersion;
+    if (fresh) { chartVersion = data.version; chartDrawn = -1; }
+    if (key === chartDrawn) { return fresh; }
     chartDrawn = key;
     data.chart_points.forEach(function (members, t) {
       chart.assign(["data", t, "y"], members.map(function (i) {
@@ -552,6 +584,7 @@
     for (var k = 0; k < data.chart_shares; k++) {
       chart.assign(["data", data.chart_points.length + k, "visible"], !known);
     }
+    return true;
   }
 
   function el(type, props) {
@@ -677,6 +710,11 @@
   }
 
   function eventHoverOf(data, i) { return eventHover(decoded(data).events[i]); }
+  /* The hover text of a map point of `mapFeatures` (its properties), escaped. */
+  function pointHover(data, props) {
+    if (props.i >= 0) { return eventHoverOf(data, props.i); }
+    return props.note >= 0 ? noteHover(decoded(data).notes[props.note]) : null;
+  }
   function noteHoverOf(data, i) { return noteHover(decoded(data).notes[i]); }
 
   /* Pure: no DOM, no Dash. What Node's tests load. */
@@ -688,6 +726,7 @@
     urlKnown: address.urlKnown, named: named, ordered: ordered, triggerNames: triggerNames,
     navigateStep: navigateStep, eventItems: eventItems, clickedIndex: clickedIndex,
     eventHover: eventHoverOf, noteHover: noteHoverOf, notesInForce: notesInForce,
+    pointHover: pointHover,
     events: function (data) { return decoded(data).events; }
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = pure; }
@@ -699,6 +738,7 @@
     browser.dash_clientside = Object.assign({}, browser.dash_clientside, {
       frontline: Object.assign({}, others, pure, {navigate: navigate, render: render,
                                                   showLabel: showLabel,
+                                                  placeCursor: placeCursor,
                                           eventList: eventList, writeEventList: writeEventList,
                                           writeUrl: writeUrl,
                                           speed: speed})

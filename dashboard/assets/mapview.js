@@ -13,7 +13,8 @@
  *   as GeoJSON sources updated with setData when they change;
  * - its own hover label: the same escaped text Plotly showed (built in Python by
  *   viewmodel.hover.safe or here by frontline.js's `safe`, its twin), so inserting it
- *   as HTML adds only our own <b>, <i> and <br>.
+ *   as HTML adds only our own <b>, <i> and <br>; a point's text is looked up by the
+ *   index it carries, never sent to MapLibre with it.
  * What to draw on a day comes from frontline.js (`mapFeatures`). After each drawn day
  * the document gets a "frontline:map-drawn" event (detail: the day) once MapLibre is
  * idle, i.e. has painted it: the player skips frames until then, and bench/page.py
@@ -246,11 +247,16 @@
     var hits = map.queryRenderedFeatures(point, {layers: layers});
     for (var k = 0; k < hits.length; k++) {
       var hit = hits[k];
-      if (hit.layer.id === "fl-event-dot") { return hit.properties.hover; }
+      if (hit.layer.id === "fl-event-dot") { return pointText(hit.properties); }
       var i = st.index[hit.properties.id];
       if (i !== undefined) { return st.features.text[i]; }
     }
     return null;
+  }
+
+  /* A map point's escaped hover text, looked up by its index (frontline.js pointHover). */
+  function pointText(props) {
+    return st.view && st.view.data ? f().pointHover(st.view.data, props) : null;
   }
 
   function hover(map, point) {
@@ -269,6 +275,7 @@
     drawnDay: function () { return st.day; },
     view: function () { return st.view; },
     textAt: function (x, y) { return st.map ? textAt(st.map, {x: x, y: y}) : null; },
+    pointText: pointText,
     districtText: function (id) {
       return st.features && st.index && id in st.index ? st.features.text[st.index[id]] : null;
     },

@@ -7,12 +7,16 @@
  * where MapLibre needs ~2 ms to recolour. Every day's data is already on the page, so a
  * step writes, in one task: the map (mapview.js: the districts whose colour changed,
  * setData for events only when they change), the date label, the slider's thumb, the
- * date box, the chart's cursor line (its SVG path, moved in place), the address bar
+ * date box, the chart's cursor line (moved in place, frontline.js), the address bar
  * and the window's event list.
  *
- * Dash hears of the day lazily: once no step has come for SYNC_MS, the slider's value
- * is set through Dash (navigate and render then run once, which also puts the chart's
- * figure and the notices right). Anything else a person does (a click, another key)
+ * Dash hears of the day lazily: once the day stepped to is painted and no step has come
+ * for SYNC_MS after it, the slider's value is set through Dash (navigate, render and
+ * the event list then run once, which also puts the date box's and notices' props
+ * right). Counted from the paint, not the key: that sync costs the main thread
+ * 200-350 ms on the stress theatre (Dash's renderer runs every component's selector on
+ * each of the dozen store updates a callback makes), and a step there takes longer
+ * than SYNC_MS to paint, so a timer counted from the key fired inside every step. Anything else a person does (a click, another key)
  * first sends the pending day at once (`flush`), so every Dash callback reads the day
  * shown. Until Dash has heard, render and the event list draw the stepped day
  * (`localDay`), never an older value of the slider. While playing, steps go through
@@ -26,7 +30,7 @@
   /* Radix's slider keys: a page key or Shift+arrow moves ten steps. */
   var STEP_KEYS = {ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1,
                    PageUp: 10, PageDown: -10};
-  var S = {local: null, timer: null, halfThumb: null};
+  var S = {local: null, timer: null, halfThumb: null, afterPaint: false};
 
   function fl() { return browser.dash_clientside && browser.dash_clientside.frontline; }
   function doc() { return browser.document; }
@@ -54,19 +58,6 @@
     thumb.parentElement.style.left = "calc(" + pct + "% + " +
       (S.halfThumb * (1 - pct / 50)) + "px)";
     thumb.setAttribute("aria-valuenow", String(day));
-  }
-
-  /* The chart's cursor (layout shape 0, a dotted line) moved to `iso`: its path's x
-     rewritten in place, as Plotly would draw it. The figure itself follows at the sync. */
-  function placeCursor(config, iso) {
-    var gd = doc().querySelector("#" + config.ids.chart + " .js-plotly-plot");
-    var xa = gd && gd._fullLayout && gd._fullLayout.xaxis;
-    var path = gd && gd.querySelector(".layer-above .shapelayer path[data-index='0']");
-    if (!xa || !path || typeof xa.d2l !== "function") { return; }
-    var x = Math.round((xa._offset + xa.l2p(xa.d2l(iso))) * 100) / 100;
-    var d = path.getAttribute("d") || "";
-    var moved = d.replace(/^M[^,]+,([^L]+)L[^,]+,/, "M" + x + ",$1L" + x + ",");
-    if (moved !== d) { path.setAttribute("d", moved); }
   }
 
   function dateBox(config, iso) {
@@ -98,18 +89,37 @@
     placeThumb(config, day, last);
     dateBox(config, data.dates[day]);
     clearNotice(config);
-    placeCursor(config, data.dates[day]);
+    f.placeCursor(config, data.dates[day]);
     f.writeEventList(config, day, v.known ? ["known"] : [], v.selected, data);
     f.writeUrl(config, data, day, v.layers || [], v.known);
     S.local = day;
-    if (S.timer !== null) { browser.clearTimeout(S.timer); }
-    S.timer = browser.setTimeout(flush, SYNC_MS);
+    schedule();
     return true;
   }
+
+  function schedule() {
+    if (S.timer !== null) { browser.clearTimeout(S.timer); }
+    S.afterPaint = false;
+    S.timer = browser.setTimeout(due, SYNC_MS);
+  }
+
+  /* The sync's time has come: unless the map is still painting the day (then SYNC_MS
+     after it has: "frontline:map-drawn" below). */
+  function due() {
+    S.timer = null;
+    var mv = browser.frontline.mapView;
+    if (mv && mv.busy()) { S.afterPaint = true; return; }
+    flush();
+  }
+
+  browser.document.addEventListener("frontline:map-drawn", function () {
+    if (S.afterPaint && S.local !== null) { schedule(); }
+  });
 
   /* Tell Dash the day shown (the slider's value), if a step has not been told yet. */
   function flush() {
     if (S.timer !== null) { browser.clearTimeout(S.timer); S.timer = null; }
+    S.afterPaint = false;
     if (S.local === null) { return; }
     var day = S.local, f = fl();
     S.local = null;

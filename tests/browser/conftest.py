@@ -176,10 +176,12 @@ def district_hover(pg: Any, district: str) -> str:
 
 def map_points(pg: Any, source: str = "events") -> list[dict[str, Any]]:
     """The points of a MapLibre GeoJSON source (events, ring) as the map holds them:
-    ``{lon, lat, **properties}`` each."""
+    ``{lon, lat, hover, **properties}`` each, ``hover`` the text the map's hover label
+    shows for the point (looked up by the index the point carries)."""
     js = (f"async (s) => {{ const src = {MAP}.getSource(window.frontline.mapView.sources[s]);"
           " const d = await src.getData(); return d.features.map(f => Object.assign("
-          "{lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1]}, f.properties)); }")
+          "{lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1],"
+          " hover: window.frontline.mapView.pointText(f.properties)}, f.properties)); }")
     return list(pg.evaluate(js, source))
 
 

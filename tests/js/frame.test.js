@@ -90,8 +90,11 @@ test("mapFeatures: codes, the front as GeoJSON lines, events as points with esca
   assert.deepEqual(points.map((p) => p.properties.i), [1, 1]);
   assert.deepEqual(points[0].geometry.coordinates, [43.15, 36.36]);
   assert.equal(points[0].properties.opacity, 0.5);
-  assert.ok(points[0].properties.hover.startsWith("<b>Attack</b>"));
-  assert.ok(points[0].properties.hover.includes("b &lt; c"));  // the escaped lines, as sent
+  // A point carries its index, not its text: the hover is looked up from it.
+  assert.equal(points[0].properties.hover, undefined);
+  const hover = f.pointHover(data, points[0].properties);
+  assert.ok(hover.startsWith("<b>Attack</b>"));
+  assert.ok(hover.includes("b &lt; c"));  // the escaped lines, as sent
   assert.equal(m.ring.features.length, 2);  // event 1, selected, has two places
   // The same events again are the same collection: MapLibre gets no setData for it.
   const again = f.mapFeatures(data, 3, false, 1);

@@ -50,3 +50,13 @@ test("an event's hover ends with its source grade and credibility when judged", 
 test("a page without notes draws none", () => {
   assert.deepEqual(f.frame(syntheticData(), 3, false).notes, []);
 });
+
+test("a note's map point carries its index, and its hover is the note's", () => {
+  const data = withNotes();
+  const notes = f.mapFeatures(data, 4, false, null).events.features
+    .filter((p) => p.properties.i === -1);
+  assert.equal(notes.length, 1);  // note 1 has no place: no point
+  assert.deepEqual(notes[0].properties, {i: -1, note: 0, color: "#222222", opacity: 1});
+  assert.equal(f.pointHover(data, notes[0].properties), f.noteHover(data, 0));
+  assert.equal(f.pointHover(data, {i: -1}), null);
+});
