@@ -30,7 +30,7 @@
   /* Radix's slider keys: a page key or Shift+arrow moves ten steps. */
   var STEP_KEYS = {ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1,
                    PageUp: 10, PageDown: -10};
-  var S = {local: null, timer: null, halfThumb: null, afterPaint: false};
+  var S = {local: null, timer: null, halfThumb: null};
 
   function fl() { return browser.dash_clientside && browser.dash_clientside.frontline; }
   function doc() { return browser.document; }
@@ -81,45 +81,49 @@
   function show(day) {
     var v = shownView();
     if (!v) { return false; }
-    var f = fl(), data = v.data, config = v.config, last = data.dates.length - 1;
-    day = Math.max(0, Math.min(last, day));
+    day = Math.max(0, Math.min(v.data.dates.length - 1, day));
     if (day === v.day) { return true; }
     browser.frontline.mapView.draw(Object.assign({}, v, {day: day}), true);
-    f.showLabel(config, f.labelText(data, day, v.known));
-    placeThumb(config, day, last);
-    dateBox(config, data.dates[day]);
-    clearNotice(config);
-    f.placeCursor(config, data.dates[day]);
-    f.writeEventList(config, day, v.known ? ["known"] : [], v.selected, data);
-    f.writeUrl(config, data, day, v.layers || [], v.known);
+    writeDay(v, day);
     S.local = day;
     schedule();
     return true;
   }
 
+  /* Everything but the map that shows the day, for view `v` ({config, data, known,
+     selected, layers}): the label, the thumb, the date box, the notice, the chart's
+     cursor, the event list and the address. The player writes the same each frame. */
+  function writeDay(v, day) {
+    var f = fl(), data = v.data, config = v.config;
+    f.showLabel(config, f.labelText(data, day, v.known));
+    placeThumb(config, day, data.dates.length - 1);
+    dateBox(config, data.dates[day]);
+    clearNotice(config);
+    f.placeCursor(config, data.dates[day]);
+    f.writeEventList(config, day, v.known ? ["known"] : [], v.selected, data);
+    f.writeUrl(config, data, day, v.layers || [], v.known);
+  }
+
   function schedule() {
     if (S.timer !== null) { browser.clearTimeout(S.timer); }
-    S.afterPaint = false;
     S.timer = browser.setTimeout(due, SYNC_MS);
   }
 
   /* The sync's time has come: unless the map is still painting the day (then SYNC_MS
-     after it has: "frontline:map-drawn" below). */
+     after it has: "frontline:map-drawn" below restarts the count). */
   function due() {
     S.timer = null;
     var mv = browser.frontline.mapView;
-    if (mv && mv.busy()) { S.afterPaint = true; return; }
-    flush();
+    if (!(mv && mv.busy())) { flush(); }
   }
 
   browser.document.addEventListener("frontline:map-drawn", function () {
-    if (S.afterPaint && S.local !== null) { schedule(); }
+    if (S.local !== null) { schedule(); }
   });
 
   /* Tell Dash the day shown (the slider's value), if a step has not been told yet. */
   function flush() {
     if (S.timer !== null) { browser.clearTimeout(S.timer); S.timer = null; }
-    S.afterPaint = false;
     if (S.local === null) { return; }
     var day = S.local, f = fl();
     S.local = null;
@@ -189,7 +193,7 @@
   }, true);
 
   browser.frontline = Object.assign(browser.frontline || {}, {stepper: {
-    show: show, flush: flush,
+    show: show, flush: flush, writeDay: writeDay,
     /* The day stepped to that Dash has not heard of yet, or null. */
     localDay: function () { return S.local; }
   }});
