@@ -429,13 +429,7 @@
     a.shown = player.shownDay();
     a.justEnded = player.justEnded();
     var no = noUpdate();
-    var fired = triggered(a.config, "navigate");
-    /* While playing, the slider's value trails the day drawn by up to a second
-       (player.js): a day button pressed then steps from the day shown. Play (Pause)
-       compares the two itself; a slider drag brings its own day. */
-    if (typeof a.shown === "number" && fired.indexOf("play") < 0 &&
-        fired.indexOf("slider") < 0) { a.slider = a.shown; }
-    var out = navigateStep(a, fired, no);
+    var out = navigateStep(a, triggered(a.config, "navigate"), no);
     var jumped = out.day !== no || triggered(a.config, "navigate").indexOf("slider") >= 0;
     if (out.playing === no && a.playing === true && jumped &&
         triggered(a.config, "navigate").indexOf("tick") < 0) {
@@ -489,9 +483,7 @@
   /* The day stepped to by hand that Dash has not heard of yet (assets/stepper.js), or
      null: a callback that still sees the slider's older value draws this day. */
   function localDay() {
-    var player = browser.frontline.player, stepper = browser.frontline.stepper;
-    /* While playing, the day drawn: Dash hears of it once a second (player.js). */
-    if (player && typeof player.shownDay() === "number") { return player.shownDay(); }
+    var stepper = browser.frontline.stepper;
     return stepper ? stepper.localDay() : null;
   }
 

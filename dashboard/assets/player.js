@@ -4,11 +4,9 @@
  * (assets/mapview.js `busy`). So a slow machine skips days, never queues them: the
  * date label and the map always show the same day, and Pause stops on it at once.
  *
- * Each drawn day is written in one go: the map (mapview.js), then the date label (which
- * only the browser code writes, frontline.js `showLabel`), the slider's thumb, the date
- * box, the chart's cursor, the event list and the address (stepper.js `writeDay`); Dash
- * hears of it through the PLAY_TICK store at most once a second and on the last day
- * (navigate moves the slider's value), and at Pause (navigate reads `shownDay`).
+ * Each drawn day is written in one go: the map (mapview.js), the date label (which
+ * only the browser code writes, frontline.js `showLabel`), then Dash hears of it through
+ * the PLAY_TICK store (navigate moves the slider, the list and the chart follow).
  * Navigate starts and stops the player (frontline.js); Pause reads `shownDay`.
  */
 (function (browser) {
@@ -16,28 +14,20 @@
   if (!browser) { return; }
 
   var P = {playing: false, raf: null, view: null, from: 0, t0: null, rate: 2, day: null,
-           endedAt: -Infinity, told: -Infinity};
+           endedAt: -Infinity};
   var JUST_ENDED_MS = 600;
-  var TICK_MS = 1000;
 
   function view() { return browser.frontline.mapView; }
 
   function show(day) {
     var v = P.view, last = Object.assign({}, view().view() || {});
-    var shown = Object.assign(last, {config: v.config, data: v.data, day: day,
-                                     known: v.known});
-    var drawn = view().draw(shown, true);
+    var drawn = view().draw(Object.assign(last, {config: v.config, data: v.data, day: day,
+                                                 known: v.known}), true);
     if (!drawn) { return false; }
     P.day = day;
-    browser.frontline.stepper.writeDay(shown, day);
-    /* Dash hears of the day at most every TICK_MS, and of the last: each tick runs
-       navigate, render and the event list through Dash's renderer (100-300 ms of the
-       main thread on a loaded machine), which every frame cannot afford. */
-    var now = browser.performance.now();
-    if (day >= v.data.dates.length - 1 || now - P.told >= TICK_MS) {
-      P.told = now;
-      browser.dash_clientside.set_props(v.config.ids.playTick, {data: day});
-    }
+    var fl = browser.dash_clientside.frontline;
+    fl.showLabel(v.config, fl.labelText(v.data, day, v.known));
+    browser.dash_clientside.set_props(v.config.ids.playTick, {data: day});
     return true;
   }
 
@@ -64,7 +54,6 @@
     P.from = opts.day;
     P.day = null;
     P.t0 = null;
-    P.told = -Infinity;
     P.playing = true;
     P.raf = browser.requestAnimationFrame(frame);
   }
