@@ -141,7 +141,13 @@
 
   function ready(config) {
     var map = browser.frontline.mapInstance();
-    if (!map || !map.isStyleLoaded()) { return null; }
+    if (!map) { return null; }
+    /* Once our sources are on this map, draw whatever it is loading: isStyleLoaded()
+       is false while any source loads (our own events after a setData too), and a
+       day refused then was drawn later by the poll below, without its label: under
+       load the play test saw the map on a day the label did not show. */
+    if (st.map === map && map.getSource(SRC.districts)) { return map; }
+    if (!map.isStyleLoaded()) { return null; }
     var gd = graphDiv(config);
     if (!gd || !gd.data || !gd.data[config.traces.districts]) { return null; }
     if (st.map !== map || !map.getSource(SRC.districts)) { setUp(map, config); }
@@ -214,8 +220,15 @@
     if (waiting) { return; }
     waiting = true;
     var poll = function () {
-      if (ready(config)) { waiting = false; if (st.view) { draw(st.view, true); } return; }
-      browser.setTimeout(poll, 50);
+      if (!ready(config)) { browser.setTimeout(poll, 50); return; }
+      waiting = false;
+      /* While playing, the player draws its next frame itself (map and label together);
+         otherwise the view waiting is drawn with its label. */
+      var player = browser.frontline.player;
+      if (!st.view || (player && player.playing())) { return; }
+      draw(st.view, true);
+      var fl = f();
+      fl.showLabel(st.view.config, fl.labelText(st.view.data, st.view.day, st.view.known));
     };
     browser.setTimeout(poll, 50);
   }
