@@ -65,6 +65,11 @@ def run_bounded(work: Callable[[], T], *, seconds: float, memory_mb: int) -> T:
 
 def _child(work: Callable[[], Any], out: int, memory_mb: int) -> None:
     status = 0
+    # The answer to running out of memory is made before the budget applies: when the
+    # MemoryError arrives, its traceback still holds the work's data, and even a small
+    # allocation then fails (the file was reported as a dead worker, not as over budget).
+    out_of_memory = _FAILED + pickle.dumps(
+        LimitError(f"needed more than its {memory_mb} MB memory budget; skipped"))
     try:
         _limit_memory(memory_mb)
         try:
@@ -72,8 +77,7 @@ def _child(work: Callable[[], Any], out: int, memory_mb: int) -> None:
         except FrontlineError as exc:
             payload = _FAILED + pickle.dumps(exc)
         except MemoryError:
-            payload = _FAILED + pickle.dumps(
-                LimitError(f"needed more than its {memory_mb} MB memory budget; skipped"))
+            payload = out_of_memory
         except Exception as exc:
             message = " ".join(str(exc).split())[:300]
             payload = _FAILED + pickle.dumps(

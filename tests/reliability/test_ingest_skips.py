@@ -21,7 +21,8 @@ from frontline.budget import run_bounded
 from frontline.errors import ArticleError, LimitError
 from frontline.settings import Settings
 from timeline import pipeline
-from timeline.extract.articles import load_article
+from timeline.extract.articles import load_article, read_bounded
+from timeline.extract.chronology import load_chronology
 from timeline.store.files import FileStore
 
 SETTINGS = Settings.defaults()
@@ -105,7 +106,24 @@ def test_a_sparse_2gb_file_is_refused_by_its_size_without_being_read(
     assert report.extracted == 1
     [line] = report.failures
     assert name in line and "FRONTLINE_MAX_ARTICLE_BYTES" in line
+    assert f"{2 * 1024**3} bytes is over" in line  # refused by its size, before any read
     assert grown_kb < 1024 * 1024  # the 2 GB were never read into memory
+
+
+def test_a_read_stops_at_the_cap_whatever_the_size_says(tmp_path: Path) -> None:
+    """A file whose size says nothing (a device, a pipe, a file still growing) is read no
+    further than the cap: ``/dev/zero`` reports 0 bytes and never ends."""
+    with pytest.raises(ArticleError, match="over FRONTLINE_MAX_ARTICLE_BYTES=1000 bytes"):
+        read_bounded(Path("/dev/zero"), 1000)
+
+
+def test_a_chronology_read_alone_obeys_the_cap_too(tmp_path: Path) -> None:
+    # ``python -m timeline extract table.csv`` reads it without the ingest's own check.
+    path = tmp_path / "table.csv"
+    path.write_text(HEADER + "".join(ROW.format(note=f"row {i}") for i in range(200)),
+                    encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"table.csv: .* over FRONTLINE_MAX_ARTICLE_BYTES=4000"):
+        load_chronology(path, max_bytes=4000)
 
 
 def test_a_chronology_obeys_the_article_size_cap(folder: Path, tmp_path: Path) -> None:
@@ -136,6 +154,36 @@ def test_a_cell_over_the_csv_field_limit_skips_its_row_only(
 def test_a_file_over_its_time_budget_is_skipped_not_a_stall() -> None:
     with pytest.raises(LimitError, match="longer than its 1 s budget"):
         run_bounded(lambda: time.sleep(120), seconds=1, memory_mb=512)
+    assert not _zombies()
+
+
+def ordinary_text(size: int) -> str:
+    """SYNTHETIC: one ordinary sentence repeated to ``size`` bytes (a valid article)."""
+    sentence = "Iraqi forces retook al-Maamel on Monday, the military said. "
+    return article("2017-05-10").replace(
+        "The Counter-Terrorism Service took over al-Maamel on Wednesday.\n",
+        sentence * (size // len(sentence)) + "\n")
+
+
+@pytest.mark.parametrize(("budget", "why"), [
+    ({"ingest_file_seconds": 3}, "longer than its 3 s budget"),
+    ({"ingest_file_memory_mb": 64}, "more than its 64 MB memory budget"),
+])
+def test_a_file_over_its_budget_in_an_ingest_is_skipped_and_the_rest_goes_on(
+        folder: Path, tmp_path: Path, budget: dict[str, int], why: str) -> None:
+    """A 4.7 MB article (under the size cap) needs more than 64 MB and far more than
+    3 s to extract: the ingest reports it on one line, a MemoryError or a stall never
+    reaches it, and the next file and the removal of a deleted one still happen."""
+    (folder / "gone.md").write_text(GOOD, encoding="utf-8")
+    assert ingest(folder, tmp_path).extracted == 1
+    (folder / "gone.md").unlink()
+    (folder / "a-greedy.md").write_text(ordinary_text(4_700_000), encoding="utf-8")
+    (folder / "z-good.md").write_text(GOOD, encoding="utf-8")
+    report = ingest(folder, tmp_path, dataclasses.replace(SETTINGS, **budget))
+    [line] = report.failures
+    assert "a-greedy.md" in line and why in line and "skipped" in line and "\n" not in line
+    assert report.extracted == 1 and report.removed == ["gone.md"]
+    assert FileStore(tmp_path / "data").article_ids() == ["z-good"]
     assert not _zombies()
 
 
