@@ -17,8 +17,8 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-MODULES = ("geocode", "districts", "ingest", "timeline", "export", "page", "server", "curation",
-           "report_preview")
+MODULES = ("geocode", "districts", "ingest", "pathological", "timeline", "export", "page",
+           "server", "curation", "report_preview")
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
 
