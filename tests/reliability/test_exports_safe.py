@@ -88,11 +88,21 @@ def test_numbers_and_dates_stay_as_they_are(number: str) -> None:
 
 
 def test_numeric_csv_columns_stay_numbers(hostile: ExportContext) -> None:
+    """Districts moved west of Greenwich (SYNTHETIC: the theatre shifted by -90 degrees):
+    their negative longitudes, which start with ``-``, stay plain numbers."""
     import pandas as pd
 
-    table = pd.read_csv(io.BytesIO(export_bytes(hostile, "csv", SYNTH_DATE)))
-    numeric = table.select_dtypes("number").columns
-    assert len(numeric) > 0  # e.g. credibility, area: still numbers after neutralising
+    west = hostile.districts.copy()
+    west["geometry"] = west.geometry.translate(xoff=-90.0)
+    moved = ExportContext(hostile.theatre, west, hostile.timeline, hostile.extractions,
+                          hostile.page)
+    data = export_bytes(moved, "csv", SYNTH_DATE)
+    table = pd.read_csv(io.BytesIO(data))
+    numeric = set(table.select_dtypes("number").columns)
+    assert {"centroid_lon", "centroid_lat"} <= numeric
+    assert (table["centroid_lon"] < 0).all()
+    raw = list(csv.DictReader(io.StringIO(data.decode())))
+    assert all(not row["centroid_lon"].startswith("'") for row in raw)
 
 
 def test_kml_descriptions_render_hostile_html_as_text(hostile: ExportContext) -> None:

@@ -101,3 +101,46 @@ def _state(pid: int | None) -> str | None:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
         return None
+
+
+def test_a_deck_is_queued_then_runs_and_one_more_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deck job's own path (:func:`run_export_job`): its progress says "Busy, queued"
+    while the one slot is taken, and a deck beyond the queue is a one-line status."""
+    from dashboard.export_context import run_export_job
+
+    monkeypatch.setenv("FRONTLINE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("FRONTLINE_EXPORT_JOBS", "1")
+    monkeypatch.setenv("FRONTLINE_EXPORT_QUEUE", "1")
+    release, running = threading.Event(), threading.Event()
+    progress: list[object] = []
+    results: dict[str, object] = {}
+
+    def first() -> None:
+        def build() -> tuple[str, str]:
+            running.set()
+            release.wait(60)
+            return "deck one", "Exported one"
+        results["first"] = run_export_job(lambda _: None, "deck", build)
+
+    def second() -> None:
+        results["second"] = run_export_job(progress.append, "deck",
+                                           lambda: ("deck two", "Exported two"))
+
+    a = threading.Thread(target=first)
+    a.start()
+    assert running.wait(30)
+    b = threading.Thread(target=second)
+    b.start()
+    deadline = time.monotonic() + 30
+    while not progress and time.monotonic() < deadline:
+        time.sleep(0.01)
+    [(value, _, text)] = progress  # type: ignore[misc]
+    assert value is None and str(text).startswith("Busy, queued (place 1): the deck starts")
+    _, refused = run_export_job(lambda _: None, "deck", lambda: ("deck three", "x"))
+    assert str(refused).startswith("Deck not started: busy: 1 export(s) running and 1 waiting")
+    release.set()
+    a.join(30)
+    b.join(30)
+    assert results == {"first": ("deck one", "Exported one"),
+                       "second": ("deck two", "Exported two")}
