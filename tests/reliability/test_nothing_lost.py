@@ -19,6 +19,7 @@ import pytest
 
 from frontline.errors import StoreError
 from frontline.settings import Settings
+from geodata.theatre import load_theatre
 from tests.builders import TOY_END, make_event, make_extraction, toy_districts, toy_theatre
 from tests.unit.timeline_pair import to_old_pair
 from timeline import pipeline
@@ -194,3 +195,22 @@ def test_a_quoted_note_spanning_lines_is_kept_whole(tmp_path: Path) -> None:
     assert first.provenance.quote.endswith('with a comma."')
     assert second.provenance.quote.startswith("2017-05-12")
     assert extraction.warnings == ()
+
+
+def test_a_build_removes_the_temporaries_of_a_killed_writer(tmp_path: Path) -> None:
+    """The next build, like the next ingest, cleans what a ``kill -9`` left behind."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # its process id is now free: a writer that died
+    (tmp_path / "corpus").mkdir()
+    stray = [tmp_path / f".timeline.npz.pid{dead.pid}.abcd.tmp",
+             tmp_path / "corpus" / f".x.json.pid{dead.pid}.abcd.tmp"]
+    for path in stray:
+        path.write_bytes(b"half a write")
+    live = tmp_path / f".timeline.npz.pid{os.getpid()}.abcd.tmp"
+    live.write_bytes(b"a write in progress")
+    store = FileStore(tmp_path)
+    store.save_extraction(make_extraction(
+        (make_event("capture", "2017-01-10", ("al-maamel",)),), published=dt.date(2017, 1, 11)))
+    pipeline.build(store, load_theatre("mosul"), SETTINGS)
+    assert [p.exists() for p in stray] == [False, False]
+    assert live.exists() and store.has_timeline()
