@@ -108,6 +108,7 @@ def start_server(env: dict[str, str], timeout: float = 60) -> Server:
         except OSError:
             time.sleep(0.2)
     process.kill()
+    process.wait()  # never left a zombie of the test run
     raise AssertionError(f"server did not answer within {timeout:g} s")
 
 
@@ -118,6 +119,7 @@ def stop_server(server: Server) -> None:
         server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
+        server.process.wait()
     if server.process.stdout:
         server.process.stdout.close()
 
