@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +40,7 @@ from timeline.store.protocol import Store
 from viewmodel.page_data import PageData, page_from
 
 STATIC = "static"
+FOLLOW_KEPT = 8  # updates kept for pages following decisions made elsewhere
 POLL_SECONDS = 1.0  # a reader may get a build a second older than the store's version
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
 __all__ = ["FrontlineDash", "ServedLayout", "create_app"]
@@ -282,23 +284,33 @@ def current_page(app: FrontlineDash, cx: Any, shown: str | None) -> PageUpdate |
 def following(app: FrontlineDash, cx: Any) -> Callable[[str | None], PageUpdate | None]:
     """What an open page showing version ``shown`` is sent when the store changed
     elsewhere (another analyst, tab, worker or the CLI). Most polls find the version
-    unchanged (one cheap question to the store). A new version is loaded once per
-    process, by one poll; the pages asking meanwhile get nothing and their next poll
-    brings it, so polls never queue behind a build and hold the server's threads."""
+    unchanged (one cheap question to the store). A new version is loaded, and each
+    update to it made, once per process by one poll; the pages asking meanwhile get
+    nothing and their next poll brings it, so polls never queue behind a build and hold
+    the server's threads, and the pages that show one version share one update."""
     latest = Reloading(cx.store.version,
                        lambda: _published_page(cx.store, cx.theatre, cx.settings))
     one = threading.Lock()
+    made: OrderedDict[tuple[str | None, str], PageUpdate] = OrderedDict()
 
     def follow(shown: str | None) -> PageUpdate | None:
-        if cx.store.version() == shown or not one.acquire(blocking=False):
+        now = cx.store.version()
+        if now == shown:
             return None
+        found = made.get((shown, now))
+        if found is not None or not one.acquire(blocking=False):
+            return found
         try:
             published, page = latest.get()
+            if published.version == shown:
+                return None
+            update = app.pages.update(shown, published, page)
+            made[(shown, published.version)] = update
+            while len(made) > FOLLOW_KEPT:
+                made.popitem(last=False)
+            return update
         finally:
             one.release()
-        if published.version == shown:
-            return None
-        return app.pages.update(shown, published, page)
 
     return follow
 
