@@ -279,8 +279,21 @@ def _report(data: dict[str, Any]) -> Report:
                   facts)
 
 
+# Every field a fact may have (the header of ``devset/facts.yaml``); side, actor, as_of,
+# since and qualifier are the analyst's record, not scored.
+FACT_FIELDS = frozenset({"kind", "also", "places", "unresolved", "date", "as_of", "since",
+                         "status", "side", "actor", "value", "low", "high", "qualifier",
+                         "scope", "note"})
+
+
 def fact_from_dict(report: str, data: dict[str, Any]) -> Fact:
-    """One fact from its YAML mapping (see the header of ``devset/facts.yaml``)."""
+    """One fact from its YAML mapping (see the header of ``devset/facts.yaml``); a field
+    it does not know is refused: in a one-line mapping an unquoted comma ends a value,
+    and the rest would be a stray field while the note or actor is silently cut."""
+    unknown = sorted(str(k) for k in data if k not in FACT_FIELDS)
+    if unknown:
+        raise ValueError(f"{report}: unknown fact field(s) {', '.join(map(repr, unknown))} "
+                         "(a comma inside an unquoted value ends it: quote the value)")
     kind = str(data["kind"])
     also = tuple(str(k) for k in data.get("also") or ())
     for k in (kind, *also):

@@ -177,3 +177,23 @@ def test_bad_devset_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "facts.yaml").write_text("reports:\n- {id: x, split: test}\n", encoding="utf-8")
     with pytest.raises(InputError, match="not a development set"):
         ev.load_devset(tmp_path / "facts.yaml")
+
+
+def test_a_comma_that_cuts_a_note_is_refused_naming_the_field(tmp_path: Path) -> None:
+    # In a one-line mapping the unquoted comma ends the note; the rest became a field
+    # of its own, and the note was silently cut.
+    cut = FACTS_YAML.replace("qualifier: exact}",
+                             "qualifier: exact, note: fled the east, per the UN}")
+    (tmp_path / "facts.yaml").write_text(cut, encoding="utf-8")
+    with pytest.raises(InputError, match=r"r1: unknown fact field\(s\) 'per the UN'.*quote"):
+        ev.load_devset(tmp_path / "facts.yaml")
+    quoted = FACTS_YAML.replace("qualifier: exact}",
+                                'qualifier: exact, note: "fled the east, per the UN"}')
+    (tmp_path / "facts.yaml").write_text(quoted, encoding="utf-8")
+    assert ev.load_devset(tmp_path / "facts.yaml")[0].facts[1].note == "fled the east, per the UN"
+
+
+def test_the_committed_devset_loads_whole() -> None:
+    # every fact of every split, no field cut by a comma
+    reports = ev.load_devset(Path(__file__).resolve().parents[2] / "devset" / "facts.yaml")
+    assert len(reports) >= 87 and sum(len(r.facts) for r in reports) >= 450
