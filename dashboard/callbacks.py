@@ -194,7 +194,9 @@ CLIENTSIDE = (
             ("from", Input(ids.TL_FROM, "value")),
             ("to", Input(ids.TL_TO, "value")),
             ("selected", Input(ids.SELECTED_EVENT, "data")),
-            ("data", State(ids.PAGE_DATA, "data")),
+            # New page data (a decision, here or elsewhere) redraws the list: a rejected
+            # event leaves it, and the CSV's indices are those of the data now shown.
+            ("data", Input(ids.PAGE_DATA, "data")),
         ),
     ),
     Clientside(

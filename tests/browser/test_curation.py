@@ -63,6 +63,14 @@ def cpage(chromium: Any, curation_server: Server) -> Iterator[Any]:
     pg.context.close()
 
 
+EVENTS = f"#{ids.TL_LIST} button.fl-event"
+
+
+def events_listed(pg: Any) -> list[str]:
+    """The texts of the events panel's list as the page shows it."""
+    return [str(t) for t in pg.locator(EVENTS).all_text_contents()]
+
+
 def test_viewing_needs_no_account_and_the_server_refuses_an_edit(cpage: Any) -> None:
     open_page(cpage, "?date=2017-05-13")
     open_panel(cpage)
@@ -90,6 +98,7 @@ def test_reject_needs_a_reason_and_the_open_map_follows_then_undo(cpage: Any) ->
     assert cpage.locator(f"#{ids.CURATION_CLAIM_TEXT} b").count() == 0
     cpage.click(f"#{ids.CURATION_REJECT}")
     assert "needs a reason" in status(cpage, ids.CURATION_REVIEW_STATUS, "Not saved")
+    assert any("took over al-Maamel" in t for t in events_listed(cpage))
     before = zs(cpage)
     mark_page(cpage)
     cpage.fill(f"#{ids.CURATION_REASON}", "the capture was denied the next day")
@@ -97,6 +106,10 @@ def test_reject_needs_a_reason_and_the_open_map_follows_then_undo(cpage: Any) ->
     status(cpage, ids.CURATION_REVIEW_STATUS, "Rejected")
     wait_map_change(cpage, before)
     assert not_reloaded(cpage)
+    # The events panel drops the rejected capture at once, no filter touched.
+    cpage.wait_for_function(
+        "(sel) => ![...document.querySelectorAll(sel)].some(e => e.textContent.includes("
+        "'took over al-Maamel'))", arg=EVENTS, timeout=20_000)
     row = cpage.locator(QUEUE_ROWS).filter(has_text="al-Maamel").first
     cpage.wait_for_function(
         "(sel) => [...document.querySelectorAll(sel)].some(r => r.textContent.includes("
